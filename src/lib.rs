@@ -1,0 +1,39 @@
+//! # abierto
+//!
+//! A static-site generator for open-data portals. A site folder holds, per
+//! participant (a state, a municipality), dataset descriptors in TOML beside
+//! the data files they describe, and Markdown stories ("Historias"); abierto
+//! turns it into a portal that any static host serves, GitHub Pages first.
+//!
+//! The pipeline runs one way, one module per stage:
+//!
+//! 1. [`load`] reads the folder into a validated [`model::Site`];
+//! 2. [`analyse`] reads each data file once, streaming (size, SHA-256);
+//! 3. [`render`] turns site and analysis into pages, downloads and assets;
+//! 4. [`output`] owns the portal's addresses and writes the result safely.
+//!
+//! [`build`] runs the stages in order; [`diagnostics`] carries the problems
+//! every stage reports, each with its file, line and column.
+//!
+//! ```no_run
+//! use abierto::build::{build, BuildOptions};
+//! use abierto::render::RenderOptions;
+//!
+//! let report = build(&BuildOptions {
+//!     site: "example-site".into(),
+//!     output: Some("public".into()),
+//!     base_url: None,
+//!     render: RenderOptions { minify: true, include_drafts: false },
+//!     force: false,
+//! });
+//! assert_eq!(report.errors(), 0);
+//! ```
+
+pub mod analyse;
+pub mod build;
+pub mod diagnostics;
+pub mod load;
+pub mod model;
+pub mod output;
+pub mod render;
+pub mod slug;

@@ -1,0 +1,132 @@
+//! Stories and plain pages: Markdown with TOML front matter between `+++` lines.
+
+use super::toml_file;
+use crate::diagnostics::{Diagnostic, SourceText};
+use crate::model::{Date, Page, Story};
+use serde::Deserialize;
+use toml::Spanned;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StoryFrontMatter {
+    title: String,
+    date: Spanned<toml::value::Datetime>,
+    #[serde(default)]
+    authors: Vec<String>,
+    summary: Option<String>,
+    #[serde(default)]
+    datasets: Vec<Spanned<String>>,
+    #[serde(default)]
+    tags: Vec<String>,
+    #[serde(default)]
+    draft: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PageFrontMatter {
+    title: String,
+    #[serde(default)]
+    order: i64,
+}
+
+/// A story's dataset reference, kept with its place until every dataset is known.
+pub struct DatasetReference {
+    pub id: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+/// Parses a story; its dataset references are returned to be checked once all datasets are loaded.
+pub fn parse_story(
+    id: String,
+    participant: Option<String>,
+    source: &SourceText,
+) -> Result<(Story, Vec<DatasetReference>), Diagnostic> {
+    let (front, body, body_first_line) = split(source)?;
+    let front: StoryFrontMatter = toml_file::parse(source, &front)?;
+    let date: Date = toml_file::date(source, &front.date)?;
+    let references = front
+        .datasets
+        .iter()
+        .map(|d| {
+            let (line, column) = source.line_column(d.span().start);
+            DatasetReference {
+                id: d.get_ref().clone(),
+                line,
+                column,
+            }
+        })
+        .collect();
+    let story = Story {
+        id,
+        participant,
+        source_file: source.name.clone(),
+        title: front.title,
+        date,
+        authors: front.authors,
+        summary: front.summary.filter(|s| !s.trim().is_empty()),
+        datasets: front
+            .datasets
+            .into_iter()
+            .map(Spanned::into_inner)
+            .collect(),
+        tags: front.tags,
+        draft: front.draft,
+        body,
+        body_first_line,
+    };
+    Ok((story, references))
+}
+
+pub fn parse_page(slug: String, source: &SourceText) -> Result<Page, Diagnostic> {
+    let (front, body, body_first_line) = split(source)?;
+    let front: PageFrontMatter = toml_file::parse(source, &front)?;
+    Ok(Page {
+        slug,
+        source_file: source.name.clone(),
+        title: front.title,
+        order: front.order,
+        body,
+        body_first_line,
+    })
+}
+
+/// Splits a file into (front matter as TOML text, body, first line of the body).
+/// The TOML text keeps the file's byte offsets, so its spans are the file's.
+fn split(source: &SourceText) -> Result<(String, String, usize), Diagnostic> {
+    let text = source.text.strip_prefix('\u{feff}').unwrap_or(&source.text);
+    let bom = source.text.len() - text.len();
+    let missing = || {
+        Diagnostic::error(&source.name, "the file does not start with front matter")
+            .at_line(1)
+            .help("start the file with a line `+++`, then `title = \"…\"` and the other keys, then another `+++` line")
+    };
+    let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
+    if text[..first_line_end].trim_end() != "+++" {
+        return Err(missing());
+    }
+    let mut offset = first_line_end;
+    loop {
+        if offset >= text.len() {
+            return Err(
+                Diagnostic::error(&source.name, "the front matter is never closed")
+                    .at_line(1)
+                    .help("add a line `+++` after the last key of the front matter"),
+            );
+        }
+        let line_end = text[offset..]
+            .find('\n')
+            .map_or(text.len(), |i| offset + i + 1);
+        if text[offset..line_end].trim_end() == "+++" {
+            let front = format!(
+                "{}{}",
+                " ".repeat(bom + first_line_end - 1) + "\n",
+                &text[first_line_end..offset]
+            );
+            let body_first_line = text[..line_end].matches('\n').count() + 1;
+            return Ok((front, text[line_end..].to_string(), body_first_line));
+        }
+        offset = line_end;
+    }
+}

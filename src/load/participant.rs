@@ -1,0 +1,63 @@
+//! `participants/<id>/participant.toml`: who publishes.
+
+use super::toml_file;
+use crate::diagnostics::{Diagnostic, SourceText};
+use crate::model::{Participant, ParticipantKind};
+use serde::Deserialize;
+use toml::Spanned;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ParticipantFile {
+    name: String,
+    short_name: Option<String>,
+    kind: ParticipantKind,
+    state: Option<String>,
+    website: Option<Spanned<String>>,
+    email: Option<Spanned<String>>,
+    joined: Option<Spanned<toml::value::Datetime>>,
+    #[serde(default)]
+    description: String,
+}
+
+/// Parses and validates one `participant.toml`; every problem found is returned.
+pub fn parse(id: String, source: &SourceText) -> Result<Participant, Vec<Diagnostic>> {
+    let file: ParticipantFile = toml_file::parse(source, &source.text).map_err(|d| vec![d])?;
+    let mut problems = Vec::new();
+    if file.name.trim().is_empty() {
+        problems.push(
+            Diagnostic::error(&source.name, "the participant's `name` is empty")
+                .help("write its official name"),
+        );
+    }
+    let website = file.website.and_then(|url| {
+        toml_file::url(source, &url, &["http", "https"])
+            .map_err(|d| problems.push(d))
+            .ok()
+    });
+    let email = file.email.and_then(|email| {
+        toml_file::email(source, &email)
+            .map_err(|d| problems.push(d))
+            .ok()
+    });
+    let joined = file.joined.and_then(|date| {
+        toml_file::date(source, &date)
+            .map_err(|d| problems.push(d))
+            .ok()
+    });
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(Participant {
+        id,
+        source_file: source.name.clone(),
+        short_name: file.short_name.unwrap_or_else(|| file.name.clone()),
+        name: file.name,
+        kind: file.kind,
+        state: file.state,
+        website,
+        email,
+        joined,
+        description: file.description,
+    })
+}

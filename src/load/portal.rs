@@ -1,0 +1,207 @@
+//! `portal.toml`: the portal's title, address, language, licences and categories.
+
+use super::toml_file;
+use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
+use crate::model::{Category, Language, License, Portal, built_in_licenses};
+use crate::slug::slugify;
+use serde::Deserialize;
+use toml::Spanned;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PortalFile {
+    title: String,
+    #[serde(default)]
+    description: String,
+    base_url: Option<Spanned<String>>,
+    #[serde(default)]
+    language: Language,
+    #[serde(default)]
+    theme: Option<Spanned<String>>,
+    default_license: Option<Spanned<String>>,
+    accent_color: Option<Spanned<String>>,
+    logo: Option<String>,
+    preview_rows: Option<Spanned<i64>>,
+    #[serde(default)]
+    categories: Vec<CategoryFile>,
+    #[serde(default)]
+    licenses: Vec<LicenseFile>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CategoryFile {
+    id: Spanned<String>,
+    title: String,
+    #[serde(default)]
+    description: String,
+}
+
+/// A licence the site declares, in `portal.toml` or in a descriptor's `[license]`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LicenseFile {
+    pub id: String,
+    pub name: String,
+    pub url: Spanned<String>,
+}
+
+impl LicenseFile {
+    pub fn validate(self, source: &SourceText) -> Result<License, Diagnostic> {
+        Ok(License {
+            url: toml_file::url(source, &self.url, &["http", "https"])?,
+            id: self.id,
+            name: self.name,
+        })
+    }
+}
+
+const DEFAULT_BASE_URL: &str = "http://localhost/";
+const DEFAULT_PREVIEW_ROWS: usize = 20;
+
+/// Reads `portal.toml`; `None` when it cannot be read or parsed (the problem is reported).
+pub fn load(source: &SourceText, diagnostics: &Diagnostics) -> Option<Portal> {
+    let file: PortalFile = toml_file::parse(source, &source.text)
+        .map_err(|d| diagnostics.push(d))
+        .ok()?;
+    let report = |result: Result<(), Diagnostic>| {
+        if let Err(d) = result {
+            diagnostics.push(d)
+        }
+    };
+
+    if file.title.trim().is_empty() {
+        report(Err(Diagnostic::error(
+            &source.name,
+            "the portal's `title` is empty",
+        )
+        .help("write the portal's name")));
+    }
+    if let Some(theme) = &file.theme
+        && theme.get_ref() != "default"
+    {
+        report(Err(source
+            .error(theme.span().start, format!("unknown theme `{}`", theme.get_ref()))
+            .help("use `theme = \"default\"` and override templates in the site's `templates/` folder")));
+    }
+
+    let mut licenses = built_in_licenses();
+    for declared in file.licenses {
+        match declared.validate(source) {
+            Ok(license) => licenses.push(license),
+            Err(d) => report(Err(d)),
+        }
+    }
+
+    let default_license = file.default_license.and_then(|id| {
+        let found = licenses.iter().find(|l| l.id == *id.get_ref()).cloned();
+        if found.is_none() {
+            report(Err(unknown_license(source, &id, &licenses)));
+        }
+        found
+    });
+
+    let base_url = match file.base_url {
+        Some(url) => match toml_file::url(source, &url, &["http", "https"]) {
+            Ok(url) => with_trailing_slash(url),
+            Err(d) => {
+                report(Err(d));
+                DEFAULT_BASE_URL.to_string()
+            }
+        },
+        None => DEFAULT_BASE_URL.to_string(),
+    };
+
+    let accent_color = file.accent_color.and_then(|colour| {
+        let text = colour.get_ref();
+        let is_hex = text.len() == 7
+            && text.starts_with('#')
+            && text[1..].chars().all(|c| c.is_ascii_hexdigit());
+        if !is_hex {
+            report(Err(source
+                .error(colour.span().start, format!("`{text}` is not a colour"))
+                .help("write a hexadecimal colour such as \"#0b5e55\"")));
+        }
+        is_hex.then(|| text.clone())
+    });
+
+    let preview_rows = match file.preview_rows {
+        Some(rows) if (1..=1000).contains(rows.get_ref()) => *rows.get_ref() as usize,
+        Some(rows) => {
+            report(Err(source
+                .error(
+                    rows.span().start,
+                    "`preview_rows` must be between 1 and 1000",
+                )
+                .help("20 rows is a good preview on a phone")));
+            DEFAULT_PREVIEW_ROWS
+        }
+        None => DEFAULT_PREVIEW_ROWS,
+    };
+
+    let mut categories: Vec<Category> = Vec::new();
+    for category in file.categories {
+        let id = category.id.get_ref();
+        if slugify(id) != *id {
+            report(Err(source
+                .error(
+                    category.id.span().start,
+                    format!("the category id `{id}` is not a valid URL segment"),
+                )
+                .help(format!("write it as `{}`", slugify(id)))));
+            continue;
+        }
+        if categories.iter().any(|c| c.id == *id) {
+            report(Err(source
+                .error(
+                    category.id.span().start,
+                    format!("the category `{id}` is declared twice"),
+                )
+                .help("keep one `[[categories]]` table per id")));
+            continue;
+        }
+        categories.push(Category {
+            id: id.clone(),
+            title: category.title,
+            description: category.description,
+        });
+    }
+
+    Some(Portal {
+        title: file.title,
+        description: file.description,
+        base_url,
+        language: file.language,
+        default_license,
+        accent_color,
+        logo: file.logo,
+        preview_rows,
+        categories,
+        licenses,
+    })
+}
+
+/// The error for a licence id that is neither built in nor declared.
+pub fn unknown_license(source: &SourceText, id: &Spanned<String>, known: &[License]) -> Diagnostic {
+    let ids: Vec<String> = known.iter().map(|l| l.id.clone()).collect();
+    let help = match toml_file::nearest(id.get_ref(), &ids) {
+        Some(best) => format!("did you mean `{best}`? Known licences: {}", ids.join(", ")),
+        None => format!(
+            "use one of {} or declare the licence as a `[license]` table with `id`, `name` and `url`",
+            ids.join(", ")
+        ),
+    };
+    source
+        .error(
+            id.span().start,
+            format!("unknown licence `{}`", id.get_ref()),
+        )
+        .help(help)
+}
+
+fn with_trailing_slash(mut url: String) -> String {
+    if !url.ends_with('/') {
+        url.push('/');
+    }
+    url
+}

@@ -1,0 +1,101 @@
+//! A dataset and its resources, as its descriptor declares them.
+
+use super::{Date, Frequency, License};
+use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    #[default]
+    Published,
+    /// Promised but not yet published: part of the public inventory.
+    Planned,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Temporal {
+    pub start: Option<Date>,
+    pub end: Option<Date>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Contact {
+    pub name: Option<String>,
+    pub email: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Dataset {
+    /// `<participant>/<descriptor stem>`, slugified.
+    pub id: String,
+    pub participant: String,
+    /// The descriptor's stem, slugified.
+    pub slug: String,
+    /// The descriptor, relative to the site.
+    pub source_file: String,
+    pub title: String,
+    /// Markdown.
+    pub description: String,
+    pub keywords: Vec<String>,
+    /// Category ids, all declared in `portal.toml`.
+    pub categories: Vec<String>,
+    pub license: License,
+    pub status: Status,
+    pub issued: Option<Date>,
+    pub modified: Option<Date>,
+    pub frequency: Option<Frequency>,
+    pub temporal: Option<Temporal>,
+    pub spatial: Option<String>,
+    pub contact: Option<Contact>,
+    /// For a planned dataset: when it was promised.
+    pub expected: Option<Date>,
+    pub resources: Vec<Resource>,
+}
+
+#[derive(Debug, Clone)]
+pub enum ResourceLocation {
+    /// A file of the site, published as a download.
+    Local {
+        /// The file on disk.
+        path: PathBuf,
+        /// Its site-relative name, for messages.
+        source_file: String,
+        /// The name it is published under.
+        file_name: String,
+    },
+    /// A file hosted elsewhere.
+    Remote { url: String },
+}
+
+#[derive(Debug, Clone)]
+pub struct Resource {
+    /// Unique within its dataset: its file name's stem, slugified.
+    pub slug: String,
+    pub title: String,
+    pub location: ResourceLocation,
+    /// Upper-case format name: CSV, XLSX, KML, GeoJSON…
+    pub format: String,
+    /// A WHATWG encoding label, when declared.
+    pub encoding: Option<String>,
+    /// Markdown.
+    pub description: String,
+    pub fields: Vec<Field>,
+    pub personal_data: Vec<PersonalDataAcceptance>,
+}
+
+/// Documentation of one column (Table Schema).
+#[derive(Debug, Clone, Serialize)]
+pub struct Field {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub field_type: Option<String>,
+    pub description: String,
+}
+
+/// A personal-data finding accepted on purpose, with the reason.
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonalDataAcceptance {
+    pub column: String,
+    pub reason: String,
+}

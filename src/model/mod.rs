@@ -1,0 +1,69 @@
+//! What a site is once loaded and validated: the portal, its participants,
+//! datasets, stories and pages. Later stages read these types; only `load` makes them.
+
+mod dataset;
+mod date;
+mod frequency;
+mod license;
+mod participant;
+mod portal;
+mod story;
+
+pub use dataset::{
+    Contact, Dataset, Field, PersonalDataAcceptance, Resource, ResourceLocation, Status, Temporal,
+};
+pub use date::Date;
+pub use frequency::Frequency;
+pub use license::{License, built_in_licenses};
+pub use participant::{Participant, ParticipantKind};
+pub use portal::{Category, Language, Portal};
+pub use story::{Page, Story};
+
+use std::path::PathBuf;
+
+/// A whole site, loaded: everything the portal is built from.
+pub struct Site {
+    /// The site folder.
+    pub root: PathBuf,
+    pub portal: Portal,
+    /// Sorted by id.
+    pub participants: Vec<Participant>,
+    /// Sorted by id.
+    pub datasets: Vec<Dataset>,
+    /// Newest first.
+    pub stories: Vec<Story>,
+    /// In menu order.
+    pub pages: Vec<Page>,
+    /// Files under `static/`, relative to it, copied to the output as they are.
+    pub static_files: Vec<PathBuf>,
+    /// Template overrides from `templates/`: (template name, file).
+    pub template_overrides: Vec<(String, PathBuf)>,
+}
+
+impl Site {
+    pub fn participant(&self, id: &str) -> Option<&Participant> {
+        self.participants
+            .binary_search_by(|p| p.id.as_str().cmp(id))
+            .ok()
+            .map(|i| &self.participants[i])
+    }
+
+    pub fn dataset(&self, id: &str) -> Option<&Dataset> {
+        self.datasets
+            .binary_search_by(|d| d.id.as_str().cmp(id))
+            .ok()
+            .map(|i| &self.datasets[i])
+    }
+
+    pub fn story(&self, id: &str) -> Option<&Story> {
+        self.stories.iter().find(|s| s.id == id)
+    }
+
+    pub fn page(&self, slug: &str) -> Option<&Page> {
+        self.pages.iter().find(|p| p.slug == slug)
+    }
+
+    pub fn category(&self, id: &str) -> Option<&Category> {
+        self.portal.categories.iter().find(|c| c.id == id)
+    }
+}

@@ -1,0 +1,198 @@
+//! The one place that knows the portal's addresses: every page, download and
+//! asset has a [`Route`] here, and a route gives its link, its absolute URL and
+//! its file in the output. Links are root-relative and carry the base path, so
+//! a portal deployed under `/repo/` (GitHub project pages) works as is.
+
+use crate::slug::slugify;
+
+/// A place in the portal, relative to its base: `""` (home), `"datos/"`,
+/// `"descargas/xalapa/semaforos/semaforos.csv"`. Folder routes end in `/`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Route(String);
+
+impl Route {
+    /// The file that holds this route in the output folder (`/` separated).
+    pub fn output_file(&self) -> String {
+        if self.0.is_empty() || self.0.ends_with('/') {
+            format!("{}index.html", self.0)
+        } else {
+            self.0.clone()
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Top-level segments the portal uses; a plain page cannot take one.
+const RESERVED: &[&str] = &[
+    "datos",
+    "descargas",
+    "participantes",
+    "historias",
+    "categorias",
+    "etiquetas",
+    "inventario",
+    "assets",
+    "404",
+];
+
+pub fn is_reserved_segment(segment: &str) -> bool {
+    RESERVED.contains(&segment)
+}
+
+/// Builds routes, links and absolute URLs for one base URL.
+#[derive(Debug, Clone)]
+pub struct Urls {
+    /// Absolute, ending in `/`: `https://example.github.io/red/`.
+    base_url: String,
+    /// The path part of `base_url`, ending in `/`: `/red/`.
+    base_path: String,
+}
+
+impl Urls {
+    pub fn new(base_url: &str) -> Urls {
+        let base_url = if base_url.ends_with('/') {
+            base_url.to_string()
+        } else {
+            format!("{base_url}/")
+        };
+        let after_scheme = base_url
+            .split_once("://")
+            .map_or(base_url.as_str(), |(_, rest)| rest);
+        let base_path = after_scheme
+            .find('/')
+            .map_or("/", |i| &after_scheme[i..])
+            .to_string();
+        Urls {
+            base_url,
+            base_path,
+        }
+    }
+
+    pub fn base_path(&self) -> &str {
+        &self.base_path
+    }
+
+    /// The link to a route, as written in a page: `/red/datos/`.
+    pub fn href(&self, route: &Route) -> String {
+        format!("{}{}", self.base_path, route.0)
+    }
+
+    /// The absolute URL of a route: `https://example.github.io/red/datos/`.
+    pub fn absolute(&self, route: &Route) -> String {
+        format!("{}{}", self.base_url, route.0)
+    }
+
+    pub fn home() -> Route {
+        Route(String::new())
+    }
+
+    pub fn catalog() -> Route {
+        Route("datos/".into())
+    }
+
+    pub fn dataset(id: &str) -> Route {
+        Route(format!("datos/{id}/"))
+    }
+
+    /// A local data file of a dataset, published byte for byte.
+    pub fn download(dataset_id: &str, file_name: &str) -> Route {
+        Route(format!("descargas/{dataset_id}/{file_name}"))
+    }
+
+    pub fn participants() -> Route {
+        Route("participantes/".into())
+    }
+
+    pub fn participant(id: &str) -> Route {
+        Route(format!("participantes/{id}/"))
+    }
+
+    pub fn inventory() -> Route {
+        Route("inventario/".into())
+    }
+
+    pub fn stories() -> Route {
+        Route("historias/".into())
+    }
+
+    pub fn story(id: &str) -> Route {
+        Route(format!("historias/{id}/"))
+    }
+
+    pub fn categories() -> Route {
+        Route("categorias/".into())
+    }
+
+    pub fn category(id: &str) -> Route {
+        Route(format!("categorias/{id}/"))
+    }
+
+    pub fn keywords() -> Route {
+        Route("etiquetas/".into())
+    }
+
+    pub fn keyword(keyword: &str) -> Route {
+        Route(format!("etiquetas/{}/", keyword_slug(keyword)))
+    }
+
+    pub fn page(slug: &str) -> Route {
+        Route(format!("{slug}/"))
+    }
+
+    /// A theme asset (CSS, JS), its name fingerprinted by the caller.
+    pub fn asset(file_name: &str) -> Route {
+        Route(format!("assets/{file_name}"))
+    }
+
+    /// A file from the site's `static/` folder, at the same place in the output.
+    pub fn static_file(relative: &str) -> Route {
+        Route(relative.to_string())
+    }
+
+    pub fn not_found() -> Route {
+        Route("404.html".into())
+    }
+
+    /// A marker file for hosts (e.g. `.nojekyll`).
+    pub fn root_file(name: &str) -> Route {
+        Route(name.to_string())
+    }
+}
+
+/// Keywords group by their slug, so "Tránsito" and "transito" are one keyword.
+pub fn keyword_slug(keyword: &str) -> String {
+    let slug = slugify(keyword);
+    if slug.is_empty() {
+        "-".to_string()
+    } else {
+        slug
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_carry_the_base_path() {
+        let urls = Urls::new("https://example.github.io/red");
+        assert_eq!(urls.base_path(), "/red/");
+        assert_eq!(
+            urls.href(&Urls::dataset("xalapa/semaforos")),
+            "/red/datos/xalapa/semaforos/"
+        );
+        assert_eq!(
+            urls.absolute(&Urls::catalog()),
+            "https://example.github.io/red/datos/"
+        );
+        assert_eq!(Urls::home().output_file(), "index.html");
+        assert_eq!(
+            Urls::keyword("Tránsito").output_file(),
+            "etiquetas/transito/index.html"
+        );
+        assert_eq!(Urls::new("https://a.org").href(&Urls::home()), "/");
+    }
+}

@@ -1,0 +1,127 @@
+//! Interface texts in the portal's language (one translation file per language
+//! in the theme), and the way that language writes dates, numbers and sizes.
+
+use crate::model::{Date, Language};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+const SPANISH: &str = include_str!("../../themes/default/i18n/es.toml");
+const ENGLISH: &str = include_str!("../../themes/default/i18n/en.toml");
+
+/// One language's texts and formats.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Translation {
+    months: Vec<String>,
+    date_pattern: String,
+    decimal_separator: String,
+    thousands_separator: String,
+    /// Texts the templates show, by key (`t.catalog_title`).
+    pub ui: BTreeMap<String, String>,
+    /// Participant kinds, by descriptor value.
+    pub kinds: BTreeMap<String, String>,
+    /// Update frequencies, by descriptor value.
+    pub frequencies: BTreeMap<String, String>,
+}
+
+impl Translation {
+    pub fn for_language(language: Language) -> Translation {
+        let text = match language {
+            Language::Es => SPANISH,
+            Language::En => ENGLISH,
+        };
+        toml::from_str(text).expect("the theme's translation files are checked by tests")
+    }
+
+    /// "10 de octubre de 2014" / "October 10, 2014".
+    pub fn date(&self, date: Date) -> String {
+        let month = self
+            .months
+            .get(usize::from(date.month).wrapping_sub(1))
+            .map_or("?", String::as_str);
+        self.date_pattern
+            .replace("{day}", &date.day.to_string())
+            .replace("{month}", month)
+            .replace("{year}", &date.year.to_string())
+    }
+
+    /// An integer with thousands grouped: "12 345" / "12,345".
+    pub fn integer(&self, value: u64) -> String {
+        let digits = value.to_string();
+        let mut grouped = String::new();
+        for (i, digit) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                grouped.push_str(&self.thousands_separator);
+            }
+            grouped.push(digit);
+        }
+        grouped
+    }
+
+    /// A size in bytes, in human units: "1,2 MB" / "1.2 MB".
+    pub fn size(&self, bytes: u64) -> String {
+        const UNITS: [&str; 4] = ["KB", "MB", "GB", "TB"];
+        if bytes < 1000 {
+            return format!("{bytes} B");
+        }
+        let mut value = bytes as f64;
+        let mut unit = "B";
+        for candidate in UNITS {
+            value /= 1000.0;
+            unit = candidate;
+            if value < 1000.0 {
+                break;
+            }
+        }
+        let number = if value < 10.0 {
+            format!("{value:.1}")
+        } else {
+            format!("{value:.0}")
+        };
+        format!("{} {unit}", number.replace('.', &self.decimal_separator))
+    }
+
+    pub fn ui<'a>(&'a self, key: &'a str) -> &'a str {
+        self.ui.get(key).map_or(key, String::as_str)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_languages_have_the_same_keys() {
+        let es = Translation::for_language(Language::Es);
+        let en = Translation::for_language(Language::En);
+        assert_eq!(
+            es.ui.keys().collect::<Vec<_>>(),
+            en.ui.keys().collect::<Vec<_>>()
+        );
+        assert_eq!(
+            es.kinds.keys().collect::<Vec<_>>(),
+            en.kinds.keys().collect::<Vec<_>>()
+        );
+        assert_eq!(
+            es.frequencies.keys().collect::<Vec<_>>(),
+            en.frequencies.keys().collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn dates_and_numbers_are_written_the_spanish_way() {
+        let es = Translation::for_language(Language::Es);
+        let date = Date {
+            year: 2014,
+            month: 10,
+            day: 10,
+        };
+        assert_eq!(es.date(date), "10 de octubre de 2014");
+        assert_eq!(es.integer(12345), "12 345");
+        assert_eq!(es.size(1_234_567), "1,2 MB");
+        assert_eq!(es.size(999), "999 B");
+        let en = Translation::for_language(Language::En);
+        assert_eq!(en.date(date), "October 10, 2014");
+        assert_eq!(en.size(1_234_567), "1.2 MB");
+    }
+}

@@ -1,0 +1,190 @@
+//! Render: turns a loaded, analysed site into the files of the portal: pages
+//! from the theme's templates, downloads, theme assets and static files.
+
+mod i18n;
+pub mod markdown;
+mod pages;
+mod theme;
+mod views;
+
+pub use i18n::Translation;
+
+use crate::analyse::Analysis;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::{ResourceLocation, Site};
+use crate::output::urls::{Route, Urls};
+use crate::output::writer::{Content, OutputFile};
+use markdown::{LinkResolver, MarkdownSource};
+use rayon::prelude::*;
+
+/// Choices that change what is rendered.
+#[derive(Debug, Clone, Default)]
+pub struct RenderOptions {
+    /// Minify HTML (on for `build` unless turned off).
+    pub minify: bool,
+    /// Render `draft = true` stories (for `serve`).
+    pub include_drafts: bool,
+}
+
+/// One page to render: where it goes, with which template and data.
+pub struct PageJob {
+    pub route: Route,
+    pub template: &'static str,
+    pub context: tera::Context,
+    /// What the page shows, for messages.
+    pub origin: String,
+}
+
+/// Renders every file of the portal. Problems (template errors, broken id
+/// links) go to `diagnostics`.
+pub fn render_site(
+    site: &Site,
+    analysis: &Analysis,
+    options: &RenderOptions,
+    diagnostics: &Diagnostics,
+) -> Vec<OutputFile> {
+    let tera = match theme::templates(site) {
+        Ok(tera) => tera,
+        Err(problems) => {
+            problems.into_iter().for_each(|d| diagnostics.push(d));
+            return Vec::new();
+        }
+    };
+    let urls = Urls::new(&site.portal.base_url);
+    let t = Translation::for_language(site.portal.language);
+    let assets = theme::assets();
+    let common = pages::CommonContext::new(site, &urls, &t, &assets);
+    let views = views::Views::new(site, &urls, &t, options.include_drafts);
+    let jobs = pages::all(&views, analysis, &common, options, diagnostics);
+
+    let mut files: Vec<OutputFile> = jobs
+        .into_par_iter()
+        .filter_map(|job| match tera.render(job.template, &job.context) {
+            Ok(html) => Some(OutputFile {
+                route: job.route,
+                content: Content::Bytes(if options.minify { minify(html.as_bytes()) } else { html.into_bytes() }),
+                origin: job.origin,
+            }),
+            Err(error) => {
+                diagnostics.push(
+                    Diagnostic::error(job.origin, format!("the template `{}` failed: {error}", job.template))
+                        .help("if the site overrides this template in templates/, check the names it uses"),
+                );
+                None
+            }
+        })
+        .collect();
+
+    for (_, asset) in &assets {
+        files.push(OutputFile {
+            route: Urls::asset(&asset.file_name),
+            content: Content::Bytes(asset.content.as_bytes().to_vec()),
+            origin: format!("theme asset {}", asset.file_name),
+        });
+    }
+    for dataset in &site.datasets {
+        for resource in &dataset.resources {
+            if let ResourceLocation::Local {
+                path,
+                file_name,
+                source_file,
+            } = &resource.location
+            {
+                files.push(OutputFile {
+                    route: Urls::download(&dataset.id, file_name),
+                    content: Content::CopyOf(path.clone()),
+                    origin: source_file.clone(),
+                });
+            }
+        }
+    }
+    for relative in &site.static_files {
+        let name = crate::diagnostics::display_path(std::path::Path::new(""), relative);
+        files.push(OutputFile {
+            route: Urls::static_file(&name),
+            content: Content::CopyOf(site.root.join(crate::load::STATIC_DIR).join(relative)),
+            origin: format!("static/{name}"),
+        });
+    }
+    // GitHub Pages publishing from a branch must not run Jekyll on the portal.
+    files.push(OutputFile {
+        route: Urls::root_file(".nojekyll"),
+        content: Content::Bytes(Vec::new()),
+        origin: "abierto".into(),
+    });
+    files
+}
+
+fn minify(html: &[u8]) -> Vec<u8> {
+    let cfg = minify_html::Cfg {
+        keep_closing_tags: true,
+        keep_html_and_head_opening_tags: true,
+        minify_css: true,
+        minify_js: true,
+        ..minify_html::Cfg::new()
+    };
+    minify_html::minify(html, &cfg)
+}
+
+/// Resolves `dataset:`, `participant:`, `story:` and `page:` links against the site.
+pub struct IdLinks<'a> {
+    pub site: &'a Site,
+    pub urls: &'a Urls,
+}
+
+impl LinkResolver for IdLinks<'_> {
+    fn resolve(&self, destination: &str) -> Option<Result<String, String>> {
+        let (kind, id) = destination.split_once(':')?;
+        let id = id.trim_matches('/');
+        let (route, known): (Route, Vec<String>) = match kind {
+            "dataset" => (
+                Urls::dataset(id),
+                self.site.datasets.iter().map(|d| d.id.clone()).collect(),
+            ),
+            "participant" => (
+                Urls::participant(id),
+                self.site
+                    .participants
+                    .iter()
+                    .map(|p| p.id.clone())
+                    .collect(),
+            ),
+            "story" => (
+                Urls::story(id),
+                self.site.stories.iter().map(|s| s.id.clone()).collect(),
+            ),
+            "page" => (
+                Urls::page(id),
+                self.site.pages.iter().map(|p| p.slug.clone()).collect(),
+            ),
+            _ => return None,
+        };
+        if known.iter().any(|k| k == id) {
+            return Some(Ok(self.urls.href(&route)));
+        }
+        let nearest = known
+            .iter()
+            .map(|k| (strsim::jaro_winkler(id, k), k))
+            .filter(|(score, _)| *score > 0.8)
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, k)| format!("did you mean `{kind}:{k}`?"));
+        Some(Err(
+            nearest.unwrap_or_else(|| format!("no {kind} has the id `{id}`"))
+        ))
+    }
+}
+
+/// Markdown of a site file, rendered with its id links checked.
+pub fn markdown_html(
+    text: &str,
+    file: &str,
+    first_line: usize,
+    links: &IdLinks,
+    diagnostics: &Diagnostics,
+) -> markdown::Rendered {
+    let rendered = markdown::render(text, &MarkdownSource { file, first_line }, links);
+    for problem in &rendered.problems {
+        diagnostics.push(problem.clone());
+    }
+    rendered
+}

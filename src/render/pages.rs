@@ -1,0 +1,574 @@
+//! The list of the portal's pages: for each, its route, template and data.
+
+use super::theme::Asset;
+use super::views::{Link, Views};
+use super::{IdLinks, PageJob, RenderOptions, Translation, markdown_html};
+use crate::analyse::Analysis;
+use crate::diagnostics::Diagnostics;
+use crate::model::{Dataset, Site, Status};
+use crate::output::urls::{Route, Urls, keyword_slug};
+use rayon::prelude::*;
+use serde::Serialize;
+
+/// What every page needs: the portal's name, menu, assets and texts.
+#[derive(Serialize)]
+pub struct CommonContext {
+    title: String,
+    lang: &'static str,
+    home: String,
+    css: String,
+    js: String,
+    logo: Option<String>,
+    accent_color: Option<String>,
+    nav: Vec<NavItem>,
+    /// Addresses of the portal's index pages, by name.
+    links: SectionLinks,
+    footer_links: Vec<Link>,
+    #[serde(skip)]
+    ui: std::collections::BTreeMap<String, String>,
+}
+
+impl CommonContext {
+    pub fn new(
+        site: &Site,
+        urls: &Urls,
+        t: &Translation,
+        assets: &[(&str, Asset)],
+    ) -> CommonContext {
+        let asset_href = |name: &str| {
+            assets
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, a)| urls.href(&Urls::asset(&a.file_name)))
+                .unwrap_or_default()
+        };
+        let nav_item = |section: &str, route: Route, text: &str| NavItem {
+            section: section.to_string(),
+            href: urls.href(&route),
+            text: text.to_string(),
+        };
+        let mut nav = vec![
+            nav_item("datos", Urls::catalog(), t.ui("datasets")),
+            nav_item("participantes", Urls::participants(), t.ui("participants")),
+            nav_item("historias", Urls::stories(), t.ui("stories")),
+            nav_item("inventario", Urls::inventory(), t.ui("inventory")),
+        ];
+        // The first plain pages by `order` (e.g. "Acerca") join the menu; all are in the footer.
+        nav.extend(
+            site.pages
+                .iter()
+                .filter(|p| p.order > 0)
+                .take(1)
+                .map(|p| nav_item(&p.slug, Urls::page(&p.slug), &p.title)),
+        );
+        let footer_links = site
+            .pages
+            .iter()
+            .map(|p| Link {
+                href: urls.href(&Urls::page(&p.slug)),
+                text: p.title.clone(),
+            })
+            .collect();
+        let links = SectionLinks {
+            catalog: urls.href(&Urls::catalog()),
+            participants: urls.href(&Urls::participants()),
+            stories: urls.href(&Urls::stories()),
+            inventory: urls.href(&Urls::inventory()),
+            categories: urls.href(&Urls::categories()),
+            keywords: urls.href(&Urls::keywords()),
+        };
+        CommonContext {
+            title: site.portal.title.clone(),
+            lang: site.portal.language.code(),
+            home: urls.href(&Urls::home()),
+            css: asset_href("style"),
+            js: asset_href("abierto"),
+            logo: site
+                .portal
+                .logo
+                .as_deref()
+                .map(|l| urls.href(&Urls::static_file(l))),
+            accent_color: site.portal.accent_color.clone(),
+            nav,
+            links,
+            footer_links,
+            ui: t.ui.clone(),
+        }
+    }
+}
+
+/// An entry of the main menu.
+#[derive(Serialize)]
+struct NavItem {
+    /// The section it leads to, to mark it as current.
+    section: String,
+    href: String,
+    text: String,
+}
+
+#[derive(Serialize)]
+struct SectionLinks {
+    catalog: String,
+    participants: String,
+    stories: String,
+    inventory: String,
+    categories: String,
+    keywords: String,
+}
+
+/// A link with a count beside it (a category and its datasets).
+#[derive(Serialize)]
+struct CountedLink {
+    href: String,
+    text: String,
+    count: usize,
+}
+
+/// The title, description and address of one page, for `<head>`.
+#[derive(Serialize)]
+struct PageMeta {
+    title: String,
+    description: String,
+    canonical: String,
+    /// The menu section the page belongs to, to mark it as current.
+    section: String,
+}
+
+struct Builder<'a> {
+    views: &'a Views<'a>,
+    common: &'a CommonContext,
+}
+
+impl Builder<'_> {
+    fn job(
+        &self,
+        route: Route,
+        template: &'static str,
+        title: &str,
+        description: &str,
+        section: &str,
+    ) -> PageJob {
+        let mut context = tera::Context::new();
+        context.insert("site", self.common);
+        context.insert("t", &self.common.ui);
+        context.insert(
+            "page",
+            &PageMeta {
+                title: title.to_string(),
+                description: description.to_string(),
+                canonical: self.views.urls.absolute(&route),
+                section: section.to_string(),
+            },
+        );
+        PageJob {
+            origin: format!("page {}", route.output_file()),
+            route,
+            template,
+            context,
+        }
+    }
+}
+
+/// Every page of the portal.
+pub fn all(
+    views: &Views,
+    analysis: &Analysis,
+    common: &CommonContext,
+    options: &RenderOptions,
+    diagnostics: &Diagnostics,
+) -> Vec<PageJob> {
+    let site = views.site;
+    let t = views.t;
+    let links = IdLinks {
+        site,
+        urls: views.urls,
+    };
+    let builder = Builder { views, common };
+    let mut jobs = Vec::new();
+
+    // Home: the network at a glance.
+    let published: Vec<&Dataset> = site
+        .datasets
+        .iter()
+        .filter(|d| d.status == Status::Published)
+        .collect();
+    let mut latest: Vec<&Dataset> = published.clone();
+    latest.sort_by(|a, b| {
+        b.modified
+            .or(b.issued)
+            .cmp(&a.modified.or(a.issued))
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    let mut home = builder.job(
+        Urls::home(),
+        "index.html",
+        &site.portal.title,
+        &crate::render::markdown::summary(&site.portal.description, 200),
+        "inicio",
+    );
+    let description = markdown_html(
+        &site.portal.description,
+        crate::load::PORTAL_FILE,
+        1,
+        &links,
+        diagnostics,
+    );
+    home.context.insert("description_html", &description.html);
+    home.context.insert(
+        "counts",
+        &serde_json::json!({
+            "participants": site.participants.len(),
+            "datasets": published.len(),
+            "resources": published.iter().map(|d| d.resources.len()).sum::<usize>(),
+            "stories": views.stories.len(),
+            "planned": site.datasets.len() - published.len(),
+        }),
+    );
+    let participants: Vec<_> = site
+        .participants
+        .iter()
+        .map(|p| views.participant_summary(p))
+        .collect();
+    home.context.insert("participants", &participants);
+    let latest: Vec<_> = latest
+        .iter()
+        .take(6)
+        .filter_map(|d| views.dataset_summary_of(&d.id))
+        .collect();
+    home.context.insert("latest_datasets", &latest);
+    home.context.insert(
+        "latest_stories",
+        &views.stories.iter().take(3).collect::<Vec<_>>(),
+    );
+    jobs.push(home);
+
+    // Catalog.
+    let mut catalog = builder.job(
+        Urls::catalog(),
+        "catalog.html",
+        t.ui("catalog_title"),
+        t.ui("catalog_intro"),
+        "datos",
+    );
+    catalog
+        .context
+        .insert("datasets", &views.published_where(|_| true));
+    let categories: Vec<_> = site
+        .portal
+        .categories
+        .iter()
+        .map(|c| {
+            let count = published
+                .iter()
+                .filter(|d| d.categories.contains(&c.id))
+                .count();
+            CountedLink {
+                href: views.urls.href(&Urls::category(&c.id)),
+                text: c.title.clone(),
+                count,
+            }
+        })
+        .collect();
+    catalog.context.insert("categories", &categories);
+    jobs.push(catalog);
+
+    // Dataset pages.
+    let dataset_jobs: Vec<PageJob> = site
+        .datasets
+        .par_iter()
+        .map(|dataset| dataset_page(&builder, dataset, analysis, &links, options, diagnostics))
+        .collect();
+    jobs.extend(dataset_jobs);
+
+    // Participants.
+    let mut index = builder.job(
+        Urls::participants(),
+        "participants.html",
+        t.ui("participants"),
+        t.ui("participants_intro"),
+        "participantes",
+    );
+    index.context.insert("participants", &participants);
+    jobs.push(index);
+    for participant in &site.participants {
+        let summary = views.participant_summary(participant);
+        let mut job = builder.job(
+            Urls::participant(&participant.id),
+            "participant.html",
+            &participant.name,
+            &crate::render::markdown::summary(&participant.description, 200),
+            "participantes",
+        );
+        let description = markdown_html(
+            &participant.description,
+            &participant.source_file,
+            1,
+            &links,
+            diagnostics,
+        );
+        job.context.insert("participant", &summary);
+        job.context.insert("participant_id", &participant.id);
+        job.context.insert("description_html", &description.html);
+        job.context.insert("website", &participant.website);
+        job.context.insert("email", &participant.email);
+        job.context
+            .insert("joined", &participant.joined.map(|d| views.date(d)));
+        job.context.insert(
+            "datasets",
+            &views.published_where(|d| d.participant == participant.id),
+        );
+        job.context.insert(
+            "planned",
+            &views.planned_where(|d| d.participant == participant.id),
+        );
+        let stories: Vec<_> = views
+            .built_stories(options.include_drafts)
+            .zip(&views.stories)
+            .filter(|(s, _)| s.participant.as_deref() == Some(participant.id.as_str()))
+            .map(|(_, summary)| summary)
+            .collect();
+        job.context.insert("stories", &stories);
+        jobs.push(job);
+    }
+
+    // Inventory of planned datasets, by participant.
+    let mut inventory = builder.job(
+        Urls::inventory(),
+        "inventory.html",
+        t.ui("planned_datasets"),
+        t.ui("planned_intro"),
+        "inventario",
+    );
+    let groups: Vec<_> = site
+        .participants
+        .iter()
+        .map(|p| {
+            (
+                views.participant_summary(p),
+                views.planned_where(|d| d.participant == p.id),
+            )
+        })
+        .filter(|(_, planned)| !planned.is_empty())
+        .collect();
+    inventory.context.insert("groups", &groups);
+    jobs.push(inventory);
+
+    // Stories.
+    let mut index = builder.job(
+        Urls::stories(),
+        "stories.html",
+        t.ui("stories"),
+        t.ui("stories_intro"),
+        "historias",
+    );
+    index.context.insert("stories", &views.stories);
+    jobs.push(index);
+    for (story, summary) in views
+        .built_stories(options.include_drafts)
+        .zip(&views.stories)
+    {
+        let body = markdown_html(
+            &story.body,
+            &story.source_file,
+            story.body_first_line,
+            &links,
+            diagnostics,
+        );
+        let words = story.body.split_whitespace().count();
+        let mut job = builder.job(
+            Urls::story(&story.id),
+            "story.html",
+            &story.title,
+            &summary.summary,
+            "historias",
+        );
+        job.context.insert("story", summary);
+        job.context.insert("body_html", &body.html);
+        job.context
+            .insert("reading_minutes", &words.div_ceil(200).max(1));
+        job.context.insert(
+            "headings",
+            &body
+                .headings
+                .iter()
+                .filter(|h| h.level == 2)
+                .collect::<Vec<_>>(),
+        );
+        let datasets: Vec<_> = story
+            .datasets
+            .iter()
+            .filter_map(|id| views.dataset_summary_of(id))
+            .collect();
+        job.context.insert("datasets", &datasets);
+        jobs.push(job);
+    }
+
+    // Categories and keywords.
+    let mut index = builder.job(
+        Urls::categories(),
+        "categories.html",
+        t.ui("categories"),
+        t.ui("categories_intro"),
+        "datos",
+    );
+    index.context.insert("categories", &categories);
+    jobs.push(index);
+    for category in &site.portal.categories {
+        let mut job = builder.job(
+            Urls::category(&category.id),
+            "catalog.html",
+            &format!("{}: {}", t.ui("category"), category.title),
+            &category.description,
+            "datos",
+        );
+        job.context.insert("heading", &category.title);
+        job.context.insert("intro", &category.description);
+        job.context.insert(
+            "datasets",
+            &views.published_where(|d| d.categories.contains(&category.id)),
+        );
+        jobs.push(job);
+    }
+    let keywords = views.keywords();
+    let keyword_links: Vec<_> = keywords
+        .iter()
+        .map(|(slug, text, count)| CountedLink {
+            href: views.urls.href(&Urls::keyword(slug)),
+            text: text.clone(),
+            count: *count,
+        })
+        .collect();
+    let mut index = builder.job(
+        Urls::keywords(),
+        "keywords.html",
+        t.ui("keywords"),
+        t.ui("keywords_intro"),
+        "datos",
+    );
+    index.context.insert("keywords", &keyword_links);
+    jobs.push(index);
+    for (slug, text, _) in &keywords {
+        let title = format!("{} {text}", t.ui("datasets_with_keyword"));
+        let mut job = builder.job(Urls::keyword(slug), "catalog.html", &title, &title, "datos");
+        job.context.insert("heading", &title);
+        job.context.insert(
+            "datasets",
+            &views.published_where(|d| d.keywords.iter().any(|k| keyword_slug(k) == *slug)),
+        );
+        jobs.push(job);
+    }
+
+    // Plain pages and 404.
+    for page in &site.pages {
+        let body = markdown_html(
+            &page.body,
+            &page.source_file,
+            page.body_first_line,
+            &links,
+            diagnostics,
+        );
+        let mut job = builder.job(
+            Urls::page(&page.slug),
+            "page.html",
+            &page.title,
+            &crate::render::markdown::summary(&page.body, 200),
+            &page.slug,
+        );
+        job.context.insert("body_html", &body.html);
+        jobs.push(job);
+    }
+    jobs.push(builder.job(
+        Urls::not_found(),
+        "404.html",
+        t.ui("not_found_title"),
+        t.ui("not_found_text"),
+        "404",
+    ));
+    jobs
+}
+
+fn dataset_page(
+    builder: &Builder,
+    dataset: &Dataset,
+    analysis: &Analysis,
+    links: &IdLinks,
+    options: &RenderOptions,
+    diagnostics: &Diagnostics,
+) -> PageJob {
+    let views = builder.views;
+    let t = views.t;
+    let summary = views
+        .dataset_summary_of(&dataset.id)
+        .expect("every dataset has a summary");
+    let mut job = builder.job(
+        Urls::dataset(&dataset.id),
+        "dataset.html",
+        &dataset.title,
+        &summary.summary,
+        "datos",
+    );
+    let description = markdown_html(
+        &dataset.description,
+        &dataset.source_file,
+        1,
+        links,
+        diagnostics,
+    );
+    let describe =
+        |text: &str| markdown_html(text, &dataset.source_file, 1, links, diagnostics).html;
+    let participant = views.site.participant(&dataset.participant);
+    let absolute = views.urls.absolute(&Urls::dataset(&dataset.id));
+    let citation = dataset.license.requires_citation().then(|| {
+        let publisher = participant.map_or(dataset.participant.clone(), |p| {
+            format!("{} ({})", p.name, p.short_name)
+        });
+        format!(
+            "{}. {publisher}. {absolute}. {}: {}.",
+            dataset.title,
+            t.ui("consulted_on"),
+            t.ui("date_placeholder")
+        )
+    });
+    let temporal = dataset
+        .temporal
+        .as_ref()
+        .and_then(|range| match (range.start, range.end) {
+            (Some(start), Some(end)) => Some(format!("{} – {}", t.date(start), t.date(end))),
+            (Some(start), None) => Some(format!("{} –", t.date(start))),
+            (None, Some(end)) => Some(format!("– {}", t.date(end))),
+            (None, None) => None,
+        });
+    let stories: Vec<_> = views
+        .built_stories(options.include_drafts)
+        .zip(&views.stories)
+        .filter(|(s, _)| s.datasets.contains(&dataset.id))
+        .map(|(_, summary)| summary)
+        .collect();
+    let context = &mut job.context;
+    context.insert("dataset", summary);
+    context.insert("description_html", &description.html);
+    context.insert("keywords", &views.keyword_links(&dataset.keywords));
+    context.insert("categories", &views.category_links(&dataset.categories));
+    context.insert("license", &dataset.license);
+    context.insert("citation", &citation);
+    context.insert("issued", &dataset.issued.map(|d| views.date(d)));
+    context.insert("modified_date", &dataset.modified.map(|d| views.date(d)));
+    context.insert(
+        "frequency",
+        &dataset.frequency.and_then(|f| t.frequencies.get(f.key())),
+    );
+    context.insert("temporal", &temporal);
+    context.insert("spatial", &dataset.spatial);
+    context.insert(
+        "contact_name",
+        &dataset.contact.as_ref().and_then(|c| c.name.clone()),
+    );
+    context.insert(
+        "contact_email",
+        &dataset.contact.as_ref().and_then(|c| c.email.clone()),
+    );
+    context.insert("resources", &views.resources(dataset, analysis, describe));
+    context.insert("stories", &stories);
+    context.insert("status_published", &(dataset.status == Status::Published));
+    job
+}

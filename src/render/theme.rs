@@ -1,0 +1,144 @@
+//! The theme: templates (the default theme's, overridden by name by the site's
+//! own `templates/`) and its assets, published under fingerprinted names so a
+//! new deploy is seen at once despite caches.
+
+use crate::diagnostics::{Diagnostic, display_path};
+use crate::model::Site;
+use sha2::{Digest, Sha256};
+
+/// Templates of the default theme, by name.
+const TEMPLATES: &[(&str, &str)] = &[
+    (
+        "base.html",
+        include_str!("../../themes/default/templates/base.html"),
+    ),
+    (
+        "index.html",
+        include_str!("../../themes/default/templates/index.html"),
+    ),
+    (
+        "catalog.html",
+        include_str!("../../themes/default/templates/catalog.html"),
+    ),
+    (
+        "dataset.html",
+        include_str!("../../themes/default/templates/dataset.html"),
+    ),
+    (
+        "participants.html",
+        include_str!("../../themes/default/templates/participants.html"),
+    ),
+    (
+        "participant.html",
+        include_str!("../../themes/default/templates/participant.html"),
+    ),
+    (
+        "inventory.html",
+        include_str!("../../themes/default/templates/inventory.html"),
+    ),
+    (
+        "stories.html",
+        include_str!("../../themes/default/templates/stories.html"),
+    ),
+    (
+        "story.html",
+        include_str!("../../themes/default/templates/story.html"),
+    ),
+    (
+        "categories.html",
+        include_str!("../../themes/default/templates/categories.html"),
+    ),
+    (
+        "keywords.html",
+        include_str!("../../themes/default/templates/keywords.html"),
+    ),
+    (
+        "page.html",
+        include_str!("../../themes/default/templates/page.html"),
+    ),
+    (
+        "404.html",
+        include_str!("../../themes/default/templates/404.html"),
+    ),
+    (
+        "partials/dataset_item.html",
+        include_str!("../../themes/default/templates/partials/dataset_item.html"),
+    ),
+    (
+        "partials/story_item.html",
+        include_str!("../../themes/default/templates/partials/story_item.html"),
+    ),
+];
+
+/// Assets of the default theme: (name, extension, content).
+const ASSETS: &[(&str, &str, &str)] = &[
+    (
+        "style",
+        "css",
+        include_str!("../../themes/default/static/style.css"),
+    ),
+    (
+        "abierto",
+        "js",
+        include_str!("../../themes/default/static/abierto.js"),
+    ),
+];
+
+/// A theme asset as published: its fingerprinted file name and content.
+pub struct Asset {
+    /// `style.3fa2b1c9.css`
+    pub file_name: String,
+    pub content: &'static str,
+}
+
+/// The theme's assets, each named after its content's hash.
+pub fn assets() -> Vec<(&'static str, Asset)> {
+    ASSETS
+        .iter()
+        .map(|(name, extension, content)| {
+            let digest = Sha256::digest(content.as_bytes());
+            let fingerprint: String = digest.iter().take(4).map(|b| format!("{b:02x}")).collect();
+            (
+                *name,
+                Asset {
+                    file_name: format!("{name}.{fingerprint}.{extension}"),
+                    content,
+                },
+            )
+        })
+        .collect()
+}
+
+/// The template engine with the theme's templates and the site's overrides.
+pub fn templates(site: &Site) -> Result<tera::Tera, Vec<Diagnostic>> {
+    let mut tera = tera::Tera::new();
+    let mut problems = Vec::new();
+    let mut sources: Vec<(String, String)> = TEMPLATES
+        .iter()
+        .map(|(n, c)| (n.to_string(), c.to_string()))
+        .collect();
+    for (name, path) in &site.template_overrides {
+        let file = display_path(&site.root, path);
+        match std::fs::read_to_string(path) {
+            Ok(content) => match sources.iter_mut().find(|(n, _)| n == name) {
+                Some(existing) => existing.1 = content,
+                None => sources.push((name.clone(), content)),
+            },
+            Err(error) => problems.push(Diagnostic::error(
+                file,
+                format!("cannot read this template: {error}"),
+            )),
+        }
+    }
+    if let Err(error) = tera.add_raw_templates(sources) {
+        problems.push(
+            Diagnostic::error("templates", format!("a template has an error: {error}"))
+                .help("fix the template named above (a site's templates/ folder overrides the theme's by name)"),
+        );
+    }
+    if problems.is_empty() {
+        Ok(tera)
+    } else {
+        Err(problems)
+    }
+}

@@ -1,0 +1,317 @@
+//! What each page shows, computed once in Rust and handed to the templates:
+//! links already resolved, dates and sizes already written in the portal's language.
+
+use super::i18n::Translation;
+use crate::analyse::Analysis;
+use crate::model::{Dataset, Participant, ResourceLocation, Site, Status, Story};
+use crate::output::urls::{Urls, keyword_slug};
+use serde::Serialize;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    pub href: String,
+    pub text: String,
+}
+
+/// A dataset as lists show it.
+#[derive(Debug, Clone, Serialize)]
+pub struct DatasetSummary {
+    pub id: String,
+    pub href: String,
+    pub title: String,
+    pub summary: String,
+    pub participant: Link,
+    pub formats: Vec<String>,
+    pub modified: Option<DateView>,
+    pub planned: bool,
+    pub expected: Option<DateView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DateView {
+    /// `2014-10-10`, for `<time datetime>`.
+    pub iso: String,
+    /// `10 de octubre de 2014`.
+    pub text: String,
+}
+
+/// A story as lists show it.
+#[derive(Debug, Clone, Serialize)]
+pub struct StorySummary {
+    pub href: String,
+    pub title: String,
+    pub date: DateView,
+    pub summary: String,
+    pub authors: Vec<String>,
+    pub participant: Option<Link>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ParticipantSummary {
+    pub href: String,
+    pub name: String,
+    pub short_name: String,
+    pub kind: String,
+    pub state: Option<String>,
+    pub dataset_count: usize,
+    pub planned_count: usize,
+}
+
+/// One resource on a dataset page.
+#[derive(Debug, Clone, Serialize)]
+pub struct ResourceView {
+    pub slug: String,
+    pub title: String,
+    pub format: String,
+    pub href: String,
+    pub remote: bool,
+    pub file_name: Option<String>,
+    pub size: Option<String>,
+    pub bytes: Option<u64>,
+    pub sha256: Option<String>,
+    pub encoding: Option<String>,
+    pub description_html: String,
+    pub fields: Vec<crate::model::Field>,
+}
+
+/// Builds the views shared by several pages, once per build.
+pub struct Views<'a> {
+    pub site: &'a Site,
+    pub urls: &'a Urls,
+    pub t: &'a Translation,
+    /// Summaries of all datasets, in `site.datasets` order.
+    pub datasets: Vec<DatasetSummary>,
+    /// Summaries of the built stories, newest first.
+    pub stories: Vec<StorySummary>,
+}
+
+impl<'a> Views<'a> {
+    pub fn new(
+        site: &'a Site,
+        urls: &'a Urls,
+        t: &'a Translation,
+        include_drafts: bool,
+    ) -> Views<'a> {
+        let mut views = Views {
+            site,
+            urls,
+            t,
+            datasets: Vec::new(),
+            stories: Vec::new(),
+        };
+        views.datasets = site
+            .datasets
+            .iter()
+            .map(|d| views.dataset_summary(d))
+            .collect();
+        views.stories = views
+            .built_stories(include_drafts)
+            .map(|s| views.story_summary(s))
+            .collect();
+        views
+    }
+
+    pub fn built_stories(&self, include_drafts: bool) -> impl Iterator<Item = &'a Story> {
+        self.site
+            .stories
+            .iter()
+            .filter(move |s| include_drafts || !s.draft)
+    }
+
+    pub fn date(&self, date: crate::model::Date) -> DateView {
+        DateView {
+            iso: date.to_string(),
+            text: self.t.date(date),
+        }
+    }
+
+    pub fn participant_link(&self, id: &str) -> Link {
+        let text = self
+            .site
+            .participant(id)
+            .map_or(id, |p| p.short_name.as_str())
+            .to_string();
+        Link {
+            href: self.urls.href(&Urls::participant(id)),
+            text,
+        }
+    }
+
+    fn dataset_summary(&self, dataset: &Dataset) -> DatasetSummary {
+        let mut formats: Vec<String> = dataset.resources.iter().map(|r| r.format.clone()).collect();
+        formats.sort();
+        formats.dedup();
+        DatasetSummary {
+            id: dataset.id.clone(),
+            href: self.urls.href(&Urls::dataset(&dataset.id)),
+            title: dataset.title.clone(),
+            summary: super::markdown::summary(&dataset.description, 220),
+            participant: self.participant_link(&dataset.participant),
+            formats,
+            modified: dataset.modified.or(dataset.issued).map(|d| self.date(d)),
+            planned: dataset.status == Status::Planned,
+            expected: dataset.expected.map(|d| self.date(d)),
+        }
+    }
+
+    fn story_summary(&self, story: &Story) -> StorySummary {
+        StorySummary {
+            href: self.urls.href(&Urls::story(&story.id)),
+            title: story.title.clone(),
+            date: self.date(story.date),
+            summary: story
+                .summary
+                .clone()
+                .unwrap_or_else(|| super::markdown::summary(&story.body, 220)),
+            authors: story.authors.clone(),
+            participant: story
+                .participant
+                .as_deref()
+                .map(|p| self.participant_link(p)),
+        }
+    }
+
+    pub fn dataset_summary_of(&self, id: &str) -> Option<&DatasetSummary> {
+        self.site
+            .datasets
+            .binary_search_by(|d| d.id.as_str().cmp(id))
+            .ok()
+            .map(|i| &self.datasets[i])
+    }
+
+    /// Published datasets matching `keep`, sorted by title.
+    pub fn published_where(&self, keep: impl Fn(&Dataset) -> bool) -> Vec<&DatasetSummary> {
+        let mut list: Vec<(&Dataset, &DatasetSummary)> = self
+            .site
+            .datasets
+            .iter()
+            .zip(&self.datasets)
+            .filter(|(d, _)| d.status == Status::Published && keep(d))
+            .collect();
+        list.sort_by_cached_key(|(d, _)| crate::slug::slugify(&d.title));
+        list.into_iter().map(|(_, s)| s).collect()
+    }
+
+    /// Planned datasets matching `keep`, soonest promise first.
+    pub fn planned_where(&self, keep: impl Fn(&Dataset) -> bool) -> Vec<&DatasetSummary> {
+        let mut list: Vec<(&Dataset, &DatasetSummary)> = self
+            .site
+            .datasets
+            .iter()
+            .zip(&self.datasets)
+            .filter(|(d, _)| d.status == Status::Planned && keep(d))
+            .collect();
+        list.sort_by_key(|(d, _)| (d.expected, d.id.clone()));
+        list.into_iter().map(|(_, s)| s).collect()
+    }
+
+    pub fn participant_summary(&self, participant: &Participant) -> ParticipantSummary {
+        let count = |status: Status| {
+            self.site
+                .datasets
+                .iter()
+                .filter(|d| d.participant == participant.id && d.status == status)
+                .count()
+        };
+        ParticipantSummary {
+            href: self.urls.href(&Urls::participant(&participant.id)),
+            name: participant.name.clone(),
+            short_name: participant.short_name.clone(),
+            kind: self
+                .t
+                .kinds
+                .get(participant.kind.key())
+                .cloned()
+                .unwrap_or_default(),
+            state: participant.state.clone(),
+            dataset_count: count(Status::Published),
+            planned_count: count(Status::Planned),
+        }
+    }
+
+    pub fn keyword_links(&self, keywords: &[String]) -> Vec<Link> {
+        keywords
+            .iter()
+            .map(|k| Link {
+                href: self.urls.href(&Urls::keyword(k)),
+                text: k.clone(),
+            })
+            .collect()
+    }
+
+    pub fn category_links(&self, ids: &[String]) -> Vec<Link> {
+        ids.iter()
+            .filter_map(|id| self.site.category(id))
+            .map(|c| Link {
+                href: self.urls.href(&Urls::category(&c.id)),
+                text: c.title.clone(),
+            })
+            .collect()
+    }
+
+    pub fn resources(
+        &self,
+        dataset: &Dataset,
+        analysis: &Analysis,
+        describe: impl Fn(&str) -> String,
+    ) -> Vec<ResourceView> {
+        dataset
+            .resources
+            .iter()
+            .map(|resource| {
+                let (href, remote, file_name, facts) = match &resource.location {
+                    ResourceLocation::Local {
+                        path, file_name, ..
+                    } => (
+                        self.urls.href(&Urls::download(&dataset.id, file_name)),
+                        false,
+                        Some(file_name.clone()),
+                        analysis.facts(path),
+                    ),
+                    ResourceLocation::Remote { url } => (url.clone(), true, None, None),
+                };
+                ResourceView {
+                    slug: resource.slug.clone(),
+                    title: resource.title.clone(),
+                    format: resource.format.clone(),
+                    href,
+                    remote,
+                    file_name,
+                    size: facts.map(|f| self.t.size(f.bytes)),
+                    bytes: facts.map(|f| f.bytes),
+                    sha256: facts.map(|f| f.sha256.clone()),
+                    encoding: resource.encoding.clone(),
+                    description_html: describe(&resource.description),
+                    fields: resource.fields.clone(),
+                }
+            })
+            .collect()
+    }
+
+    /// Keywords of published datasets, grouped by slug: (slug, first spelling, dataset count).
+    pub fn keywords(&self) -> Vec<(String, String, usize)> {
+        let mut grouped: std::collections::BTreeMap<String, (String, usize)> =
+            std::collections::BTreeMap::new();
+        for dataset in self
+            .site
+            .datasets
+            .iter()
+            .filter(|d| d.status == Status::Published)
+        {
+            let mut seen = std::collections::BTreeSet::new();
+            for keyword in &dataset.keywords {
+                let slug = keyword_slug(keyword);
+                if seen.insert(slug.clone()) {
+                    grouped
+                        .entry(slug)
+                        .or_insert_with(|| (keyword.clone(), 0))
+                        .1 += 1;
+                }
+            }
+        }
+        grouped
+            .into_iter()
+            .map(|(slug, (text, n))| (slug, text, n))
+            .collect()
+    }
+}
