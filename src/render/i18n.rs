@@ -50,7 +50,7 @@ impl Translation {
         let digits = value.to_string();
         let mut grouped = String::new();
         for (i, digit) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
                 grouped.push_str(&self.thousands_separator);
             }
             grouped.push(digit);

@@ -453,7 +453,7 @@ pub fn all(
         job.context.insert("heading", &title);
         job.context.insert(
             "datasets",
-            &views.published_where(|d| d.keywords.iter().any(|k| keyword_slug(k) == *slug)),
+            &views.all_where(|d| d.keywords.iter().any(|k| keyword_slug(k) == *slug)),
         );
         jobs.push(job);
     }

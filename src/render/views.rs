@@ -288,16 +288,18 @@ impl<'a> Views<'a> {
             .collect()
     }
 
-    /// Keywords of published datasets, grouped by slug: (slug, first spelling, dataset count).
+    /// Published then planned datasets matching `keep` (category and keyword pages list both).
+    pub fn all_where(&self, keep: impl Fn(&Dataset) -> bool) -> Vec<&DatasetSummary> {
+        let mut list = self.published_where(&keep);
+        list.extend(self.planned_where(&keep));
+        list
+    }
+
+    /// Keywords of all datasets, grouped by slug: (slug, first spelling, dataset count).
     pub fn keywords(&self) -> Vec<(String, String, usize)> {
         let mut grouped: std::collections::BTreeMap<String, (String, usize)> =
             std::collections::BTreeMap::new();
-        for dataset in self
-            .site
-            .datasets
-            .iter()
-            .filter(|d| d.status == Status::Published)
-        {
+        for dataset in &self.site.datasets {
             let mut seen = std::collections::BTreeSet::new();
             for keyword in &dataset.keywords {
                 let slug = keyword_slug(keyword);

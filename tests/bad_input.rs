@@ -1,0 +1,371 @@
+//! Every kind of bad input is reported with its file, line and a fix, all in
+//! one run, and never crashes the build.
+
+mod common;
+
+use common::*;
+
+#[test]
+fn a_valid_small_site_builds_without_problems() {
+    let site = TempSite::valid();
+    let (report, out) = site.build();
+    assert!(report.diagnostics.is_empty(), "{:#?}", report.diagnostics);
+    assert!(
+        out.path()
+            .join("public/datos/prueba/semaforos/index.html")
+            .is_file()
+    );
+    assert!(
+        out.path()
+            .join("public/descargas/prueba/semaforos/semaforos.csv")
+            .is_file()
+    );
+}
+
+#[test]
+fn malformed_toml_names_file_line_and_column() {
+    let site = TempSite::valid().file(
+        "participants/prueba/semaforos.toml",
+        "title = \"Semáforos\"\ndescription = \"Ubicación\"\nkeywords = [\"a\", \"b\"\n",
+    );
+    let diagnostics = site.check();
+    let error = only_error(&diagnostics);
+    assert_eq!(error.file, "participants/prueba/semaforos.toml");
+    // The line where the unclosed list starts.
+    assert_eq!(error.line, Some(3));
+    assert!(error.column.is_some());
+}
+
+#[test]
+fn an_unknown_key_suggests_the_nearest_known_key() {
+    let site = TempSite::valid().file(
+        "participants/prueba/semaforos.toml",
+        format!("{DATASET}\n[[resources]]\ntitle = \"Otro\"\nurl = \"https://a.example.org/x.csv\"\nformt = \"CSV\"\n"),
+    );
+    let diagnostics = site.check();
+    let error = only_error(&diagnostics);
+    assert_eq!(error.file, "participants/prueba/semaforos.toml");
+    assert_eq!(error.message, "unknown key `formt`");
+    assert_eq!(error.line, Some(12));
+    assert_eq!(error.column, Some(1));
+    assert!(
+        error
+            .help
+            .as_deref()
+            .unwrap()
+            .starts_with("did you mean `format`?")
+    );
+}
+
+#[test]
+fn a_wrong_type_and_a_quoted_date_are_explained() {
+    let site = TempSite::valid().file(
+        "participants/prueba/participant.toml",
+        format!("{PARTICIPANT}joined = \"2014-09-01\"\n"),
+    );
+    let error = only_error(&site.check()).clone();
+    assert_eq!(error.line, Some(4));
+    assert_eq!(error.message, "this should be a date");
+    assert!(error.help.unwrap().contains("without quotes"));
+
+    let site = TempSite::valid().file(
+        "participants/prueba/semaforos.toml",
+        format!("keywords = \"semáforos\"\n{DATASET}"),
+    );
+    let error = only_error(&site.check()).clone();
+    assert!(
+        error.message.starts_with("wrong kind of value"),
+        "{}",
+        error.message
+    );
+}
+
+#[test]
+fn unknown_licence_and_category_ids_are_errors_with_suggestions() {
+    let descriptor = DATASET.replace(
+        "categories = [\"movilidad\"]",
+        "categories = [\"movilida\"]\nlicense = \"cc-by-4\"",
+    );
+    let site = TempSite::valid().file("participants/prueba/semaforos.toml", descriptor);
+    let diagnostics = site.check();
+    let errors: Vec<_> = diagnostics.iter().filter(|d| d.is_error()).collect();
+    assert_eq!(errors.len(), 2, "{diagnostics:#?}");
+    let category = errors
+        .iter()
+        .find(|d| d.message.contains("category"))
+        .unwrap();
+    assert_eq!(category.message, "unknown category `movilida`");
+    assert_eq!(category.line, Some(3));
+    assert!(category.help.as_deref().unwrap().contains("`movilidad`"));
+    let license = errors
+        .iter()
+        .find(|d| d.message.contains("licence"))
+        .unwrap();
+    assert_eq!(license.message, "unknown licence `cc-by-4`");
+    assert_eq!(license.line, Some(4));
+    assert!(license.help.as_deref().unwrap().contains("cc-by-4.0"));
+}
+
+#[test]
+fn a_custom_licence_table_is_accepted() {
+    let descriptor = format!(
+        "{}\n[license]\nid = \"licencia-municipal\"\nname = \"Licencia municipal\"\nurl = \"https://prueba.example.org/licencia\"\n",
+        DATASET.split("\n[[resources]]").next().unwrap()
+    ) + "\n[[resources]]\npath = \"datos/semaforos.csv\"\n";
+    let site = TempSite::valid().file("participants/prueba/semaforos.toml", descriptor);
+    let (report, out) = site.build();
+    assert_eq!(report.errors(), 0, "{:#?}", report.diagnostics);
+    let html = std::fs::read_to_string(out.path().join("public/datos/prueba/semaforos/index.html"))
+        .unwrap();
+    assert!(html.contains("Licencia municipal"));
+}
+
+#[test]
+fn ids_that_collide_after_slugifying_name_both_files() {
+    let site = TempSite::valid().file("participants/prueba/Semáforos.toml", DATASET);
+    let error = only_error(&site.check()).clone();
+    assert!(
+        error.message.contains("prueba/semaforos"),
+        "{}",
+        error.message
+    );
+    assert!(
+        error.file.ends_with("semaforos.toml") || error.file.ends_with("Semáforos.toml"),
+        "{}",
+        error.file
+    );
+    assert!(
+        error.message.contains(".toml`"),
+        "names the other file: {}",
+        error.message
+    );
+}
+
+#[test]
+fn a_missing_data_file_is_an_error_at_its_path() {
+    let site = TempSite::valid().file(
+        "participants/prueba/semaforos.toml",
+        DATASET.replace("datos/semaforos.csv", "datos/semaforo.csv"),
+    );
+    let error = only_error(&site.check()).clone();
+    assert_eq!(
+        error.message,
+        "the file `datos/semaforo.csv` does not exist"
+    );
+    assert_eq!(error.line, Some(7));
+    assert_eq!(error.column, Some(8));
+}
+
+#[test]
+fn paths_that_leave_the_site_are_refused() {
+    for (path, message) in [
+        ("../../../etc/passwd", "points outside the site folder"),
+        ("/etc/passwd", "is an absolute path"),
+    ] {
+        let site = TempSite::valid().file(
+            "participants/prueba/semaforos.toml",
+            DATASET.replace("datos/semaforos.csv", path),
+        );
+        let error = only_error(&site.check()).clone();
+        assert!(error.message.contains(message), "{path}: {}", error.message);
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_pointing_out_of_the_site_is_refused() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("secreto.csv"), "a\n1\n").unwrap();
+    let site = TempSite::valid();
+    std::os::unix::fs::symlink(
+        outside.path().join("secreto.csv"),
+        site.path().join("participants/prueba/datos/enlace.csv"),
+    )
+    .unwrap();
+    let site = site.file(
+        "participants/prueba/semaforos.toml",
+        DATASET.replace("datos/semaforos.csv", "datos/enlace.csv"),
+    );
+    let diagnostics = site.check();
+    assert!(
+        diagnostics
+            .iter()
+            .any(|d| d.is_error() && d.message.contains("outside the site")),
+        "{diagnostics:#?}"
+    );
+}
+
+#[test]
+fn resources_need_exactly_one_of_path_or_url_and_published_datasets_need_one() {
+    let site = TempSite::valid().file(
+        "participants/prueba/semaforos.toml",
+        "title = \"A\"\ndescription = \"B\"\n\n[[resources]]\ntitle = \"nada\"\n",
+    );
+    let error = only_error(&site.check()).clone();
+    assert_eq!(error.message, "this resource has neither `path` nor `url`");
+    // The `[[resources]]` line of that resource.
+    assert_eq!(error.line, Some(4));
+
+    let site = TempSite::valid().file(
+        "participants/prueba/semaforos.toml",
+        "title = \"A\"\ndescription = \"B\"\n",
+    );
+    let error = only_error(&site.check()).clone();
+    assert_eq!(
+        error.message,
+        "a published dataset needs at least one resource"
+    );
+
+    let site = TempSite::valid().file(
+        "participants/prueba/semaforos.toml",
+        "title = \"A\"\ndescription = \"B\"\nstatus = \"planned\"\nexpected = 2027-01-31\n",
+    );
+    assert!(site.check().is_empty());
+}
+
+#[test]
+fn urls_with_other_schemes_and_unknown_encodings_are_errors() {
+    let site = TempSite::valid().file(
+        "participants/prueba/semaforos.toml",
+        format!("{DATASET}encoding = \"latin-9000\"\n\n[[resources]]\nurl = \"ftp://a.example.org/x.csv\"\n"),
+    );
+    let diagnostics = site.check();
+    let messages: Vec<&str> = diagnostics.iter().map(|d| d.message.as_str()).collect();
+    assert!(
+        messages.contains(&"unknown encoding `latin-9000`"),
+        "{messages:?}"
+    );
+    assert!(
+        messages.contains(&"`ftp://a.example.org/x.csv` is not a valid link"),
+        "{messages:?}"
+    );
+}
+
+#[test]
+fn one_run_reports_the_problems_of_every_file() {
+    let site = TempSite::valid()
+        .file("participants/prueba/otro.toml", "title = 3\n")
+        .file(
+            "participants/prueba/participant.toml",
+            "name = \"X\"\nkind = \"ciudad\"\n",
+        )
+        .file("historias/sin-portada.md", "Sin front matter\n");
+    let diagnostics = site.check();
+    let files: std::collections::BTreeSet<&str> =
+        diagnostics.iter().map(|d| d.file.as_str()).collect();
+    assert!(
+        files.contains("participants/prueba/otro.toml"),
+        "{diagnostics:#?}"
+    );
+    assert!(
+        files.contains("participants/prueba/participant.toml"),
+        "{diagnostics:#?}"
+    );
+    assert!(
+        files.contains("historias/sin-portada.md"),
+        "{diagnostics:#?}"
+    );
+    let kind = diagnostics
+        .iter()
+        .find(|d| d.file.ends_with("participant.toml"))
+        .unwrap();
+    assert_eq!(kind.message, "unknown value `ciudad`");
+}
+
+#[test]
+fn stories_report_bad_front_matter_unknown_datasets_and_broken_id_links() {
+    let site = TempSite::valid().file(
+        "participants/prueba/historias/uno.md",
+        "+++\ntitle = \"Uno\"\ndate = 2015-01-01\ndatasets = [\"prueba/semaforo\"]\n+++\n\nTexto.\n\nVer [los datos](dataset:prueba/semaforoz).\n",
+    );
+    let diagnostics = site.check();
+    let unknown = diagnostics
+        .iter()
+        .find(|d| d.message.starts_with("unknown dataset"))
+        .expect("unknown dataset");
+    assert_eq!(unknown.file, "participants/prueba/historias/uno.md");
+    assert_eq!(unknown.line, Some(4));
+    assert!(
+        unknown
+            .help
+            .as_deref()
+            .unwrap()
+            .contains("prueba/semaforos")
+    );
+    let link = diagnostics
+        .iter()
+        .find(|d| d.message.contains("names nothing"))
+        .expect("broken link");
+    assert_eq!(link.line, Some(9));
+
+    let site = TempSite::valid().file(
+        "historias/dos.md",
+        "+++\ntitle = \"Dos\"\ndraf = true\n+++\n",
+    );
+    let error = only_error(&site.check()).clone();
+    assert_eq!(error.message, "unknown key `draf`");
+    assert_eq!(error.line, Some(3));
+}
+
+#[test]
+fn a_title_holding_a_script_comes_out_escaped() {
+    let site = TempSite::valid().file(
+        "participants/prueba/semaforos.toml",
+        DATASET
+            .replace(
+                "title = \"Semáforos\"",
+                "title = \"<script>alert('x')</script> Semáforos\"",
+            )
+            .replace(
+                "Ubicación de los",
+                "<img src=x onerror=alert(1)> Ubicación de los",
+            ),
+    );
+    let (report, out) = site.build();
+    assert_eq!(report.errors(), 0, "{:#?}", report.diagnostics);
+    for relative in [
+        "public/datos/prueba/semaforos/index.html",
+        "public/datos/index.html",
+        "public/index.html",
+    ] {
+        let html = page(out.path(), relative);
+        // Whatever the text holds, no script or image element comes out of it…
+        assert!(
+            select(&html, "script")
+                .iter()
+                .all(|s| !text_of(s).contains("alert")),
+            "{relative} runs the title as a script"
+        );
+        assert!(
+            select(&html, "img[onerror]").is_empty(),
+            "{relative} lets raw HTML through"
+        );
+    }
+    // …and the reader sees the text as it was written.
+    let html = page(out.path(), "public/datos/prueba/semaforos/index.html");
+    assert_eq!(
+        text_of(&select(&html, "h1")[0]),
+        "<script>alert('x')</script> Semáforos"
+    );
+    assert!(
+        text_of(&select(&html, "title")[0]).starts_with("<script>alert('x')</script> Semáforos")
+    );
+}
+
+#[test]
+fn a_file_that_is_not_utf8_is_reported_not_panicked_on() {
+    let site = TempSite::valid().file(
+        "participants/prueba/semaforos.toml",
+        b"title = \"Sem\xe1foros\"\n".as_slice(),
+    );
+    let error = only_error(&site.check()).clone();
+    assert_eq!(error.message, "this file is not UTF-8 text");
+    assert_eq!(error.line, Some(1));
+}
+
+#[test]
+fn a_folder_without_portal_toml_is_explained() {
+    let site = TempSite::empty().file("participants/x/participant.toml", PARTICIPANT);
+    let error = only_error(&site.check()).clone();
+    assert_eq!(error.file, "portal.toml");
+}

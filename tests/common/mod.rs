@@ -1,0 +1,114 @@
+//! Helpers for the integration tests: small sites written on the fly, and the
+//! example site built into a temporary folder.
+#![allow(dead_code)]
+
+use abierto::build::{BuildOptions, BuildReport, build};
+use abierto::diagnostics::Diagnostic;
+use abierto::render::RenderOptions;
+use std::path::{Path, PathBuf};
+
+pub fn example_site() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("example-site")
+}
+
+/// Builds `site` into `out` with a base URL, minified as `build` does.
+pub fn build_into(site: &Path, out: &Path, base_url: Option<&str>) -> BuildReport {
+    build(&BuildOptions {
+        site: site.to_path_buf(),
+        output: Some(out.to_path_buf()),
+        base_url: base_url.map(str::to_string),
+        render: RenderOptions {
+            minify: true,
+            include_drafts: false,
+        },
+        force: false,
+    })
+}
+
+/// A site written into a temporary folder, file by file.
+pub struct TempSite {
+    pub dir: tempfile::TempDir,
+}
+
+pub const PORTAL: &str = "title = \"Portal de prueba\"\nbase_url = \"https://datos.example.org/\"\ndefault_license = \"cc-by-4.0\"\n\n[[categories]]\nid = \"movilidad\"\ntitle = \"Movilidad\"\n";
+pub const PARTICIPANT: &str =
+    "name = \"H. Ayuntamiento de Prueba\"\nshort_name = \"Prueba\"\nkind = \"municipio\"\n";
+pub const DATASET: &str = "title = \"Semáforos\"\ndescription = \"Ubicación de los semáforos del municipio.\"\ncategories = [\"movilidad\"]\n\n[[resources]]\ntitle = \"Semáforos (CSV)\"\npath = \"datos/semaforos.csv\"\n";
+
+impl TempSite {
+    /// A valid site: one participant (`prueba`) with one dataset (`prueba/semaforos`).
+    pub fn valid() -> TempSite {
+        TempSite::empty()
+            .file("portal.toml", PORTAL)
+            .file("participants/prueba/participant.toml", PARTICIPANT)
+            .file("participants/prueba/semaforos.toml", DATASET)
+            .file(
+                "participants/prueba/datos/semaforos.csv",
+                "id,calle\n1,Juárez\n2,Hidalgo\n",
+            )
+    }
+
+    pub fn empty() -> TempSite {
+        TempSite {
+            dir: tempfile::tempdir().expect("temporary folder"),
+        }
+    }
+
+    pub fn file(self, relative: &str, content: impl AsRef<[u8]>) -> TempSite {
+        let path = self.dir.path().join(relative);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, content).unwrap();
+        self
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// The site's own folder is `site/` inside the temporary folder, so tests
+    /// can also check that nothing beside it is touched.
+    pub fn build(&self) -> (BuildReport, tempfile::TempDir) {
+        let out = tempfile::tempdir().unwrap();
+        let report = build_into(self.path(), &out.path().join("public"), None);
+        (report, out)
+    }
+
+    /// Runs `check`: every validation, no output.
+    pub fn check(&self) -> Vec<Diagnostic> {
+        build(&BuildOptions {
+            site: self.path().to_path_buf(),
+            output: None,
+            base_url: None,
+            render: RenderOptions::default(),
+            force: false,
+        })
+        .diagnostics
+    }
+}
+
+/// The one error of a run, failing the test with all diagnostics otherwise.
+pub fn only_error(diagnostics: &[Diagnostic]) -> &Diagnostic {
+    let errors: Vec<&Diagnostic> = diagnostics.iter().filter(|d| d.is_error()).collect();
+    assert_eq!(
+        errors.len(),
+        1,
+        "expected exactly one error, got: {diagnostics:#?}"
+    );
+    errors[0]
+}
+
+/// Reads a page of a built portal.
+pub fn page(out: &Path, relative: &str) -> scraper::Html {
+    let path = out.join(relative);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    scraper::Html::parse_document(&text)
+}
+
+pub fn select<'a>(html: &'a scraper::Html, selector: &str) -> Vec<scraper::ElementRef<'a>> {
+    let selector = scraper::Selector::parse(selector).unwrap();
+    html.select(&selector).collect()
+}
+
+pub fn text_of(element: &scraper::ElementRef) -> String {
+    element.text().collect::<Vec<_>>().join("")
+}

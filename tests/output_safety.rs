@@ -1,0 +1,156 @@
+//! Nothing is lost: a failed build leaves the previous portal as it was, a
+//! folder abierto did not write is refused, and nothing beside the output
+//! folder is touched.
+
+mod common;
+
+use abierto::build::{BuildOptions, build};
+use abierto::render::RenderOptions;
+use common::*;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+fn snapshot(root: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(root)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            (
+                e.path().strip_prefix(root).unwrap().display().to_string(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn build_forced(site: &Path, out: &Path, force: bool) -> abierto::build::BuildReport {
+    build(&BuildOptions {
+        site: site.to_path_buf(),
+        output: Some(out.to_path_buf()),
+        base_url: None,
+        render: RenderOptions::default(),
+        force,
+    })
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_output_untouched() {
+    let site = TempSite::valid();
+    let parent = tempfile::tempdir().unwrap();
+    let out = parent.path().join("public");
+    assert_eq!(build_into(site.path(), &out, None).errors(), 0);
+    let before = snapshot(parent.path());
+
+    let site = site.file(
+        "participants/prueba/semaforos.toml",
+        "title = \"roto\"\nformato = 1\n",
+    );
+    let report = build_into(site.path(), &out, None);
+    assert!(report.errors() > 0);
+    assert!(!report.written);
+    assert_eq!(
+        snapshot(parent.path()),
+        before,
+        "the previous portal changed"
+    );
+}
+
+#[test]
+fn rebuilding_replaces_the_output_and_leaves_nothing_beside_it() {
+    let site = TempSite::valid();
+    let parent = tempfile::tempdir().unwrap();
+    std::fs::write(parent.path().join("notas.txt"), "mías").unwrap();
+    let out = parent.path().join("public");
+    assert_eq!(build_into(site.path(), &out, None).errors(), 0);
+    let site = site.file(
+        "participants/prueba/semaforos.toml",
+        DATASET.replace("Semáforos", "Semáforos 2"),
+    );
+    assert_eq!(build_into(site.path(), &out, None).errors(), 0);
+    let html = std::fs::read_to_string(out.join("datos/prueba/semaforos/index.html")).unwrap();
+    assert!(html.contains("Semáforos 2"));
+    let beside: Vec<String> = std::fs::read_dir(parent.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .collect();
+    let mut beside = beside;
+    beside.sort();
+    assert_eq!(beside, ["notas.txt", "public"]);
+    assert_eq!(
+        std::fs::read_to_string(parent.path().join("notas.txt")).unwrap(),
+        "mías"
+    );
+}
+
+#[test]
+fn a_folder_holding_files_abierto_did_not_write_is_refused_unless_forced() {
+    let site = TempSite::valid();
+    let parent = tempfile::tempdir().unwrap();
+    let out = parent.path().join("mis-documentos");
+    std::fs::create_dir_all(&out).unwrap();
+    std::fs::write(out.join("tesis.docx"), "importante").unwrap();
+
+    let report = build_forced(site.path(), &out, false);
+    let error = only_error(&report.diagnostics);
+    assert!(error.message.contains("tesis.docx"), "{}", error.message);
+    assert!(error.help.as_deref().unwrap().contains("--force"));
+    assert_eq!(
+        std::fs::read_to_string(out.join("tesis.docx")).unwrap(),
+        "importante"
+    );
+
+    let report = build_forced(site.path(), &out, true);
+    assert_eq!(report.errors(), 0, "{:#?}", report.diagnostics);
+    assert!(out.join("index.html").is_file());
+}
+
+#[test]
+fn a_file_added_to_a_built_portal_is_not_deleted_silently() {
+    let site = TempSite::valid();
+    let parent = tempfile::tempdir().unwrap();
+    let out = parent.path().join("public");
+    assert_eq!(build_into(site.path(), &out, None).errors(), 0);
+    std::fs::write(out.join("CNAME"), "datos.example.org").unwrap();
+    let report = build_into(site.path(), &out, None);
+    assert!(only_error(&report.diagnostics).message.contains("CNAME"));
+    assert!(out.join("CNAME").is_file());
+}
+
+#[test]
+fn the_output_can_never_be_the_site_or_hold_it_even_when_forced() {
+    let site = TempSite::valid();
+    let before = snapshot(site.path());
+    for out in [
+        site.path().to_path_buf(),
+        site.path().parent().unwrap().to_path_buf(),
+        site.path().join("static/public"),
+    ] {
+        let report = build_forced(site.path(), &out, true);
+        assert!(report.errors() > 0, "{} accepted as output", out.display());
+        assert!(!report.written);
+    }
+    assert_eq!(snapshot(site.path()), before, "the site changed");
+}
+
+#[test]
+fn the_command_exits_non_zero_on_errors_and_prints_file_and_line() {
+    let site = TempSite::valid().file(
+        "participants/prueba/semaforos.toml",
+        "title = \"x\"\ntitel = 1\n",
+    );
+    let out = tempfile::tempdir().unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_abierto"))
+        .args(["build", site.path().to_str().unwrap(), "-o"])
+        .arg(out.path().join("public"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("participants/prueba/semaforos.toml:2:1: unknown key `titel`"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("did you mean `title`?"), "{stderr}");
+}
