@@ -106,7 +106,12 @@ fn every_internal_link_and_asset_resolves_under_the_sub_path() {
                     );
                     continue;
                 }
-                if target.starts_with('#') {
+                if let Some(fragment) = target.strip_prefix('#') {
+                    if !fragment.is_empty()
+                        && select(&html, &format!("[id=\"{fragment}\"]")).is_empty()
+                    {
+                        broken.insert(format!("{} -> {target}", file.display()));
+                    }
                     continue;
                 }
                 assert!(
