@@ -136,6 +136,10 @@ pub fn write_output(out_dir: &Path, files: &[OutputFile]) -> std::io::Result<()>
         .unwrap_or_default();
     let staging = parent.join(format!(".{name}.abierto-staging"));
     let previous = parent.join(format!(".{name}.abierto-previous"));
+    // A build killed between the two renames of the fallback swap left the old portal aside.
+    if !out.exists() && previous.join(MANIFEST).is_file() {
+        std::fs::rename(&previous, &out)?;
+    }
     for leftover in [&staging, &previous] {
         if leftover.exists() {
             remove_if_ours(leftover)?;
@@ -145,27 +149,61 @@ pub fn write_output(out_dir: &Path, files: &[OutputFile]) -> std::io::Result<()>
     std::fs::create_dir_all(&staging)?;
     // Marks the staging folder as abierto's from the start, so a later build may clear it.
     std::fs::write(staging.join(MANIFEST), format!("{MANIFEST_HEADER}\n"))?;
-    let result = write_all(&staging, files).and_then(|()| {
-        if out.exists() {
-            std::fs::rename(&out, &previous)?;
-        }
-        std::fs::rename(&staging, &out).inspect_err(|_| {
-            // Put the previous output back: a failed build leaves it untouched.
-            let _ = std::fs::rename(&previous, &out);
-        })
-    });
-    match result {
-        Ok(()) => {
-            if previous.exists() {
-                std::fs::remove_dir_all(&previous)?;
-            }
-            Ok(())
-        }
-        Err(error) => {
-            let _ = std::fs::remove_dir_all(&staging);
-            Err(error)
-        }
+    if let Err(error) = write_all(&staging, files) {
+        let _ = std::fs::remove_dir_all(&staging);
+        return Err(error);
     }
+    swap_in(&staging, &out, &previous)
+}
+
+/// Puts the finished `staging` folder at `out`. Where the system can exchange two
+/// folders atomically, a reader (or a crash) sees the old portal or the new one,
+/// never neither; elsewhere the old one is moved aside first and put back on failure.
+fn swap_in(staging: &Path, out: &Path, previous: &Path) -> std::io::Result<()> {
+    if out.exists() && exchange(staging, out).is_ok() {
+        // `staging` now holds the previous portal.
+        return std::fs::remove_dir_all(staging);
+    }
+    if out.exists() {
+        std::fs::rename(out, previous)?;
+    }
+    if let Err(error) = std::fs::rename(staging, out) {
+        let _ = std::fs::rename(previous, out);
+        let _ = std::fs::remove_dir_all(staging);
+        return Err(error);
+    }
+    if previous.exists() {
+        std::fs::remove_dir_all(previous)?;
+    }
+    Ok(())
+}
+
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let a = CString::new(a.as_os_str().as_bytes())?;
+    let b = CString::new(b.as_os_str().as_bytes())?;
+    // SAFETY: both paths are valid NUL-terminated strings that outlive the call.
+    let result = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if result == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
+    Err(std::io::Error::from(std::io::ErrorKind::Unsupported))
 }
 
 fn write_all(staging: &Path, files: &[OutputFile]) -> std::io::Result<()> {
