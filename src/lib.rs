@@ -32,8 +32,10 @@
 pub mod analyse;
 pub mod build;
 pub mod diagnostics;
+pub mod import;
 pub mod load;
 pub mod model;
 pub mod output;
 pub mod render;
+pub mod scaffold;
 pub mod slug;

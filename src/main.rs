@@ -2,7 +2,9 @@
 //! problems and a one-line summary.
 
 use abierto::build::{BuildOptions, BuildReport, build};
+use abierto::import::{self, ImportReport};
 use abierto::render::RenderOptions;
+use abierto::scaffold::{self, Refusal};
 use clap::{Parser, Subcommand};
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -47,6 +49,58 @@ enum Command {
         #[arg(default_value = ".")]
         site: PathBuf,
     },
+    /// Creates a site, participant, story or dataset that builds as it is.
+    #[command(subcommand)]
+    New(New),
+    /// Turns another portal's metadata (CKAN, JKAN) into participants and descriptors.
+    #[command(subcommand)]
+    Import(Import),
+}
+
+#[derive(Subcommand)]
+enum New {
+    /// A new site: portal.toml, a participant, a dataset, a story, an about page and a GitHub Pages workflow.
+    Site { dir: PathBuf },
+    /// A participant: participants/ID/participant.toml.
+    Participant {
+        id: String,
+        /// The site folder.
+        #[arg(long, default_value = ".")]
+        site: PathBuf,
+    },
+    /// A story of a participant, dated today, its file named after its title.
+    Story {
+        participant: String,
+        title: String,
+        #[arg(long, default_value = ".")]
+        site: PathBuf,
+    },
+    /// A dataset descriptor filled from a data file, which is copied into the participant's datos/.
+    Dataset {
+        participant: String,
+        /// The data file to publish.
+        #[arg(long)]
+        from: PathBuf,
+        #[arg(long, default_value = ".")]
+        site: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum Import {
+    /// A CKAN API answer saved to a file (package_show, package_search or a list of packages).
+    Ckan {
+        file: PathBuf,
+        /// The site to write into.
+        #[arg(long)]
+        into: PathBuf,
+    },
+    /// A JKAN site's folder (with _datasets/ and _organizations/).
+    Jkan {
+        dir: PathBuf,
+        #[arg(long)]
+        into: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -78,6 +132,24 @@ fn main() -> ExitCode {
             }
             exit_code(&report)
         }
+        Command::New(new) => print_created(match new {
+            New::Site { dir } => scaffold::new_site(&dir),
+            New::Participant { id, site } => scaffold::new_participant(&site, &id),
+            New::Story {
+                participant,
+                title,
+                site,
+            } => scaffold::new_story(&site, &participant, &title),
+            New::Dataset {
+                participant,
+                from,
+                site,
+            } => scaffold::new_dataset(&site, &participant, &from),
+        }),
+        Command::Import(import) => print_import(match import {
+            Import::Ckan { file, into } => import::import_ckan(&file, &into),
+            Import::Jkan { dir, into } => import::import_jkan(&dir, &into),
+        }),
         Command::Check { site } => {
             let report = build(&BuildOptions {
                 site,
@@ -90,6 +162,47 @@ fn main() -> ExitCode {
             exit_code(&report)
         }
     }
+}
+
+fn print_created(result: Result<Vec<PathBuf>, Refusal>) -> ExitCode {
+    match result {
+        Ok(created) => {
+            for path in created {
+                println!("created {}", path.display());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(refusal) => {
+            eprintln!("{refusal}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn print_import(result: Result<ImportReport, Refusal>) -> ExitCode {
+    let report = match result {
+        Ok(report) => report,
+        Err(refusal) => {
+            eprintln!("{refusal}");
+            return ExitCode::FAILURE;
+        }
+    };
+    for path in &report.created {
+        println!("created {}", path.display());
+    }
+    for path in &report.kept {
+        println!("kept    {} (it existed already)", path.display());
+    }
+    for (subject, note) in &report.notes {
+        println!("note: {subject}: {note}");
+    }
+    println!(
+        "{} files created, {} kept, {} notes: run `abierto check` on the site next",
+        report.created.len(),
+        report.kept.len(),
+        report.notes.len()
+    );
+    ExitCode::SUCCESS
 }
 
 fn print_report(report: &BuildReport) {

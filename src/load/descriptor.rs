@@ -35,6 +35,9 @@ struct DescriptorFile {
     expected: Option<Spanned<Datetime>>,
     #[serde(default)]
     resources: Vec<Spanned<ResourceFile>>,
+    /// Ids the dataset had before it was renamed; their addresses redirect here.
+    #[serde(default)]
+    former_ids: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -213,6 +216,29 @@ pub fn parse(context: &DescriptorContext, source: &SourceText) -> Result<Dataset
         }
     }
 
+    let mut former_ids: Vec<String> = Vec::new();
+    for former in &file.former_ids {
+        match former_id(former.get_ref()) {
+            Ok(id) if former_ids.contains(&id) => problems.push(
+                source
+                    .error(
+                        former.span().start,
+                        format!("`{id}` is listed twice in `former_ids`"),
+                    )
+                    .help("keep one of the two"),
+            ),
+            Ok(id) => former_ids.push(id),
+            Err(help) => problems.push(
+                source
+                    .error(
+                        former.span().start,
+                        format!("`{}` is not a dataset id", former.get_ref()),
+                    )
+                    .help(help),
+            ),
+        }
+    }
+
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -239,7 +265,24 @@ pub fn parse(context: &DescriptorContext, source: &SourceText) -> Result<Dataset
         contact,
         expected,
         resources,
+        former_ids,
     })
+}
+
+/// A former id as written: `participant/slug`, both parts already URL segments.
+fn former_id(text: &str) -> Result<String, String> {
+    let example = "write it as `participant/old-name`, the participant's folder and the old descriptor's file name without .toml";
+    let Some((participant, slug)) = text.trim().split_once('/') else {
+        return Err(example.to_string());
+    };
+    let (want_participant, want_slug) = (slugify(participant), slugify(slug));
+    if want_participant.is_empty() || want_slug.is_empty() {
+        return Err(example.to_string());
+    }
+    if want_participant != participant || want_slug != slug {
+        return Err(format!("write it as `{want_participant}/{want_slug}`"));
+    }
+    Ok(format!("{participant}/{slug}"))
 }
 
 fn dataset_license(

@@ -81,6 +81,7 @@ pub fn load_site(root: &Path, diagnostics: &Diagnostics) -> Option<Site> {
     site.pages
         .sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.slug.cmp(&b.slug)));
     loader.check_story_references(&site, &references, &files.descriptor_ids);
+    loader.check_former_ids(&site, &files.descriptors);
     Some(site)
 }
 
@@ -372,6 +373,48 @@ impl Loader<'_> {
                         .at_position(reference.line, reference.column)
                         .help(help),
                 );
+            }
+        }
+    }
+
+    /// A former id must not be a dataset's id, nor claimed by two datasets:
+    /// its address holds one redirect page and nothing else.
+    fn check_former_ids(&self, site: &Site, descriptors: &[(String, PathBuf)]) {
+        let descriptor_of = |id: &str| {
+            descriptors
+                .iter()
+                .find(|(participant, path)| format!("{participant}/{}", slugify(&stem(path))) == id)
+                .map(|(_, path)| display_path(self.root, path))
+        };
+        let mut claimed: BTreeMap<&str, &Dataset> = BTreeMap::new();
+        for dataset in &site.datasets {
+            for former in &dataset.former_ids {
+                if let Some(existing) = descriptor_of(former) {
+                    let message = if *former == dataset.id {
+                        format!("`former_ids` lists `{former}`, the dataset's own id")
+                    } else {
+                        format!(
+                            "the former id `{former}` is the id of another dataset, `{existing}`"
+                        )
+                    };
+                    self.diagnostics.push(
+                        Diagnostic::error(&dataset.source_file, message)
+                            .help("a former id is the id a dataset had before it was renamed: remove it, or rename the other dataset"),
+                    );
+                } else if let Some(first) = claimed.get(former.as_str()) {
+                    self.diagnostics.push(
+                        Diagnostic::error(
+                            &dataset.source_file,
+                            format!(
+                                "the former id `{former}` is also listed by `{}`",
+                                first.source_file
+                            ),
+                        )
+                        .help("an old address can redirect to one dataset only: keep it in one of the two descriptors"),
+                    );
+                } else {
+                    claimed.insert(former, dataset);
+                }
             }
         }
     }

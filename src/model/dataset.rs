@@ -51,6 +51,9 @@ pub struct Dataset {
     /// For a planned dataset: when it was promised.
     pub expected: Option<Date>,
     pub resources: Vec<Resource>,
+    /// Ids the dataset had before it was renamed (`participant/old-slug`); the
+    /// portal keeps a redirect page at each one's address.
+    pub former_ids: Vec<String>,
 }
 
 #[derive(Debug, Clone)]

@@ -97,6 +97,12 @@ impl Urls {
         Route(format!("datos/{id}/"))
     }
 
+    /// The address a renamed dataset had under its former id: the same place a
+    /// dataset page of that id would be, so old links and bookmarks land there.
+    pub fn former_dataset(former_id: &str) -> Route {
+        Urls::dataset(former_id)
+    }
+
     /// A local data file of a dataset, published byte for byte.
     pub fn download(dataset_id: &str, file_name: &str) -> Route {
         Route(format!("descargas/{dataset_id}/{file_name}"))
@@ -194,5 +200,9 @@ mod tests {
             "etiquetas/transito/index.html"
         );
         assert_eq!(Urls::new("https://a.org").href(&Urls::home()), "/");
+        assert_eq!(
+            Urls::former_dataset("xalapa/semaforos-2014").output_file(),
+            "datos/xalapa/semaforos-2014/index.html"
+        );
     }
 }

@@ -477,6 +477,7 @@ pub fn all(
         job.context.insert("body_html", &body.html);
         jobs.push(job);
     }
+    jobs.extend(redirect_pages(&builder, site));
     jobs.push(builder.job(
         Urls::not_found(),
         "404.html",
@@ -571,4 +572,37 @@ fn dataset_page(
     context.insert("stories", &stories);
     context.insert("status_published", &(dataset.status == Status::Published));
     job
+}
+
+/// For each former id of a renamed dataset, a page at the old address that
+/// sends the reader (and search engines, through the canonical link) to the new one.
+fn redirect_pages(builder: &Builder, site: &Site) -> Vec<PageJob> {
+    let urls = builder.views.urls;
+    let t = builder.views.t;
+    let mut jobs = Vec::new();
+    for dataset in &site.datasets {
+        let target = Urls::dataset(&dataset.id);
+        for former in &dataset.former_ids {
+            let mut job = builder.job(
+                Urls::former_dataset(former),
+                "redirect.html",
+                &dataset.title,
+                t.ui("moved_text"),
+                "datos",
+            );
+            job.context.insert(
+                "page",
+                &PageMeta {
+                    title: dataset.title.clone(),
+                    description: t.ui("moved_text").to_string(),
+                    canonical: urls.absolute(&target),
+                    section: "datos".to_string(),
+                },
+            );
+            job.context.insert("target", &urls.href(&target));
+            job.context.insert("former_id", former);
+            jobs.push(job);
+        }
+    }
+    jobs
 }

@@ -61,6 +61,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/404.html"),
     ),
     (
+        "redirect.html",
+        include_str!("../../themes/default/templates/redirect.html"),
+    ),
+    (
         "partials/dataset_item.html",
         include_str!("../../themes/default/templates/partials/dataset_item.html"),
     ),

@@ -1,0 +1,273 @@
+//! `abierto new dataset PARTICIPANT --from FILE`: copies a data file into the
+//! participant's `datos/` folder and writes a descriptor filled from the file
+//! itself, with comments for what only an official can say.
+
+use super::sniff::{TableSketch, sketch_file};
+use super::toml_text::{comment, date, string};
+use super::{
+    NewFiles, Refusal, require_participant, require_site, title_from_name, today_or_refuse,
+};
+use crate::load::PORTAL_FILE;
+use crate::slug::slugify;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+/// Where data files go inside a participant's folder.
+const DATA_DIR: &str = "datos";
+
+pub fn new_dataset(site: &Path, participant: &str, from: &Path) -> Result<Vec<PathBuf>, Refusal> {
+    require_site(site)?;
+    let folder = require_participant(site, participant)?;
+    if !from.is_file() {
+        return Err(Refusal::new(
+            format!("{} is not a file", from.display()),
+            "give the data file to publish, e.g. `--from ~/Descargas/semaforos.csv`",
+        ));
+    }
+    let file_name = from
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let stem = from
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let slug = slugify(&stem);
+    if slug.is_empty() {
+        return Err(Refusal::new(
+            format!("cannot make a dataset id from the file name `{file_name}`"),
+            "rename the file with letters or digits in its name",
+        ));
+    }
+    let extension = from
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let sketch = if matches!(extension.as_str(), "csv" | "tsv" | "txt") {
+        sketch_file(from).map_err(|e| {
+            Refusal::new(
+                format!("cannot read {}: {e}", from.display()),
+                "check that the file can be read",
+            )
+        })?
+    } else {
+        None
+    };
+    let today = today_or_refuse()?;
+    let site_defaults = SiteDefaults::read(site);
+
+    let data_path = folder.join(DATA_DIR).join(&file_name);
+    let same_file = std::fs::canonicalize(from).ok() == std::fs::canonicalize(&data_path).ok()
+        && data_path.exists();
+    let descriptor = Descriptor {
+        participant,
+        slug: &slug,
+        title: title_from_name(&stem),
+        file_name: &file_name,
+        format: format_name(&extension),
+        sketch: sketch.as_ref(),
+        license: site_defaults.license.as_deref(),
+        categories: &site_defaults.categories,
+        today: date(today),
+    };
+    let mut files = NewFiles::default();
+    files.add(folder.join(format!("{slug}.toml")), descriptor.text());
+    if !same_file {
+        let bytes = std::fs::read(from).map_err(|e| {
+            Refusal::new(
+                format!("cannot read {}: {e}", from.display()),
+                "check that the file can be read",
+            )
+        })?;
+        files.add(data_path, bytes);
+    }
+    files.write()
+}
+
+/// What the site's portal.toml says that a new descriptor uses, read leniently.
+struct SiteDefaults {
+    license: Option<String>,
+    categories: Vec<String>,
+}
+
+impl SiteDefaults {
+    fn read(site: &Path) -> SiteDefaults {
+        let table: toml::Table = std::fs::read_to_string(site.join(PORTAL_FILE))
+            .ok()
+            .and_then(|text| toml::from_str(&text).ok())
+            .unwrap_or_default();
+        SiteDefaults {
+            license: table
+                .get("default_license")
+                .and_then(|v| v.as_str())
+                .map(str::to_string),
+            categories: table
+                .get("categories")
+                .and_then(|v| v.as_array())
+                .map(|list| {
+                    list.iter()
+                        .filter_map(|c| c.get("id")?.as_str().map(str::to_string))
+                        .collect()
+                })
+                .unwrap_or_default(),
+        }
+    }
+}
+
+struct Descriptor<'a> {
+    participant: &'a str,
+    slug: &'a str,
+    title: String,
+    file_name: &'a str,
+    format: String,
+    sketch: Option<&'a TableSketch>,
+    license: Option<&'a str>,
+    categories: &'a [String],
+    today: String,
+}
+
+impl Descriptor<'_> {
+    fn text(&self) -> String {
+        let mut out = String::new();
+        let w = &mut out;
+        let _ = writeln!(
+            w,
+            "# Conjunto de datos `{}/{}`, creado por `abierto new dataset` a partir de {}.",
+            self.participant, self.slug, self.file_name
+        );
+        let _ = writeln!(
+            w,
+            "# Las líneas con PENDIENTE piden algo que solo quien conoce los datos puede escribir.\n"
+        );
+        let _ = writeln!(w, "# PENDIENTE: un título que diga qué son los datos.");
+        let _ = writeln!(w, "title = {}", string(&self.title));
+        let summary = match self.sketch {
+            Some(sketch) if sketch.complete => format!(
+                "Datos de {} ({} filas, {} columnas).",
+                self.file_name,
+                sketch.rows_seen,
+                sketch.columns.len()
+            ),
+            Some(sketch) => format!(
+                "Datos de {} ({} columnas).",
+                self.file_name,
+                sketch.columns.len()
+            ),
+            None => format!("Datos de {}.", self.file_name),
+        };
+        let _ = writeln!(
+            w,
+            "# PENDIENTE: qué contienen, de dónde vienen, cómo se actualizan (Markdown)."
+        );
+        let _ = writeln!(w, "description = {}\n", string(&format!("{summary}\n")));
+        let _ = writeln!(w, "# PENDIENTE: palabras clave para encontrarlos.");
+        let _ = writeln!(w, "keywords = []");
+        let categories = if self.categories.is_empty() {
+            "ninguna todavía: decláralas en portal.toml".to_string()
+        } else {
+            self.categories.join(", ")
+        };
+        let _ = writeln!(w, "# PENDIENTE: categorías de portal.toml ({categories}).");
+        let _ = writeln!(w, "categories = []\n");
+        match self.license {
+            Some(license) => {
+                let _ = writeln!(
+                    w,
+                    "# La licencia por omisión del portal; cámbiala si estos datos tienen otra."
+                );
+                let _ = writeln!(w, "license = {}", string(license));
+            }
+            None => {
+                let _ = writeln!(
+                    w,
+                    "# PENDIENTE: revisa la licencia (el portal no declara `default_license`)."
+                );
+                let _ = writeln!(w, "license = \"libre-uso-mx\"");
+            }
+        }
+        let _ = writeln!(w, "status = \"published\"");
+        let _ = writeln!(w, "issued = {}", self.today);
+        let _ = writeln!(w, "modified = {}", self.today);
+        let _ = writeln!(
+            w,
+            "# PENDIENTE: frecuencia (daily, weekly, monthly, quarterly, annual, irregular, never…),"
+        );
+        let _ = writeln!(
+            w,
+            "# periodo y lugar que cubren, y a quién preguntar por ellos."
+        );
+        let _ = writeln!(w, "# frequency = \"annual\"");
+        let _ = writeln!(w, "# temporal = {{ start = 2024-01-01, end = 2024-12-31 }}");
+        let _ = writeln!(w, "# spatial = \"Municipio, Estado\"");
+        let _ = writeln!(
+            w,
+            "# contact = {{ name = \"Área responsable\", email = \"datos@example.gob.mx\" }}\n"
+        );
+
+        let _ = writeln!(w, "[[resources]]");
+        let _ = writeln!(
+            w,
+            "title = {}",
+            string(&format!("{} ({})", self.title, self.format))
+        );
+        let _ = writeln!(
+            w,
+            "path = {}",
+            string(&format!("{DATA_DIR}/{}", self.file_name))
+        );
+        let _ = writeln!(w, "format = {}", string(&self.format));
+        if let Some(sketch) = self.sketch {
+            let _ = writeln!(w, "encoding = {}", string(sketch.encoding));
+            let _ = writeln!(
+                w,
+                "# Separador de columnas detectado: {}",
+                separator_name(sketch.delimiter)
+            );
+            let _ = writeln!(w, "# PENDIENTE: qué representa cada fila.");
+            let _ = writeln!(w, "description = \"\"");
+            let _ = writeln!(
+                w,
+                "\n# Columnas del archivo, con el tipo que sugieren sus valores (revísalo)."
+            );
+            let _ = writeln!(w, "# PENDIENTE: describe cada una en `description`.");
+            for column in &sketch.columns {
+                let _ = writeln!(w, "\n[[resources.fields]]");
+                let _ = writeln!(w, "name = {}", string(&column.name));
+                let _ = writeln!(w, "type = {}", string(column.field_type));
+                if !column.examples.is_empty() {
+                    let examples: Vec<String> =
+                        column.examples.iter().map(|e| format!("“{e}”")).collect();
+                    let _ = writeln!(
+                        w,
+                        "{}",
+                        comment(&format!("Ejemplos: {}", examples.join(", ")))
+                    );
+                }
+                let _ = writeln!(w, "description = \"\"");
+            }
+        } else {
+            let _ = writeln!(w, "# PENDIENTE: qué contiene el archivo.");
+            let _ = writeln!(w, "description = \"\"");
+        }
+        out
+    }
+}
+
+fn separator_name(delimiter: u8) -> &'static str {
+    match delimiter {
+        b',' => "coma (,)",
+        b';' => "punto y coma (;)",
+        b'\t' => "tabulador",
+        b'|' => "barra vertical (|)",
+        _ => "otro",
+    }
+}
+
+/// The usual name of a format, from a file extension (as the loader infers it).
+fn format_name(extension: &str) -> String {
+    match extension {
+        "geojson" => "GeoJSON".to_string(),
+        "" => "—".to_string(),
+        other => other.to_uppercase(),
+    }
+}

@@ -1,0 +1,298 @@
+//! Scaffolding (`abierto new …`): writes new sites, participants, stories and
+//! dataset descriptors that build as they are, with comments saying what an
+//! official must complete. It never overwrites a file: when one of the files
+//! it would write exists, it writes none and says which.
+
+mod dataset;
+mod files;
+mod sniff;
+mod today;
+pub mod toml_text;
+
+pub use dataset::new_dataset;
+pub use sniff::{ColumnSketch, TableSketch, sketch_file, sketch_table};
+pub use today::today;
+
+use crate::load::{PARTICIPANT_FILE, PARTICIPANTS_DIR, PORTAL_FILE};
+use crate::model::Date;
+use crate::slug::slugify;
+use std::fmt;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Why a `new` command wrote nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    pub message: String,
+    pub help: String,
+}
+
+impl Refusal {
+    pub fn new(message: impl Into<String>, help: impl Into<String>) -> Refusal {
+        Refusal {
+            message: message.into(),
+            help: help.into(),
+        }
+    }
+}
+
+impl fmt::Display for Refusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "error: {}\n  help: {}", self.message, self.help)
+    }
+}
+
+/// Files to create, written all or none.
+#[derive(Default)]
+pub struct NewFiles {
+    files: Vec<(PathBuf, Vec<u8>)>,
+}
+
+impl NewFiles {
+    pub fn add(&mut self, path: PathBuf, content: impl Into<Vec<u8>>) {
+        self.files.push((path, content.into()));
+    }
+
+    /// Writes every file, or none when one of them exists already. Returns the paths written.
+    pub fn write(self) -> Result<Vec<PathBuf>, Refusal> {
+        let existing: Vec<String> = self
+            .files
+            .iter()
+            .filter(|(path, _)| path.exists())
+            .map(|(path, _)| path.display().to_string())
+            .collect();
+        if !existing.is_empty() {
+            return Err(Refusal::new(
+                format!("{} already exists", existing.join(", ")),
+                "abierto never overwrites a file: move or rename it, or choose another name",
+            ));
+        }
+        let mut written = Vec::new();
+        for (path, content) in self.files {
+            let result = (|| {
+                if let Some(parent) = path.parent() {
+                    std::fs::create_dir_all(parent)?;
+                }
+                // `create_new` refuses a file that appeared since the check above.
+                let mut file = std::fs::OpenOptions::new()
+                    .write(true)
+                    .create_new(true)
+                    .open(&path)?;
+                file.write_all(&content)
+            })();
+            if let Err(error) = result {
+                return Err(Refusal::new(
+                    format!("cannot write {}: {error}", path.display()),
+                    if written.is_empty() {
+                        "check that the folder can be written".to_string()
+                    } else {
+                        format!(
+                            "these files were written before the problem: {}",
+                            written
+                                .iter()
+                                .map(|p: &PathBuf| p.display().to_string())
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        )
+                    },
+                ));
+            }
+            written.push(path);
+        }
+        Ok(written)
+    }
+}
+
+/// The participant and dataset the new site starts with.
+const FIRST_PARTICIPANT: &str = "mi-municipio";
+
+/// `abierto new site DIR`: a site that builds and deploys as it is.
+pub fn new_site(dir: &Path) -> Result<Vec<PathBuf>, Refusal> {
+    if dir.join(PORTAL_FILE).exists() {
+        return Err(Refusal::new(
+            format!(
+                "{} already holds a site (it has portal.toml)",
+                dir.display()
+            ),
+            "choose a new folder, e.g. `abierto new site mi-portal`",
+        ));
+    }
+    let today = today_or_refuse()?;
+    let participant = dir.join(PARTICIPANTS_DIR).join(FIRST_PARTICIPANT);
+    let dataset_id = format!("{FIRST_PARTICIPANT}/parques");
+    let fill = |text: &str| {
+        text.replace("__ID__", FIRST_PARTICIPANT)
+            .replace("__PARTICIPANT__", FIRST_PARTICIPANT)
+            .replace("__NAME__", "H. Ayuntamiento de Mi Municipio")
+            .replace("__SHORT_NAME__", "Mi Municipio")
+            .replace("__TODAY__", &toml_text::date(today))
+    };
+    let mut files = NewFiles::default();
+    files.add(dir.join(PORTAL_FILE), files::PORTAL);
+    files.add(participant.join(PARTICIPANT_FILE), fill(files::PARTICIPANT));
+    files.add(participant.join("parques.toml"), fill(files::DATASET));
+    files.add(participant.join("datos/parques.csv"), files::DATASET_CSV);
+    files.add(
+        participant.join("historias/bienvenida.md"),
+        story_text(
+            "Bienvenida al portal de datos abiertos",
+            today,
+            "H. Ayuntamiento de Mi Municipio",
+            Some(&dataset_id),
+        ),
+    );
+    files.add(dir.join("pages/acerca.md"), files::ABOUT);
+    files.add(dir.join(".gitignore"), files::GITIGNORE);
+    files.add(
+        dir.join(".github/workflows/portal.yml"),
+        files::WORKFLOW.replace("__VERSION__", env!("CARGO_PKG_VERSION")),
+    );
+    files.write()
+}
+
+/// `abierto new participant ID`: `participants/ID/participant.toml`.
+pub fn new_participant(site: &Path, id: &str) -> Result<Vec<PathBuf>, Refusal> {
+    require_site(site)?;
+    let slug = slugify(id);
+    if slug.is_empty() {
+        return Err(Refusal::new(
+            format!("`{id}` cannot be a participant id"),
+            "use letters and digits, e.g. `xalapa` or `san-pedro-garza-garcia`",
+        ));
+    }
+    if slug != id {
+        return Err(Refusal::new(
+            format!("`{id}` is not a valid participant id"),
+            format!("ids are lower-case, without accents or spaces: use `{slug}`"),
+        ));
+    }
+    let today = today_or_refuse()?;
+    let name = title_from_name(id);
+    let text = files::PARTICIPANT
+        .replace("__ID__", id)
+        .replace("__NAME__", &escape_basic(&name))
+        .replace("__SHORT_NAME__", &escape_basic(&name))
+        .replace("__TODAY__", &toml_text::date(today));
+    let mut files = NewFiles::default();
+    files.add(
+        site.join(PARTICIPANTS_DIR).join(id).join(PARTICIPANT_FILE),
+        text,
+    );
+    files.write()
+}
+
+/// `abierto new story PARTICIPANT TITLE`: a dated story, its file named after its title.
+pub fn new_story(site: &Path, participant: &str, title: &str) -> Result<Vec<PathBuf>, Refusal> {
+    require_site(site)?;
+    let folder = require_participant(site, participant)?;
+    let slug = slugify(title);
+    if slug.is_empty() {
+        return Err(Refusal::new(
+            "the story's title has no letters or digits",
+            "give a title such as \"Cómo usamos los datos de tránsito\"",
+        ));
+    }
+    let today = today_or_refuse()?;
+    let author = participant_name(&folder).unwrap_or_else(|| participant.to_string());
+    let mut files = NewFiles::default();
+    files.add(
+        folder.join("historias").join(format!("{slug}.md")),
+        story_text(title, today, &author, None),
+    );
+    files.write()
+}
+
+fn story_text(title: &str, today: Date, author: &str, dataset: Option<&str>) -> String {
+    let (datasets, link) = match dataset {
+        Some(id) => (
+            toml_text::string(id),
+            format!("[el conjunto de datos](dataset:{id})"),
+        ),
+        None => (
+            String::new(),
+            "`[los semáforos](dataset:participante/semaforos)`".to_string(),
+        ),
+    };
+    files::STORY
+        .replace("__TITLE__", &toml_text::string(title))
+        .replace("__TODAY__", &toml_text::date(today))
+        .replace("__AUTHOR__", &toml_text::string(author))
+        .replace("__DATASETS__", &datasets)
+        .replace("__DATASET_LINK__", &link)
+}
+
+pub(crate) fn today_or_refuse() -> Result<Date, Refusal> {
+    today().ok_or_else(|| {
+        Refusal::new(
+            "the computer's clock does not give a usable date",
+            "set the system date and time, then run the command again",
+        )
+    })
+}
+
+pub fn require_site(site: &Path) -> Result<(), Refusal> {
+    if site.join(PORTAL_FILE).is_file() {
+        Ok(())
+    } else {
+        Err(Refusal::new(
+            format!("{} is not a site: it has no portal.toml", site.display()),
+            "run the command inside the site's folder, or give it with `--site DIR`; `abierto new site DIR` creates one",
+        ))
+    }
+}
+
+/// The folder of an existing participant.
+pub(crate) fn require_participant(site: &Path, id: &str) -> Result<PathBuf, Refusal> {
+    let folder = site.join(PARTICIPANTS_DIR).join(id);
+    if folder.join(PARTICIPANT_FILE).is_file() {
+        return Ok(folder);
+    }
+    let known: Vec<String> = std::fs::read_dir(site.join(PARTICIPANTS_DIR))
+        .map(|entries| {
+            entries
+                .flatten()
+                .filter(|e| e.path().join(PARTICIPANT_FILE).is_file())
+                .map(|e| e.file_name().to_string_lossy().to_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    let help = if known.is_empty() {
+        format!("create it first with `abierto new participant {id}`")
+    } else {
+        format!(
+            "participants of this site: {}; or create it with `abierto new participant {id}`",
+            known.join(", ")
+        )
+    };
+    Err(Refusal::new(
+        format!("there is no participant `{id}`"),
+        help,
+    ))
+}
+
+/// The participant's `name`, read leniently (the file may still be a draft).
+fn participant_name(folder: &Path) -> Option<String> {
+    let text = std::fs::read_to_string(folder.join(PARTICIPANT_FILE)).ok()?;
+    let table: toml::Table = toml::from_str(&text).ok()?;
+    table.get("name")?.as_str().map(str::to_string)
+}
+
+/// `"semaforos_2014"` → `"Semaforos 2014"`: a readable title from a file or folder name.
+pub fn title_from_name(name: &str) -> String {
+    let words: Vec<&str> = name
+        .split(|c: char| c == '-' || c == '_' || c == '.' || c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let text = words.join(" ");
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => name.to_string(),
+    }
+}
+
+/// Text for inside a `"…"` of a template.
+fn escape_basic(text: &str) -> String {
+    let quoted = toml_text::string(text);
+    quoted[1..quoted.len() - 1].to_string()
+}
