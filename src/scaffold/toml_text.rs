@@ -70,7 +70,11 @@ mod tests {
             } else {
                 text.to_string()
             };
-            assert_eq!(value["value"].as_str(), Some(expected.as_str()), "{toml_text}");
+            assert_eq!(
+                value["value"].as_str(),
+                Some(expected.as_str()),
+                "{toml_text}"
+            );
         }
     }
 }
