@@ -131,11 +131,7 @@ fn participant_text(p: &ImportedParticipant) -> String {
         let _ = writeln!(w, "email = {}", string(email));
     }
     if !p.description.trim().is_empty() {
-        let _ = writeln!(
-            w,
-            "description = {}",
-            string(&format!("{}\n", p.description.trim()))
-        );
+        let _ = writeln!(w, "description = {}", string(p.description.trim()));
     }
     out
 }
@@ -156,9 +152,9 @@ fn descriptor_text(d: &ImportedDataset) -> String {
             w,
             "# PENDIENTE: el catálogo de origen no tenía descripción."
         );
-        "Sin descripción en el catálogo de origen.\n".to_string()
+        "Sin descripción en el catálogo de origen.".to_string()
     } else {
-        format!("{}\n", d.description.trim())
+        d.description.trim().to_string()
     };
     let _ = writeln!(w, "description = {}", string(&description));
     if !d.keywords.is_empty() {

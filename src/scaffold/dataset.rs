@@ -143,9 +143,14 @@ impl Descriptor<'_> {
         let _ = writeln!(w, "title = {}", string(&self.title));
         let summary = match self.sketch {
             Some(sketch) if sketch.complete => format!(
-                "Datos de {} ({} filas, {} columnas).",
+                "Datos de {} ({} {}, {} columnas).",
                 self.file_name,
                 sketch.rows_seen,
+                if sketch.rows_seen == 1 {
+                    "fila"
+                } else {
+                    "filas"
+                },
                 sketch.columns.len()
             ),
             Some(sketch) => format!(
