@@ -331,10 +331,17 @@ fn a_title_holding_a_script_comes_out_escaped() {
         let html = page(out.path(), relative);
         // Whatever the text holds, no script or image element comes out of it…
         assert!(
-            select(&html, "script")
+            select(&html, "script:not([type=\"application/ld+json\"])")
                 .iter()
                 .all(|s| !text_of(s).contains("alert")),
             "{relative} runs the title as a script"
+        );
+        // …and the schema.org data that carries it cannot close its element.
+        assert!(
+            select(&html, "script[type=\"application/ld+json\"]")
+                .iter()
+                .all(|s| !text_of(s).contains('<')),
+            "{relative}: the JSON-LD holds a raw `<`"
         );
         assert!(
             select(&html, "img[onerror]").is_empty(),

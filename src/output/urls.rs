@@ -35,6 +35,7 @@ const RESERVED: &[&str] = &[
     "etiquetas",
     "inventario",
     "assets",
+    "api",
     "404",
 ];
 
@@ -83,6 +84,12 @@ impl Urls {
     /// The absolute URL of a route: `https://example.github.io/red/datos/`.
     pub fn absolute(&self, route: &Route) -> String {
         format!("{}{}", self.base_url, route.0)
+    }
+
+    /// An absolute URL naming a thing described on a page (an RDF node):
+    /// `https://example.github.io/red/datos/xalapa/semaforos/#dataset`.
+    pub fn absolute_fragment(&self, route: &Route, fragment: &str) -> String {
+        format!("{}{}#{fragment}", self.base_url, route.0)
     }
 
     pub fn home() -> Route {
@@ -162,9 +169,85 @@ impl Urls {
         Route("404.html".into())
     }
 
+    /// The network's DCAT-AP catalog, as JSON-LD and as Turtle.
+    pub fn dcat_catalog(format: RdfFormat) -> Route {
+        Route(format!("catalog.{}", format.extension()))
+    }
+
+    /// One participant's DCAT-AP catalog.
+    pub fn participant_dcat_catalog(id: &str, format: RdfFormat) -> Route {
+        Route(format!("participantes/{id}/catalog.{}", format.extension()))
+    }
+
+    /// The DCAT-US / Project Open Data 1.1 inventory, where harvesters look for it.
+    pub fn data_json() -> Route {
+        Route("data.json".into())
+    }
+
+    /// The Frictionless Data Package of a dataset.
+    pub fn datapackage(dataset_id: &str) -> Route {
+        Route(format!("datos/{dataset_id}/datapackage.json"))
+    }
+
+    /// The catalog as a spreadsheet: one row per resource.
+    pub fn catalog_csv() -> Route {
+        Route("catalogo.csv".into())
+    }
+
+    /// The Atom feed of new and updated datasets.
+    pub fn feed() -> Route {
+        Route("novedades.xml".into())
+    }
+
+    pub fn sitemap() -> Route {
+        Route("sitemap.xml".into())
+    }
+
+    pub fn robots() -> Route {
+        Route("robots.txt".into())
+    }
+
+    /// The page that tells developers what the portal publishes for machines.
+    pub fn developers() -> Route {
+        Route("api/".into())
+    }
+
+    /// The static JSON API: the list of all datasets.
+    pub fn api_datasets() -> Route {
+        Route("api/v1/datasets.json".into())
+    }
+
+    /// The static JSON API: one dataset.
+    pub fn api_dataset(dataset_id: &str) -> Route {
+        Route(format!("api/v1/datasets/{dataset_id}.json"))
+    }
+
     /// A marker file for hosts (e.g. `.nojekyll`).
     pub fn root_file(name: &str) -> Route {
         Route(name.to_string())
+    }
+}
+
+/// The two ways a DCAT catalog is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RdfFormat {
+    JsonLd,
+    Turtle,
+}
+
+impl RdfFormat {
+    pub fn extension(self) -> &'static str {
+        match self {
+            RdfFormat::JsonLd => "jsonld",
+            RdfFormat::Turtle => "ttl",
+        }
+    }
+
+    pub fn media_type(self) -> &'static str {
+        match self {
+            RdfFormat::JsonLd => "application/ld+json",
+            RdfFormat::Turtle => "text/turtle",
+        }
     }
 }
 

@@ -166,6 +166,34 @@ fn name_heading(events: &mut [Event], start: usize, headings: &mut Vec<Heading>)
     }
 }
 
+/// Markdown as plain text, for catalogs: paragraphs and list items on their own
+/// lines, formatting and link targets dropped, the words kept.
+pub fn plain_text(text: &str) -> String {
+    let mut plain = String::new();
+    for event in Parser::new_ext(text, options()) {
+        match event {
+            Event::Text(t) | Event::Code(t) => plain.push_str(&t),
+            Event::SoftBreak => plain.push(' '),
+            Event::HardBreak => plain.push('\n'),
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item) => {
+                plain.push_str("\n\n")
+            }
+            _ => {}
+        }
+    }
+    plain
+        .split("\n\n")
+        .map(|p| {
+            p.split(' ')
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .filter(|p| !p.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
 /// The first paragraph as plain text, cut at a word boundary near `max_chars`.
 pub fn summary(text: &str, max_chars: usize) -> String {
     let mut plain = String::new();

@@ -1,6 +1,8 @@
 //! Render: turns a loaded, analysed site into the files of the portal: pages
-//! from the theme's templates, downloads, theme assets and static files.
+//! from the theme's templates, downloads, theme assets, static files and the
+//! machine-readable catalogs.
 
+pub mod catalogs;
 mod i18n;
 pub mod markdown;
 mod pages;
@@ -55,7 +57,8 @@ pub fn render_site(
     let assets = theme::assets();
     let common = pages::CommonContext::new(site, &urls, &t, &assets);
     let views = views::Views::new(site, &urls, &t, options.include_drafts);
-    let jobs = pages::all(&views, analysis, &common, options, diagnostics);
+    let records = catalogs::Records::new(site, analysis, &urls);
+    let jobs = pages::all(&views, analysis, &records, &common, options, diagnostics);
 
     let mut files: Vec<OutputFile> = jobs
         .into_par_iter()
@@ -75,6 +78,9 @@ pub fn render_site(
         })
         .collect();
 
+    let pages: Vec<Route> = files.iter().map(|f| f.route.clone()).collect();
+    files.push(catalogs::sitemap(&records, &pages));
+    files.extend(catalogs::files(&records, diagnostics));
     for (_, asset) in &assets {
         files.push(OutputFile {
             route: Urls::asset(&asset.file_name),

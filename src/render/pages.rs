@@ -1,5 +1,6 @@
 //! The list of the portal's pages: for each, its route, template and data.
 
+use super::catalogs::{self, Alternate, Records};
 use super::theme::Asset;
 use super::views::{Link, Views};
 use super::{IdLinks, PageJob, RenderOptions, Translation, markdown_html};
@@ -24,6 +25,8 @@ pub struct CommonContext {
     /// Addresses of the portal's index pages, by name.
     links: SectionLinks,
     footer_links: Vec<Link>,
+    /// The network's catalogs and feed, for `<link rel="alternate">`.
+    alternates: Vec<Alternate>,
     #[serde(skip)]
     ui: std::collections::BTreeMap<String, String>,
 }
@@ -61,7 +64,7 @@ impl CommonContext {
                 .take(1)
                 .map(|p| nav_item(&p.slug, Urls::page(&p.slug), &p.title)),
         );
-        let footer_links = site
+        let mut footer_links: Vec<Link> = site
             .pages
             .iter()
             .map(|p| Link {
@@ -69,6 +72,10 @@ impl CommonContext {
                 text: p.title.clone(),
             })
             .collect();
+        footer_links.push(Link {
+            href: urls.href(&Urls::developers()),
+            text: t.ui("developers_title").to_string(),
+        });
         let links = SectionLinks {
             catalog: urls.href(&Urls::catalog()),
             participants: urls.href(&Urls::participants()),
@@ -92,6 +99,7 @@ impl CommonContext {
             nav,
             links,
             footer_links,
+            alternates: catalogs::site_alternates(urls, t, &site.portal.title),
             ui: t.ui.clone(),
         }
     }
@@ -173,6 +181,7 @@ impl Builder<'_> {
 pub fn all(
     views: &Views,
     analysis: &Analysis,
+    records: &Records,
     common: &CommonContext,
     options: &RenderOptions,
     diagnostics: &Diagnostics,
@@ -276,7 +285,17 @@ pub fn all(
     let dataset_jobs: Vec<PageJob> = site
         .datasets
         .par_iter()
-        .map(|dataset| dataset_page(&builder, dataset, analysis, &links, options, diagnostics))
+        .map(|dataset| {
+            dataset_page(
+                &builder,
+                dataset,
+                analysis,
+                records,
+                &links,
+                options,
+                diagnostics,
+            )
+        })
         .collect();
     jobs.extend(dataset_jobs);
 
@@ -308,6 +327,10 @@ pub fn all(
         );
         job.context.insert("participant", &summary);
         job.context.insert("participant_id", &participant.id);
+        job.context.insert(
+            "alternates",
+            &catalogs::participant_alternates(views.urls, t, &participant.id, &participant.name),
+        );
         job.context.insert("description_html", &description.html);
         job.context.insert("website", &participant.website);
         job.context.insert("email", &participant.email);
@@ -458,6 +481,19 @@ pub fn all(
         jobs.push(job);
     }
 
+    // What the portal publishes for machines, told to developers.
+    let mut developers = builder.job(
+        Urls::developers(),
+        "api.html",
+        t.ui("developers_title"),
+        t.ui("developers_intro"),
+        "api",
+    );
+    developers
+        .context
+        .insert("files", &catalogs::developer_page(records));
+    jobs.push(developers);
+
     // Plain pages and 404.
     for page in &site.pages {
         let body = markdown_html(
@@ -492,6 +528,7 @@ fn dataset_page(
     builder: &Builder,
     dataset: &Dataset,
     analysis: &Analysis,
+    records: &Records,
     links: &IdLinks,
     options: &RenderOptions,
     diagnostics: &Diagnostics,
@@ -571,6 +608,14 @@ fn dataset_page(
     context.insert("resources", &views.resources(dataset, analysis, describe));
     context.insert("stories", &stories);
     context.insert("status_published", &(dataset.status == Status::Published));
+    context.insert("json_ld", &catalogs::dataset_json_ld(records, &dataset.id));
+    context.insert(
+        "alternates",
+        &records
+            .get(&dataset.id)
+            .map(|record| catalogs::dataset_alternates(views.urls, t, record))
+            .unwrap_or_default(),
+    );
     job
 }
 

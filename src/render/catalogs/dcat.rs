@@ -1,0 +1,268 @@
+//! The DCAT-AP 3 catalog: the network's (`catalog.jsonld`, `catalog.ttl`) and
+//! one per participant. Only published datasets are `dcat:Dataset`s; the
+//! planned ones are in the inventory outputs (data.json, the API, the CSV).
+
+use super::rdf::{Graph, Node, Term};
+use super::records::{DatasetRecord, Publisher, Records};
+use crate::model::{Date, Participant};
+use crate::output::urls::Urls;
+
+const EU: &str = "http://publications.europa.eu/resource/authority/";
+const IANA: &str = "https://www.iana.org/assignments/media-types/";
+const ADMS_PUBLISHER_TYPE: &str = "http://purl.org/adms/publishertype/";
+const SHA256: &str = "http://spdx.org/rdf/terms#checksumAlgorithm_sha256";
+
+/// The catalog of the whole network, or of one participant.
+pub fn catalog_graph(records: &Records, participant: Option<&Participant>) -> Graph {
+    let site = records.site;
+    let urls = records.urls;
+    let language = records.language;
+    let mut graph = Graph::default();
+
+    let (catalog_node, homepage, title, description) = match participant {
+        None => (
+            urls.absolute_fragment(&Urls::home(), "catalogo"),
+            urls.absolute(&Urls::home()),
+            site.portal.title.clone(),
+            crate::render::markdown::plain_text(&site.portal.description),
+        ),
+        Some(p) => (
+            urls.absolute_fragment(&Urls::participant(&p.id), "catalogo"),
+            urls.absolute(&Urls::participant(&p.id)),
+            format!("{} · {}", site.portal.title, p.name),
+            crate::render::markdown::plain_text(&p.description),
+        ),
+    };
+    let datasets: Vec<&DatasetRecord> = records
+        .published()
+        .filter(|d| participant.is_none_or(|p| d.dataset.participant == p.id))
+        .collect();
+
+    let mut catalog = Node::named(&catalog_node, "dcat:Catalog");
+    catalog.add("dct:title", Term::text(&title, language));
+    // DCAT-AP requires a description; a portal without one says what it is.
+    let description = if description.is_empty() {
+        title.clone()
+    } else {
+        description
+    };
+    catalog.add("dct:description", Term::text(&description, language));
+    catalog.add("foaf:homepage", Term::iri(&homepage));
+    catalog.add("dct:language", Term::iri(&language_iri(language)));
+    let catalog_publisher = match participant {
+        Some(p) => records.publisher(p),
+        None => network_publisher(records),
+    };
+    catalog.add("dct:publisher", Term::iri(&catalog_publisher.node));
+    let scheme = urls.absolute_fragment(&Urls::categories(), "esquema");
+    catalog.add("dcat:themeTaxonomy", Term::iri(&scheme));
+    if let Some(modified) = datasets.iter().filter_map(|d| last_change(d)).max() {
+        catalog.add("dct:modified", date(modified));
+    }
+    for dataset in &datasets {
+        catalog.add("dcat:dataset", Term::iri(&dataset.node));
+    }
+    graph.insert(catalog);
+    graph.insert(Node::named(&homepage, "foaf:Document"));
+    agent(&catalog_publisher, language, &mut graph);
+
+    // The themes: a concept scheme from the portal's categories.
+    let mut concept_scheme = Node::named(&scheme, "skos:ConceptScheme");
+    concept_scheme.add(
+        "dct:title",
+        Term::text(&format!("{} · categorías", site.portal.title), language),
+    );
+    graph.insert(concept_scheme);
+    for category in &site.portal.categories {
+        let mut concept = Node::named(
+            &urls.absolute(&Urls::category(&category.id)),
+            "skos:Concept",
+        );
+        concept.add("skos:prefLabel", Term::text(&category.title, language));
+        if !category.description.is_empty() {
+            concept.add(
+                "skos:definition",
+                Term::text(&category.description, language),
+            );
+        }
+        concept.add("skos:inScheme", Term::iri(&scheme));
+        graph.insert(concept);
+    }
+    graph.insert(Node::named(&language_iri(language), "dct:LinguisticSystem"));
+
+    for record in datasets {
+        dataset_nodes(records, record, &mut graph);
+    }
+    graph
+}
+
+/// The network itself, publisher of the whole catalog.
+fn network_publisher(records: &Records) -> Publisher {
+    let urls = records.urls;
+    Publisher {
+        id: String::new(),
+        node: urls.absolute_fragment(&Urls::participants(), "red"),
+        name: records.site.portal.title.clone(),
+        email: None,
+        page: urls.absolute(&Urls::participants()),
+        website: None,
+        adms_type: "",
+    }
+}
+
+fn agent(publisher: &Publisher, language: &str, graph: &mut Graph) {
+    let mut node = Node::named(&publisher.node, "foaf:Agent").also("foaf:Organization");
+    node.add("foaf:name", Term::text(&publisher.name, language));
+    node.add("foaf:page", Term::iri(&publisher.page));
+    if let Some(email) = &publisher.email {
+        node.add("foaf:mbox", Term::iri(&mailto(email)));
+    }
+    if let Some(website) = &publisher.website {
+        node.add("foaf:homepage", Term::iri(website));
+    }
+    if !publisher.adms_type.is_empty() {
+        let mut kind = Node::named(
+            &format!("{ADMS_PUBLISHER_TYPE}{}", publisher.adms_type),
+            "skos:Concept",
+        );
+        kind.add("skos:prefLabel", Term::text(publisher.adms_type, "en"));
+        node.add(
+            "dct:type",
+            Term::iri(kind.iri.as_deref().unwrap_or_default()),
+        );
+        graph.insert(kind);
+    }
+    graph.insert(node);
+}
+
+fn dataset_nodes(records: &Records, record: &DatasetRecord, graph: &mut Graph) {
+    let language = records.language;
+    let urls = records.urls;
+    let dataset = record.dataset;
+    let mut node = Node::named(&record.node, "dcat:Dataset");
+    node.add("dct:identifier", Term::string(&record.identifier));
+    node.add("dct:title", Term::text(&dataset.title, language));
+    node.add("dct:description", Term::text(&record.description, language));
+    node.add("dcat:landingPage", Term::iri(&record.landing_page));
+    node.add("dct:publisher", Term::iri(&record.publisher.node));
+    node.add("dct:language", Term::iri(&language_iri(language)));
+    for keyword in &dataset.keywords {
+        node.add("dcat:keyword", Term::text(keyword, language));
+    }
+    for category in &dataset.categories {
+        node.add(
+            "dcat:theme",
+            Term::iri(&urls.absolute(&Urls::category(category))),
+        );
+    }
+    node.add_opt("dct:issued", dataset.issued.map(date));
+    node.add_opt("dct:modified", dataset.modified.map(date));
+    if let Some(frequency) = dataset.frequency {
+        node.add(
+            "dct:accrualPeriodicity",
+            Term::iri(&format!("{EU}frequency/{}", frequency.eu_code())),
+        );
+    }
+    if let Some(temporal) = &dataset.temporal {
+        let mut period = Node::blank("dct:PeriodOfTime");
+        period.add_opt("dcat:startDate", temporal.start.map(date));
+        period.add_opt("dcat:endDate", temporal.end.map(date));
+        node.add("dct:temporal", Term::Blank(period));
+    }
+    if let Some(spatial) = &dataset.spatial {
+        let mut location = Node::blank("dct:Location");
+        location.add("skos:prefLabel", Term::text(spatial, language));
+        node.add("dct:spatial", Term::Blank(location));
+    }
+    let mut contact = Node::blank("vcard:Kind").also("vcard:Organization");
+    contact.add("vcard:fn", Term::text(&record.contact.name, language));
+    if let Some(email) = &record.contact.email {
+        contact.add("vcard:hasEmail", Term::iri(&mailto(email)));
+    }
+    node.add("dcat:contactPoint", Term::Blank(contact));
+    let license = &dataset.license.url;
+    for resource in &record.resources {
+        node.add("dcat:distribution", Term::iri(&resource.identifier));
+        let mut distribution = Node::named(&resource.identifier, "dcat:Distribution");
+        distribution.add("dct:identifier", Term::string(&resource.identifier));
+        distribution.add("dct:title", Term::text(&resource.title, language));
+        if !resource.description.is_empty() {
+            distribution.add(
+                "dct:description",
+                Term::text(&resource.description, language),
+            );
+        }
+        distribution.add("dcat:accessURL", Term::iri(&resource.download_url));
+        distribution.add("dcat:downloadURL", Term::iri(&resource.download_url));
+        let mut media_type =
+            Node::named(&format!("{IANA}{}", resource.media_type), "dct:MediaType");
+        media_type.add("rdfs:label", Term::string(resource.media_type));
+        distribution.add(
+            "dcat:mediaType",
+            Term::iri(&format!("{IANA}{}", resource.media_type)),
+        );
+        graph.insert(media_type);
+        if let Some(code) = resource.file_type {
+            distribution.add("dct:format", Term::iri(&format!("{EU}file-type/{code}")));
+            graph.insert(Node::named(
+                &format!("{EU}file-type/{code}"),
+                "dct:MediaTypeOrExtent",
+            ));
+        }
+        distribution.add("dct:license", Term::iri(license));
+        distribution.add_opt("dct:issued", dataset.issued.map(date));
+        distribution.add_opt("dct:modified", dataset.modified.map(date));
+        if let Some(bytes) = resource.bytes {
+            distribution.add(
+                "dcat:byteSize",
+                Term::typed(bytes, "xsd:nonNegativeInteger"),
+            );
+        }
+        if let Some(sha256) = &resource.sha256 {
+            let mut checksum = Node::blank("spdx:Checksum");
+            checksum.add("spdx:algorithm", Term::iri(SHA256));
+            checksum.add("spdx:checksumValue", Term::typed(sha256, "xsd:hexBinary"));
+            distribution.add("spdx:checksum", Term::Blank(checksum));
+        }
+        graph.insert(distribution);
+    }
+    graph.insert(node);
+    graph.insert(Node::named(SHA256, "spdx:ChecksumAlgorithm"));
+    let mut license_node = Node::named(license, "dct:LicenseDocument");
+    license_node.add("rdfs:label", Term::text(&dataset.license.name, language));
+    graph.insert(license_node);
+    graph.insert(Node::named(&record.landing_page, "foaf:Document"));
+    if let Some(frequency) = dataset.frequency {
+        graph.insert(Node::named(
+            &format!("{EU}frequency/{}", frequency.eu_code()),
+            "dct:Frequency",
+        ));
+    }
+    if let Some(participant) = records.site.participant(&dataset.participant) {
+        agent(&records.publisher(participant), language, graph);
+    }
+}
+
+fn last_change(record: &DatasetRecord) -> Option<Date> {
+    record.dataset.modified.or(record.dataset.issued)
+}
+
+fn date(date: Date) -> Term {
+    Term::typed(date, "xsd:date")
+}
+
+fn mailto(email: &str) -> String {
+    if email.starts_with("mailto:") {
+        email.to_string()
+    } else {
+        format!("mailto:{email}")
+    }
+}
+
+fn language_iri(code: &str) -> String {
+    let eu = match code {
+        "en" => "ENG",
+        _ => "SPA",
+    };
+    format!("{EU}language/{eu}")
+}

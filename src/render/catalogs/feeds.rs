@@ -1,0 +1,138 @@
+//! For feed readers and search engines: the Atom feed of new and updated
+//! datasets, `sitemap.xml` of every page, and `robots.txt` pointing to it.
+
+use super::records::Records;
+use crate::model::Date;
+use crate::output::urls::{Route, Urls};
+
+/// How many datasets the feed lists, newest first.
+const FEED_ENTRIES: usize = 50;
+
+pub fn atom_feed(records: &Records) -> String {
+    let urls = records.urls;
+    let site = records.site;
+    let mut entries: Vec<_> = records
+        .published()
+        .filter_map(|r| r.dataset.modified.or(r.dataset.issued).map(|d| (d, r)))
+        .collect();
+    entries.sort_by(|(a, ra), (b, rb)| b.cmp(a).then_with(|| ra.dataset.id.cmp(&rb.dataset.id)));
+    entries.truncate(FEED_ENTRIES);
+    let updated = entries
+        .first()
+        .map_or("1970-01-01T00:00:00Z".to_string(), |(d, _)| timestamp(*d));
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+    out.push_str(&format!(
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
+        records.language
+    ));
+    out.push_str(&format!(
+        "  <id>{}</id>\n",
+        xml(&urls.absolute(&Urls::feed()))
+    ));
+    out.push_str(&format!("  <title>{}</title>\n", xml(&site.portal.title)));
+    out.push_str(&format!("  <updated>{updated}</updated>\n"));
+    out.push_str(&format!(
+        "  <author><name>{}</name></author>\n",
+        xml(&site.portal.title)
+    ));
+    out.push_str(&format!(
+        "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n",
+        xml(&urls.absolute(&Urls::feed()))
+    ));
+    out.push_str(&format!(
+        "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+        xml(&urls.absolute(&Urls::catalog()))
+    ));
+    for (date, record) in entries {
+        let dataset = record.dataset;
+        out.push_str("  <entry>\n");
+        out.push_str(&format!("    <id>{}</id>\n", xml(&record.identifier)));
+        out.push_str(&format!("    <title>{}</title>\n", xml(&dataset.title)));
+        out.push_str(&format!("    <updated>{}</updated>\n", timestamp(date)));
+        if let Some(issued) = dataset.issued {
+            out.push_str(&format!(
+                "    <published>{}</published>\n",
+                timestamp(issued)
+            ));
+        }
+        out.push_str(&format!(
+            "    <author><name>{}</name></author>\n",
+            xml(&record.publisher.name)
+        ));
+        out.push_str(&format!(
+            "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+            xml(&record.landing_page)
+        ));
+        for category in dataset.categories.iter().filter_map(|c| site.category(c)) {
+            out.push_str(&format!(
+                "    <category term=\"{}\" label=\"{}\"/>\n",
+                xml(&category.id),
+                xml(&category.title)
+            ));
+        }
+        out.push_str(&format!(
+            "    <summary>{}</summary>\n",
+            xml(&crate::render::markdown::summary(&dataset.description, 400))
+        ));
+        out.push_str("  </entry>\n");
+    }
+    out.push_str("</feed>\n");
+    out
+}
+
+/// Every page of the portal, with the date its content last changed when known.
+pub fn sitemap(urls: &Urls, pages: &[(Route, Option<Date>)]) -> String {
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for (route, lastmod) in pages {
+        out.push_str(&format!("  <url><loc>{}</loc>", xml(&urls.absolute(route))));
+        if let Some(date) = lastmod {
+            out.push_str(&format!("<lastmod>{date}</lastmod>"));
+        }
+        out.push_str("</url>\n");
+    }
+    out.push_str("</urlset>\n");
+    out
+}
+
+/// Crawlers read `robots.txt` only at a host's root: a portal under a sub-path
+/// publishes it anyway, for hosts that serve the portal at their root.
+pub fn robots(urls: &Urls) -> String {
+    format!(
+        "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+        urls.absolute(&Urls::sitemap())
+    )
+}
+
+fn timestamp(date: Date) -> String {
+    format!("{date}T00:00:00Z")
+}
+
+/// Text for XML: markup characters escaped, characters XML forbids dropped.
+pub fn xml(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if c < ' ' || c == '\u{fffe}' || c == '\u{ffff}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn xml_text_is_escaped_and_forbidden_characters_dropped() {
+        assert_eq!(xml("a<b>&\"c'\u{1}"), "a&lt;b&gt;&amp;&quot;c&apos;");
+    }
+}

@@ -1,0 +1,271 @@
+//! Machine-readable catalogs: the whole catalog in the standard forms that
+//! harvesters, search engines and developers read — DCAT-AP 3 (JSON-LD and
+//! Turtle, network-wide and per participant), DCAT-US `data.json`, a Frictionless
+//! `datapackage.json` per dataset, the schema.org `Dataset` inside each dataset
+//! page, a catalog CSV, an Atom feed, `sitemap.xml`, `robots.txt` and a small
+//! static JSON API. All are written from the same [`Records`], so identifiers,
+//! URLs, sizes and checksums agree with each other and with the pages.
+
+mod api;
+mod catalog_csv;
+mod data_json;
+mod datapackage;
+mod dcat;
+mod feeds;
+mod rdf;
+mod records;
+mod schema_org;
+mod sniff;
+
+pub use catalog_csv::HEADER as CSV_HEADER;
+pub use records::{DatasetRecord, Records, ResourceRecord, media_type};
+pub use schema_org::script_text;
+
+use super::Translation;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::Date;
+use crate::output::urls::{RdfFormat, Route, Urls};
+use crate::output::writer::{Content, OutputFile};
+use serde::Serialize;
+use serde_json::Value;
+
+/// Every catalog file but the sitemap (which lists the pages: see [`sitemap`]).
+pub fn files(records: &Records, diagnostics: &Diagnostics) -> Vec<OutputFile> {
+    let mut files = Vec::new();
+    let mut push = |route: Route, bytes: Vec<u8>| {
+        files.push(OutputFile {
+            origin: format!("catalog {}", route.as_str()),
+            route,
+            content: Content::Bytes(bytes),
+        })
+    };
+    let json = |value: &Value| {
+        let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
+        text.push('\n');
+        text.into_bytes()
+    };
+
+    let network = dcat::catalog_graph(records, None);
+    push(
+        Urls::dcat_catalog(RdfFormat::JsonLd),
+        json(&network.to_json_ld()),
+    );
+    push(
+        Urls::dcat_catalog(RdfFormat::Turtle),
+        network.to_turtle().into_bytes(),
+    );
+    for participant in &records.site.participants {
+        let graph = dcat::catalog_graph(records, Some(participant));
+        push(
+            Urls::participant_dcat_catalog(&participant.id, RdfFormat::JsonLd),
+            json(&graph.to_json_ld()),
+        );
+        push(
+            Urls::participant_dcat_catalog(&participant.id, RdfFormat::Turtle),
+            graph.to_turtle().into_bytes(),
+        );
+    }
+    push(Urls::data_json(), json(&data_json::data_json(records)));
+    for record in records.published() {
+        push(
+            Urls::datapackage(&record.dataset.id),
+            json(&datapackage::datapackage(record)),
+        );
+    }
+    match catalog_csv::catalog_csv(records) {
+        Ok(bytes) => push(Urls::catalog_csv(), bytes),
+        Err(error) => diagnostics.push(Diagnostic::error(
+            Urls::catalog_csv().as_str(),
+            format!("cannot write the catalog CSV: {error}"),
+        )),
+    }
+    push(Urls::feed(), feeds::atom_feed(records).into_bytes());
+    push(Urls::robots(), feeds::robots(records.urls).into_bytes());
+    push(Urls::api_datasets(), json(&api::index(records)));
+    for record in &records.datasets {
+        push(
+            Urls::api_dataset(&record.dataset.id),
+            json(&api::dataset(records, record)),
+        );
+    }
+    files
+}
+
+/// `sitemap.xml`: every page written but `404.html` and the redirects of
+/// renamed datasets, dataset pages with their last change.
+pub fn sitemap(records: &Records, pages: &[Route]) -> OutputFile {
+    let redirects: Vec<Route> = records
+        .site
+        .datasets
+        .iter()
+        .flat_map(|d| &d.former_ids)
+        .map(|former| Urls::former_dataset(former))
+        .collect();
+    let mut dated: Vec<(Route, Option<Date>)> = pages
+        .iter()
+        .filter(|route| *route != &Urls::not_found() && !redirects.contains(route))
+        .map(|route| {
+            let lastmod = records
+                .datasets
+                .iter()
+                .find(|r| &Urls::dataset(&r.dataset.id) == route)
+                .and_then(|r| r.dataset.modified.or(r.dataset.issued));
+            (route.clone(), lastmod)
+        })
+        .collect();
+    dated.sort();
+    OutputFile {
+        route: Urls::sitemap(),
+        content: Content::Bytes(feeds::sitemap(records.urls, &dated).into_bytes()),
+        origin: "catalog sitemap.xml".into(),
+    }
+}
+
+/// The schema.org JSON-LD of a dataset page, ready for its `<script>`;
+/// `None` for a planned dataset.
+pub fn dataset_json_ld(records: &Records, dataset_id: &str) -> Option<String> {
+    let record = records.get(dataset_id)?;
+    schema_org::dataset(records, record).map(|value| script_text(&value))
+}
+
+/// A `<link rel="alternate">` of a page's head.
+#[derive(Debug, Clone, Serialize)]
+pub struct Alternate {
+    pub href: String,
+    pub media_type: &'static str,
+    pub title: String,
+}
+
+/// What every page points to: the network's catalogs and feed.
+pub fn site_alternates(urls: &Urls, t: &Translation, portal_title: &str) -> Vec<Alternate> {
+    let link = |route: Route, media_type: &'static str, key: &str| Alternate {
+        href: urls.href(&route),
+        media_type,
+        title: format!("{portal_title}: {}", t.ui(key)),
+    };
+    vec![
+        link(Urls::feed(), "application/atom+xml", "alternate_feed"),
+        link(
+            Urls::dcat_catalog(RdfFormat::JsonLd),
+            RdfFormat::JsonLd.media_type(),
+            "alternate_dcat_jsonld",
+        ),
+        link(
+            Urls::dcat_catalog(RdfFormat::Turtle),
+            RdfFormat::Turtle.media_type(),
+            "alternate_dcat_turtle",
+        ),
+        link(Urls::data_json(), "application/json", "alternate_data_json"),
+        link(Urls::catalog_csv(), "text/csv", "alternate_catalog_csv"),
+    ]
+}
+
+/// What a dataset page points to: its Data Package and its API file.
+pub fn dataset_alternates(urls: &Urls, t: &Translation, record: &DatasetRecord) -> Vec<Alternate> {
+    let title = &record.dataset.title;
+    let mut links = vec![Alternate {
+        href: urls.href(&Urls::api_dataset(&record.dataset.id)),
+        media_type: "application/json",
+        title: format!("{title}: {}", t.ui("alternate_api")),
+    }];
+    if record.published {
+        links.push(Alternate {
+            href: urls.href(&Urls::datapackage(&record.dataset.id)),
+            media_type: "application/json",
+            title: format!("{title}: {}", t.ui("alternate_datapackage")),
+        });
+    }
+    links
+}
+
+/// What a participant page points to: its own DCAT-AP catalog.
+pub fn participant_alternates(
+    urls: &Urls,
+    t: &Translation,
+    id: &str,
+    name: &str,
+) -> Vec<Alternate> {
+    [
+        (RdfFormat::JsonLd, "alternate_dcat_jsonld"),
+        (RdfFormat::Turtle, "alternate_dcat_turtle"),
+    ]
+    .into_iter()
+    .map(|(format, key)| Alternate {
+        href: urls.href(&Urls::participant_dcat_catalog(id, format)),
+        media_type: format.media_type(),
+        title: format!("{name}: {}", t.ui(key)),
+    })
+    .collect()
+}
+
+/// A file the developer page lists: its link and its absolute URL to copy.
+#[derive(Debug, Clone, Serialize)]
+pub struct FileLink {
+    pub href: String,
+    pub url: String,
+}
+
+/// What the "API / datos abiertos" page shows.
+#[derive(Debug, Clone, Serialize)]
+pub struct DeveloperPage {
+    pub catalog_jsonld: FileLink,
+    pub catalog_ttl: FileLink,
+    pub data_json: FileLink,
+    pub catalog_csv: FileLink,
+    pub feed: FileLink,
+    pub sitemap: FileLink,
+    pub api_index: FileLink,
+    pub participants: Vec<ParticipantCatalog>,
+    /// One published dataset, to show the per-dataset files.
+    pub example: Option<DatasetExample>,
+    pub api_version: u32,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ParticipantCatalog {
+    pub name: String,
+    pub jsonld: FileLink,
+    pub ttl: FileLink,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DatasetExample {
+    pub title: String,
+    pub page: FileLink,
+    pub datapackage: FileLink,
+    pub api: FileLink,
+}
+
+pub fn developer_page(records: &Records) -> DeveloperPage {
+    let urls = records.urls;
+    let link = |route: Route| FileLink {
+        href: urls.href(&route),
+        url: urls.absolute(&route),
+    };
+    DeveloperPage {
+        catalog_jsonld: link(Urls::dcat_catalog(RdfFormat::JsonLd)),
+        catalog_ttl: link(Urls::dcat_catalog(RdfFormat::Turtle)),
+        data_json: link(Urls::data_json()),
+        catalog_csv: link(Urls::catalog_csv()),
+        feed: link(Urls::feed()),
+        sitemap: link(Urls::sitemap()),
+        api_index: link(Urls::api_datasets()),
+        participants: records
+            .site
+            .participants
+            .iter()
+            .map(|p| ParticipantCatalog {
+                name: p.name.clone(),
+                jsonld: link(Urls::participant_dcat_catalog(&p.id, RdfFormat::JsonLd)),
+                ttl: link(Urls::participant_dcat_catalog(&p.id, RdfFormat::Turtle)),
+            })
+            .collect(),
+        example: records.published().next().map(|r| DatasetExample {
+            title: r.dataset.title.clone(),
+            page: link(Urls::dataset(&r.dataset.id)),
+            datapackage: link(Urls::datapackage(&r.dataset.id)),
+            api: link(Urls::api_dataset(&r.dataset.id)),
+        }),
+        api_version: api::VERSION,
+    }
+}

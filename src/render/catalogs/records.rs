@@ -1,0 +1,253 @@
+//! What every catalog says about a dataset and its resources, computed once:
+//! identifiers, absolute URLs, sizes, checksums and media types. Each catalog
+//! writes these records in its own standard, so they cannot disagree.
+
+use super::sniff::{InferredTable, sniff_csv};
+use crate::analyse::Analysis;
+use crate::model::{Dataset, Field, Participant, ResourceLocation, Site, Status};
+use crate::output::urls::Urls;
+use crate::render::markdown;
+
+/// Every dataset of a site, as the catalogs describe it.
+pub struct Records<'a> {
+    pub site: &'a Site,
+    pub urls: &'a Urls,
+    /// The language of the metadata (`es`), from the portal's language.
+    pub language: &'static str,
+    /// In `site.datasets` order: published and planned.
+    pub datasets: Vec<DatasetRecord<'a>>,
+}
+
+/// One dataset.
+pub struct DatasetRecord<'a> {
+    pub dataset: &'a Dataset,
+    /// The dataset's stable identifier in every catalog: its page's absolute URL.
+    pub identifier: String,
+    pub landing_page: String,
+    /// The RDF node of the dataset (its page's URL with `#dataset`).
+    pub node: String,
+    /// The description as plain text.
+    pub description: String,
+    pub publisher: Publisher,
+    /// The dataset's contact, or else its participant's address.
+    pub contact: Contact,
+    pub published: bool,
+    pub resources: Vec<ResourceRecord>,
+}
+
+/// The participant that publishes a dataset.
+pub struct Publisher {
+    pub id: String,
+    /// Its RDF node (its page's URL with `#organizacion`).
+    pub node: String,
+    pub name: String,
+    pub email: Option<String>,
+    /// Its page on the portal.
+    pub page: String,
+    pub website: Option<String>,
+    /// ADMS publisher type: `LocalAuthority`, `RegionalAuthority`…
+    pub adms_type: &'static str,
+}
+
+pub struct Contact {
+    pub name: String,
+    pub email: Option<String>,
+}
+
+/// One resource (a DCAT distribution, a Data Package resource, a CSV row).
+pub struct ResourceRecord {
+    pub slug: String,
+    /// Its stable identifier: the dataset page's URL with `#recurso-<slug>`.
+    pub identifier: String,
+    pub title: String,
+    /// Plain text; may be empty.
+    pub description: String,
+    /// Upper-case format name, as the page shows it.
+    pub format: String,
+    /// IANA media type.
+    pub media_type: &'static str,
+    /// Code in the EU file-type vocabulary, when the format has one.
+    pub file_type: Option<&'static str>,
+    /// Absolute: the portal's download URL, or the remote URL.
+    pub download_url: String,
+    pub file_name: Option<String>,
+    pub bytes: Option<u64>,
+    /// Lower-case hexadecimal.
+    pub sha256: Option<String>,
+    pub encoding: Option<String>,
+    pub fields: Vec<Field>,
+    pub local: bool,
+    /// What the data show about a local CSV (separator, decimal commas).
+    pub inferred: Option<InferredTable>,
+}
+
+impl<'a> Records<'a> {
+    pub fn new(site: &'a Site, analysis: &Analysis, urls: &'a Urls) -> Records<'a> {
+        let datasets = site
+            .datasets
+            .iter()
+            .map(|dataset| dataset_record(site, analysis, urls, dataset))
+            .collect();
+        Records {
+            site,
+            urls,
+            language: site.portal.language.code(),
+            datasets,
+        }
+    }
+
+    pub fn published(&self) -> impl Iterator<Item = &DatasetRecord<'a>> {
+        self.datasets.iter().filter(|d| d.published)
+    }
+
+    pub fn get(&self, id: &str) -> Option<&DatasetRecord<'a>> {
+        self.datasets.iter().find(|d| d.dataset.id == id)
+    }
+
+    /// The participant as publisher.
+    pub fn publisher(&self, participant: &Participant) -> Publisher {
+        publisher(self.urls, participant)
+    }
+}
+
+fn publisher(urls: &Urls, participant: &Participant) -> Publisher {
+    let page = Urls::participant(&participant.id);
+    Publisher {
+        id: participant.id.clone(),
+        node: urls.absolute_fragment(&page, "organizacion"),
+        name: participant.name.clone(),
+        email: participant.email.clone(),
+        page: urls.absolute(&page),
+        website: participant.website.clone(),
+        adms_type: match participant.kind {
+            crate::model::ParticipantKind::Municipio => "LocalAuthority",
+            crate::model::ParticipantKind::Estado => "RegionalAuthority",
+            crate::model::ParticipantKind::Federal => "NationalAuthority",
+            crate::model::ParticipantKind::Organizacion => "NonProfitOrganisation",
+        },
+    }
+}
+
+fn dataset_record<'a>(
+    site: &Site,
+    analysis: &Analysis,
+    urls: &Urls,
+    dataset: &'a Dataset,
+) -> DatasetRecord<'a> {
+    let page = Urls::dataset(&dataset.id);
+    let publisher = match site.participant(&dataset.participant) {
+        Some(participant) => publisher(urls, participant),
+        // `load` guarantees the participant; a record still needs a publisher.
+        None => Publisher {
+            id: dataset.participant.clone(),
+            node: urls.absolute_fragment(&Urls::participant(&dataset.participant), "organizacion"),
+            name: dataset.participant.clone(),
+            email: None,
+            page: urls.absolute(&Urls::participant(&dataset.participant)),
+            website: None,
+            adms_type: "LocalAuthority",
+        },
+    };
+    let declared = dataset.contact.as_ref();
+    let contact = Contact {
+        name: declared
+            .and_then(|c| c.name.clone())
+            .unwrap_or_else(|| publisher.name.clone()),
+        email: declared
+            .and_then(|c| c.email.clone())
+            .or_else(|| publisher.email.clone()),
+    };
+    let resources = dataset
+        .resources
+        .iter()
+        .map(|resource| {
+            let (download_url, file_name, facts, local) = match &resource.location {
+                ResourceLocation::Local {
+                    path, file_name, ..
+                } => (
+                    urls.absolute(&Urls::download(&dataset.id, file_name)),
+                    Some(file_name.clone()),
+                    analysis.facts(path),
+                    true,
+                ),
+                ResourceLocation::Remote { url } => (url.clone(), None, None, false),
+            };
+            let inferred = match &resource.location {
+                ResourceLocation::Local { path, .. } if resource.format == "CSV" => {
+                    sniff_csv(path, resource.encoding.as_deref())
+                }
+                _ => None,
+            };
+            let (media_type, file_type) = media_type(&resource.format);
+            ResourceRecord {
+                slug: resource.slug.clone(),
+                identifier: urls.absolute_fragment(&page, &format!("recurso-{}", resource.slug)),
+                title: resource.title.clone(),
+                description: markdown::plain_text(&resource.description),
+                format: resource.format.clone(),
+                media_type,
+                file_type,
+                download_url,
+                file_name,
+                bytes: facts.map(|f| f.bytes),
+                sha256: facts.map(|f| f.sha256.clone()),
+                encoding: resource.encoding.clone(),
+                fields: resource.fields.clone(),
+                local,
+                inferred,
+            }
+        })
+        .collect();
+    DatasetRecord {
+        dataset,
+        identifier: urls.absolute(&page),
+        landing_page: urls.absolute(&page),
+        node: urls.absolute_fragment(&page, "dataset"),
+        description: markdown::plain_text(&dataset.description),
+        publisher,
+        contact,
+        published: dataset.status == Status::Published,
+        resources,
+    }
+}
+
+/// The IANA media type of a format, and its code in the EU file-type vocabulary.
+pub fn media_type(format: &str) -> (&'static str, Option<&'static str>) {
+    const KNOWN: &[(&str, &str, &str)] = &[
+        ("CSV", "text/csv", "CSV"),
+        ("TSV", "text/tab-separated-values", "TSV"),
+        ("TXT", "text/plain", "TXT"),
+        ("HTML", "text/html", "HTML"),
+        ("JSON", "application/json", "JSON"),
+        ("GEOJSON", "application/geo+json", "GEOJSON"),
+        ("XML", "application/xml", "XML"),
+        ("KML", "application/vnd.google-earth.kml+xml", "KML"),
+        ("KMZ", "application/vnd.google-earth.kmz", "KMZ"),
+        ("GPX", "application/gpx+xml", "GPX"),
+        ("GPKG", "application/geopackage+sqlite3", "GPKG"),
+        ("SHP", "application/vnd.shp", "SHP"),
+        ("XLS", "application/vnd.ms-excel", "XLS"),
+        (
+            "XLSX",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "XLSX",
+        ),
+        (
+            "ODS",
+            "application/vnd.oasis.opendocument.spreadsheet",
+            "ODS",
+        ),
+        ("PDF", "application/pdf", "PDF"),
+        ("ZIP", "application/zip", "ZIP"),
+        ("PARQUET", "application/vnd.apache.parquet", "PARQUET"),
+        ("RDF", "application/rdf+xml", "RDF_XML"),
+        ("TTL", "text/turtle", "RDF_TURTLE"),
+    ];
+    let upper = format.trim().to_uppercase();
+    KNOWN
+        .iter()
+        .find(|(name, _, _)| *name == upper)
+        .map_or(("application/octet-stream", None), |(_, media, code)| {
+            (*media, Some(*code))
+        })
+}
