@@ -69,6 +69,9 @@ fn dataset_pages(public: &Path) -> Vec<PageDataset> {
             .attr("href")
             .unwrap()
             .to_string();
+        if identifier != format!("{BASE}{}", relative.trim_end_matches("index.html")) {
+            continue; // the redirect of a renamed dataset
+        }
         let title = text_of(&select(&html, "h1")[0]);
         let planned = !select(&html, ".notice").is_empty();
         let resources = select(&html, "section.resource")
@@ -457,6 +460,10 @@ fn search_engines_find_every_page_from_robots_txt() {
         );
     }
     assert!(!locations.iter().any(|l| l.ends_with("404.html")));
+    assert!(
+        !locations.contains(&format!("{BASE}datos/xalapa/semaforos-2014/").as_str()),
+        "the redirect of a renamed dataset is not a page to index"
+    );
     assert!(sitemap.contains(&format!(
         "<loc>{BASE}datos/xalapa/semaforos/</loc><lastmod>2015-01-15</lastmod>"
     )));
