@@ -59,6 +59,9 @@ pub fn build(options: &BuildOptions) -> BuildReport {
         if let Err(problem) = writer::check_output_folder(out, root, options.force) {
             diagnostics.push(problem);
         }
+        for problem in writer::check_collisions(&run.files) {
+            diagnostics.push(problem);
+        }
         if !diagnostics.has_errors() {
             match writer::write_output(out, &run.files) {
                 Ok(()) => written = true,
@@ -148,9 +151,6 @@ impl Session {
                 &diagnostics,
                 &mut self.render,
             );
-            for problem in writer::check_collisions(&files) {
-                diagnostics.push(problem);
-            }
             base_path = crate::output::urls::Urls::new(&site.portal.base_url)
                 .base_path()
                 .to_string();

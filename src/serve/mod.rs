@@ -169,7 +169,7 @@ impl Server {
             stopping: AtomicBool::new(false),
             streams: AtomicUsize::new(0),
         });
-        let first = session.run(&[]);
+        let first = rebuild(&mut session, &[]);
         report(&first, &[], options.verbose);
         shared.publish(first, false);
 
@@ -252,6 +252,15 @@ fn listen(bind: IpAddr, port: u16) -> Result<(tiny_http::Server, SocketAddr), St
         }
     }
     Err(format!("cannot listen on {bind}: {last_error}"))
+}
+
+/// Runs the pipeline; two files at one address are an error here as in
+/// `build` (the preview could show only one of them).
+fn rebuild(session: &mut Session, changes: &[Change]) -> Run {
+    let mut run = session.run(changes);
+    run.diagnostics
+        .extend(crate::output::writer::check_collisions(&run.files));
+    run
 }
 
 /// Prints the problems of a run and, unless quiet, what changed, how the

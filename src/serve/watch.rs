@@ -4,7 +4,7 @@
 //! temporary files, hidden files and folders that are no part of the site,
 //! such as an output folder), and handed to the build session.
 
-use super::{POLL, Shared, report};
+use super::{POLL, Shared, rebuild, report};
 use crate::build::Session;
 use crate::load::{Change, ChangeKind, classify};
 use notify::{EventKind, RecursiveMode, Watcher};
@@ -66,7 +66,7 @@ pub(super) fn start(
             if changes.is_empty() || shared.stopping() {
                 continue;
             }
-            let run = session.run(&changes);
+            let run = rebuild(&mut session, &changes);
             report(&run, &changes, verbose);
             let css_only = changes.iter().all(|c| {
                 c.kind == ChangeKind::Static && c.name.to_ascii_lowercase().ends_with(".css")
