@@ -1,12 +1,13 @@
 //! The pipeline, end to end: load the site → analyse its data files → render
-//! the portal → write it. `build`, `check` and `serve` all run it.
+//! the portal → write it. `build`, `check` and `serve` all run it; a
+//! [`Session`] runs it again and again (`serve`), keeping what did not change.
 
-use crate::analyse::{self, Analysis};
+use crate::analyse::{self, AnalysisCache};
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::load;
+use crate::load::{self, Change, ChangeKind};
 use crate::model::Site;
 use crate::output::writer::{self, OutputFile};
-use crate::render::{self, RenderOptions};
+use crate::render::{self, RenderCache, RenderOptions};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -47,24 +48,22 @@ impl BuildReport {
 /// Runs the pipeline. The output folder is replaced only when the site has no error.
 pub fn build(options: &BuildOptions) -> BuildReport {
     let started = Instant::now();
+    let mut session = Session::new(options.clone());
+    let run = session.run(&[]);
     let diagnostics = Diagnostics::default();
-    let (site, files) = load_and_render(options, &diagnostics);
-    let datasets = site.as_ref().map_or(0, |s| s.datasets.len());
-    let pages = files
-        .iter()
-        .filter(|f| f.route.output_file().ends_with(".html"))
-        .count();
-
+    run.diagnostics
+        .into_iter()
+        .for_each(|d| diagnostics.push(d));
     let mut written = false;
-    if let (Some(out), Some(site)) = (&options.output, &site) {
-        if let Err(problem) = writer::check_output_folder(out, &site.root, options.force) {
+    if let (Some(out), Some(root)) = (&options.output, &run.site_root) {
+        if let Err(problem) = writer::check_output_folder(out, root, options.force) {
             diagnostics.push(problem);
         }
-        for problem in writer::check_collisions(&files) {
+        for problem in writer::check_collisions(&run.files) {
             diagnostics.push(problem);
         }
         if !diagnostics.has_errors() {
-            match writer::write_output(out, &files) {
+            match writer::write_output(out, &run.files) {
                 Ok(()) => written = true,
                 Err(error) => diagnostics.push(Diagnostic::error(
                     out.display().to_string(),
@@ -74,28 +73,118 @@ pub fn build(options: &BuildOptions) -> BuildReport {
         }
     }
     BuildReport {
-        files: files.len(),
-        pages,
-        datasets,
+        files: run.files.len(),
+        pages: run.pages,
+        datasets: run.datasets,
         diagnostics: diagnostics.into_sorted(),
         elapsed: started.elapsed(),
         written,
     }
 }
 
-fn load_and_render(
-    options: &BuildOptions,
-    diagnostics: &Diagnostics,
-) -> (Option<Site>, Vec<OutputFile>) {
-    let Some(mut site) = load::load_site(&options.site, diagnostics) else {
-        return (None, Vec::new());
-    };
-    if let Some(base_url) = &options.base_url {
-        site.portal.base_url = normalise_base_url(base_url);
+/// The pipeline kept warm between runs: data files already analysed and
+/// pages already rendered are reused when their inputs did not change.
+pub struct Session {
+    options: BuildOptions,
+    analysis: AnalysisCache,
+    render: RenderCache,
+}
+
+/// What one run of a [`Session`] produced.
+pub struct Run {
+    /// The files of the portal (empty when the site could not be loaded).
+    pub files: Vec<OutputFile>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// The site folder, canonical, when `portal.toml` could be read.
+    pub site_root: Option<PathBuf>,
+    /// The path part of the portal's base URL (`/` or `/repo/`).
+    pub base_path: String,
+    pub datasets: usize,
+    /// HTML pages of the portal, and how many of them this run rendered (the
+    /// others were unchanged and reused).
+    pub pages: usize,
+    pub pages_rendered: usize,
+    /// Data files read from disk by this run.
+    pub data_files_read: usize,
+    pub elapsed: Duration,
+}
+
+impl Run {
+    pub fn errors(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
     }
-    let analysis: Analysis = analyse::analyse(&site, diagnostics);
-    let files = render::render_site(&site, &analysis, &options.render, diagnostics);
-    (Some(site), files)
+}
+
+impl Session {
+    pub fn new(options: BuildOptions) -> Session {
+        Session {
+            options,
+            analysis: AnalysisCache::default(),
+            render: RenderCache::default(),
+        }
+    }
+
+    pub fn options(&self) -> &BuildOptions {
+        &self.options
+    }
+
+    /// Runs the pipeline after `changes` (none for a first run). Site text
+    /// (TOML, Markdown) is read again, which is cheap; data files are read
+    /// only when they changed, and pages rendered only when what they show did.
+    pub fn run(&mut self, changes: &[Change]) -> Run {
+        let started = Instant::now();
+        for change in changes {
+            if change.kind == ChangeKind::DataFile {
+                self.analysis.invalidate(&change.path);
+            }
+        }
+        let diagnostics = Diagnostics::default();
+        let site = self.load(&diagnostics);
+        let mut files = Vec::new();
+        let mut base_path = "/".to_string();
+        if let Some(site) = &site {
+            let analysis = analyse::analyse_cached(site, &mut self.analysis, &diagnostics);
+            files = render::render_site_cached(
+                site,
+                &analysis,
+                &self.options.render,
+                &diagnostics,
+                &mut self.render,
+            );
+            base_path = crate::output::urls::Urls::new(&site.portal.base_url)
+                .base_path()
+                .to_string();
+        } else {
+            self.analysis.last_read = 0;
+        }
+        let pages = files
+            .iter()
+            .filter(|f| f.route.output_file().ends_with(".html"))
+            .count();
+        Run {
+            files,
+            diagnostics: diagnostics.into_sorted(),
+            site_root: site.as_ref().map(|s| s.root.clone()),
+            base_path,
+            datasets: site.as_ref().map_or(0, |s| s.datasets.len()),
+            pages,
+            pages_rendered: if site.is_some() {
+                self.render.last_rendered
+            } else {
+                0
+            },
+            data_files_read: self.analysis.last_read,
+            elapsed: started.elapsed(),
+        }
+    }
+
+    fn load(&self, diagnostics: &Diagnostics) -> Option<Site> {
+        let mut site = load::load_site(&self.options.site, diagnostics)?;
+        if let Some(base_url) = &self.options.base_url {
+            site.portal.base_url = normalise_base_url(base_url);
+        }
+        Some(site)
+    }
 }
 
 fn normalise_base_url(url: &str) -> String {

@@ -12,7 +12,8 @@
 //! 3. [`render`] turns site and analysis into pages, downloads and assets;
 //! 4. [`output`] owns the portal's addresses and writes the result safely.
 //!
-//! [`build`] runs the stages in order; [`diagnostics`] carries the problems
+//! [`build`] runs the stages in order ([`serve`] keeps them warm and previews
+//! the portal); [`diagnostics`] carries the problems
 //! every stage reports, each with its file, line and column.
 //!
 //! ```no_run
@@ -38,4 +39,5 @@ pub mod model;
 pub mod output;
 pub mod render;
 pub mod scaffold;
+pub mod serve;
 pub mod slug;

@@ -55,6 +55,27 @@ enum Command {
     /// Turns another portal's metadata (CKAN, JKAN) into participants and descriptors.
     #[command(subcommand)]
     Import(Import),
+    /// Previews the portal: serves it, rebuilds on every save and reloads the browser.
+    Serve {
+        /// The site folder (holding portal.toml).
+        #[arg(default_value = ".")]
+        site: PathBuf,
+        /// The port to serve on (the next free one if it is taken; 0 for any).
+        #[arg(short, long, default_value_t = 8000)]
+        port: u16,
+        /// The address to listen on; e.g. 0.0.0.0 opens the preview to the network.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Replaces `base_url` from portal.toml.
+        #[arg(long)]
+        base_url: Option<String>,
+        /// Leaves out `draft = true` stories, as `build` does.
+        #[arg(long)]
+        no_drafts: bool,
+        /// Prints only the address and problems.
+        #[arg(short, long)]
+        quiet: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -150,6 +171,30 @@ fn main() -> ExitCode {
             Import::Ckan { file, into } => import::import_ckan(&file, &into),
             Import::Jkan { dir, into } => import::import_jkan(&dir, &into),
         }),
+        Command::Serve {
+            site,
+            port,
+            bind,
+            base_url,
+            no_drafts,
+            quiet,
+        } => {
+            let options = abierto::serve::ServeOptions {
+                site,
+                port,
+                bind,
+                base_url,
+                include_drafts: !no_drafts,
+                verbose: !quiet,
+            };
+            match abierto::serve::run(&options) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(error) => {
+                    eprintln!("error: {error}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Command::Check { site } => {
             let report = build(&BuildOptions {
                 site,

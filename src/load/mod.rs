@@ -2,6 +2,7 @@
 //! static files, template overrides) into a validated [`Site`], reporting every
 //! problem it finds rather than stopping at the first.
 
+mod changes;
 mod descriptor;
 mod markdown_file;
 mod participant;
@@ -9,6 +10,7 @@ mod paths;
 mod portal;
 mod toml_file;
 
+pub use changes::{Change, ChangeKind, classify, is_temporary};
 pub use paths::{PathProblem, resolve_in_site};
 
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText, display_path};

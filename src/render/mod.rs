@@ -18,6 +18,7 @@ use crate::output::urls::{Route, Urls};
 use crate::output::writer::{Content, OutputFile};
 use markdown::{LinkResolver, MarkdownSource};
 use rayon::prelude::*;
+use std::collections::HashMap;
 
 /// Choices that change what is rendered.
 #[derive(Debug, Clone, Default)]
@@ -45,38 +46,136 @@ pub fn render_site(
     options: &RenderOptions,
     diagnostics: &Diagnostics,
 ) -> Vec<OutputFile> {
-    let tera = match theme::templates(site) {
-        Ok(tera) => tera,
+    render_site_cached(
+        site,
+        analysis,
+        options,
+        diagnostics,
+        &mut RenderCache::default(),
+    )
+}
+
+/// Pages rendered in earlier runs (for `serve`): a page whose template and
+/// data are the same as last time is not rendered again. What a page shows
+/// is all in its context, so comparing contexts finds exactly the pages a
+/// change touches, whatever the change was.
+#[derive(Default)]
+pub struct RenderCache {
+    templates: Option<(Vec<(String, String)>, tera::Tera)>,
+    pages: HashMap<Route, CachedPage>,
+    common: Option<pages::CommonValues>,
+    /// Pages rendered by the last run, and pages in all.
+    pub last_rendered: usize,
+    pub last_pages: usize,
+}
+
+struct CachedPage {
+    template: &'static str,
+    context: tera::Context,
+    html: Vec<u8>,
+}
+
+/// Like [`render_site`], rendering only the pages whose template or data
+/// changed since the run that filled `cache`.
+pub fn render_site_cached(
+    site: &Site,
+    analysis: &Analysis,
+    options: &RenderOptions,
+    diagnostics: &Diagnostics,
+    cache: &mut RenderCache,
+) -> Vec<OutputFile> {
+    let sources = match theme::template_sources(site) {
+        Ok(sources) => sources,
         Err(problems) => {
             problems.into_iter().for_each(|d| diagnostics.push(d));
             return Vec::new();
         }
     };
+    if cache
+        .templates
+        .as_ref()
+        .is_none_or(|(known, _)| *known != sources)
+    {
+        // Other templates: every page may change.
+        cache.pages.clear();
+        cache.templates = None;
+        match theme::compile(sources.clone()) {
+            Ok(tera) => cache.templates = Some((sources, tera)),
+            Err(problems) => {
+                problems.into_iter().for_each(|d| diagnostics.push(d));
+                return Vec::new();
+            }
+        }
+    }
     let urls = Urls::new(&site.portal.base_url);
     let t = Translation::for_language(site.portal.language);
     let assets = theme::assets();
-    let common = pages::CommonContext::new(site, &urls, &t, &assets);
+    let mut common = pages::CommonContext::new(site, &urls, &t, &assets).values();
+    // The same values as last time are shared, so unchanged pages compare at a glance.
+    match &cache.common {
+        Some(known) if *known == common => common = known.clone(),
+        _ => cache.common = Some(common.clone()),
+    }
     let views = views::Views::new(site, &urls, &t, options.include_drafts);
     let records = catalogs::Records::new(site, analysis, &urls);
     let jobs = pages::all(&views, analysis, &records, &common, options, diagnostics);
 
-    let mut files: Vec<OutputFile> = jobs
+    let Some((_, tera)) = &cache.templates else {
+        return Vec::new();
+    };
+    let previous = &cache.pages;
+    let rendered: Vec<(PageJob, Option<Vec<u8>>)> = jobs
         .into_par_iter()
-        .filter_map(|job| match tera.render(job.template, &job.context) {
-            Ok(html) => Some(OutputFile {
-                route: job.route,
-                content: Content::Bytes(if options.minify { minify(html.as_bytes()) } else { html.into_bytes() }),
-                origin: job.origin,
-            }),
-            Err(error) => {
-                diagnostics.push(
-                    Diagnostic::error(job.origin, format!("the template `{}` failed: {error}", job.template))
-                        .help("if the site overrides this template in templates/, check the names it uses"),
-                );
-                None
+        .filter_map(|job| {
+            if let Some(page) = previous.get(&job.route)
+                && page.template == job.template
+                && page.context == job.context
+            {
+                return Some((job, None));
+            }
+            match tera.render(job.template, &job.context) {
+                Ok(html) => {
+                    let html = if options.minify { minify(html.as_bytes()) } else { html.into_bytes() };
+                    Some((job, Some(html)))
+                }
+                Err(error) => {
+                    diagnostics.push(
+                        Diagnostic::error(job.origin, format!("the template `{}` failed: {error}", job.template))
+                            .help("if the site overrides this template in templates/, check the names it uses"),
+                    );
+                    None
+                }
             }
         })
         .collect();
+
+    cache.last_pages = rendered.len();
+    cache.last_rendered = rendered.iter().filter(|(_, html)| html.is_some()).count();
+    let mut pages = HashMap::with_capacity(rendered.len());
+    let mut files = Vec::with_capacity(rendered.len());
+    for (job, html) in rendered {
+        let html = match html {
+            Some(html) => html,
+            None => match cache.pages.remove(&job.route) {
+                Some(page) => page.html,
+                None => continue,
+            },
+        };
+        files.push(OutputFile {
+            route: job.route.clone(),
+            content: Content::Bytes(html.clone()),
+            origin: job.origin,
+        });
+        pages.insert(
+            job.route,
+            CachedPage {
+                template: job.template,
+                context: job.context,
+                html,
+            },
+        );
+    }
+    cache.pages = pages;
 
     let pages: Vec<Route> = files.iter().map(|f| f.route.clone()).collect();
     files.push(catalogs::sitemap(&records, &pages));

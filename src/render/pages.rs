@@ -31,7 +31,22 @@ pub struct CommonContext {
     ui: std::collections::BTreeMap<String, String>,
 }
 
+/// The common context as template values, made once and shared by every
+/// page (cheap to clone and to compare).
+#[derive(Clone, PartialEq)]
+pub struct CommonValues {
+    site: tera::Value,
+    t: tera::Value,
+}
+
 impl CommonContext {
+    pub fn values(&self) -> CommonValues {
+        CommonValues {
+            site: tera::Value::from_serializable(self),
+            t: tera::Value::from_serializable(&self.ui),
+        }
+    }
+
     pub fn new(
         site: &Site,
         urls: &Urls,
@@ -144,7 +159,7 @@ struct PageMeta {
 
 struct Builder<'a> {
     views: &'a Views<'a>,
-    common: &'a CommonContext,
+    common: &'a CommonValues,
 }
 
 impl Builder<'_> {
@@ -157,8 +172,8 @@ impl Builder<'_> {
         section: &str,
     ) -> PageJob {
         let mut context = tera::Context::new();
-        context.insert("site", self.common);
-        context.insert("t", &self.common.ui);
+        context.insert_value("site", self.common.site.clone());
+        context.insert_value("t", self.common.t.clone());
         context.insert(
             "page",
             &PageMeta {
@@ -182,7 +197,7 @@ pub fn all(
     views: &Views,
     analysis: &Analysis,
     records: &Records,
-    common: &CommonContext,
+    common: &CommonValues,
     options: &RenderOptions,
     diagnostics: &Diagnostics,
 ) -> Vec<PageJob> {

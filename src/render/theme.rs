@@ -117,9 +117,9 @@ pub fn assets() -> Vec<(&'static str, Asset)> {
         .collect()
 }
 
-/// The template engine with the theme's templates and the site's overrides.
-pub fn templates(site: &Site) -> Result<tera::Tera, Vec<Diagnostic>> {
-    let mut tera = tera::Tera::new();
+/// The text of every template: the theme's, replaced or joined by the site's
+/// `templates/` files of the same name.
+pub fn template_sources(site: &Site) -> Result<Vec<(String, String)>, Vec<Diagnostic>> {
     let mut problems = Vec::new();
     let mut sources: Vec<(String, String)> = TEMPLATES
         .iter()
@@ -138,15 +138,21 @@ pub fn templates(site: &Site) -> Result<tera::Tera, Vec<Diagnostic>> {
             )),
         }
     }
-    if let Err(error) = tera.add_raw_templates(sources) {
-        problems.push(
-            Diagnostic::error("templates", format!("a template has an error: {error}"))
-                .help("fix the template named above (a site's templates/ folder overrides the theme's by name)"),
-        );
-    }
     if problems.is_empty() {
-        Ok(tera)
+        Ok(sources)
     } else {
         Err(problems)
     }
+}
+
+/// Compiles templates read by [`template_sources`].
+pub fn compile(sources: Vec<(String, String)>) -> Result<tera::Tera, Vec<Diagnostic>> {
+    let mut tera = tera::Tera::new();
+    if let Err(error) = tera.add_raw_templates(sources) {
+        return Err(vec![
+            Diagnostic::error("templates", format!("a template has an error: {error}"))
+                .help("fix the template named above (a site's templates/ folder overrides the theme's by name)"),
+        ]);
+    }
+    Ok(tera)
 }

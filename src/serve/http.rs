@@ -1,0 +1,537 @@
+//! Answers requests: the portal's files under its base path, the reload
+//! script and its event stream. A request names a file of the built portal
+//! (looked up by name, never joined onto a folder), so no path can reach a
+//! file outside it; files streamed from the site are checked to still be
+//! inside the site when they are opened.
+
+use super::{MAX_STREAMS, POLL, Portal, Served, Shared, Status};
+use crate::diagnostics::Diagnostic;
+use std::io::{Read, Write};
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+use tiny_http::{Header, Method, Request, Response, StatusCode};
+
+const RELOAD_JS: &str = include_str!("reload.js");
+/// Addresses of the server itself, outside any portal's base path.
+const OWN_PREFIX: &str = "/__abierto/";
+/// Pings keep event streams alive and find closed tabs.
+const PING_EVERY: std::time::Duration = std::time::Duration::from_secs(15);
+
+/// One worker: answers requests until the server stops.
+pub(super) fn work(server: &tiny_http::Server, shared: &Arc<Shared>) {
+    while !shared.stopping() {
+        match server.recv_timeout(POLL) {
+            Ok(Some(request)) => {
+                // A bug answering one request must not take the worker down.
+                let shared = shared.clone();
+                let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || {
+                    answer(request, &shared)
+                }));
+            }
+            Ok(None) => {}
+            Err(_) => std::thread::sleep(POLL),
+        }
+    }
+}
+
+fn answer(request: Request, shared: &Arc<Shared>) {
+    if !matches!(request.method(), Method::Get | Method::Head) {
+        let _ = request.respond(
+            text(405, "only GET and HEAD are served\n").with_header(header("Allow", "GET, HEAD")),
+        );
+        return;
+    }
+    let url = request.url().to_string();
+    let path = url.split(['?', '#']).next().unwrap_or_default();
+    match path.strip_prefix(OWN_PREFIX) {
+        Some("reload.js") => {
+            let _ = request.respond(bytes(
+                200,
+                RELOAD_JS.as_bytes().to_vec(),
+                "text/javascript; charset=utf-8",
+            ));
+        }
+        Some("events") => events(request, shared),
+        _ => {
+            let response = portal_response(path, shared);
+            let _ = request.respond(response);
+        }
+    }
+}
+
+/// What a request path names in the portal.
+#[derive(Debug, PartialEq, Eq)]
+pub(super) enum Target {
+    /// An output file, e.g. `datos/index.html`.
+    File(String),
+    Redirect(String),
+    NotFound,
+    BadRequest,
+}
+
+/// Finds what `path` (the request's path, still percent-encoded) names.
+/// Anything that could climb out of the portal is a bad request: `.` and
+/// `..` segments (also encoded), encoded `/` or `\`, backslashes, NUL,
+/// empty segments, and anything that is not a path from the root.
+pub(super) fn resolve(path: &str, portal: &Portal) -> Target {
+    let Some(segments) = segments(path) else {
+        return Target::BadRequest;
+    };
+    let base: Vec<&str> = portal
+        .base_path
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .collect();
+    let trailing_slash = path.ends_with('/');
+    if segments.len() < base.len() || segments[..base.len()] != base[..] {
+        // `/` of a portal under `/repo/` leads to it, as a visitor would expect.
+        return if segments.is_empty() {
+            Target::Redirect(portal.base_path.clone())
+        } else {
+            Target::NotFound
+        };
+    }
+    let rest = &segments[base.len()..];
+    if rest.is_empty() && !trailing_slash {
+        return Target::Redirect(portal.base_path.clone());
+    }
+    let name = rest.join("/");
+    if rest.is_empty() || trailing_slash {
+        let index = if name.is_empty() {
+            "index.html".to_string()
+        } else {
+            format!("{name}/index.html")
+        };
+        return if portal.files.contains_key(&index) {
+            Target::File(index)
+        } else {
+            Target::NotFound
+        };
+    }
+    if portal.files.contains_key(&name) {
+        Target::File(name)
+    } else if portal.files.contains_key(&format!("{name}/index.html")) {
+        // GitHub Pages sends `/datos` on to `/datos/`.
+        Target::Redirect(format!("{}{name}/", portal.base_path))
+    } else {
+        Target::NotFound
+    }
+}
+
+/// The decoded segments of a request path, or `None` when it is not a plain
+/// path inside the portal.
+fn segments(path: &str) -> Option<Vec<String>> {
+    let rest = path.strip_prefix('/')?;
+    let mut segments = Vec::new();
+    let mut parts: Vec<&str> = rest.split('/').collect();
+    if parts.last() == Some(&"") {
+        parts.pop();
+    }
+    for raw in parts {
+        let segment = percent_decode(raw)?;
+        if segment.is_empty()
+            || segment == "."
+            || segment == ".."
+            || segment.contains(['/', '\\', '\0', ':'])
+        {
+            return None;
+        }
+        segments.push(segment);
+    }
+    Some(segments)
+}
+
+fn percent_decode(raw: &str) -> Option<String> {
+    let bytes = raw.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+fn portal_response(path: &str, shared: &Shared) -> Response<Box<dyn Read + Send>> {
+    let status = shared.status();
+    let Some(portal) = shared.portal() else {
+        // Nothing ever built: the errors take the place of every page.
+        return html(500, error_page(&status));
+    };
+    match resolve(path, &portal) {
+        Target::File(name) => file_response(200, &name, &portal, shared, &status),
+        Target::Redirect(location) => text(302, "").with_header(header("Location", &location)),
+        Target::BadRequest => text(400, "this address is not a file of the portal\n"),
+        Target::NotFound => file_response(404, "404.html", &portal, shared, &status),
+    }
+}
+
+fn file_response(
+    code: u16,
+    name: &str,
+    portal: &Portal,
+    shared: &Shared,
+    status: &Status,
+) -> Response<Box<dyn Read + Send>> {
+    let kind = content_type(name);
+    let is_html = kind.starts_with("text/html");
+    match portal.files.get(name) {
+        Some(Served::Bytes(content)) if is_html => html(code, with_preview(content, status)),
+        Some(Served::Bytes(content)) => bytes(code, content.to_vec(), kind),
+        Some(Served::Disk(path)) => {
+            // The site may have changed since it was built: open only a
+            // regular file that is still inside the site.
+            let file = std::fs::canonicalize(path)
+                .ok()
+                .filter(|real| real.starts_with(&shared.site_root) && real.is_file())
+                .and_then(|real| std::fs::File::open(real).ok());
+            match file {
+                Some(mut file) if is_html => {
+                    let mut content = Vec::new();
+                    if file.read_to_end(&mut content).is_err() {
+                        return text(500, "cannot read this file\n");
+                    }
+                    html(code, with_preview(&content, status))
+                }
+                Some(file) => {
+                    let response = Response::from_file(file).with_status_code(code);
+                    let response = response.boxed();
+                    with_common_headers(response).with_header(header("Content-Type", kind))
+                }
+                None => text(404, "this file is gone; the next rebuild will tell why\n"),
+            }
+        }
+        None => text(404, "not found\n"),
+    }
+}
+
+/// A page as served: the reload script, and the errors over it when the last
+/// rebuild failed.
+fn with_preview(page: &[u8], status: &Status) -> Vec<u8> {
+    let mut insert = String::new();
+    if !status.errors.is_empty() {
+        insert.push_str(&overlay(&status.errors));
+    }
+    insert.push_str(&reload_tag(status.generation));
+    let text = String::from_utf8_lossy(page);
+    let at = text.rfind("</body>").unwrap_or(text.len());
+    let mut out = String::with_capacity(text.len() + insert.len());
+    out.push_str(&text[..at]);
+    out.push_str(&insert);
+    out.push_str(&text[at..]);
+    out.into_bytes()
+}
+
+fn reload_tag(generation: u64) -> String {
+    format!("<script src=\"{OWN_PREFIX}reload.js\" data-generation=\"{generation}\"></script>")
+}
+
+/// The errors of the site, over the page.
+fn overlay(errors: &[Diagnostic]) -> String {
+    let count = match errors.len() {
+        1 => "1 error".to_string(),
+        n => format!("{n} errors"),
+    };
+    let mut out = format!(
+        "<div id=\"abierto-errors\" role=\"alert\" lang=\"en\" style=\"position:fixed;inset:0;z-index:2147483647;overflow:auto;\
+         background:#1b1b1b;color:#fff;font:1rem/1.5 system-ui,sans-serif;padding:1.5rem;text-align:left\">\
+         <h1 style=\"font-size:1.5rem;margin:0 0 .5rem;color:#ffb4a8\">The site has {count}</h1>\
+         <p style=\"margin:0 0 1rem\">This page is the last one that built. Fix the files below: the page reloads by itself.</p><ol style=\"padding-left:1.5rem\">"
+    );
+    for error in errors {
+        let mut place = error.file.clone();
+        if let Some(line) = error.line {
+            place.push_str(&format!(":{line}"));
+            if let Some(column) = error.column {
+                place.push_str(&format!(":{column}"));
+            }
+        }
+        out.push_str(&format!(
+            "<li style=\"margin-bottom:1rem\"><code style=\"color:#9fd3ff;font-size:1rem\">{}</code><br>{}",
+            escape(&place),
+            escape(&error.message)
+        ));
+        if let Some(help) = &error.help {
+            out.push_str(&format!(
+                "<br><span style=\"color:#d6d6d6\">help: {}</span>",
+                escape(help)
+            ));
+        }
+        out.push_str("</li>");
+    }
+    out.push_str(
+        "</ol><button type=\"button\" onclick=\"this.parentNode.remove()\" \
+         style=\"font:inherit;padding:.25rem .75rem\">Hide</button></div>",
+    );
+    out
+}
+
+/// The page shown in place of every page when the site never built.
+fn error_page(status: &Status) -> Vec<u8> {
+    let errors = if status.errors.is_empty() {
+        vec![Diagnostic::error(
+            "portal.toml",
+            "the site could not be loaded",
+        )]
+    } else {
+        status.errors.clone()
+    };
+    format!(
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>The site has errors</title></head><body>{}{}</body></html>",
+        overlay(&errors),
+        reload_tag(status.generation)
+    )
+    .into_bytes()
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The event stream an open tab listens to: on connecting, the current
+/// generation; then one `reload` event per rebuild. It gets a thread of its
+/// own (a tab may keep it open for hours) and writes straight to the
+/// connection, flushing each event.
+fn events(request: Request, shared: &Arc<Shared>) {
+    if shared.streams.fetch_add(1, Ordering::SeqCst) >= MAX_STREAMS {
+        shared.streams.fetch_sub(1, Ordering::SeqCst);
+        let _ = request
+            .respond(text(503, "too many open tabs\n").with_header(header("Retry-After", "5")));
+        return;
+    }
+    let head_only = *request.method() == Method::Head;
+    let mut writer = request.into_writer();
+    let for_thread = shared.clone();
+    let spawned = std::thread::Builder::new()
+        .name("abierto-events".into())
+        .spawn(move || {
+            let _ = stream_events(&mut writer, &for_thread, head_only);
+            for_thread.streams.fetch_sub(1, Ordering::SeqCst);
+        });
+    if spawned.is_err() {
+        shared.streams.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+fn stream_events(writer: &mut dyn Write, shared: &Shared, head_only: bool) -> std::io::Result<()> {
+    writer.write_all(
+        b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream; charset=utf-8\r\nCache-Control: no-store\r\n\
+          Connection: close\r\nX-Content-Type-Options: nosniff\r\n\r\n",
+    )?;
+    if head_only {
+        return writer.flush();
+    }
+    writer.write_all(b"retry: 1000\n\n")?;
+    let mut sent = None;
+    let mut status = shared.status.lock().unwrap_or_else(|p| p.into_inner());
+    loop {
+        if shared.stopping() {
+            return Ok(());
+        }
+        let message = if sent != Some(status.generation) {
+            sent = Some(status.generation);
+            format!(
+                "event: reload\ndata: {{\"generation\":{},\"css_only\":{},\"errors\":{}}}\n\n",
+                status.generation,
+                status.css_only,
+                status.errors.len()
+            )
+        } else {
+            ": ping\n\n".to_string()
+        };
+        drop(status);
+        writer.write_all(message.as_bytes())?;
+        writer.flush()?;
+        status = shared.status.lock().unwrap_or_else(|p| p.into_inner());
+        let deadline = std::time::Instant::now() + PING_EVERY;
+        while sent == Some(status.generation) && !shared.stopping() {
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            if left.is_zero() {
+                break;
+            }
+            status = shared
+                .rebuilt
+                .wait_timeout(status, left.min(POLL * 5))
+                .unwrap_or_else(|p| p.into_inner())
+                .0;
+        }
+    }
+}
+
+/// The content type of an output file, by its extension.
+pub(super) fn content_type(name: &str) -> &'static str {
+    let extension = name
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    match extension.as_str() {
+        "html" | "htm" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "geojson" => "application/geo+json",
+        "jsonld" => "application/ld+json",
+        "xml" | "rdf" => "application/xml",
+        "csv" => "text/csv; charset=utf-8",
+        "tsv" => "text/tab-separated-values; charset=utf-8",
+        "txt" | "md" => "text/plain; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "ico" => "image/x-icon",
+        "pdf" => "application/pdf",
+        "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "xls" => "application/vnd.ms-excel",
+        "ods" => "application/vnd.oasis.opendocument.spreadsheet",
+        "kml" => "application/vnd.google-earth.kml+xml",
+        "kmz" => "application/vnd.google-earth.kmz",
+        "zip" => "application/zip",
+        "woff2" => "font/woff2",
+        "woff" => "font/woff",
+        _ => "application/octet-stream",
+    }
+}
+
+fn header(name: &str, value: &str) -> Header {
+    Header::from_bytes(name.as_bytes(), value.as_bytes()).unwrap_or_else(|_| {
+        Header::from_bytes(&b"X-Abierto"[..], &b"-"[..]).expect("a valid header")
+    })
+}
+
+fn with_common_headers(response: Response<Box<dyn Read + Send>>) -> Response<Box<dyn Read + Send>> {
+    // A preview must always show the latest build.
+    response
+        .with_header(header("Cache-Control", "no-store"))
+        .with_header(header("X-Content-Type-Options", "nosniff"))
+}
+
+fn bytes(code: u16, content: Vec<u8>, kind: &str) -> Response<Box<dyn Read + Send>> {
+    let response = Response::from_data(content)
+        .with_status_code(StatusCode(code))
+        .boxed();
+    with_common_headers(response).with_header(header("Content-Type", kind))
+}
+
+fn html(code: u16, content: Vec<u8>) -> Response<Box<dyn Read + Send>> {
+    bytes(code, content, "text/html; charset=utf-8")
+}
+
+fn text(code: u16, message: &str) -> Response<Box<dyn Read + Send>> {
+    bytes(
+        code,
+        message.as_bytes().to_vec(),
+        "text/plain; charset=utf-8",
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn portal(base_path: &str) -> Portal {
+        let mut files = HashMap::new();
+        for name in [
+            "index.html",
+            "datos/index.html",
+            "descargas/a/b/x.csv",
+            "404.html",
+        ] {
+            files.insert(name.to_string(), Served::Bytes(Arc::new(Vec::new())));
+        }
+        Portal {
+            files,
+            base_path: base_path.to_string(),
+        }
+    }
+
+    #[test]
+    fn requests_name_files_of_the_portal_under_its_base_path() {
+        let p = portal("/red/");
+        assert_eq!(resolve("/red/", &p), Target::File("index.html".into()));
+        assert_eq!(
+            resolve("/red/datos/", &p),
+            Target::File("datos/index.html".into())
+        );
+        assert_eq!(
+            resolve("/red/descargas/a/b/x.csv", &p),
+            Target::File("descargas/a/b/x.csv".into())
+        );
+        assert_eq!(
+            resolve("/red/d%61tos/", &p),
+            Target::File("datos/index.html".into())
+        );
+        assert_eq!(resolve("/", &p), Target::Redirect("/red/".into()));
+        assert_eq!(resolve("/red", &p), Target::Redirect("/red/".into()));
+        assert_eq!(
+            resolve("/red/datos", &p),
+            Target::Redirect("/red/datos/".into())
+        );
+        assert_eq!(resolve("/datos/", &p), Target::NotFound);
+        assert_eq!(resolve("/red/nada/", &p), Target::NotFound);
+        assert_eq!(
+            resolve("/", &portal("/")),
+            Target::File("index.html".into())
+        );
+    }
+
+    #[test]
+    fn no_request_climbs_out_of_the_portal() {
+        let p = portal("/");
+        for bad in [
+            "/../etc/passwd",
+            "/datos/../../etc/passwd",
+            "/%2e%2e/etc/passwd",
+            "/%2E%2E/%2e%2e/etc/passwd",
+            "/.%2e/etc/passwd",
+            "/datos%2f..%2f..%2fetc%2fpasswd",
+            "/datos%5c..%5cetc",
+            "/..\\..\\etc\\passwd",
+            "/datos/%00",
+            "//etc/passwd",
+            "/C:/Windows/win.ini",
+            "/./index.html",
+            "/%zz",
+            "/%c0%ae%c0%ae/etc/passwd",
+            "etc/passwd",
+            "http://example.org/",
+        ] {
+            assert_eq!(resolve(bad, &p), Target::BadRequest, "{bad}");
+        }
+    }
+
+    #[test]
+    fn content_types_follow_extensions() {
+        assert_eq!(content_type("a/index.html"), "text/html; charset=utf-8");
+        assert_eq!(content_type("x.GEOJSON"), "application/geo+json");
+        assert_eq!(
+            content_type("x.kml"),
+            "application/vnd.google-earth.kml+xml"
+        );
+        assert_eq!(content_type("x.unknown"), "application/octet-stream");
+    }
+
+    #[test]
+    fn errors_are_escaped_in_the_overlay() {
+        let error = Diagnostic::error("historias/<x>.md", "bad <script>")
+            .at_position(3, 4)
+            .help("a & b");
+        let html = overlay(&[error]);
+        assert!(html.contains("historias/&lt;x&gt;.md:3:4"));
+        assert!(html.contains("bad &lt;script&gt;"));
+        assert!(html.contains("help: a &amp; b"));
+    }
+}

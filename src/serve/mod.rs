@@ -1,0 +1,320 @@
+//! Serve: the preview of a portal while it is being written. Builds the site
+//! (drafts included) into memory, serves it on 127.0.0.1 under the base URL's
+//! path as GitHub Pages will, watches the site and rebuilds on every save
+//! (reusing what did not change), and tells open tabs to reload. When the
+//! site has errors the last good pages stay served with the errors over them.
+//!
+//! `http.rs` answers requests, `watch.rs` turns file events into rebuilds,
+//! `reload.js` is the script injected into served pages (never into `build`).
+
+mod http;
+mod watch;
+
+use crate::build::{BuildOptions, Run, Session};
+use crate::diagnostics::Diagnostic;
+use crate::load::Change;
+use crate::output::writer::Content;
+use crate::render::RenderOptions;
+use std::collections::HashMap;
+use std::net::{IpAddr, SocketAddr};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Condvar, Mutex, RwLock};
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+/// How to serve a site.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    pub site: PathBuf,
+    /// The port to try first; 0 for any free port.
+    pub port: u16,
+    /// The address to listen on: 127.0.0.1 unless opened to the network on purpose.
+    pub bind: IpAddr,
+    /// Replaces `base_url` from portal.toml.
+    pub base_url: Option<String>,
+    /// Render `draft = true` stories (on unless asked to preview as published).
+    pub include_drafts: bool,
+    /// Print what changed and how long rebuilds take.
+    pub verbose: bool,
+}
+
+/// Threads answering requests (event streams get threads of their own).
+const WORKERS: usize = 8;
+/// Open event streams (one per open tab) at most.
+const MAX_STREAMS: usize = 64;
+
+/// A file of the served portal.
+enum Served {
+    Bytes(Arc<Vec<u8>>),
+    /// A data or static file of the site, streamed from disk.
+    Disk(PathBuf),
+}
+
+/// The last portal that built without errors.
+struct Portal {
+    /// By output file (`datos/index.html`).
+    files: HashMap<String, Served>,
+    /// `/` or `/repo/`.
+    base_path: String,
+}
+
+/// What open tabs are told: a rebuild happened, and whether it failed.
+#[derive(Clone, Default)]
+struct Status {
+    generation: u64,
+    /// The last rebuild changed only stylesheets.
+    css_only: bool,
+    /// Errors of the last rebuild (shown over the last good pages).
+    errors: Vec<Diagnostic>,
+}
+
+/// What the server's threads share.
+struct Shared {
+    site_root: PathBuf,
+    portal: RwLock<Option<Arc<Portal>>>,
+    status: Mutex<Status>,
+    rebuilt: Condvar,
+    stopping: AtomicBool,
+    streams: AtomicUsize,
+}
+
+impl Shared {
+    fn status(&self) -> Status {
+        self.status
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+    }
+
+    fn portal(&self) -> Option<Arc<Portal>> {
+        self.portal
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+    }
+
+    fn stopping(&self) -> bool {
+        self.stopping.load(Ordering::SeqCst)
+    }
+
+    /// Publishes a rebuild: new pages if it succeeded, and a new generation
+    /// for the open tabs either way.
+    fn publish(&self, run: Run, css_only: bool) {
+        let errors: Vec<Diagnostic> = run
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.is_error())
+            .collect();
+        let failed = !errors.is_empty() || run.site_root.is_none();
+        if !failed {
+            let files = run
+                .files
+                .into_iter()
+                .map(|f| {
+                    let served = match f.content {
+                        Content::Bytes(bytes) => Served::Bytes(Arc::new(bytes)),
+                        Content::CopyOf(path) => Served::Disk(path),
+                    };
+                    (f.route.output_file(), served)
+                })
+                .collect();
+            let portal = Portal {
+                files,
+                base_path: run.base_path,
+            };
+            *self.portal.write().unwrap_or_else(|p| p.into_inner()) = Some(Arc::new(portal));
+        }
+        let mut status = self.status.lock().unwrap_or_else(|p| p.into_inner());
+        status.css_only = css_only && !failed && status.errors.is_empty();
+        status.generation += 1;
+        status.errors = errors;
+        drop(status);
+        self.rebuilt.notify_all();
+    }
+}
+
+/// A running preview server.
+pub struct Server {
+    shared: Arc<Shared>,
+    address: SocketAddr,
+    threads: Vec<JoinHandle<()>>,
+}
+
+impl Server {
+    /// Builds the site, starts serving it and watching it. Fails only when
+    /// the site folder does not exist or no port can be opened.
+    pub fn start(options: &ServeOptions) -> Result<Server, String> {
+        let site_root = std::fs::canonicalize(&options.site)
+            .ok()
+            .filter(|p| p.is_dir())
+            .ok_or_else(|| format!("{}: this folder does not exist", options.site.display()))?;
+        let mut session = Session::new(BuildOptions {
+            site: site_root.clone(),
+            output: None,
+            base_url: options.base_url.clone(),
+            render: RenderOptions {
+                // Readable pages for whoever looks at the source.
+                minify: false,
+                include_drafts: options.include_drafts,
+            },
+            force: false,
+        });
+        let (server, address) = listen(options.bind, options.port)?;
+        let shared = Arc::new(Shared {
+            site_root: site_root.clone(),
+            portal: RwLock::new(None),
+            status: Mutex::new(Status::default()),
+            rebuilt: Condvar::new(),
+            stopping: AtomicBool::new(false),
+            streams: AtomicUsize::new(0),
+        });
+        let first = rebuild(&mut session, &[]);
+        report(&first, &[], options.verbose);
+        shared.publish(first, false);
+
+        let server = Arc::new(server);
+        let mut threads = Vec::new();
+        for _ in 0..WORKERS {
+            let (server, shared) = (server.clone(), shared.clone());
+            threads.push(std::thread::spawn(move || http::work(&server, &shared)));
+        }
+        threads.push(watch::start(session, shared.clone(), options.verbose)?);
+        Ok(Server {
+            shared,
+            address,
+            threads,
+        })
+    }
+
+    /// The address of the portal's home, e.g. `http://127.0.0.1:8000/red/`.
+    pub fn url(&self) -> String {
+        let host = match self.address.ip() {
+            ip if ip.is_unspecified() => "127.0.0.1".to_string(),
+            IpAddr::V6(ip) => format!("[{ip}]"),
+            ip => ip.to_string(),
+        };
+        let base = self
+            .shared
+            .portal()
+            .map_or("/".to_string(), |p| p.base_path.clone());
+        format!("http://{host}:{}{base}", self.address.port())
+    }
+
+    pub fn address(&self) -> SocketAddr {
+        self.address
+    }
+
+    /// A handle that stops the server from another thread (Ctrl-C).
+    pub fn stopper(&self) -> impl Fn() + Send + Sync + 'static {
+        let shared = self.shared.clone();
+        move || {
+            shared.stopping.store(true, Ordering::SeqCst);
+            shared.rebuilt.notify_all();
+        }
+    }
+
+    /// Waits until the server is stopped, then lets its threads finish.
+    pub fn wait(self) {
+        for thread in self.threads {
+            let _ = thread.join();
+        }
+    }
+
+    /// Stops the server and waits for its threads.
+    pub fn stop(self) {
+        (self.stopper())();
+        self.wait();
+    }
+}
+
+/// Opens the port asked for, or the next free one, or any free one.
+fn listen(bind: IpAddr, port: u16) -> Result<(tiny_http::Server, SocketAddr), String> {
+    let mut tries: Vec<u16> = Vec::new();
+    if port != 0 {
+        tries.extend((0..10).filter_map(|i| port.checked_add(i)));
+    }
+    tries.push(0);
+    let mut last_error = String::new();
+    for candidate in tries {
+        match tiny_http::Server::http(SocketAddr::new(bind, candidate)) {
+            Ok(server) => {
+                let address = server
+                    .server_addr()
+                    .to_ip()
+                    .ok_or_else(|| "the server has no IP address".to_string())?;
+                if port != 0 && address.port() != port {
+                    eprintln!("Port {port} is taken; using {} instead.", address.port());
+                }
+                return Ok((server, address));
+            }
+            Err(error) => last_error = error.to_string(),
+        }
+    }
+    Err(format!("cannot listen on {bind}: {last_error}"))
+}
+
+/// Runs the pipeline; two files at one address are an error here as in
+/// `build` (the preview could show only one of them).
+fn rebuild(session: &mut Session, changes: &[Change]) -> Run {
+    let mut run = session.run(changes);
+    run.diagnostics
+        .extend(crate::output::writer::check_collisions(&run.files));
+    run
+}
+
+/// Prints the problems of a run and, unless quiet, what changed, how the
+/// rebuild went and how long it took.
+fn report(run: &Run, changes: &[Change], verbose: bool) {
+    if verbose {
+        for change in changes {
+            eprintln!("Changed: {} ({})", change.name, change.kind);
+        }
+    }
+    for diagnostic in &run.diagnostics {
+        eprintln!("{diagnostic}");
+    }
+    if !verbose {
+        return;
+    }
+    let what = if changes.is_empty() {
+        "Built"
+    } else {
+        "Rebuilt"
+    };
+    eprintln!(
+        "{what} in {:.1} ms: {} of {} pages rendered, {} data files read, {} errors, {} warnings.",
+        run.elapsed.as_secs_f64() * 1000.0,
+        run.pages_rendered,
+        run.pages,
+        run.data_files_read,
+        run.errors(),
+        run.diagnostics.len() - run.errors(),
+    );
+    if run.errors() > 0 || run.site_root.is_none() {
+        eprintln!("The browser shows these errors over the last good pages until they are fixed.");
+    }
+}
+
+/// Serves until Ctrl-C: the `abierto serve` command.
+pub fn run(options: &ServeOptions) -> Result<(), String> {
+    let server = Server::start(options)?;
+    let stop = server.stopper();
+    ctrlc::set_handler(stop).map_err(|e| format!("cannot handle Ctrl-C: {e}"))?;
+    println!("Serving {} at {}", options.site.display(), server.url());
+    if !server.address().ip().is_loopback() {
+        eprintln!(
+            "Listening on {}: anyone on this network can see the preview, drafts included.",
+            server.address()
+        );
+    }
+    eprintln!("Watching for changes; press Ctrl-C to stop.");
+    use std::io::Write;
+    let _ = std::io::stdout().flush();
+    server.wait();
+    eprintln!("Stopped.");
+    Ok(())
+}
+
+/// How long threads wait before looking whether the server is stopping.
+const POLL: Duration = Duration::from_millis(200);

@@ -1,0 +1,174 @@
+//! A maintainer previewing the portal saves one file at a time: the build
+//! session behind `serve` must show exactly what a fresh build would, while
+//! reading no unchanged data file and rendering only the pages that changed.
+
+mod common;
+
+use abierto::build::{BuildOptions, Run, Session};
+use abierto::load::{Change, classify};
+use abierto::output::writer::Content;
+use abierto::render::RenderOptions;
+use common::TempSite;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+fn session(site: &Path) -> Session {
+    Session::new(BuildOptions {
+        site: site.to_path_buf(),
+        output: None,
+        base_url: None,
+        render: RenderOptions {
+            minify: false,
+            include_drafts: true,
+        },
+        force: false,
+    })
+}
+
+/// Every file of a run, by output path, with its bytes.
+fn contents(run: &Run) -> BTreeMap<String, Vec<u8>> {
+    run.files
+        .iter()
+        .map(|f| {
+            let bytes = match &f.content {
+                Content::Bytes(b) => b.clone(),
+                Content::CopyOf(p) => std::fs::read(p).unwrap(),
+            };
+            (f.route.output_file(), bytes)
+        })
+        .collect()
+}
+
+fn change(site: &TempSite, relative: &str) -> Vec<Change> {
+    let root = std::fs::canonicalize(site.path()).unwrap();
+    vec![classify(&root, &root.join(relative)).expect("a site file")]
+}
+
+fn edit(site: &TempSite, relative: &str, from: &str, to: &str) {
+    let path = site.path().join(relative);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{relative} has no {from:?}");
+    std::fs::write(path, text.replace(from, to)).unwrap();
+}
+
+fn site() -> TempSite {
+    TempSite::valid()
+        .file(
+            "participants/prueba/historias/nueva-ruta.md",
+            "+++\ntitle = \"Una ruta nueva\"\ndate = 2024-05-01\nsummary = \"Resumen.\"\ndatasets = [\"prueba/semaforos\"]\n+++\n\nTexto de la historia.\n",
+        )
+        .file("participants/prueba/aforos.toml", "title = \"Aforos\"\ndescription = \"Conteos de vehículos.\"\ncategories = [\"movilidad\"]\n\n[[resources]]\ntitle = \"Aforos (CSV)\"\npath = \"datos/aforos.csv\"\n")
+        .file("participants/prueba/datos/aforos.csv", "punto,vehiculos\n1,120\n")
+        .file("pages/acerca.md", "+++\ntitle = \"Acerca\"\n+++\n\nSobre el portal.\n")
+}
+
+#[test]
+fn a_one_story_edit_renders_only_its_pages_and_reads_no_data_file() {
+    let site = site();
+    let mut warm = session(site.path());
+    let first = warm.run(&[]);
+    assert_eq!(first.errors(), 0, "{:#?}", first.diagnostics);
+    assert_eq!(first.data_files_read, 2);
+    assert_eq!(first.pages_rendered, first.pages);
+
+    let story = "participants/prueba/historias/nueva-ruta.md";
+    edit(
+        &site,
+        story,
+        "Texto de la historia.",
+        "Texto nuevo de la historia.",
+    );
+    let again = warm.run(&change(&site, story));
+    assert_eq!(again.errors(), 0);
+    assert_eq!(again.data_files_read, 0, "no data file changed");
+    assert!(
+        again.pages_rendered >= 1,
+        "the story's page shows the new text"
+    );
+    assert!(
+        again.pages_rendered < again.pages / 2,
+        "{} of {} pages rendered for a body edit",
+        again.pages_rendered,
+        again.pages
+    );
+    assert_eq!(contents(&again), contents(&session(site.path()).run(&[])));
+}
+
+#[test]
+fn every_kind_of_edit_gives_what_a_fresh_build_gives() {
+    let site = site();
+    let mut warm = session(site.path());
+    assert_eq!(warm.run(&[]).errors(), 0);
+    let edits: [(&str, &str, &str); 6] = [
+        (
+            "participants/prueba/semaforos.toml",
+            "title = \"Semáforos\"",
+            "title = \"Semáforos del centro\"",
+        ),
+        (
+            "participants/prueba/historias/nueva-ruta.md",
+            "title = \"Una ruta nueva\"",
+            "title = \"La ruta nueva\"",
+        ),
+        (
+            "participants/prueba/participant.toml",
+            "short_name = \"Prueba\"",
+            "short_name = \"Pruebita\"",
+        ),
+        ("participants/prueba/datos/aforos.csv", "1,120", "1,121"),
+        ("pages/acerca.md", "Sobre el portal.", "Sobre este portal."),
+        (
+            "portal.toml",
+            "title = \"Portal de prueba\"",
+            "title = \"Portal nuevo\"",
+        ),
+    ];
+    for (file, from, to) in edits {
+        edit(&site, file, from, to);
+        let again = warm.run(&change(&site, file));
+        assert_eq!(again.errors(), 0, "{file}: {:#?}", again.diagnostics);
+        let fresh = session(site.path()).run(&[]);
+        assert_eq!(contents(&again), contents(&fresh), "after editing {file}");
+        if file.ends_with(".csv") {
+            assert_eq!(
+                again.data_files_read, 1,
+                "only the changed data file is read"
+            );
+        } else {
+            assert_eq!(again.data_files_read, 0, "{file} is no data file");
+        }
+    }
+    // A template override changes every page.
+    std::fs::create_dir_all(site.path().join("templates")).unwrap();
+    std::fs::write(
+        site.path().join("templates/404.html"),
+        "{% extends \"base.html\" %}{% block content %}<p>Nada por aquí</p>{% endblock content %}",
+    )
+    .unwrap();
+    let again = warm.run(&change(&site, "templates/404.html"));
+    assert_eq!(again.errors(), 0, "{:#?}", again.diagnostics);
+    assert_eq!(contents(&again), contents(&session(site.path()).run(&[])));
+}
+
+#[test]
+fn a_data_file_rewritten_with_the_same_size_is_read_again_when_the_watcher_says_so() {
+    let site = site();
+    let mut warm = session(site.path());
+    warm.run(&[]);
+    let csv = "participants/prueba/datos/aforos.csv";
+    let modified = std::fs::metadata(site.path().join(csv))
+        .unwrap()
+        .modified()
+        .unwrap();
+    std::fs::write(site.path().join(csv), "punto,vehiculos\n1,999\n").unwrap();
+    // Same size, same modification time (a coarse file system, or a tool that keeps it).
+    let file = std::fs::File::options()
+        .write(true)
+        .open(site.path().join(csv))
+        .unwrap();
+    file.set_modified(modified).unwrap();
+    drop(file);
+    let again = warm.run(&change(&site, csv));
+    assert_eq!(again.data_files_read, 1);
+    assert_eq!(contents(&again), contents(&session(site.path()).run(&[])));
+}
