@@ -150,16 +150,14 @@ fn tags(views: &Views, d: &Dataset, today: Date) -> Vec<Tag> {
         let text = t.frequencies.get(f.key()).cloned().unwrap_or_default();
         tags.push(("frecuencia", f.key().to_string(), text));
     }
-    if d.status == Status::Published {
-        if let Some(date) = d.modified.or(d.issued) {
-            let recent = days(today) - days(date) <= RECENT_DAYS;
-            let value = if recent { "reciente" } else { "antigua" };
-            tags.push((
-                "frescura",
-                value.into(),
-                t.ui(&format!("freshness_{value}")).into(),
-            ));
-        }
+    if let (Status::Published, Some(date)) = (d.status, d.modified.or(d.issued)) {
+        let recent = days(today) - days(date) <= RECENT_DAYS;
+        let value = if recent { "reciente" } else { "antigua" };
+        tags.push((
+            "frescura",
+            value.into(),
+            t.ui(&format!("freshness_{value}")).into(),
+        ));
     }
     let (value, text) = match d.status {
         Status::Published => ("publicado", t.ui("status_published")),
