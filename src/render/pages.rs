@@ -317,7 +317,9 @@ pub fn all(
         .categories
         .iter()
         .map(|c| {
-            let count = published
+            // Category pages list published and planned datasets, as keyword pages do.
+            let count = site
+                .datasets
                 .iter()
                 .filter(|d| d.categories.contains(&c.id))
                 .count();
@@ -536,7 +538,7 @@ pub fn all(
         job.context.insert("intro", &category.description);
         job.context.insert(
             "datasets",
-            &views.published_where(|d| d.categories.contains(&category.id)),
+            &views.all_where(|d| d.categories.contains(&category.id)),
         );
         jobs.push(job);
     }
