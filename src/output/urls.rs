@@ -36,6 +36,7 @@ const RESERVED: &[&str] = &[
     "inventario",
     "assets",
     "api",
+    "buscar",
     "404",
 ];
 
@@ -149,6 +150,30 @@ impl Urls {
 
     pub fn keyword(keyword: &str) -> Route {
         Route(format!("etiquetas/{}/", keyword_slug(keyword)))
+    }
+
+    /// The catalog narrowed to one value of a facet, for browsers without
+    /// JavaScript: `datos/f/formato/csv/` (four segments, so never a dataset's).
+    pub fn facet(facet: &str, value: &str) -> Route {
+        Route(format!("datos/f/{facet}/{value}/"))
+    }
+
+    /// The folder of the search index's term shards (`buscar/indice/tr.json`).
+    pub fn search_shards() -> Route {
+        Route("buscar/indice/".into())
+    }
+
+    pub fn search_shard(shard: &str) -> Route {
+        Route(format!("buscar/indice/{shard}.json"))
+    }
+
+    /// The folder of the search results' metadata (`buscar/docs/0.json`).
+    pub fn search_docs() -> Route {
+        Route("buscar/docs/".into())
+    }
+
+    pub fn search_docs_file(number: usize) -> Route {
+        Route(format!("buscar/docs/{number}.json"))
     }
 
     pub fn page(slug: &str) -> Route {

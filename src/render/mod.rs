@@ -3,9 +3,11 @@
 //! machine-readable catalogs.
 
 pub mod catalogs;
+mod facets;
 mod i18n;
 pub mod markdown;
 mod pages;
+pub mod search;
 mod theme;
 mod views;
 
@@ -118,7 +120,23 @@ pub fn render_site_cached(
     }
     let views = views::Views::new(site, &urls, &t, options.include_drafts);
     let records = catalogs::Records::new(site, analysis, &urls);
-    let jobs = pages::all(&views, analysis, &records, &common, options, diagnostics);
+    let facets = facets::Facets::new(&views, facets::today());
+    let documents = search::documents(&views, options.include_drafts);
+    let index = search::index::build(&documents);
+    let finder = pages::Finder {
+        facets: &facets,
+        shards: index.shard_list(),
+        dataset_docs: site.datasets.len(),
+    };
+    let jobs = pages::all(
+        &views,
+        analysis,
+        &records,
+        &common,
+        &finder,
+        options,
+        diagnostics,
+    );
 
     let Some((_, tera)) = &cache.templates else {
         return Vec::new();
@@ -185,6 +203,20 @@ pub fn render_site_cached(
             route: Urls::asset(&asset.file_name),
             content: Content::Bytes(asset.content.as_bytes().to_vec()),
             origin: format!("theme asset {}", asset.file_name),
+        });
+    }
+    for (shard, json) in index.shards {
+        files.push(OutputFile {
+            route: Urls::search_shard(&shard),
+            content: Content::Bytes(json.into_bytes()),
+            origin: "search index".into(),
+        });
+    }
+    for (number, json) in index.docs.into_iter().enumerate() {
+        files.push(OutputFile {
+            route: Urls::search_docs_file(number),
+            content: Content::Bytes(json.into_bytes()),
+            origin: "search index".into(),
         });
     }
     for dataset in &site.datasets {

@@ -1,6 +1,7 @@
 //! The list of the portal's pages: for each, its route, template and data.
 
 use super::catalogs::{self, Alternate, Records};
+use super::facets::Facets;
 use super::theme::Asset;
 use super::views::{Link, Views};
 use super::{IdLinks, PageJob, RenderOptions, Translation, markdown_html};
@@ -19,6 +20,8 @@ pub struct CommonContext {
     home: String,
     css: String,
     js: String,
+    /// The catalog's search and filters (only the catalog loads it).
+    search_js: String,
     logo: Option<String>,
     accent_color: Option<String>,
     nav: Vec<NavItem>,
@@ -105,6 +108,7 @@ impl CommonContext {
             home: urls.href(&Urls::home()),
             css: asset_href("style"),
             js: asset_href("abierto"),
+            search_js: asset_href("search"),
             logo: site
                 .portal
                 .logo
@@ -192,12 +196,32 @@ impl Builder<'_> {
     }
 }
 
+/// What the catalog's search and filters need: the facets and where the index is.
+pub struct Finder<'a> {
+    pub facets: &'a Facets,
+    /// Names of the index's term shards, space separated.
+    pub shards: String,
+    /// How many of the search documents are datasets (the rest are stories).
+    pub dataset_docs: usize,
+}
+
+/// A dataset card of the catalog, with what filtering needs.
+#[derive(Serialize)]
+struct CatalogEntry<'a> {
+    dataset: &'a super::views::DatasetSummary,
+    /// Its number in the search index.
+    doc: usize,
+    /// `participante:xalapa tipo:municipio …`
+    facets: String,
+}
+
 /// Every page of the portal.
 pub fn all(
     views: &Views,
     analysis: &Analysis,
     records: &Records,
     common: &CommonValues,
+    finder: &Finder,
     options: &RenderOptions,
     diagnostics: &Diagnostics,
 ) -> Vec<PageJob> {
@@ -274,15 +298,43 @@ pub fn all(
         t.ui("catalog_intro"),
         "datos",
     );
-    catalog
-        .context
-        .insert("datasets", &views.published_where(|_| true));
+    let entries: Vec<CatalogEntry> = views
+        .all_where(|_| true)
+        .into_iter()
+        .filter_map(|summary| {
+            let doc = site
+                .datasets
+                .binary_search_by(|d| d.id.cmp(&summary.id))
+                .ok()?;
+            Some(CatalogEntry {
+                dataset: summary,
+                doc,
+                facets: finder.facets.attribute(doc),
+            })
+        })
+        .collect();
+    catalog.context.insert("entries", &entries);
+    catalog.context.insert("facets", &finder.facets.facets);
+    catalog.context.insert(
+        "finder",
+        &serde_json::json!({
+            "shards": finder.shards,
+            "shards_href": views.urls.href(&Urls::search_shards()),
+            "docs_href": views.urls.href(&Urls::search_docs()),
+            "docs_per_file": crate::render::search::index::DOCS_PER_FILE,
+            "dataset_docs": finder.dataset_docs,
+            "today": finder.facets.today.to_string(),
+            "recent_days": super::facets::RECENT_DAYS,
+        }),
+    );
     let categories: Vec<_> = site
         .portal
         .categories
         .iter()
         .map(|c| {
-            let count = published
+            // Category pages list published and planned datasets, as keyword pages do.
+            let count = site
+                .datasets
                 .iter()
                 .filter(|d| d.categories.contains(&c.id))
                 .count();
@@ -295,6 +347,44 @@ pub fn all(
         .collect();
     catalog.context.insert("categories", &categories);
     jobs.push(catalog);
+
+    // One page per facet value, for browsers without JavaScript (categories
+    // and keywords have theirs below).
+    for facet in &finder.facets.facets {
+        if matches!(facet.key, "categoria" | "etiqueta") {
+            continue;
+        }
+        for value in &facet.values {
+            let title = format!("{}: {}", facet.label, value.text);
+            let mut job = builder.job(
+                Urls::facet(facet.key, &value.value),
+                "catalog.html",
+                &title,
+                &title,
+                "datos",
+            );
+            job.context.insert("heading", &title);
+            if facet.key == "frescura" {
+                job.context.insert(
+                    "intro",
+                    &format!(
+                        "{} {}.",
+                        t.ui("freshness_as_of"),
+                        t.date(finder.facets.today)
+                    ),
+                );
+            }
+            job.context
+                .insert("back", &views.urls.href(&Urls::catalog()));
+            let index_of = |d: &Dataset| {
+                site.datasets
+                    .binary_search_by(|x| x.id.cmp(&d.id))
+                    .is_ok_and(|i| finder.facets.has(i, facet.key, &value.value))
+            };
+            job.context.insert("datasets", &views.all_where(index_of));
+            jobs.push(job);
+        }
+    }
 
     // Dataset pages.
     let dataset_jobs: Vec<PageJob> = site
@@ -463,7 +553,7 @@ pub fn all(
         job.context.insert("intro", &category.description);
         job.context.insert(
             "datasets",
-            &views.published_where(|d| d.categories.contains(&category.id)),
+            &views.all_where(|d| d.categories.contains(&category.id)),
         );
         jobs.push(job);
     }

@@ -90,6 +90,11 @@ const ASSETS: &[(&str, &str, &str)] = &[
         "js",
         include_str!("../../themes/default/static/abierto.js"),
     ),
+    (
+        "search",
+        "js",
+        include_str!("../../themes/default/static/search.js"),
+    ),
 ];
 
 /// A theme asset as published: its fingerprinted file name and content.

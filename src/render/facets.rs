@@ -1,0 +1,248 @@
+//! The catalog's facets: for each (participant, kind, category, keyword, format,
+//! licence, frequency, freshness, status) its values, how many datasets have
+//! each, and the page that lists them for browsers without JavaScript.
+
+use super::views::Views;
+use crate::model::{Dataset, Date, Status};
+use crate::output::urls::{Urls, keyword_slug};
+use crate::slug::slugify;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// A facet's values are compared by these keys; they are also the URL query's
+/// parameter names (`/datos/?formato=csv&tipo=municipio`).
+pub const FACETS: &[&str] = &[
+    "participante",
+    "tipo",
+    "categoria",
+    "etiqueta",
+    "formato",
+    "licencia",
+    "frecuencia",
+    "frescura",
+    "estado",
+];
+
+/// A dataset is "recent" when updated (or published) within this many days of the build.
+pub const RECENT_DAYS: i64 = 365;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Facet {
+    pub key: &'static str,
+    pub label: String,
+    pub values: Vec<FacetValue>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FacetValue {
+    pub value: String,
+    pub text: String,
+    pub count: usize,
+    /// Its page without JavaScript.
+    pub href: String,
+}
+
+/// One value of one facet of a dataset: (facet, value, text shown).
+type Tag = (&'static str, String, String);
+
+/// Facet values of each dataset, and the facets with their counts.
+pub struct Facets {
+    /// By dataset, in `site.datasets` order.
+    pub of_dataset: Vec<Vec<Tag>>,
+    pub facets: Vec<Facet>,
+    /// The day freshness was computed for.
+    pub today: Date,
+}
+
+impl Facets {
+    pub fn new(views: &Views, today: Date) -> Facets {
+        let of_dataset: Vec<Vec<Tag>> = views
+            .site
+            .datasets
+            .iter()
+            .map(|d| tags(views, d, today))
+            .collect();
+        let mut counts: BTreeMap<(&str, String), (String, usize)> = BTreeMap::new();
+        for tags in &of_dataset {
+            for (facet, value, text) in tags {
+                counts
+                    .entry((facet, value.clone()))
+                    .or_insert_with(|| (text.clone(), 0))
+                    .1 += 1;
+            }
+        }
+        let facets = FACETS
+            .iter()
+            .map(|&key| {
+                let mut values: Vec<FacetValue> = counts
+                    .iter()
+                    .filter(|((f, _), _)| *f == key)
+                    .map(|((_, value), (text, count))| FacetValue {
+                        value: value.clone(),
+                        text: text.clone(),
+                        count: *count,
+                        href: views.urls.href(&facet_route(key, value)),
+                    })
+                    .collect();
+                if !matches!(key, "frescura" | "estado") {
+                    values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.text.cmp(&b.text)));
+                }
+                Facet {
+                    key,
+                    label: views.t.ui(&format!("facet_{key}")).to_string(),
+                    values,
+                }
+            })
+            .filter(|f| !f.values.is_empty())
+            .collect();
+        Facets {
+            of_dataset,
+            facets,
+            today,
+        }
+    }
+
+    /// The `data-facets` attribute of a dataset's card: `participante:xalapa tipo:municipio …`.
+    pub fn attribute(&self, dataset_index: usize) -> String {
+        self.of_dataset[dataset_index]
+            .iter()
+            .map(|(f, v, _)| format!("{f}:{v}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    pub fn has(&self, dataset_index: usize, facet: &str, value: &str) -> bool {
+        self.of_dataset[dataset_index]
+            .iter()
+            .any(|(f, v, _)| *f == facet && v == value)
+    }
+}
+
+/// Categories and keywords already have their pages; the other facets get `datos/f/…`.
+pub fn facet_route(facet: &str, value: &str) -> crate::output::urls::Route {
+    match facet {
+        "categoria" => Urls::category(value),
+        "etiqueta" => Urls::keyword(value),
+        _ => Urls::facet(facet, value),
+    }
+}
+
+fn tags(views: &Views, d: &Dataset, today: Date) -> Vec<Tag> {
+    let t = views.t;
+    let site = views.site;
+    let mut tags: Vec<Tag> = Vec::new();
+    if let Some(p) = site.participant(&d.participant) {
+        tags.push(("participante", p.id.clone(), p.short_name.clone()));
+        let kind = t.kinds.get(p.kind.key()).cloned().unwrap_or_default();
+        tags.push(("tipo", p.kind.key().to_string(), kind));
+    }
+    for c in d.categories.iter().filter_map(|id| site.category(id)) {
+        tags.push(("categoria", c.id.clone(), c.title.clone()));
+    }
+    for k in &d.keywords {
+        tags.push(("etiqueta", keyword_slug(k), k.clone()));
+    }
+    for r in &d.resources {
+        tags.push(("formato", slugify(&r.format), r.format.clone()));
+    }
+    tags.push(("licencia", slugify(&d.license.id), d.license.name.clone()));
+    if let Some(f) = d.frequency {
+        let text = t.frequencies.get(f.key()).cloned().unwrap_or_default();
+        tags.push(("frecuencia", f.key().to_string(), text));
+    }
+    if let (Status::Published, Some(date)) = (d.status, d.modified.or(d.issued)) {
+        let recent = days(today) - days(date) <= RECENT_DAYS;
+        let value = if recent { "reciente" } else { "antigua" };
+        tags.push((
+            "frescura",
+            value.into(),
+            t.ui(&format!("freshness_{value}")).into(),
+        ));
+    }
+    let (value, text) = match d.status {
+        Status::Published => ("publicado", t.ui("status_published")),
+        Status::Planned => ("planeado", t.ui("status_planned")),
+    };
+    tags.push(("estado", value.into(), text.into()));
+    // One value once: two CSV files make one "CSV".
+    let mut seen = std::collections::BTreeSet::new();
+    tags.retain(|(f, v, _)| seen.insert((*f, v.clone())));
+    tags
+}
+
+/// Days since 1970-01-01 (proleptic Gregorian).
+pub fn days(date: Date) -> i64 {
+    let (y, m, d) = (
+        i64::from(date.year),
+        i64::from(date.month),
+        i64::from(date.day),
+    );
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The day of the build: `SOURCE_DATE_EPOCH` when set (reproducible builds), else the clock.
+pub fn today() -> Date {
+    let seconds = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs() as i64)
+        });
+    from_days(seconds.div_euclid(86_400))
+}
+
+fn from_days(z: i64) -> Date {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    Date {
+        year: year.clamp(0, 9999) as u16,
+        month: month as u8,
+        day: day as u8,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_count_across_years_and_back() {
+        let d = Date {
+            year: 2024,
+            month: 2,
+            day: 29,
+        };
+        assert_eq!(
+            days(Date {
+                year: 1970,
+                month: 1,
+                day: 1
+            }),
+            0
+        );
+        assert_eq!(from_days(days(d)), d);
+        assert_eq!(
+            days(Date {
+                year: 2025,
+                month: 2,
+                day: 28
+            }) - days(d),
+            365
+        );
+    }
+}

@@ -1,0 +1,173 @@
+#!/usr/bin/env node
+// Search and filters of the catalog, as a visitor uses them, in headless Chromium.
+//
+//   node tests/browser/search.mjs OUT_DIR BASE_PATH
+//   e.g. abierto build example-site -o /tmp/site --base-url https://red.example.org/red/
+//        node tests/browser/search.mjs /tmp/site /red/
+//
+// Expects the example site. Prints each story as PASS/FAIL, then "N passed, N failed";
+// exit status 0 when all pass, 1 when one fails, 2 when it could not run.
+import { startServer } from './lib/server.mjs';
+import { launchBrowser } from './lib/browser.mjs';
+import { normaliseBase } from './lib/site.mjs';
+
+const [outDir, baseArg = '/'] = process.argv.slice(2);
+if (!outDir) {
+  console.error('usage: node search.mjs OUT_DIR BASE_PATH');
+  process.exit(2);
+}
+const base = normaliseBase(baseArg);
+
+let passed = 0;
+let failed = 0;
+async function story(name, fn) {
+  try {
+    await fn();
+    passed++;
+    console.log(`PASS ${name}`);
+  } catch (e) {
+    failed++;
+    console.log(`FAIL ${name}\n     ${String(e.message || e).split('\n').join('\n     ')}`);
+  }
+}
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+const visibleCards = (page) => page.$$eval('#catalog-cards > li.card:not([hidden]) .card-title a',
+  (as) => as.map((a) => a.getAttribute('href')));
+const countText = (page) => page.textContent('#result-count');
+
+let server;
+let browser;
+try {
+  server = await startServer(outDir, base);
+  browser = await launchBrowser();
+} catch (e) {
+  console.error(`error: could not start: ${e.message}`);
+  process.exit(2);
+}
+const catalog = `${server.origin}${base}datos/`;
+const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+const page = await context.newPage();
+const errors = [];
+page.on('pageerror', (e) => errors.push(e.message));
+const requests = [];
+page.on('request', (r) => requests.push(r.url()));
+
+async function search(words) {
+  await page.fill('#buscar', '');
+  await page.type('#buscar', words, { delay: 20 });
+  await page.waitForFunction((w) => {
+    const status = document.getElementById('result-status');
+    return new URLSearchParams(location.search).get('q') === w.trim() && status && status.textContent !== '';
+  }, words, { timeout: 10_000 });
+}
+
+await story('typing "transito" lists the transit datasets, the words marked', async () => {
+  await page.goto(catalog);
+  const before = requests.length;
+  await search('transito');
+  const hrefs = await visibleCards(page);
+  assert(hrefs.includes(`${base}datos/xalapa/accidentes-viales/`), `accidentes-viales missing from ${hrefs.join(', ')}`);
+  assert(hrefs.includes(`${base}datos/san-pedro-garza-garcia/hechos-de-transito/`), `hechos-de-transito missing from ${hrefs.join(', ')}`);
+  const all = await page.$$eval('#catalog-cards > li.card', (l) => l.length);
+  assert(hrefs.length < all, `search did not narrow the list (${hrefs.length} of ${all})`);
+  const marks = await page.$$eval('#catalog-cards > li.card:not([hidden]) mark', (m) => m.map((x) => x.textContent));
+  assert(marks.some((m) => /tránsito/i.test(m)), `no <mark>Tránsito</mark> in the results: ${marks.join(', ')}`);
+  const index = requests.slice(before).filter((u) => u.includes('/buscar/'));
+  const shards = index.filter((u) => u.includes('/buscar/indice/')).map((u) => u.split('/').pop());
+  assert(shards.every((s) => s === 'tr.json'), `a query for "transito" fetched other shards: ${shards.join(', ')}`);
+});
+
+await story('"escuela" finds Puebla\'s schools, and a story about them', async () => {
+  await search('escuela');
+  const hrefs = await visibleCards(page);
+  assert(hrefs.includes(`${base}datos/puebla/escuelas/`), `puebla/escuelas missing from ${hrefs.join(', ')}`);
+  await page.waitForSelector('#story-hits:not([hidden]) li', { timeout: 5000 });
+  const stories = await page.$$eval('#story-hits li a', (as) => as.map((a) => a.getAttribute('href')));
+  assert(stories.every((h) => h.startsWith(`${base}historias/`)), `story links: ${stories.join(', ')}`);
+});
+
+await story('a one-letter misspelling and a plural still find the word', async () => {
+  await search('trnsito ');
+  let hrefs = await visibleCards(page);
+  assert(hrefs.includes(`${base}datos/san-pedro-garza-garcia/hechos-de-transito/`), `"trnsito": ${hrefs.join(', ')}`);
+  await search('escuelas ');
+  hrefs = await visibleCards(page);
+  assert(hrefs.includes(`${base}datos/puebla/escuelas/`), `"escuelas": ${hrefs.join(', ')}`);
+});
+
+await story('two facets narrow the list and the address reproduces it after reload', async () => {
+  await page.goto(catalog);
+  await page.waitForSelector('#finder:not([hidden])');
+  const total = (await visibleCards(page)).length;
+  await page.click('details[data-facet="formato"] summary');
+  await page.check('#f-formato-csv');
+  await page.waitForFunction(() => location.search.includes('formato=csv'));
+  const oneFacet = await visibleCards(page);
+  await page.check('#f-tipo-municipio');
+  await page.waitForFunction(() => location.search.includes('tipo=municipio'));
+  const twoFacets = await visibleCards(page);
+  assert(oneFacet.length < total && twoFacets.length < oneFacet.length && twoFacets.length > 0,
+    `counts did not narrow: ${total} → ${oneFacet.length} → ${twoFacets.length}`);
+  const shown = await countText(page);
+  assert(shown.startsWith(String(twoFacets.length)), `the heading says "${shown}" for ${twoFacets.length} cards`);
+  const url = page.url();
+  await page.reload();
+  await page.waitForSelector('#finder:not([hidden])');
+  await page.waitForFunction(() => document.getElementById('result-status').textContent !== '');
+  const again = await visibleCards(page);
+  assert(page.url() === url, `the address changed on reload: ${page.url()}`);
+  assert(JSON.stringify(again) === JSON.stringify(twoFacets), `after reload: ${again.length} cards, before ${twoFacets.length}`);
+  assert(await page.isChecked('#f-formato-csv') && await page.isChecked('#f-tipo-municipio'), 'the boxes are not checked after reload');
+});
+
+await story('filters are labelled form controls reachable with the keyboard', async () => {
+  const unlabelled = await page.$$eval('.facets input[type=checkbox]', (boxes) =>
+    boxes.filter((b) => !document.querySelector(`label[for="${b.id}"]`) || !b.closest('fieldset')?.querySelector('legend')).length);
+  assert(unlabelled === 0, `${unlabelled} checkboxes lack a label or a fieldset legend`);
+  await page.focus('#buscar');
+  await page.keyboard.press('Tab');
+  const focused = await page.evaluate(() => document.activeElement.tagName + ' ' + (document.activeElement.textContent || '').trim());
+  assert(/^SUMMARY/.test(focused), `Tab after the search box went to ${focused}`);
+  await page.keyboard.press('Tab');
+  const box = await page.evaluate(() => document.activeElement.type);
+  assert(box === 'checkbox', `the next Tab reached a ${box}, not a checkbox`);
+  await page.keyboard.press('Space');
+  await page.waitForFunction(() => location.search.split('&').length >= 3);
+  const live = await page.getAttribute('#result-status', 'aria-live');
+  assert(live === 'polite', 'the results count is not announced politely');
+});
+
+await story('no JavaScript error on the catalog', async () => {
+  assert(errors.length === 0, errors.join('\n'));
+});
+
+await story('without JavaScript the catalog lists everything and facet pages link under the base path', async () => {
+  const noJs = await browser.newContext({ javaScriptEnabled: false });
+  const p = await noJs.newPage();
+  await p.goto(catalog);
+  const cards = await p.$$eval('#catalog-cards > li.card', (l) => l.length);
+  const heading = await p.textContent('#result-count');
+  assert(cards > 0 && heading.startsWith(String(cards)), `the catalog shows ${cards} cards under "${heading}"`);
+  assert(await p.isHidden('#finder'), 'the search box shows though it cannot work without JavaScript');
+  const links = await p.$$eval('.facets a[href]', (as) => as.map((a) => a.getAttribute('href')));
+  assert(links.length > 20, `only ${links.length} facet links`);
+  const wrong = links.filter((h) => !h.startsWith(base));
+  assert(wrong.length === 0, `facet links outside ${base}: ${wrong.join(', ')}`);
+  for (const href of links) {
+    const res = await p.request.get(server.origin + href);
+    assert(res.status() === 200, `${href} answers ${res.status()}`);
+  }
+  await p.goto(`${server.origin}${base}datos/f/tipo/municipio/`);
+  const municipal = await p.$$eval('li.card .card-title a', (as) => as.map((a) => a.getAttribute('href')));
+  assert(municipal.includes(`${base}datos/xalapa/accidentes-viales/`), `municipio page: ${municipal.join(', ')}`);
+  assert(!municipal.includes(`${base}datos/puebla/escuelas/`), 'a state dataset on the municipio page');
+  await noJs.close();
+});
+
+await browser.close();
+await server.close();
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

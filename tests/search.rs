@@ -1,0 +1,212 @@
+//! Finding things: the catalog's facets (with a page per value for browsers
+//! without JavaScript) and the search index files the catalog's script reads.
+
+mod common;
+
+use common::*;
+use std::path::Path;
+
+const BASE: &str = "https://red.example.org/red/";
+
+fn built_example() -> tempfile::TempDir {
+    let out = tempfile::tempdir().unwrap();
+    let report = build_into(&example_site(), &out.path().join("public"), Some(BASE));
+    assert_eq!(report.errors(), 0, "{:#?}", report.diagnostics);
+    out
+}
+
+fn json(public: &Path, relative: &str) -> serde_json::Value {
+    let text = std::fs::read_to_string(public.join(relative))
+        .unwrap_or_else(|e| panic!("{relative}: {e}"));
+    serde_json::from_str(&text).unwrap()
+}
+
+/// Documents and scores of a term's postings (`[doc, score, gap, score, …]`).
+fn postings(shard: &serde_json::Value, term: &str) -> Vec<(u64, u64)> {
+    let list = shard[term]
+        .as_array()
+        .unwrap_or_else(|| panic!("no term {term}"));
+    let mut doc = 0;
+    list.chunks(2)
+        .map(|pair| {
+            doc += pair[0].as_u64().unwrap();
+            (doc, pair[1].as_u64().unwrap())
+        })
+        .collect()
+}
+
+/// The search document number of a dataset, as its catalog card says.
+fn doc_of(catalog: &scraper::Html, href: &str) -> u64 {
+    select(catalog, "#catalog-cards > li")
+        .into_iter()
+        .find(|li| {
+            select_in(li, ".card-title a")
+                .first()
+                .is_some_and(|a| a.value().attr("href") == Some(href))
+        })
+        .and_then(|li| li.value().attr("data-doc"))
+        .unwrap_or_else(|| panic!("no card for {href}"))
+        .parse()
+        .unwrap()
+}
+
+fn select_in<'a>(el: &scraper::ElementRef<'a>, selector: &str) -> Vec<scraper::ElementRef<'a>> {
+    el.select(&scraper::Selector::parse(selector).unwrap())
+        .collect()
+}
+
+#[test]
+fn transito_is_indexed_without_its_accent_and_titles_rank_first() {
+    let out = built_example();
+    let public = out.path().join("public");
+    let catalog = page(&public, "datos/index.html");
+    let tr = json(&public, "buscar/indice/tr.json");
+    let found = postings(&tr, "transit");
+    let hechos = doc_of(
+        &catalog,
+        "/red/datos/san-pedro-garza-garcia/hechos-de-transito/",
+    );
+    let accidentes = doc_of(&catalog, "/red/datos/xalapa/accidentes-viales/");
+    let score = |doc| found.iter().find(|(d, _)| *d == doc).map(|(_, s)| *s);
+    let (in_title, in_text) = (score(hechos).unwrap(), score(accidentes).unwrap());
+    assert!(
+        in_title > in_text,
+        "a title match ({in_title}) should outrank a text match ({in_text})"
+    );
+    // Plural and singular meet: "escuelas" and "escuela" are one term.
+    let es = json(&public, "buscar/indice/es.json");
+    let escuelas = doc_of(&catalog, "/red/datos/puebla/escuelas/");
+    assert!(postings(&es, "escuel").iter().any(|(d, _)| *d == escuelas));
+    // The page lists the shards that exist, so the script asks for no missing file.
+    let finder = select(&catalog, "#finder");
+    let shards = finder[0].value().attr("data-shards").unwrap();
+    for shard in shards.split(' ') {
+        assert!(
+            public.join(format!("buscar/indice/{shard}.json")).is_file(),
+            "{shard}"
+        );
+    }
+    assert_eq!(
+        finder[0].value().attr("data-shards-href"),
+        Some("/red/buscar/indice/")
+    );
+}
+
+#[test]
+fn stories_are_searchable_and_their_results_come_from_small_files() {
+    let out = built_example();
+    let public = out.path().join("public");
+    let catalog = page(&public, "datos/index.html");
+    let finder = select(&catalog, "#finder");
+    let first_story: usize = finder[0]
+        .value()
+        .attr("data-dataset-docs")
+        .unwrap()
+        .parse()
+        .unwrap();
+    let per_file: usize = finder[0]
+        .value()
+        .attr("data-docs-per-file")
+        .unwrap()
+        .parse()
+        .unwrap();
+    let co = json(&public, "buscar/indice/co.json");
+    let story = postings(&co, "com")
+        .into_iter()
+        .map(|(d, _)| d as usize)
+        .find(|d| *d >= first_story)
+        .expect("a story mentions how the network began (\"Cómo nació la red\")");
+    let docs = json(&public, &format!("buscar/docs/{}.json", story / per_file));
+    let row = &docs[story % per_file];
+    assert_eq!(row[0], "s");
+    assert!(row[1].as_str().unwrap().starts_with("/red/historias/"));
+}
+
+#[test]
+fn every_facet_value_has_a_page_under_the_base_path_listing_its_datasets() {
+    let out = built_example();
+    let public = out.path().join("public");
+    let catalog = page(&public, "datos/index.html");
+    let facets: Vec<String> = select(&catalog, "details.facet")
+        .iter()
+        .map(|d| d.value().attr("data-facet").unwrap().to_string())
+        .collect();
+    for facet in [
+        "participante",
+        "tipo",
+        "categoria",
+        "etiqueta",
+        "formato",
+        "licencia",
+        "frecuencia",
+        "estado",
+    ] {
+        assert!(
+            facets.iter().any(|f| f == facet),
+            "no {facet} facet in {facets:?}"
+        );
+    }
+    let links = select(&catalog, ".facets a[href]");
+    assert!(links.len() > 20);
+    for link in &links {
+        let href = link.value().attr("href").unwrap();
+        let relative = href
+            .strip_prefix("/red/")
+            .unwrap_or_else(|| panic!("{href} lacks the base path"));
+        assert!(
+            public.join(relative).join("index.html").is_file(),
+            "{href} has no page"
+        );
+        // The count beside a value is the number of datasets its page lists.
+        let count: usize = text_of(&select_in(link, ".count")[0])
+            .trim_matches(['(', ')'])
+            .parse()
+            .unwrap();
+        let listed = select(&page(&public, &format!("{relative}index.html")), "li.card").len();
+        assert_eq!(count, listed, "{href}");
+    }
+    let municipal = page(&public, "datos/f/tipo/municipio/index.html");
+    let cards: Vec<_> = select(&municipal, "li.card .card-title a")
+        .iter()
+        .map(|a| a.value().attr("href").unwrap().to_string())
+        .collect();
+    assert!(cards.contains(&"/red/datos/xalapa/accidentes-viales/".to_string()));
+    assert!(!cards.contains(&"/red/datos/puebla/escuelas/".to_string()));
+    // The quality gate takes the first datos/*/*/index.html as "a dataset page":
+    // facet pages are one level deeper, so they never are.
+    assert!(!public.join("datos/f/tipo/index.html").exists());
+}
+
+#[test]
+fn cards_carry_their_facet_values_and_column_names_are_searchable() {
+    let site = TempSite::valid().file(
+        "participants/prueba/semaforos.toml",
+        format!("{DATASET}\n[[resources.fields]]\nname = \"colonia\"\ntype = \"string\"\n"),
+    );
+    let (report, out) = site.build();
+    assert_eq!(report.errors(), 0, "{:#?}", report.diagnostics);
+    let public = out.path().join("public");
+    let catalog = page(&public, "datos/index.html");
+    let card = &select(&catalog, "#catalog-cards > li")[0];
+    let facets = card.value().attr("data-facets").unwrap();
+    for value in [
+        "participante:prueba",
+        "tipo:municipio",
+        "categoria:movilidad",
+        "formato:csv",
+        "licencia:cc-by-4-0",
+        "estado:publicado",
+    ] {
+        assert!(
+            facets.split(' ').any(|f| f == value),
+            "{value} not in {facets}"
+        );
+    }
+    let co = json(&public, "buscar/indice/co.json");
+    assert_eq!(
+        postings(&co, "coloni"),
+        vec![(0, 2)],
+        "a column name weighs 2"
+    );
+    assert!(public.join("datos/f/formato/csv/index.html").is_file());
+}
