@@ -2,8 +2,10 @@
 //! the portal → write it. `build`, `check` and `serve` all run it.
 
 use crate::analyse::{self, Analysis};
+use crate::check::{self, CheckSummary};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load;
+use crate::model::Date;
 use crate::model::Site;
 use crate::output::writer::{self, OutputFile};
 use crate::render::{self, RenderOptions};
@@ -32,6 +34,8 @@ pub struct BuildReport {
     pub elapsed: Duration,
     /// Whether the output folder was replaced.
     pub written: bool,
+    /// What `check` learnt (completeness, freshness); `None` for `build`.
+    pub check: Option<CheckSummary>,
 }
 
 impl BuildReport {
@@ -40,7 +44,7 @@ impl BuildReport {
     }
 
     pub fn warnings(&self) -> usize {
-        self.diagnostics.len() - self.errors()
+        self.diagnostics.iter().filter(|d| d.is_warning()).count()
     }
 }
 
@@ -80,6 +84,34 @@ pub fn build(options: &BuildOptions) -> BuildReport {
         diagnostics: diagnostics.into_sorted(),
         elapsed: started.elapsed(),
         written,
+        check: None,
+    }
+}
+
+/// Runs `check`: the pipeline without writing, plus every check of [`crate::check`].
+/// Warnings that `[check] allow` in portal.toml names become notes.
+pub fn check(options: &BuildOptions, today: Date) -> BuildReport {
+    let started = Instant::now();
+    let diagnostics = Diagnostics::default();
+    let (site, files) = load_and_render(options, &diagnostics);
+    let summary = site
+        .as_ref()
+        .map(|site| check::run(site, &files, today, &diagnostics));
+    let mut sorted = diagnostics.into_sorted();
+    if let Some(site) = &site {
+        check::apply_allow(&mut sorted, &site.portal.check_allow);
+    }
+    BuildReport {
+        files: files.len(),
+        pages: files
+            .iter()
+            .filter(|f| f.route.output_file().ends_with(".html"))
+            .count(),
+        datasets: site.as_ref().map_or(0, |s| s.datasets.len()),
+        diagnostics: sorted,
+        elapsed: started.elapsed(),
+        written: false,
+        check: summary,
     }
 }
 
@@ -94,6 +126,8 @@ fn load_and_render(
         site.portal.base_url = normalise_base_url(base_url);
     }
     let analysis: Analysis = analyse::analyse(&site, diagnostics);
+    // Personal data blocks `build` as it blocks `check`.
+    check::personal_data::scan_site(&site, diagnostics);
     let files = render::render_site(&site, &analysis, &options.render, diagnostics);
     (Some(site), files)
 }
