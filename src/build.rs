@@ -52,7 +52,7 @@ impl BuildReport {
 pub fn build(options: &BuildOptions) -> BuildReport {
     let started = Instant::now();
     let diagnostics = Diagnostics::default();
-    let (site, files) = load_and_render(options, &diagnostics);
+    let (site, files) = load_and_render(options, &diagnostics, false);
     let datasets = site.as_ref().map_or(0, |s| s.datasets.len());
     let pages = files
         .iter()
@@ -93,7 +93,7 @@ pub fn build(options: &BuildOptions) -> BuildReport {
 pub fn check(options: &BuildOptions, today: Date) -> BuildReport {
     let started = Instant::now();
     let diagnostics = Diagnostics::default();
-    let (site, files) = load_and_render(options, &diagnostics);
+    let (site, files) = load_and_render(options, &diagnostics, true);
     let summary = site
         .as_ref()
         .map(|site| check::run(site, &files, today, &diagnostics));
@@ -115,9 +115,11 @@ pub fn check(options: &BuildOptions, today: Date) -> BuildReport {
     }
 }
 
+/// `with_notes`: also report accepted personal data and suspicious column names (for `check`).
 fn load_and_render(
     options: &BuildOptions,
     diagnostics: &Diagnostics,
+    with_notes: bool,
 ) -> (Option<Site>, Vec<OutputFile>) {
     let Some(mut site) = load::load_site(&options.site, diagnostics) else {
         return (None, Vec::new());
@@ -127,7 +129,7 @@ fn load_and_render(
     }
     let analysis: Analysis = analyse::analyse(&site, diagnostics);
     // Personal data blocks `build` as it blocks `check`.
-    check::personal_data::scan_site(&site, diagnostics);
+    check::personal_data::scan_site(&site, diagnostics, with_notes);
     let files = render::render_site(&site, &analysis, &options.render, diagnostics);
     (Some(site), files)
 }

@@ -15,9 +15,8 @@ fn check_clean(site: &Path) {
         render: abierto::render::RenderOptions::default(),
         force: false,
     });
-    // Notes (e.g. a `nombre` column of park names) are information, not problems.
     assert!(
-        report.errors() + report.warnings() == 0,
+        report.diagnostics.is_empty(),
         "check found problems: {:#?}",
         report.diagnostics
     );

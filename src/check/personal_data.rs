@@ -196,8 +196,9 @@ pub fn diagnostics_for(
     out
 }
 
-/// Scans every local CSV resource of the site and reports what it finds.
-pub fn scan_site(site: &Site, diagnostics: &Diagnostics) {
+/// Scans every local CSV resource of the site and reports what it finds;
+/// notes (accepted findings, suspicious column names) only `with_notes`.
+pub fn scan_site(site: &Site, diagnostics: &Diagnostics, with_notes: bool) {
     let resources: Vec<(&Resource, &Path, &str, &str)> = site
         .datasets
         .iter()
@@ -225,7 +226,9 @@ pub fn scan_site(site: &Site, diagnostics: &Diagnostics) {
             }) {
                 Ok(findings) => {
                     for d in diagnostics_for(resource, name, descriptor, &findings) {
-                        diagnostics.push(d);
+                        if with_notes || d.severity != crate::diagnostics::Severity::Info {
+                            diagnostics.push(d);
+                        }
                     }
                 }
                 Err(error) => diagnostics.push(
