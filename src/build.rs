@@ -3,8 +3,10 @@
 //! [`Session`] runs it again and again (`serve`), keeping what did not change.
 
 use crate::analyse::{self, AnalysisCache};
+use crate::check::{self, CheckSummary};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::{self, Change, ChangeKind};
+use crate::model::Date;
 use crate::model::Site;
 use crate::output::writer::{self, OutputFile};
 use crate::render::{self, RenderCache, RenderOptions};
@@ -33,6 +35,8 @@ pub struct BuildReport {
     pub elapsed: Duration,
     /// Whether the output folder was replaced.
     pub written: bool,
+    /// What `check` learnt (completeness, freshness); `None` for `build`.
+    pub check: Option<CheckSummary>,
 }
 
 impl BuildReport {
@@ -41,7 +45,7 @@ impl BuildReport {
     }
 
     pub fn warnings(&self) -> usize {
-        self.diagnostics.len() - self.errors()
+        self.diagnostics.iter().filter(|d| d.is_warning()).count()
     }
 }
 
@@ -79,6 +83,7 @@ pub fn build(options: &BuildOptions) -> BuildReport {
         diagnostics: diagnostics.into_sorted(),
         elapsed: started.elapsed(),
         written,
+        check: None,
     }
 }
 
@@ -132,6 +137,13 @@ impl Session {
     /// (TOML, Markdown) is read again, which is cheap; data files are read
     /// only when they changed, and pages rendered only when what they show did.
     pub fn run(&mut self, changes: &[Change]) -> Run {
+        self.run_pipeline(changes, false).0
+    }
+
+    /// Runs the pipeline; also returns the loaded site, for `check`.
+    /// `with_notes`: also report accepted personal data and columns only named
+    /// like personal data (for `check`).
+    fn run_pipeline(&mut self, changes: &[Change], with_notes: bool) -> (Run, Option<Site>) {
         let started = Instant::now();
         for change in changes {
             if change.kind == ChangeKind::DataFile {
@@ -144,6 +156,8 @@ impl Session {
         let mut base_path = "/".to_string();
         if let Some(site) = &site {
             let analysis = analyse::analyse_cached(site, &mut self.analysis, &diagnostics);
+            // Personal data blocks `build` as it blocks `check`.
+            check::personal_data::scan_site(site, &diagnostics, with_notes);
             files = render::render_site_cached(
                 site,
                 &analysis,
@@ -161,7 +175,7 @@ impl Session {
             .iter()
             .filter(|f| f.route.output_file().ends_with(".html"))
             .count();
-        Run {
+        let run = Run {
             files,
             diagnostics: diagnostics.into_sorted(),
             site_root: site.as_ref().map(|s| s.root.clone()),
@@ -175,7 +189,8 @@ impl Session {
             },
             data_files_read: self.analysis.last_read,
             elapsed: started.elapsed(),
-        }
+        };
+        (run, site)
     }
 
     fn load(&self, diagnostics: &Diagnostics) -> Option<Site> {
@@ -184,6 +199,34 @@ impl Session {
             site.portal.base_url = normalise_base_url(base_url);
         }
         Some(site)
+    }
+}
+
+/// Runs `check`: the pipeline without writing, plus every check of [`crate::check`].
+/// Warnings that `[check] allow` in portal.toml names become notes.
+pub fn check(options: &BuildOptions, today: Date) -> BuildReport {
+    let started = Instant::now();
+    let mut session = Session::new(options.clone());
+    let (run, site) = session.run_pipeline(&[], true);
+    let diagnostics = Diagnostics::default();
+    run.diagnostics
+        .into_iter()
+        .for_each(|d| diagnostics.push(d));
+    let summary = site
+        .as_ref()
+        .map(|site| check::run(site, &run.files, today, &diagnostics));
+    let mut sorted = diagnostics.into_sorted();
+    if let Some(site) = &site {
+        check::apply_allow(&mut sorted, &site.portal.check_allow);
+    }
+    BuildReport {
+        files: run.files.len(),
+        pages: run.pages,
+        datasets: run.datasets,
+        diagnostics: sorted,
+        elapsed: started.elapsed(),
+        written: false,
+        check: summary,
     }
 }
 

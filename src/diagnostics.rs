@@ -2,6 +2,8 @@
 //! says what is wrong and how to fix it. Stages collect them; the command line
 //! renders them once, at the edge.
 
+pub mod report;
+
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -12,6 +14,61 @@ use std::sync::Mutex;
 pub enum Severity {
     Error,
     Warning,
+    /// Shown for information (an accepted or allowed finding); never fails a run.
+    Info,
+}
+
+/// Stable names of the kinds of problem `check` reports (kebab-case in JSON,
+/// GitHub titles and `[check] allow`). New kinds are added at the end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Code {
+    BrokenLink,
+    DueSoon,
+    FileTooLarge,
+    LfsPointer,
+    MissingMetadata,
+    Overdue,
+    PersonalData,
+    PersonalDataAccepted,
+    PersonalDataColumn,
+    PersonalDataUnreadable,
+    PromiseOverdue,
+    SiteTooLarge,
+    UnknownKey,
+    UnreferencedFile,
+}
+
+impl Code {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::BrokenLink => "broken-link",
+            Code::DueSoon => "due-soon",
+            Code::FileTooLarge => "file-too-large",
+            Code::LfsPointer => "lfs-pointer",
+            Code::MissingMetadata => "missing-metadata",
+            Code::Overdue => "overdue",
+            Code::PersonalData => "personal-data",
+            Code::PersonalDataAccepted => "personal-data-accepted",
+            Code::PersonalDataColumn => "personal-data-column",
+            Code::PersonalDataUnreadable => "personal-data-unreadable",
+            Code::PromiseOverdue => "promise-overdue",
+            Code::SiteTooLarge => "site-too-large",
+            Code::UnknownKey => "unknown-key",
+            Code::UnreferencedFile => "unreferenced-file",
+        }
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
 }
 
 /// One problem, located in a file of the site.
@@ -28,6 +85,9 @@ pub struct Diagnostic {
     pub message: String,
     /// How to fix it.
     pub help: Option<String>,
+    /// A stable name for the kind of problem (`personal-data`, `missing-metadata`…),
+    /// for machines and for `[check] allow` in portal.toml.
+    pub code: Option<Code>,
 }
 
 impl Diagnostic {
@@ -39,6 +99,7 @@ impl Diagnostic {
             column: None,
             message: message.into(),
             help: None,
+            code: None,
         }
     }
 
@@ -68,6 +129,28 @@ impl Diagnostic {
         self
     }
 
+    pub fn info(file: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Info,
+            ..Diagnostic::error(file, message)
+        }
+    }
+
+    /// Names the kind of problem with a stable code.
+    pub fn code(mut self, code: Code) -> Self {
+        self.code = Some(code);
+        self
+    }
+
+    /// Whether the problem has this code (`"personal-data"`).
+    pub fn has_code(&self, code: &str) -> bool {
+        self.code.is_some_and(|c| c.as_str() == code)
+    }
+
+    pub fn is_warning(&self) -> bool {
+        self.severity == Severity::Warning
+    }
+
     pub fn help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
@@ -83,6 +166,7 @@ impl fmt::Display for Diagnostic {
         let label = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Info => "note",
         };
         write!(f, "{label}: {}", self.file)?;
         if let Some(line) = self.line {

@@ -32,6 +32,7 @@
 
 pub mod analyse;
 pub mod build;
+pub mod check;
 pub mod diagnostics;
 pub mod import;
 pub mod load;

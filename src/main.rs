@@ -1,13 +1,15 @@
 //! The `abierto` command line: parses arguments, runs the pipeline, prints
 //! problems and a one-line summary.
 
-use abierto::build::{BuildOptions, BuildReport, build};
+use abierto::build::{BuildOptions, BuildReport, build, check};
+use abierto::check::freshness;
+use abierto::diagnostics::report::{self, Format};
 use abierto::import::{self, ImportReport};
 use abierto::render::RenderOptions;
 use abierto::scaffold::{self, Refusal};
 use clap::{Parser, Subcommand};
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -44,10 +46,18 @@ enum Command {
         #[arg(short, long)]
         quiet: bool,
     },
-    /// Validates the site without writing the portal.
+    /// Validates the site without writing the portal: metadata, freshness, files,
+    /// links and personal data. Exit 0 when clean, 1 on errors, 2 on warnings with --strict.
     Check {
+        /// The site folder (holding portal.toml).
         #[arg(default_value = ".")]
         site: PathBuf,
+        /// How to print the findings: text for people, json for programs, github for GitHub Actions.
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+        /// Fails (exit 2) on warnings too.
+        #[arg(long)]
+        strict: bool,
     },
     /// Creates a site, participant, story or dataset that builds as it is.
     #[command(subcommand)]
@@ -195,16 +205,59 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Check { site } => {
-            let report = build(&BuildOptions {
-                site,
-                output: None,
-                base_url: None,
-                render: RenderOptions::default(),
-                force: false,
-            });
-            print_report(&report);
-            exit_code(&report)
+        Command::Check {
+            site,
+            format,
+            strict,
+        } => {
+            let report = check(
+                &BuildOptions {
+                    site: site.clone(),
+                    output: None,
+                    base_url: None,
+                    render: RenderOptions::default(),
+                    force: false,
+                },
+                freshness::today(),
+            );
+            print_check(&report, &site, format);
+            if report.errors() > 0 {
+                ExitCode::FAILURE
+            } else if strict && report.warnings() > 0 {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+    }
+}
+
+fn print_check(report: &BuildReport, site: &Path, format: Format) {
+    match format {
+        Format::Text => {
+            let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            eprint!("{}", report::text(&report.diagnostics, site, colour));
+            if !report.diagnostics.is_empty() {
+                eprintln!();
+            }
+            eprintln!(
+                "{} datasets, {} pages checked in {:.2} s: {}",
+                report.datasets,
+                report.pages,
+                report.elapsed.as_secs_f64(),
+                report::summary_line(&report.diagnostics)
+            );
+        }
+        Format::Json => println!(
+            "{}",
+            report::json(&report.diagnostics, report.check.as_ref())
+        ),
+        Format::Github => {
+            let prefix = site.to_string_lossy().replace('\\', "/");
+            let prefix = prefix.trim_start_matches("./").trim_end_matches('/');
+            let prefix = if prefix == "." { "" } else { prefix };
+            print!("{}", report::github(&report.diagnostics, prefix));
+            eprintln!("{}", report::summary_line(&report.diagnostics));
         }
     }
 }

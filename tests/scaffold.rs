@@ -96,7 +96,7 @@ fn the_workflow_checks_pull_requests_and_deploys_main_to_pages() {
     for needed in [
         "pull_request:",
         "branches: [main]",
-        "abierto check .",
+        "abierto check --format github .",
         "uses: actions/configure-pages@v5",
         "--base-url \"${{ steps.pages.outputs.base_url }}\"",
         "uses: actions/upload-pages-artifact@v4",

@@ -26,6 +26,17 @@ struct PortalFile {
     categories: Vec<CategoryFile>,
     #[serde(default)]
     licenses: Vec<LicenseFile>,
+    #[serde(default)]
+    check: CheckFile,
+}
+
+/// `[check]`: findings the site shows on purpose.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct CheckFile {
+    /// Warning codes (or `code:file`) that `check --strict` tolerates.
+    #[serde(default)]
+    allow: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -178,6 +189,7 @@ pub fn load(source: &SourceText, diagnostics: &Diagnostics) -> Option<Portal> {
         preview_rows,
         categories,
         licenses,
+        check_allow: file.check.allow,
     })
 }
 

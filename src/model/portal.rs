@@ -48,6 +48,8 @@ pub struct Portal {
     pub categories: Vec<Category>,
     /// Built-in licences followed by those the site declares.
     pub licenses: Vec<License>,
+    /// `[check] allow`: warning codes (or `code:file`) shown as notes, so `check --strict` passes.
+    pub check_allow: Vec<String>,
 }
 
 impl Portal {

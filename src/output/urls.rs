@@ -124,6 +124,11 @@ impl Urls {
         Route(format!("participantes/{id}/"))
     }
 
+    /// A participant's freshness page: its datasets against their update rhythm.
+    pub fn participant_freshness(id: &str) -> Route {
+        Route(format!("participantes/{id}/actualizacion/"))
+    }
+
     pub fn inventory() -> Route {
         Route("inventario/".into())
     }

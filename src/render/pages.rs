@@ -369,7 +369,7 @@ pub fn all(
                     "intro",
                     &format!(
                         "{} {}.",
-                        t.ui("freshness_as_of"),
+                        t.ui("facet_freshness_as_of"),
                         t.date(finder.facets.today)
                     ),
                 );
@@ -457,6 +457,22 @@ pub fn all(
             .collect();
         job.context.insert("stories", &stories);
         jobs.push(job);
+
+        // Freshness: each dataset against its promised rhythm.
+        let mut fresh = builder.job(
+            Urls::participant_freshness(&participant.id),
+            "freshness.html",
+            &format!("{}: {}", t.ui("freshness_title"), participant.short_name),
+            t.ui("freshness_intro"),
+            "participantes",
+        );
+        fresh.context.insert("participant", &summary);
+        fresh.context.insert(
+            "datasets",
+            &views.all_where(|d| d.participant == participant.id),
+        );
+        fresh.context.insert("today", &views.date(views.today));
+        jobs.push(fresh);
     }
 
     // Inventory of planned datasets, by participant.
@@ -660,6 +676,16 @@ fn dataset_page(
     let describe =
         |text: &str| markdown_html(text, &dataset.source_file, 1, links, diagnostics).html;
     let participant = views.site.participant(&dataset.participant);
+    let missing: Vec<&str> = crate::check::metadata::completeness(dataset, views.site)
+        .map(|c| c.missing().map(|f| f.field).collect())
+        .unwrap_or_default();
+    job.context.insert("completeness_missing", &missing);
+    job.context.insert(
+        "participant_freshness_href",
+        &views
+            .urls
+            .href(&Urls::participant_freshness(&dataset.participant)),
+    );
     let absolute = views.urls.absolute(&Urls::dataset(&dataset.id));
     let citation = dataset.license.requires_citation().then(|| {
         let publisher = participant.map_or(dataset.participant.clone(), |p| {

@@ -29,6 +29,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/participants.html"),
     ),
     (
+        "freshness.html",
+        include_str!("../../themes/default/templates/freshness.html"),
+    ),
+    (
         "participant.html",
         include_str!("../../themes/default/templates/participant.html"),
     ),

@@ -3,6 +3,7 @@
 
 use super::i18n::Translation;
 use crate::analyse::Analysis;
+use crate::check::{freshness, metadata};
 use crate::model::{Dataset, Participant, ResourceLocation, Site, Status, Story};
 use crate::output::urls::{Urls, keyword_slug};
 use serde::Serialize;
@@ -25,6 +26,14 @@ pub struct DatasetSummary {
     pub modified: Option<DateView>,
     pub planned: bool,
     pub expected: Option<DateView>,
+    /// Freshness state key (`up-to-date`, `overdue`…), also its CSS class.
+    pub freshness: &'static str,
+    /// The state in words.
+    pub freshness_text: String,
+    /// When the next update is (or was) due.
+    pub due: Option<DateView>,
+    /// Metadata completeness, 0–100 (`None` for a planned dataset).
+    pub completeness: Option<u8>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -55,6 +64,11 @@ pub struct ParticipantSummary {
     pub state: Option<String>,
     pub dataset_count: usize,
     pub planned_count: usize,
+    /// Mean metadata completeness of its published datasets, 0–100.
+    pub completeness: Option<u8>,
+    /// Datasets past their update date, and planned datasets past their promise.
+    pub overdue_count: usize,
+    pub freshness_href: String,
 }
 
 /// One resource on a dataset page.
@@ -83,6 +97,8 @@ pub struct Views<'a> {
     pub datasets: Vec<DatasetSummary>,
     /// Summaries of the built stories, newest first.
     pub stories: Vec<StorySummary>,
+    /// Today, for freshness.
+    pub today: crate::model::Date,
 }
 
 impl<'a> Views<'a> {
@@ -98,6 +114,7 @@ impl<'a> Views<'a> {
             t,
             datasets: Vec::new(),
             stories: Vec::new(),
+            today: freshness::today(),
         };
         views.datasets = site
             .datasets
@@ -141,6 +158,7 @@ impl<'a> Views<'a> {
         let mut formats: Vec<String> = dataset.resources.iter().map(|r| r.format.clone()).collect();
         formats.sort();
         formats.dedup();
+        let fresh = freshness::freshness(dataset, self.today);
         DatasetSummary {
             id: dataset.id.clone(),
             href: self.urls.href(&Urls::dataset(&dataset.id)),
@@ -151,6 +169,16 @@ impl<'a> Views<'a> {
             modified: dataset.modified.or(dataset.issued).map(|d| self.date(d)),
             planned: dataset.status == Status::Planned,
             expected: dataset.expected.map(|d| self.date(d)),
+            freshness: fresh.state.key(),
+            freshness_text: self
+                .t
+                .ui(&format!(
+                    "freshness_{}",
+                    fresh.state.key().replace('-', "_")
+                ))
+                .to_string(),
+            due: fresh.due.map(|d| self.date(d)),
+            completeness: metadata::completeness(dataset, self.site).map(|c| c.score),
         }
     }
 
@@ -226,6 +254,19 @@ impl<'a> Views<'a> {
             state: participant.state.clone(),
             dataset_count: count(Status::Published),
             planned_count: count(Status::Planned),
+            completeness: metadata::participant_score(self.site, &participant.id),
+            overdue_count: self
+                .datasets
+                .iter()
+                .zip(&self.site.datasets)
+                .filter(|(s, d)| {
+                    d.participant == participant.id
+                        && matches!(s.freshness, "overdue" | "promise-overdue")
+                })
+                .count(),
+            freshness_href: self
+                .urls
+                .href(&Urls::participant_freshness(&participant.id)),
         }
     }
 

@@ -1,0 +1,124 @@
+//! Files: data files in a participant's folder that no descriptor names,
+//! files too big for git (100 MB), Git LFS pointers published instead of
+//! their data, and a portal too big for GitHub Pages (1 GB).
+
+use crate::diagnostics::{Code, Diagnostic, display_path};
+use crate::model::{ResourceLocation, Site};
+use crate::output::writer::{Content, OutputFile};
+use std::collections::BTreeSet;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// Git and GitHub refuse files over 100 MB.
+pub const MAX_FILE_BYTES: u64 = 100 * 1024 * 1024;
+/// GitHub Pages serves sites up to 1 GB.
+pub const MAX_SITE_BYTES: u64 = 1024 * 1024 * 1024;
+const LFS_SIGNATURE: &[u8] = b"version https://git-lfs.github.com/spec/v1";
+
+/// Whether a file is a Git LFS pointer (a small text file standing for the real data).
+pub fn is_lfs_pointer(path: &Path) -> bool {
+    let Ok(file) = std::fs::File::open(path) else {
+        return false;
+    };
+    let mut head = Vec::with_capacity(LFS_SIGNATURE.len());
+    file.take(LFS_SIGNATURE.len() as u64)
+        .read_to_end(&mut head)
+        .is_ok()
+        && head == LFS_SIGNATURE
+}
+
+/// Checks the files of every participant's folder; `linked` are site files that stories link to.
+pub fn check(site: &Site, linked: &BTreeSet<PathBuf>) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    let referenced: BTreeSet<PathBuf> = site
+        .datasets
+        .iter()
+        .flat_map(|d| &d.resources)
+        .filter_map(|r| match &r.location {
+            ResourceLocation::Local { path, .. } => Some(path.clone()),
+            ResourceLocation::Remote { .. } => None,
+        })
+        .chain(linked.iter().cloned())
+        .collect();
+    for participant in &site.participants {
+        let Some(folder) = Path::new(&participant.source_file).parent() else {
+            continue;
+        };
+        let walker = walkdir::WalkDir::new(site.root.join(folder))
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        for entry in walker
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+        {
+            let path = entry.path();
+            let name = display_path(&site.root, path);
+            let is_referenced = referenced.contains(path);
+            let size = entry.metadata().map_or(0, |m| m.len());
+            if size > MAX_FILE_BYTES {
+                problems.push(
+                    Diagnostic::error(
+                        &name,
+                        format!("this file is {} MB: git and GitHub refuse files over 100 MB", size / (1024 * 1024)),
+                    )
+                    .code(Code::FileTooLarge)
+                    .help("split it (e.g. by year), compress it, or host it elsewhere and give the resource a `url`"),
+                );
+            }
+            if size < 1024 && is_lfs_pointer(path) {
+                let d = if is_referenced {
+                    Diagnostic::error
+                } else {
+                    Diagnostic::warning
+                };
+                problems.push(
+                    d(
+                        &name,
+                        "this is a Git LFS pointer, not the data: GitHub Pages would publish the pointer's text".to_string(),
+                    )
+                    .at_line(1)
+                    .code(Code::LfsPointer)
+                    .help("commit the real file without LFS (under 100 MB), or host it elsewhere and give the resource a `url`"),
+                );
+            }
+            let extension = path.extension().map(|e| e.to_string_lossy().to_lowercase());
+            let documentation = matches!(extension.as_deref(), Some("toml" | "md"));
+            if !is_referenced && !documentation {
+                problems.push(
+                    Diagnostic::warning(
+                        &name,
+                        "no descriptor names this file: it will not be published",
+                    )
+                    .code(Code::UnreferencedFile)
+                    .help(
+                        "add a [[resources]] with this `path` to a descriptor, or remove the file",
+                    ),
+                );
+            }
+        }
+    }
+    problems
+}
+
+/// The portal's size, from the pages and downloads it would write; an error past the GitHub Pages limit.
+pub fn output_size(files: &[OutputFile]) -> (u64, Option<Diagnostic>) {
+    let total: u64 = files
+        .iter()
+        .map(|f| match &f.content {
+            Content::Bytes(bytes) => bytes.len() as u64,
+            Content::CopyOf(path) => std::fs::metadata(path).map_or(0, |m| m.len()),
+        })
+        .sum();
+    let problem = (total > MAX_SITE_BYTES).then(|| {
+        Diagnostic::error(
+            "portal.toml",
+            format!(
+                "the portal would weigh {} MB: GitHub Pages serves sites up to 1 GB",
+                total / (1024 * 1024)
+            ),
+        )
+        .code(Code::SiteTooLarge)
+        .help("host the largest data files elsewhere and give their resources a `url`")
+    });
+    (total, problem)
+}

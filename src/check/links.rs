@@ -1,0 +1,242 @@
+//! Links in stories and pages: `#anchors` must name a heading of the same
+//! text, relative links a file of the site, root-relative links (`/datos/…`)
+//! a page of the portal (and its anchor an id on that page). Id links
+//! (`dataset:…`) are checked by the Markdown renderer. External links are
+//! collected for `--external` (see `external.rs`).
+
+use crate::diagnostics::{Code, Diagnostic};
+use crate::model::Site;
+use crate::output::urls::Urls;
+use crate::output::writer::{Content, OutputFile};
+use crate::render::markdown::{self, LinkResolver, MarkdownSource};
+use pulldown_cmark::{Event, Options, Parser, Tag};
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+/// A link found in a Markdown file.
+#[derive(Debug, Clone)]
+pub struct Link {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub destination: String,
+}
+
+struct NoIds;
+impl LinkResolver for NoIds {
+    fn resolve(&self, _: &str) -> Option<Result<String, String>> {
+        None
+    }
+}
+
+/// What the link checks found.
+#[derive(Default)]
+pub struct LinkReport {
+    pub problems: Vec<Diagnostic>,
+    /// `http(s)://` links, for `--external`.
+    pub external: Vec<Link>,
+    /// Site files that stories and pages link to (images beside a story…).
+    pub referenced_files: BTreeSet<PathBuf>,
+}
+
+/// Checks the links of every story and page against the site and its rendered output.
+pub fn check(site: &Site, files: &[OutputFile]) -> LinkReport {
+    let urls = Urls::new(&site.portal.base_url);
+    let outputs: HashMap<String, &OutputFile> =
+        files.iter().map(|f| (f.route.output_file(), f)).collect();
+    let mut report = LinkReport::default();
+    let texts = site
+        .stories
+        .iter()
+        .map(|s| (&s.source_file, &s.body, s.body_first_line))
+        .chain(
+            site.pages
+                .iter()
+                .map(|p| (&p.source_file, &p.body, p.body_first_line)),
+        );
+    for (file, body, first_line) in texts {
+        let source = MarkdownSource { file, first_line };
+        let anchors: BTreeSet<String> = markdown::render(body, &source, &NoIds)
+            .headings
+            .into_iter()
+            .map(|h| h.id)
+            .collect();
+        for link in links_of(file, body, first_line) {
+            check_link(site, &urls, &outputs, &anchors, link, &mut report);
+        }
+    }
+    report
+}
+
+/// The links and images of a Markdown text, with their file positions.
+pub fn links_of(file: &str, body: &str, first_line: usize) -> Vec<Link> {
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_HEADING_ATTRIBUTES;
+    let mut links = Vec::new();
+    for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+        let destination = match event {
+            Event::Start(Tag::Link { dest_url, .. })
+            | Event::Start(Tag::Image { dest_url, .. }) => dest_url.to_string(),
+            _ => continue,
+        };
+        // Point at the destination itself when it is written inline.
+        let text = &body[range.clone()];
+        let offset = range.start + text.find(&format!("({destination}")).map_or(0, |i| i + 1);
+        let before = &body[..offset];
+        let line = first_line + before.matches('\n').count();
+        let column = before[before.rfind('\n').map_or(0, |i| i + 1)..]
+            .chars()
+            .count()
+            + 1;
+        links.push(Link {
+            file: file.to_string(),
+            line,
+            column,
+            destination,
+        });
+    }
+    links
+}
+
+fn check_link(
+    site: &Site,
+    urls: &Urls,
+    outputs: &HashMap<String, &OutputFile>,
+    anchors: &BTreeSet<String>,
+    link: Link,
+    report: &mut LinkReport,
+) {
+    let destination = link.destination.trim();
+    let lower = destination.to_ascii_lowercase();
+    if lower.starts_with("http://") || lower.starts_with("https://") {
+        report.external.push(link);
+        return;
+    }
+    if destination.is_empty()
+        || lower.contains(':') && !lower.starts_with('/') && !lower.starts_with('#')
+    {
+        return; // mailto:, tel:, dataset:… (checked by the renderer)
+    }
+    let problem = |message: String, help: &str| {
+        Diagnostic::error(&link.file, message)
+            .at_position(link.line, link.column)
+            .code(Code::BrokenLink)
+            .help(help.to_string())
+    };
+    let (path, fragment) = match destination.split_once('#') {
+        Some((path, fragment)) => (path, Some(fragment)),
+        None => (destination, None),
+    };
+    let path = path.split('?').next().unwrap_or("");
+    if path.is_empty() {
+        if let Some(fragment) = fragment
+            && !anchors.contains(fragment)
+        {
+            let known = anchors.iter().map(|a| format!("#{a}")).collect::<Vec<_>>();
+            report.problems.push(problem(
+                format!("the anchor `#{fragment}` names no heading of this text"),
+                &if known.is_empty() {
+                    "this text has no headings to link to".to_string()
+                } else {
+                    format!("headings here: {}", known.join(", "))
+                },
+            ));
+        }
+        return;
+    }
+    if let Some(rooted) = path.strip_prefix('/') {
+        let base = urls.base_path().trim_start_matches('/');
+        let Some(route) = rooted.strip_prefix(base) else {
+            report.problems.push(problem(
+                format!("the link `{destination}` leaves the portal's base path `{}`", urls.base_path()),
+                "write links to the portal's pages as `dataset:…`, `page:…`, `story:…` or `participant:…`",
+            ));
+            return;
+        };
+        let route = percent_decode(route);
+        let file = if route.is_empty() || route.ends_with('/') {
+            format!("{route}index.html")
+        } else if outputs.contains_key(&route) {
+            route.clone()
+        } else {
+            format!("{route}/index.html")
+        };
+        match outputs.get(&file) {
+            None => report.problems.push(problem(
+                format!("the link `{destination}` names no page of this portal"),
+                "check the address, or write it as `dataset:…`, `page:…`, `story:…` or `participant:…`",
+            )),
+            Some(output) => {
+                if let Some(fragment) = fragment
+                    && let Content::Bytes(bytes) = &output.content
+                    && !has_id(bytes, fragment)
+                {
+                    report.problems.push(problem(
+                        format!("the page `{}` has no anchor `#{fragment}`", urls.base_path().to_string() + &route),
+                        "link to a heading that exists on that page",
+                    ));
+                }
+            }
+        }
+        return;
+    }
+    // Relative: a file of the site beside the text.
+    let dir = Path::new(&link.file).parent().unwrap_or(Path::new(""));
+    let target = normalise(&dir.join(percent_decode(path)));
+    let on_disk = site.root.join(&target);
+    if target.starts_with("..") || !on_disk.is_file() {
+        report.problems.push(problem(
+            format!("the link `{destination}` names no file beside this text"),
+            "put the file next to the Markdown file, or link to a portal page with `dataset:…`, `page:…`, `story:…`",
+        ));
+    } else {
+        report.referenced_files.insert(on_disk);
+    }
+}
+
+fn has_id(html: &[u8], id: &str) -> bool {
+    let html = String::from_utf8_lossy(html);
+    ["id=\"", "id=", "id='"].iter().any(|p| {
+        html.match_indices(&format!("{p}{id}")).any(|(i, m)| {
+            let next = html[i + m.len()..].chars().next();
+            matches!(next, Some('"' | '\'' | ' ' | '>') | None)
+        })
+    })
+}
+
+fn normalise(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            std::path::Component::ParentDir => {
+                if !out.pop() {
+                    out.push("..");
+                }
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let Some(b) = std::str::from_utf8(&bytes[i + 1..i + 3])
+                .ok()
+                .and_then(|hex| u8::from_str_radix(hex, 16).ok())
+        {
+            out.push(b);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}

@@ -1,0 +1,267 @@
+//! Diagnostics printed for people and machines: `text` (grouped by file, with
+//! the source line and a caret, coloured on a terminal), `json` (a stable
+//! shape, documented in the README) and `github` (GitHub Actions workflow
+//! commands, so problems show on a pull request's lines).
+
+use super::{Diagnostic, Severity};
+use crate::check::CheckSummary;
+use std::fmt::Write;
+use std::path::Path;
+
+/// The output formats of `abierto check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+    Github,
+}
+
+/// Counts of a run's diagnostics.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Counts {
+    pub errors: usize,
+    pub warnings: usize,
+    pub notes: usize,
+}
+
+pub fn counts(diagnostics: &[Diagnostic]) -> Counts {
+    let mut c = Counts::default();
+    for d in diagnostics {
+        match d.severity {
+            Severity::Error => c.errors += 1,
+            Severity::Warning => c.warnings += 1,
+            Severity::Info => c.notes += 1,
+        }
+    }
+    c
+}
+
+/// Codes whose findings must never be shown with their source line (it holds personal data).
+fn hides_source(d: &Diagnostic) -> bool {
+    d.code
+        .is_some_and(|c| c.as_str().starts_with("personal-data"))
+}
+
+fn label(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// Text for people: problems grouped by file, each with its source line and a caret.
+/// `site` is where the files are read from for snippets; `colour` adds ANSI colours.
+pub fn text(diagnostics: &[Diagnostic], site: &Path, colour: bool) -> String {
+    let paint = |code: &str, text: &str| {
+        if colour {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    };
+    let mut out = String::new();
+    let mut current_file: Option<&str> = None;
+    let mut lines_cache: Option<(String, Vec<String>)> = None;
+    for d in diagnostics {
+        if current_file != Some(d.file.as_str()) {
+            if current_file.is_some() {
+                out.push('\n');
+            }
+            let _ = writeln!(out, "{}", paint("1;4", &d.file));
+            current_file = Some(&d.file);
+        }
+        let (colour_code, name) = match d.severity {
+            Severity::Error => ("1;31", "error"),
+            Severity::Warning => ("1;33", "warning"),
+            Severity::Info => ("1;36", "note"),
+        };
+        let heading = match d.code {
+            Some(code) => format!("{name}[{code}]"),
+            None => name.to_string(),
+        };
+        let place = match (d.line, d.column) {
+            (Some(l), Some(c)) => format!("{}:{l}:{c}", d.file),
+            (Some(l), None) => format!("{}:{l}", d.file),
+            _ => d.file.clone(),
+        };
+        let _ = writeln!(out, "  {}: {}", paint(colour_code, &heading), d.message);
+        let _ = writeln!(out, "    {} {place}", paint("34", "-->"));
+        if let (Some(line), false) = (d.line, hides_source(d)) {
+            if lines_cache.as_ref().map(|(f, _)| f.as_str()) != Some(d.file.as_str()) {
+                let text = std::fs::read(site.join(&d.file))
+                    .map(|b| String::from_utf8_lossy(&b).into_owned())
+                    .unwrap_or_default();
+                lines_cache = Some((d.file.clone(), text.lines().map(str::to_string).collect()));
+            }
+            if let Some(source) = lines_cache
+                .as_ref()
+                .and_then(|(_, lines)| lines.get(line - 1))
+            {
+                let shown: String = source.chars().take(160).collect();
+                let number = line.to_string();
+                let pad = " ".repeat(number.len());
+                let _ = writeln!(out, "    {pad} {}", paint("34", "|"));
+                let _ = writeln!(
+                    out,
+                    "    {} {} {shown}",
+                    paint("34", &number),
+                    paint("34", "|")
+                );
+                if let Some(column) = d.column.filter(|c| *c <= shown.chars().count() + 1) {
+                    let indent: String = shown
+                        .chars()
+                        .take(column - 1)
+                        .map(|c| if c == '\t' { '\t' } else { ' ' })
+                        .collect();
+                    let _ = writeln!(
+                        out,
+                        "    {pad} {} {indent}{}",
+                        paint("34", "|"),
+                        paint(colour_code, "^")
+                    );
+                }
+            }
+        }
+        if let Some(help) = &d.help {
+            let _ = writeln!(out, "    {} {help}", paint("1;32", "help:"));
+        }
+    }
+    out
+}
+
+/// The one-line summary of a run.
+pub fn summary_line(diagnostics: &[Diagnostic]) -> String {
+    let c = counts(diagnostics);
+    format!(
+        "{} error{}, {} warning{}, {} note{}",
+        c.errors,
+        if c.errors == 1 { "" } else { "s" },
+        c.warnings,
+        if c.warnings == 1 { "" } else { "s" },
+        c.notes,
+        if c.notes == 1 { "" } else { "s" }
+    )
+}
+
+/// The JSON report (shape documented in the README; `version` changes if it ever breaks).
+pub fn json(diagnostics: &[Diagnostic], summary: Option<&CheckSummary>) -> String {
+    let datasets: Vec<serde_json::Value> = summary
+        .map(|s| {
+            s.datasets
+                .iter()
+                .map(|d| {
+                    serde_json::json!({
+                        "id": d.id,
+                        "file": d.file,
+                        "completeness": d.completeness.as_ref().map(|c| serde_json::json!({
+                            "score": c.score,
+                            "missing": c.missing().map(|f| serde_json::json!({
+                                "field": f.field,
+                                "required_by": f.required_by,
+                                "recommended_by": f.recommended_by,
+                            })).collect::<Vec<_>>(),
+                        })),
+                        "freshness": {
+                            "state": d.freshness.state.key(),
+                            "due": d.freshness.due,
+                            "days_late": d.freshness.days_late,
+                        },
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let value = serde_json::json!({
+        "version": 1,
+        "diagnostics": diagnostics,
+        "summary": counts(diagnostics),
+        "datasets": datasets,
+        "participants": summary.map(|s| &s.participants),
+        "output_bytes": summary.map(|s| s.output_bytes),
+        "today": summary.and_then(|s| s.today),
+    });
+    serde_json::to_string_pretty(&value).unwrap_or_default()
+}
+
+/// GitHub Actions workflow commands, one per diagnostic. `prefix` is the site
+/// folder relative to the repository root (`""` when the site is the root).
+pub fn github(diagnostics: &[Diagnostic], prefix: &str) -> String {
+    let mut out = String::new();
+    for d in diagnostics {
+        let command = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "notice",
+        };
+        let file = if prefix.is_empty() {
+            d.file.clone()
+        } else {
+            format!("{}/{}", prefix.trim_end_matches('/'), d.file)
+        };
+        let mut properties = vec![format!("file={}", escape_property(&file))];
+        if let Some(line) = d.line {
+            properties.push(format!("line={line}"));
+        }
+        if let Some(column) = d.column {
+            properties.push(format!("col={column}"));
+        }
+        let title = match d.code {
+            Some(code) => format!("abierto {}: {code}", label(d.severity)),
+            None => format!("abierto {}", label(d.severity)),
+        };
+        properties.push(format!("title={}", escape_property(&title)));
+        let mut message = d.message.clone();
+        if let Some(help) = &d.help {
+            message.push_str("\nhelp: ");
+            message.push_str(help);
+        }
+        let _ = writeln!(
+            out,
+            "::{command} {}::{}",
+            properties.join(","),
+            escape_data(&message)
+        );
+    }
+    out
+}
+
+/// Escapes a workflow command's message.
+pub fn escape_data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a workflow command's property value.
+pub fn escape_property(text: &str) -> String {
+    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::Code;
+
+    #[test]
+    fn github_commands_escape_their_properties_and_message() {
+        let d = Diagnostic::error("a,b:c.toml", "100% wrong\nreally")
+            .at_position(3, 7)
+            .code(Code::UnknownKey);
+        let out = github(&[d], "site");
+        assert_eq!(
+            out,
+            "::error file=site/a%2Cb%3Ac.toml,line=3,col=7,title=abierto error%3A unknown-key::100%25 wrong%0Areally\n"
+        );
+    }
+
+    #[test]
+    fn text_shows_the_line_and_a_caret_under_the_column() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("x.toml"), "title = \"a\"\nlicnse = \"b\"\n").unwrap();
+        let d = Diagnostic::error("x.toml", "unknown key `licnse`").at_position(2, 1);
+        let out = text(&[d], dir.path(), false);
+        assert!(out.contains("2 | licnse = \"b\"\n"), "{out}");
+        assert!(out.contains("  | ^\n"), "{out}");
+    }
+}

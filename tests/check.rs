@@ -1,0 +1,401 @@
+//! `abierto check`: an official's site with one instance of each problem, and
+//! what the maintainer sees of it in text, JSON and GitHub annotations.
+
+mod common;
+
+use abierto::build::{BuildOptions, check};
+use abierto::check::freshness::parse_date;
+use abierto::diagnostics::{Diagnostic, Severity};
+use abierto::render::RenderOptions;
+use common::{DATASET, PARTICIPANT, PORTAL, TempSite};
+use std::process::Command;
+
+const CURP: &str = "GOMC850412HDFRRR03";
+const CURP_WRONG_CHECK: &str = "GOMC850412HDFRRR04";
+const RFC: &str = "GOMC850412AB7";
+const TODAY: &str = "2026-01-15";
+
+/// A site with one instance of each problem `check` knows.
+fn troubled_site() -> TempSite {
+    TempSite::empty()
+        .file("portal.toml", PORTAL)
+        .file("participants/prueba/participant.toml", PARTICIPANT)
+        // Lacks keywords, modified, contact… (missing metadata).
+        .file("participants/prueba/semaforos.toml", DATASET)
+        .file("participants/prueba/datos/semaforos.csv", "id,calle\n1,Juárez\n2,Hidalgo\n")
+        // Overdue: monthly, last modified years ago.
+        .file(
+            "participants/prueba/baches.toml",
+            "title = \"Baches\"\ndescription = \"Baches reportados.\"\nmodified = 2020-01-01\nfrequency = \"monthly\"\n\n[[resources]]\ntitle = \"Baches\"\npath = \"datos/baches.csv\"\n\n[[resources.personal_data]]\ncolumn = \"telefono\"\nreason = \"Teléfonos de oficinas públicas\"\n",
+        )
+        .file(
+            "participants/prueba/datos/baches.csv",
+            format!("id,curp,rfc,telefono\n1,{CURP},{RFC},228 841 1234\n2,{CURP_WRONG_CHECK},ninguno,228 841 9999\n3,{CURP},,\n"),
+        )
+        // A broken promise.
+        .file(
+            "participants/prueba/padron.toml",
+            "title = \"Padrón\"\ndescription = \"Padrón prometido.\"\nstatus = \"planned\"\nexpected = 2025-06-30\n",
+        )
+        // A file nobody describes, and a Git LFS pointer instead of data.
+        .file("participants/prueba/datos/sobrante.csv", "a,b\n1,2\n")
+        .file(
+            "participants/prueba/mapa.toml",
+            "title = \"Mapa\"\ndescription = \"Mapa de la ciudad.\"\n\n[[resources]]\ntitle = \"Mapa\"\npath = \"datos/mapa.geojson\"\n",
+        )
+        .file(
+            "participants/prueba/datos/mapa.geojson",
+            "version https://git-lfs.github.com/spec/v1\noid sha256:4d7a\nsize 12345\n",
+        )
+        // Links: an anchor that names no heading, a missing file, a page that does not exist.
+        .file(
+            "historias/nota.md",
+            "+++\ntitle = \"Nota\"\ndate = 2025-01-01\n+++\n\n## Contexto\n\nVer [abajo](#resultados), [el anexo](anexo.pdf)\ny [el catálogo](/datos/no-existe/).\n\n[Contexto](#contexto) y [datos](/datos/).\n",
+        )
+}
+
+fn run_check(site: &TempSite) -> Vec<Diagnostic> {
+    check(
+        &BuildOptions {
+            site: site.path().to_path_buf(),
+            output: None,
+            base_url: None,
+            render: RenderOptions::default(),
+            force: false,
+        },
+        parse_date(TODAY).unwrap(),
+    )
+    .diagnostics
+}
+
+fn find<'a>(diagnostics: &'a [Diagnostic], code: &str, file: &str) -> &'a Diagnostic {
+    diagnostics
+        .iter()
+        .find(|d| d.has_code(code) && d.file == file)
+        .unwrap_or_else(|| panic!("no `{code}` in {file}: {diagnostics:#?}"))
+}
+
+#[test]
+fn every_problem_is_reported_with_its_file_place_and_words() {
+    let site = troubled_site();
+    let all = run_check(&site);
+
+    let metadata = find(
+        &all,
+        "missing-metadata",
+        "participants/prueba/semaforos.toml",
+    );
+    assert_eq!(metadata.severity, Severity::Warning);
+    assert!(
+        metadata.message.contains("`keywords` (DCAT-US data.json)"),
+        "{}",
+        metadata.message
+    );
+    assert!(
+        metadata.message.contains("`issued` (Perfil Regional)"),
+        "{}",
+        metadata.message
+    );
+
+    let overdue = find(&all, "overdue", "participants/prueba/baches.toml");
+    assert_eq!(overdue.line, Some(3), "points at `modified`");
+    assert!(
+        overdue.message.contains("was due on 2020-02-01"),
+        "{}",
+        overdue.message
+    );
+
+    let promise = find(&all, "promise-overdue", "participants/prueba/padron.toml");
+    assert_eq!(promise.line, Some(4));
+    assert!(
+        promise
+            .message
+            .contains("promised for 2025-06-30 (199 days ago)"),
+        "{}",
+        promise.message
+    );
+
+    let curp = all
+        .iter()
+        .find(|d| d.has_code("personal-data") && d.message.contains("CURPs"))
+        .expect("the CURP column is found");
+    assert_eq!(curp.severity, Severity::Error);
+    assert_eq!(curp.file, "participants/prueba/datos/baches.csv");
+    assert_eq!(curp.line, Some(2));
+    // Two valid CURPs (lines 2 and 4); the one with a wrong check digit is not one.
+    assert!(
+        curp.message.contains(
+            "column `curp` holds CURPs in 2 rows (lines 2, 4), e.g. `GOMC******HDF****3`"
+        ),
+        "{}",
+        curp.message
+    );
+    let rfc = all
+        .iter()
+        .find(|d| d.has_code("personal-data") && d.message.contains("RFCs"))
+        .expect("the RFC column is found");
+    assert!(
+        rfc.message
+            .contains("in 1 row (line 2), e.g. `GO*********B7`"),
+        "{}",
+        rfc.message
+    );
+    let phones = find(
+        &all,
+        "personal-data-accepted",
+        "participants/prueba/datos/baches.csv",
+    );
+    assert_eq!(phones.severity, Severity::Info);
+    assert!(
+        phones
+            .message
+            .contains("`telefono` holds phone numbers in 2 rows"),
+        "{}",
+        phones.message
+    );
+    assert!(
+        phones
+            .help
+            .as_deref()
+            .unwrap()
+            .contains("Teléfonos de oficinas públicas")
+    );
+    for d in &all {
+        assert!(
+            !d.message.contains(CURP) && !d.message.contains(RFC),
+            "unmasked: {d:?}"
+        );
+        assert!(!d.message.contains("841 1234"), "unmasked: {d:?}");
+    }
+
+    let unreferenced = find(
+        &all,
+        "unreferenced-file",
+        "participants/prueba/datos/sobrante.csv",
+    );
+    assert_eq!(unreferenced.severity, Severity::Warning);
+    assert!(
+        unreferenced
+            .message
+            .contains("no descriptor names this file")
+    );
+    let lfs = find(
+        &all,
+        "lfs-pointer",
+        "participants/prueba/datos/mapa.geojson",
+    );
+    assert_eq!(lfs.severity, Severity::Error);
+    assert!(lfs.message.contains("Git LFS pointer, not the data"));
+
+    let links: Vec<&Diagnostic> = all.iter().filter(|d| d.has_code("broken-link")).collect();
+    assert_eq!(links.len(), 3, "{links:#?}");
+    assert_eq!((links[0].line, links[0].column), (Some(8), Some(13)));
+    assert!(
+        links[0]
+            .message
+            .contains("the anchor `#resultados` names no heading")
+    );
+    assert_eq!(links[0].help.as_deref(), Some("headings here: #contexto"));
+    assert_eq!((links[1].line, links[1].column), (Some(8), Some(38)));
+    assert!(
+        links[1]
+            .message
+            .contains("`anexo.pdf` names no file beside this text")
+    );
+    assert_eq!((links[2].line, links[2].column), (Some(9), Some(17)));
+    assert!(
+        links[2]
+            .message
+            .contains("`/datos/no-existe/` names no page of this portal")
+    );
+}
+
+#[test]
+fn unaccepted_personal_data_blocks_build_too() {
+    let site = TempSite::valid().file(
+        "participants/prueba/datos/semaforos.csv",
+        "id,responsable\n1,juana.perez@example.org\n",
+    );
+    let (report, out) = site.build();
+    let error = common::only_error(&report.diagnostics);
+    assert!(error.has_code("personal-data"));
+    assert!(
+        error
+            .message
+            .contains("e-mail addresses in 1 row (line 2), e.g. `j**********@*******.org`"),
+        "{}",
+        error.message
+    );
+    assert!(!out.path().join("public").exists(), "nothing is published");
+}
+
+#[test]
+fn a_big_file_and_a_portal_over_a_gigabyte_are_errors() {
+    let site = TempSite::valid();
+    let big = site.path().join("participants/prueba/datos/enorme.csv");
+    std::fs::File::create(&big)
+        .unwrap()
+        .set_len(101 * 1024 * 1024)
+        .unwrap(); // sparse
+    let all = run_check(&site);
+    let too_big = find(
+        &all,
+        "file-too-large",
+        "participants/prueba/datos/enorme.csv",
+    );
+    assert_eq!(too_big.severity, Severity::Error);
+    assert!(
+        too_big
+            .message
+            .contains("101 MB: git and GitHub refuse files over 100 MB")
+    );
+
+    let huge = site.path().join("huge.bin");
+    std::fs::File::create(&huge)
+        .unwrap()
+        .set_len(1100 * 1024 * 1024)
+        .unwrap();
+    let files = vec![abierto::output::writer::OutputFile {
+        route: abierto::output::urls::Urls::download("prueba/semaforos", "huge.bin"),
+        content: abierto::output::writer::Content::CopyOf(huge),
+        origin: "x".into(),
+    }];
+    let (bytes, problem) = abierto::check::files::output_size(&files);
+    assert_eq!(bytes, 1100 * 1024 * 1024);
+    assert!(
+        problem
+            .unwrap()
+            .message
+            .contains("1100 MB: GitHub Pages serves sites up to 1 GB")
+    );
+}
+
+fn abierto(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_abierto"))
+        .args(args)
+        .env("ABIERTO_TODAY", TODAY)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn exit_codes_say_clean_errors_or_strict_warnings() {
+    let clean = TempSite::valid().file(
+        "participants/prueba/semaforos.toml",
+        "title = \"Semáforos\"\ndescription = \"Ubicación de los semáforos.\"\nkeywords = [\"tránsito\"]\nissued = 2025-01-01\nmodified = 2025-12-01\nfrequency = \"annual\"\ncontact = { name = \"Tránsito\", email = \"transito@example.org\" }\n\n[[resources]]\ntitle = \"Semáforos (CSV)\"\npath = \"datos/semaforos.csv\"\n",
+    );
+    let path = clean.path().to_str().unwrap();
+    assert_eq!(abierto(&["check", path]).0, 0);
+    assert_eq!(abierto(&["check", "--strict", path]).0, 0);
+
+    let warned = TempSite::valid();
+    let path = warned.path().to_str().unwrap();
+    assert_eq!(abierto(&["check", path]).0, 0, "warnings alone pass");
+    let (code, _, stderr) = abierto(&["check", "--strict", path]);
+    assert_eq!(code, 2, "{stderr}");
+
+    let troubled = troubled_site();
+    let path = troubled.path().to_str().unwrap();
+    let (code, _, stderr) = abierto(&["check", path]);
+    assert_eq!(code, 1);
+    // Grouped by file, with the source line and a caret under the column.
+    assert!(
+        stderr.contains("historias/nota.md\n  error[broken-link]: the anchor `#resultados`"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("8 | Ver [abajo](#resultados), [el anexo](anexo.pdf)\n"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("  | Ver [abajo](#resultados)") || stderr.contains(" | Ver [abajo]"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("|             ^\n"), "{stderr}");
+    // Personal data is never shown, not even in the source line.
+    assert!(!stderr.contains(CURP), "{stderr}");
+}
+
+#[test]
+fn json_has_a_stable_shape() {
+    let site = troubled_site();
+    let (code, stdout, _) = abierto(&["check", "--format", "json", site.path().to_str().unwrap()]);
+    assert_eq!(code, 1);
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(json["version"], 1);
+    let first = &json["diagnostics"][0];
+    for key in [
+        "severity", "file", "line", "column", "message", "help", "code",
+    ] {
+        assert!(first.get(key).is_some(), "{key} in {first}");
+    }
+    // Two personal-data columns, the LFS pointer and three links.
+    assert_eq!(json["summary"]["errors"], 6);
+    assert!(json["summary"]["warnings"].as_u64().unwrap() >= 4);
+    let baches = json["datasets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["id"] == "prueba/baches")
+        .unwrap();
+    assert_eq!(baches["freshness"]["state"], "overdue");
+    assert_eq!(baches["freshness"]["due"], "2020-02-01");
+    assert!(baches["completeness"]["score"].as_u64().unwrap() < 100);
+    assert!(baches["completeness"]["missing"][0]["field"].is_string());
+    let padron = json["datasets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["id"] == "prueba/padron")
+        .unwrap();
+    assert_eq!(padron["freshness"]["state"], "promise-overdue");
+    assert!(padron["completeness"].is_null());
+    assert_eq!(json["participants"][0]["id"], "prueba");
+    assert_eq!(json["today"], TODAY);
+}
+
+#[test]
+fn github_format_annotates_the_lines_of_a_pull_request() {
+    let site = troubled_site();
+    let (code, stdout, _) =
+        abierto(&["check", "--format", "github", site.path().to_str().unwrap()]);
+    assert_eq!(code, 1);
+    let prefix = site
+        .path()
+        .to_str()
+        .unwrap()
+        .trim_start_matches('/')
+        .replace(':', "%3A")
+        .replace(',', "%2C");
+    let expected = format!(
+        "::error file=/{prefix}/historias/nota.md,line=8,col=13,title=abierto error%3A broken-link::the anchor `#resultados` names no heading of this text%0Ahelp: headings here: #contexto\n"
+    );
+    assert!(stdout.contains(&expected), "{stdout}");
+    assert!(
+        stdout.contains("::notice file="),
+        "accepted findings are notices: {stdout}"
+    );
+}
+
+#[test]
+fn the_example_site_passes_strict_check_except_what_it_allows_on_purpose() {
+    let site = common::example_site();
+    let (code, _, stderr) = abierto(&["check", "--strict", site.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    // Its intentional findings stay visible, as notes.
+    assert!(stderr.contains("note[promise-overdue]"), "{stderr}");
+    assert!(
+        stderr.contains("(allowed by [check] in portal.toml)"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("note[personal-data-accepted]: column `telefono`"),
+        "{stderr}"
+    );
+}
