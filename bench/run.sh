@@ -64,8 +64,8 @@ bench() { # NAME
     local site="$BENCH_DIR/$name-site" out="$BENCH_DIR/$name-out" logs="$BENCH_DIR/$name-logs"
     rm -rf "$logs" && mkdir -p "$logs"
     local story descriptor
-    story=$(find "$site/participants" -path '*/historias/*.md' | sort | head -1)
-    descriptor=$(find "$site/participants" -name '*.toml' ! -name participant.toml | sort | head -1)
+    story=$(find "$site/participants" -path '*/historias/*.md' | sort | awk 'NR == 1')
+    descriptor=$(find "$site/participants" -name '*.toml' ! -name participant.toml | sort | awk 'NR == 1')
     cp "$story" "$logs/story.orig" && cp "$descriptor" "$logs/descriptor.orig"
 
     echo "== $name: $(cat "$site/.generated")"
