@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# Benchmark of abierto at national scale, against Hugo building as many plain pages.
+#
+#   bench/run.sh                 # small and national sites, plus the 2 GB memory check
+#   bench/run.sh small           # the small site only (a minute)
+#   bench/run.sh national        # the national site only
+#
+# Environment: BENCH_DIR (default /tmp/abierto-bench; needs ~7 GB free), RUNS (default 3),
+# SKIP_DOUBLE=1 to skip the 2 GB data check. Sites are regenerated only when missing.
+# Prints, as the median of RUNS runs: cold build (fresh output), warm build (nothing
+# changed, output exists), rebuild after editing one story and one descriptor, the peak
+# resident memory of each, output size and page count, Hugo's cold and warm builds of the
+# same number of pages, and the ratios abierto/Hugo.
+set -euo pipefail
+
+SCALES=${1:-all}
+BENCH_DIR=${BENCH_DIR:-/tmp/abierto-bench}
+RUNS=${RUNS:-3}
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+mkdir -p "$BENCH_DIR"
+
+if ! command -v hugo >/dev/null || [ ! -x /usr/bin/time ]; then
+    echo "installing hugo and time (Debian packages)…" >&2
+    apt-get install -y hugo time >/dev/null
+fi
+
+(cd "$ROOT" && cargo build --release --quiet --bin abierto --example synth_site)
+ABIERTO="$ROOT/target/release/abierto"
+SYNTH="$ROOT/target/release/examples/synth_site"
+
+# run LOG CMD…: runs CMD under /usr/bin/time, appends "seconds kilobytes" to LOG.
+run() {
+    local log=$1
+    shift
+    /usr/bin/time -f "%e %M" -o "$BENCH_DIR/.time" "$@" >"$BENCH_DIR/.stdout" 2>"$BENCH_DIR/.stderr" || {
+        echo "FAILED: $*" >&2
+        tail -20 "$BENCH_DIR/.stderr" >&2
+        exit 1
+    }
+    tail -1 "$BENCH_DIR/.time" >>"$log"
+}
+
+# median FILE COLUMN: the median of a column of numbers.
+median() {
+    sort -n -k"$2" "$1" | awk -v c="$2" '{ v[NR] = $c } END { m = int((NR + 1) / 2); print v[m] }'
+}
+
+report() { # LABEL LOG
+    printf '  %-34s %8.2f s  %7.0f MB\n' "$1" "$(median "$2" 1)" "$(echo "$(median "$2" 2) / 1024" | bc -l)"
+}
+
+generate() { # NAME ARGS…
+    local name=$1
+    shift
+    local site="$BENCH_DIR/$name-site"
+    if [ ! -f "$site/.generated" ] || [ "$(cat "$site/.generated")" != "$*" ]; then
+        "$SYNTH" --out "$site" "$@"
+        echo "$*" >"$site/.generated"
+    fi
+}
+
+bench() { # NAME
+    local name=$1
+    local site="$BENCH_DIR/$name-site" out="$BENCH_DIR/$name-out" logs="$BENCH_DIR/$name-logs"
+    rm -rf "$logs" && mkdir -p "$logs"
+    local story descriptor
+    story=$(find "$site/participants" -path '*/historias/*.md' | sort | awk 'NR == 1')
+    descriptor=$(find "$site/participants" -name '*.toml' ! -name participant.toml | sort | awk 'NR == 1')
+    cp "$story" "$logs/story.orig" && cp "$descriptor" "$logs/descriptor.orig"
+
+    echo "== $name: $(cat "$site/.generated")"
+    for i in $(seq "$RUNS"); do
+        rm -rf "$out" "$BENCH_DIR/.$name-out.abierto-staging" "$BENCH_DIR/.$name-out.abierto-previous"
+        sync
+        run "$logs/cold" "$ABIERTO" build "$site" -o "$out" --quiet
+        run "$logs/warm" "$ABIERTO" build "$site" -o "$out" --quiet
+        printf '\nOtro párrafo añadido en la prueba %s.\n' "$i" >>"$story"
+        run "$logs/story" "$ABIERTO" build "$site" -o "$out" --quiet
+        sed -i "s/^title = \"\(.*\)\"$/title = \"\1 (edición $i)\"/" "$descriptor"
+        run "$logs/descriptor" "$ABIERTO" build "$site" -o "$out" --quiet
+        cp "$logs/story.orig" "$story" && cp "$logs/descriptor.orig" "$descriptor"
+    done
+    local pages bytes
+    pages=$(find "$out" -name '*.html' | wc -l)
+    bytes=$(du -sb "$out" | cut -f1)
+
+    local hugo="$BENCH_DIR/$name-hugo"
+    if [ ! -f "$hugo/.pages" ] || [ "$(cat "$hugo/.pages")" != "$pages" ]; then
+        "$SYNTH" --out "$BENCH_DIR/.scratch" --datasets 1 --stories 0 --data-bytes 0 \
+            --hugo "$hugo" --pages "$pages" >/dev/null
+        rm -rf "$BENCH_DIR/.scratch"
+        echo "$pages" >"$hugo/.pages"
+    fi
+    for _ in $(seq "$RUNS"); do
+        rm -rf "$hugo/public" "$hugo/resources" "$BENCH_DIR/.hugo-cache"
+        sync
+        run "$logs/hugo-cold" hugo --source "$hugo" --quiet --cacheDir "$BENCH_DIR/.hugo-cache"
+        run "$logs/hugo-warm" hugo --source "$hugo" --quiet --cacheDir "$BENCH_DIR/.hugo-cache"
+    done
+    local hugo_pages
+    hugo_pages=$(find "$hugo/public" -name '*.html' | wc -l)
+
+    echo "  output: $pages pages, $(echo "$bytes / 1048576" | bc) MB (Hugo: $hugo_pages pages)"
+    report "abierto cold build" "$logs/cold"
+    report "abierto warm build" "$logs/warm"
+    report "rebuild after one story edit" "$logs/story"
+    report "rebuild after one descriptor edit" "$logs/descriptor"
+    report "hugo cold build" "$logs/hugo-cold"
+    report "hugo warm build" "$logs/hugo-warm"
+    printf '  ratio abierto/hugo: cold %.2f, warm %.2f\n' \
+        "$(echo "$(median "$logs/cold" 1) / $(median "$logs/hugo-cold" 1)" | bc -l)" \
+        "$(echo "$(median "$logs/warm" 1) / $(median "$logs/hugo-warm" 1)" | bc -l)"
+}
+
+double() { # the national site with data files twice as large: peak memory only
+    local site="$BENCH_DIR/national2x-site" out="$BENCH_DIR/national2x-out" logs="$BENCH_DIR/national2x-logs"
+    generate national2x --datasets 10000 --resources 20000 --stories 1000 --data-bytes 2000000000 --seed 1
+    rm -rf "$logs" && mkdir -p "$logs"
+    rm -rf "$out"
+    run "$logs/cold" "$ABIERTO" build "$site" -o "$out" --quiet
+    rm -rf "$out"
+    echo "== national, data files twice as large (2 GB)"
+    report "abierto cold build" "$logs/cold"
+    printf '  memory 2 GB / 1 GB data: %.3f\n' \
+        "$(echo "$(median "$logs/cold" 2) / $(median "$BENCH_DIR/national-logs/cold" 2)" | bc -l)"
+}
+
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ { print $2 }') GB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"
+if [ "$SCALES" = all ] || [ "$SCALES" = small ]; then
+    generate small --datasets 300 --resources 600 --stories 30 --data-bytes 30000000 --seed 1
+    bench small
+fi
+if [ "$SCALES" = all ] || [ "$SCALES" = national ]; then
+    generate national --datasets 10000 --resources 20000 --stories 1000 --data-bytes 1000000000 --seed 1
+    bench national
+    if [ "${SKIP_DOUBLE:-}" != 1 ]; then
+        double
+        rm -rf "$BENCH_DIR/national2x-site"
+    fi
+fi
+echo "load at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
