@@ -23,6 +23,11 @@ impl Route {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// The last segment: the name a download is saved under.
+    pub fn file_name(&self) -> &str {
+        self.0.rsplit('/').next().unwrap_or("")
+    }
 }
 
 /// Top-level segments the portal uses; a plain page cannot take one.
@@ -114,6 +119,31 @@ impl Urls {
     /// A local data file of a dataset, published byte for byte.
     pub fn download(dataset_id: &str, file_name: &str) -> Route {
         Route(format!("descargas/{dataset_id}/{file_name}"))
+    }
+
+    /// The UTF-8 copy of a data file that is not UTF-8 (same name, in `utf-8/`).
+    pub fn utf8_copy(dataset_id: &str, file_name: &str) -> Route {
+        Route(format!("descargas/{dataset_id}/utf-8/{file_name}"))
+    }
+
+    /// One sheet of a spreadsheet, as CSV: `csv/<file stem>-<sheet>.csv`.
+    pub fn sheet_csv(dataset_id: &str, file_name: &str, sheet: &str) -> Route {
+        let sheet = match slugify(sheet) {
+            s if s.is_empty() => "hoja".to_string(),
+            s => s,
+        };
+        Route(format!(
+            "descargas/{dataset_id}/csv/{}-{sheet}.csv",
+            file_stem(file_name)
+        ))
+    }
+
+    /// A KML file converted to GeoJSON: `geojson/<file stem>.geojson`.
+    pub fn geojson_conversion(dataset_id: &str, file_name: &str) -> Route {
+        Route(format!(
+            "descargas/{dataset_id}/geojson/{}.geojson",
+            file_stem(file_name)
+        ))
     }
 
     pub fn participants() -> Route {
@@ -281,6 +311,12 @@ impl RdfFormat {
     }
 }
 
+fn file_stem(file_name: &str) -> &str {
+    file_name
+        .rsplit_once('.')
+        .map_or(file_name, |(stem, _)| stem)
+}
+
 /// Keywords group by their slug, so "Tránsito" and "transito" are one keyword.
 pub fn keyword_slug(keyword: &str) -> String {
     let slug = slugify(keyword);
@@ -316,6 +352,14 @@ mod tests {
         assert_eq!(
             Urls::former_dataset("xalapa/semaforos-2014").output_file(),
             "datos/xalapa/semaforos-2014/index.html"
+        );
+        assert_eq!(
+            Urls::sheet_csv("jalisco/mide", "mide.xlsx", "Diccionario de datos").as_str(),
+            "descargas/jalisco/mide/csv/mide-diccionario-de-datos.csv"
+        );
+        assert_eq!(
+            Urls::geojson_conversion("puebla/museos", "museos.kml").file_name(),
+            "museos.geojson"
         );
     }
 }

@@ -3,8 +3,10 @@
 //! machine-readable catalogs.
 
 pub mod catalogs;
+mod data_view;
 mod facets;
 mod i18n;
+mod map_svg;
 pub mod markdown;
 mod pages;
 pub mod search;
@@ -232,6 +234,15 @@ pub fn render_site_cached(
                     content: Content::CopyOf(path.clone()),
                     origin: source_file.clone(),
                 });
+                if let Some(facts) = analysis.facts(path) {
+                    files.extend(made_files(
+                        analysis,
+                        facts,
+                        &dataset.id,
+                        file_name,
+                        source_file,
+                    ));
+                }
             }
         }
     }
@@ -250,6 +261,40 @@ pub fn render_site_cached(
         origin: "abierto".into(),
     });
     files
+}
+
+/// The files made from a data file: its UTF-8 copy, its sheets as CSV, its GeoJSON conversion.
+fn made_files(
+    analysis: &Analysis,
+    facts: &crate::analyse::FileFacts,
+    dataset_id: &str,
+    file_name: &str,
+    source_file: &str,
+) -> Vec<OutputFile> {
+    use crate::analyse::Content as Data;
+    let made = |route: Route, name: &str| OutputFile {
+        route,
+        content: Content::CopyOf(analysis.made_file(name)),
+        origin: format!("{source_file} (converted)"),
+    };
+    match &facts.content {
+        Data::Csv {
+            utf8_copy: Some(name),
+            ..
+        } => vec![made(Urls::utf8_copy(dataset_id, file_name), name)],
+        Data::Workbook { sheets } => sheets
+            .iter()
+            .filter_map(|s| {
+                let name = s.csv_file.as_deref()?;
+                Some(made(Urls::sheet_csv(dataset_id, file_name, &s.name), name))
+            })
+            .collect(),
+        Data::Geo {
+            geojson_copy: Some(name),
+            ..
+        } => vec![made(Urls::geojson_conversion(dataset_id, file_name), name)],
+        _ => Vec::new(),
+    }
 }
 
 fn minify(html: &[u8]) -> Vec<u8> {

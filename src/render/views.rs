@@ -85,7 +85,10 @@ pub struct ResourceView {
     pub sha256: Option<String>,
     pub encoding: Option<String>,
     pub description_html: String,
-    pub fields: Vec<crate::model::Field>,
+    /// The documented columns, for resources whose content is not analysed.
+    pub fields: Vec<super::data_view::FieldView>,
+    /// What the file holds: preview, profile, map, warnings.
+    pub data: Option<super::data_view::DataView>,
 }
 
 /// Builds the views shared by several pages, once per build.
@@ -300,7 +303,12 @@ impl<'a> Views<'a> {
             .resources
             .iter()
             .map(|resource| {
-                let (href, remote, file_name, facts) = match &resource.location {
+                let (href, remote, file_name, facts): (
+                    String,
+                    bool,
+                    Option<String>,
+                    Option<&crate::analyse::FileFacts>,
+                ) = match &resource.location {
                     ResourceLocation::Local {
                         path, file_name, ..
                     } => (
@@ -311,7 +319,21 @@ impl<'a> Views<'a> {
                     ),
                     ResourceLocation::Remote { url } => (url.clone(), true, None, None),
                 };
+                let data = facts.zip(file_name.as_deref()).map(|(facts, file_name)| {
+                    super::data_view::data_view(
+                        &super::data_view::Context {
+                            t: self.t,
+                            urls: self.urls,
+                            dataset_id: &dataset.id,
+                            file_name,
+                            resource,
+                        },
+                        facts,
+                    )
+                });
+                let has_tables = data.as_ref().is_some_and(|d| !d.tables.is_empty());
                 ResourceView {
+                    data,
                     slug: resource.slug.clone(),
                     title: resource.title.clone(),
                     format: resource.format.clone(),
@@ -323,7 +345,11 @@ impl<'a> Views<'a> {
                     sha256: facts.map(|f| f.sha256.clone()),
                     encoding: resource.encoding.clone(),
                     description_html: describe(&resource.description),
-                    fields: resource.fields.clone(),
+                    fields: if has_tables {
+                        Vec::new()
+                    } else {
+                        super::data_view::documented_fields(resource)
+                    },
                 }
             })
             .collect()

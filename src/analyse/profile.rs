@@ -1,0 +1,477 @@
+//! Column statistics in bounded memory: the inferred type, empty cells,
+//! distinct values (exact up to a bound, then estimated), min and max, and the
+//! most frequent values. One [`ColumnProfiler`] per column sees every cell once.
+
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+
+/// Distinct values counted exactly (and their frequencies kept) up to this many.
+pub const DISTINCT_BOUND: usize = 1000;
+/// Longest value kept for counting, in bytes; longer values are cut (at a character boundary).
+const VALUE_CAP: usize = 80;
+/// How many frequent values a profile lists.
+const TOP_VALUES: usize = 5;
+
+/// The type of a column's values, as the data show it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ColumnType {
+    /// No value at all.
+    Empty,
+    Boolean,
+    Integer,
+    Decimal,
+    Date,
+    Latitude,
+    Longitude,
+    Text,
+}
+
+impl ColumnType {
+    /// The Table Schema type (frictionless) of this inferred type.
+    pub fn table_schema_type(self) -> &'static str {
+        match self {
+            ColumnType::Empty | ColumnType::Text => "string",
+            ColumnType::Boolean => "boolean",
+            ColumnType::Integer => "integer",
+            ColumnType::Decimal | ColumnType::Latitude | ColumnType::Longitude => "number",
+            ColumnType::Date => "date",
+        }
+    }
+
+    /// The key of this type's name in the interface texts (`type_integer`…).
+    pub fn key(self) -> &'static str {
+        match self {
+            ColumnType::Empty => "type_empty",
+            ColumnType::Boolean => "type_boolean",
+            ColumnType::Integer => "type_integer",
+            ColumnType::Decimal => "type_decimal",
+            ColumnType::Date => "type_date",
+            ColumnType::Latitude => "type_latitude",
+            ColumnType::Longitude => "type_longitude",
+            ColumnType::Text => "type_text",
+        }
+    }
+
+    /// Whether data of this type fit a type a descriptor declares (Table Schema names).
+    /// Unknown declared types are not judged.
+    pub fn fits_declared(self, declared: &str) -> bool {
+        let numeric = matches!(
+            self,
+            ColumnType::Integer
+                | ColumnType::Decimal
+                | ColumnType::Latitude
+                | ColumnType::Longitude
+        );
+        match declared.trim().to_lowercase().as_str() {
+            "integer" | "year" => matches!(self, ColumnType::Integer | ColumnType::Empty),
+            "number" => numeric || self == ColumnType::Empty,
+            "boolean" => matches!(
+                self,
+                ColumnType::Boolean | ColumnType::Integer | ColumnType::Empty
+            ),
+            "date" | "datetime" => matches!(self, ColumnType::Date | ColumnType::Empty),
+            _ => true,
+        }
+    }
+}
+
+/// What one column holds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ColumnProfile {
+    pub name: String,
+    pub column_type: ColumnType,
+    /// Numbers written with a decimal comma (`42,4`).
+    pub decimal_comma: bool,
+    pub empty: u64,
+    pub distinct: u64,
+    /// `false` when `distinct` is an estimate (more than [`DISTINCT_BOUND`] values).
+    pub distinct_exact: bool,
+    /// Smallest and largest value, for numbers and dates (dates as `YYYY-MM-DD`).
+    pub min: Option<String>,
+    pub max: Option<String>,
+    /// Most frequent values with their counts, most frequent first (approximate when `distinct_exact` is false).
+    pub top: Vec<(String, u64)>,
+}
+
+/// Bitmask of the types every value seen so far could still be.
+const BOOL: u8 = 1;
+const INT: u8 = 2;
+const DEC: u8 = 4;
+const DATE: u8 = 8;
+const ALL: u8 = BOOL | INT | DEC | DATE;
+
+/// Collects one column's statistics, value by value.
+#[derive(Debug)]
+pub struct ColumnProfiler {
+    name: String,
+    candidates: u8,
+    seen: u64,
+    empty: u64,
+    decimal_comma: bool,
+    /// Exact counts while there are at most DISTINCT_BOUND values; after that a
+    /// Misra–Gries summary of the frequent ones.
+    counts: HashMap<Box<str>, u64>,
+    overflowed: bool,
+    sketch: Sketch,
+    min_number: f64,
+    max_number: f64,
+    min_date: Option<String>,
+    max_date: Option<String>,
+}
+
+impl ColumnProfiler {
+    pub fn new(name: &str) -> ColumnProfiler {
+        ColumnProfiler {
+            name: name.to_string(),
+            candidates: ALL,
+            seen: 0,
+            empty: 0,
+            decimal_comma: false,
+            counts: HashMap::new(),
+            overflowed: false,
+            sketch: Sketch::new(),
+            min_number: f64::INFINITY,
+            max_number: f64::NEG_INFINITY,
+            min_date: None,
+            max_date: None,
+        }
+    }
+
+    pub fn add(&mut self, value: &str) {
+        self.seen += 1;
+        let value = value.trim();
+        if value.is_empty() {
+            self.empty += 1;
+            return;
+        }
+        let value = cut(value, VALUE_CAP);
+        self.infer(value);
+        self.count(value);
+    }
+
+    fn infer(&mut self, value: &str) {
+        if self.candidates & BOOL != 0 && !is_boolean(value) {
+            self.candidates &= !BOOL;
+        }
+        if self.candidates & (INT | DEC) != 0 {
+            match parse_number(value) {
+                Some(number) => {
+                    if !number.integer {
+                        self.candidates &= !INT;
+                    }
+                    self.decimal_comma |= number.comma;
+                    self.min_number = self.min_number.min(number.value);
+                    self.max_number = self.max_number.max(number.value);
+                }
+                None => self.candidates &= !(INT | DEC),
+            }
+        }
+        if self.candidates & DATE != 0 {
+            match parse_date(value) {
+                Some(iso) => {
+                    if self.min_date.as_deref().is_none_or(|m| iso.as_str() < m) {
+                        self.min_date = Some(iso.clone());
+                    }
+                    if self.max_date.as_deref().is_none_or(|m| iso.as_str() > m) {
+                        self.max_date = Some(iso);
+                    }
+                }
+                None => self.candidates &= !DATE,
+            }
+        }
+    }
+
+    fn count(&mut self, value: &str) {
+        self.sketch.add(value);
+        if let Some(n) = self.counts.get_mut(value) {
+            *n += 1;
+        } else if self.counts.len() < DISTINCT_BOUND {
+            self.counts.insert(value.into(), 1);
+        } else {
+            // Misra–Gries: a new value when the summary is full lowers every count by one.
+            self.overflowed = true;
+            self.counts.retain(|_, n| {
+                *n -= 1;
+                *n > 0
+            });
+        }
+    }
+
+    pub fn finish(self) -> ColumnProfile {
+        let filled = self.seen - self.empty;
+        let lower = self.name.to_lowercase();
+        let column_type = if filled == 0 {
+            ColumnType::Empty
+        } else if self.candidates & BOOL != 0 {
+            ColumnType::Boolean
+        } else if self.candidates & (INT | DEC) != 0 {
+            let integer = self.candidates & INT != 0;
+            let within = |limit: f64| self.min_number >= -limit && self.max_number <= limit;
+            if !integer && is_latitude_name(&lower) && within(90.0) {
+                ColumnType::Latitude
+            } else if !integer && is_longitude_name(&lower) && within(180.0) {
+                ColumnType::Longitude
+            } else if integer {
+                ColumnType::Integer
+            } else {
+                ColumnType::Decimal
+            }
+        } else if self.candidates & DATE != 0 {
+            ColumnType::Date
+        } else {
+            ColumnType::Text
+        };
+        let numeric = self.candidates & (INT | DEC) != 0 && filled > 0;
+        let (min, max) = if column_type == ColumnType::Boolean {
+            (None, None)
+        } else if numeric {
+            (
+                Some(format_number(self.min_number)),
+                Some(format_number(self.max_number)),
+            )
+        } else if column_type == ColumnType::Date {
+            (self.min_date, self.max_date)
+        } else {
+            (None, None)
+        };
+        let distinct_exact = !self.overflowed;
+        let distinct = if distinct_exact {
+            self.counts.len() as u64
+        } else {
+            self.sketch.estimate().max(DISTINCT_BOUND as u64)
+        };
+        let mut top: Vec<(String, u64)> = self
+            .counts
+            .into_iter()
+            .filter(|(_, n)| distinct_exact || *n > 1)
+            .map(|(v, n)| (v.into_string(), n))
+            .collect();
+        top.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        top.truncate(TOP_VALUES);
+        ColumnProfile {
+            name: self.name,
+            column_type,
+            decimal_comma: self.decimal_comma && numeric,
+            empty: self.empty,
+            distinct,
+            distinct_exact,
+            min,
+            max,
+            top,
+        }
+    }
+}
+
+fn cut(value: &str, cap: usize) -> &str {
+    if value.len() <= cap {
+        return value;
+    }
+    let mut end = cap;
+    while !value.is_char_boundary(end) {
+        end -= 1;
+    }
+    &value[..end]
+}
+
+fn is_boolean(value: &str) -> bool {
+    matches!(
+        value.to_lowercase().as_str(),
+        "true" | "false" | "verdadero" | "falso" | "sí" | "si" | "no" | "yes"
+    )
+}
+
+fn is_latitude_name(name: &str) -> bool {
+    matches!(name, "lat" | "latitud" | "latitude" | "y_lat" | "y")
+}
+
+fn is_longitude_name(name: &str) -> bool {
+    matches!(
+        name,
+        "lon" | "lng" | "long" | "longitud" | "longitude" | "x_lon" | "x"
+    )
+}
+
+/// Which columns of a header hold latitude and longitude, by name.
+pub fn coordinate_columns(header: &[String]) -> Option<(usize, usize)> {
+    let find = |test: fn(&str) -> bool| {
+        header
+            .iter()
+            .position(|h| test(h.trim().to_lowercase().as_str()))
+    };
+    Some((find(is_latitude_name)?, find(is_longitude_name)?))
+}
+
+/// A number as a cell writes it.
+pub struct Number {
+    pub value: f64,
+    pub integer: bool,
+    /// Written with a decimal comma.
+    pub comma: bool,
+}
+
+/// Parses `12`, `-3.5`, `42,4`. An integer with a leading zero (`01`, `002`)
+/// is a code, not a number: it stays text.
+pub fn parse_number(value: &str) -> Option<Number> {
+    let digits = value.strip_prefix(['-', '+']).unwrap_or(value);
+    let (whole, fraction, comma) = match digits.find(['.', ',']) {
+        Some(i) => (
+            &digits[..i],
+            Some(&digits[i + 1..]),
+            digits.as_bytes()[i] == b',',
+        ),
+        None => (digits, None, false),
+    };
+    if whole.is_empty() || !whole.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    if whole.len() > 1 && whole.starts_with('0') {
+        return None;
+    }
+    if let Some(fraction) = fraction
+        && (fraction.is_empty() || !fraction.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return None;
+    }
+    let text = if comma {
+        value.replace(',', ".")
+    } else {
+        value.to_string()
+    };
+    let parsed: f64 = text.parse().ok()?;
+    Some(Number {
+        value: parsed,
+        integer: fraction.is_none(),
+        comma,
+    })
+}
+
+/// Parses a date (`2014-03-01`, `01/03/2014`, `2014/03/01`, optionally followed by a time) to `YYYY-MM-DD`.
+pub fn parse_date(value: &str) -> Option<String> {
+    let date = value.split([' ', 'T']).next()?;
+    let parts: Vec<&str> = date.split(['-', '/']).collect();
+    if parts.len() != 3
+        || !parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return None;
+    }
+    let (year, month, day) = if parts[0].len() == 4 {
+        (parts[0], parts[1], parts[2])
+    } else if parts[2].len() == 4 {
+        (parts[2], parts[1], parts[0])
+    } else {
+        return None;
+    };
+    let (y, m, d): (u32, u32, u32) = (year.parse().ok()?, month.parse().ok()?, day.parse().ok()?);
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) || month.len() > 2 || day.len() > 2 {
+        return None;
+    }
+    Some(format!("{y:04}-{m:02}-{d:02}"))
+}
+
+fn format_number(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        format!("{value:.0}")
+    } else {
+        let text = format!("{value}");
+        text
+    }
+}
+
+/// A HyperLogLog sketch (1,024 registers): estimates how many distinct values
+/// a column has once there are too many to count exactly.
+#[derive(Debug)]
+struct Sketch {
+    registers: Box<[u8; 1024]>,
+}
+
+impl Sketch {
+    fn new() -> Sketch {
+        Sketch {
+            registers: Box::new([0; 1024]),
+        }
+    }
+
+    fn add(&mut self, value: &str) {
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        value.hash(&mut hasher);
+        let hash = hasher.finish();
+        let index = (hash & 1023) as usize;
+        let rank = ((hash >> 10).trailing_zeros() + 1).min(54) as u8;
+        if rank > self.registers[index] {
+            self.registers[index] = rank;
+        }
+    }
+
+    fn estimate(&self) -> u64 {
+        let m = 1024.0_f64;
+        let alpha = 0.7213 / (1.0 + 1.079 / m);
+        let sum: f64 = self.registers.iter().map(|&r| 2f64.powi(-(r as i32))).sum();
+        let raw = alpha * m * m / sum;
+        let zeros = self.registers.iter().filter(|&&r| r == 0).count();
+        let estimate = if raw <= 2.5 * m && zeros > 0 {
+            m * (m / zeros as f64).ln()
+        } else {
+            raw
+        };
+        estimate.round() as u64
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn profile(name: &str, values: &[&str]) -> ColumnProfile {
+        let mut p = ColumnProfiler::new(name);
+        values.iter().for_each(|v| p.add(v));
+        p.finish()
+    }
+
+    #[test]
+    fn types_are_inferred_from_the_values() {
+        assert_eq!(
+            profile("n", &["1", "22", ""]).column_type,
+            ColumnType::Integer
+        );
+        assert_eq!(profile("n", &["1", "2,5"]).column_type, ColumnType::Decimal);
+        assert!(profile("n", &["1", "2,5"]).decimal_comma);
+        assert_eq!(
+            profile("clave", &["01", "002"]).column_type,
+            ColumnType::Text
+        );
+        assert_eq!(
+            profile("f", &["2014-01-03", "05/02/2014"]).column_type,
+            ColumnType::Date
+        );
+        assert_eq!(profile("b", &["sí", "no"]).column_type, ColumnType::Boolean);
+        assert_eq!(
+            profile("latitud", &["19.5", "19.6"]).column_type,
+            ColumnType::Latitude
+        );
+        assert_eq!(
+            profile("lng", &["-96.9", "-96.1"]).column_type,
+            ColumnType::Longitude
+        );
+        assert_eq!(profile("x", &["", " "]).column_type, ColumnType::Empty);
+        let dates = profile("f", &["2014-03-01", "2014-01-03"]);
+        assert_eq!(dates.min.as_deref(), Some("2014-01-03"));
+    }
+
+    #[test]
+    fn distinct_values_are_exact_then_estimated() {
+        let mut p = ColumnProfiler::new("id");
+        for i in 0..50_000 {
+            p.add(&format!("valor-{i}"));
+            p.add("frecuente");
+        }
+        let profile = p.finish();
+        assert!(!profile.distinct_exact);
+        let error = (profile.distinct as f64 - 50_001.0).abs() / 50_001.0;
+        assert!(error < 0.1, "estimate {}", profile.distinct);
+        assert_eq!(profile.top[0].0, "frecuente");
+    }
+}

@@ -1,0 +1,265 @@
+//! A table as the pages show it (header, preview rows, column profiles, points
+//! for a map), built row by row in bounded memory whatever the source: a CSV
+//! file, a spreadsheet's sheet, the properties of map features.
+
+use super::Notice;
+use super::geo::{BBox, Shape};
+use super::profile::{ColumnProfile, ColumnProfiler, coordinate_columns, parse_number};
+use serde::{Deserialize, Serialize};
+
+/// Columns profiled; beyond this a table's columns are counted but not described.
+pub const MAX_PROFILED_COLUMNS: usize = 200;
+/// Columns shown in a preview.
+pub const MAX_PREVIEW_COLUMNS: usize = 40;
+/// Characters of a cell shown in a preview.
+const PREVIEW_CELL_CHARS: usize = 200;
+/// Points kept for a map drawn from latitude/longitude columns.
+pub const MAX_MAP_POINTS: usize = 5000;
+/// Problems of one kind reported line by line before they are only counted.
+const NOTICES_PER_KIND: usize = 5;
+
+/// What was learnt about a table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Table {
+    /// Data rows (the header not counted).
+    pub rows: u64,
+    /// Columns of the header (or of the widest row when there is no header).
+    pub columns: usize,
+    /// Whether the first row names the columns.
+    pub has_header: bool,
+    /// Column names (generated `columna_N` where the header has none), at most [`MAX_PROFILED_COLUMNS`].
+    pub header: Vec<String>,
+    /// The first rows, at most [`MAX_PREVIEW_COLUMNS`] cells each, long cells cut.
+    pub preview: Vec<Vec<String>>,
+    /// One profile per column, at most [`MAX_PROFILED_COLUMNS`].
+    pub profile: Vec<ColumnProfile>,
+    /// Points from latitude/longitude columns, for a map.
+    pub points: Option<PointLayer>,
+}
+
+impl Table {
+    /// Whether the preview or profile leaves columns out.
+    pub fn preview_columns(&self) -> usize {
+        self.header.len().min(MAX_PREVIEW_COLUMNS)
+    }
+}
+
+/// Points drawn from a table's coordinate columns.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PointLayer {
+    pub latitude_column: String,
+    pub longitude_column: String,
+    /// Rows with a valid point.
+    pub count: u64,
+    pub bbox: Option<BBox>,
+    /// The first points, at most [`MAX_MAP_POINTS`].
+    pub shapes: Vec<Shape>,
+}
+
+/// Builds a [`Table`] row by row.
+pub struct TableBuilder {
+    preview_rows: usize,
+    header: Option<Vec<String>>,
+    has_header: bool,
+    columns: usize,
+    rows: u64,
+    preview: Vec<Vec<String>>,
+    profilers: Vec<ColumnProfiler>,
+    coordinates: Option<(usize, usize)>,
+    points: u64,
+    bbox: Option<BBox>,
+    shapes: Vec<Shape>,
+    ragged: u64,
+    notices: Vec<Notice>,
+}
+
+impl TableBuilder {
+    pub fn new(preview_rows: usize) -> TableBuilder {
+        TableBuilder {
+            preview_rows,
+            header: None,
+            has_header: false,
+            columns: 0,
+            rows: 0,
+            preview: Vec::new(),
+            profilers: Vec::new(),
+            coordinates: None,
+            points: 0,
+            bbox: None,
+            shapes: Vec::new(),
+            ragged: 0,
+            notices: Vec::new(),
+        }
+    }
+
+    /// Sets the header: `names` are the first row's cells (all of them, for the
+    /// column count), `line` where it is. Reports duplicate and missing names.
+    pub fn header(&mut self, names: &[String], total_columns: usize, line: usize) {
+        self.has_header = true;
+        self.columns = total_columns;
+        let mut header: Vec<String> = Vec::new();
+        let mut unnamed = Vec::new();
+        for (i, name) in names.iter().take(MAX_PROFILED_COLUMNS).enumerate() {
+            let name = name.trim();
+            if name.is_empty() {
+                unnamed.push(i + 1);
+                header.push(format!("columna_{}", i + 1));
+            } else {
+                if header.iter().any(|h| h == name) {
+                    self.notices.push(
+                        Notice::new(format!(
+                            "the column name `{name}` appears twice in the header"
+                        ))
+                        .line(line)
+                        .help(
+                            "give each column its own name, so the data dictionary can describe it",
+                        ),
+                    );
+                }
+                header.push(name.to_string());
+            }
+        }
+        if !unnamed.is_empty() {
+            let list: Vec<String> = unnamed.iter().map(|n| n.to_string()).collect();
+            self.notices.push(
+                Notice::new(format!(
+                    "column {} has no name in the header; it is shown as `columna_N`",
+                    list.join(", ")
+                ))
+                .line(line)
+                .help("write a name for every column in the first row"),
+            );
+        }
+        self.start_columns(header);
+    }
+
+    /// Tables without a header get `columna_1`, `columna_2`… (from the first row's width).
+    fn generated_header(&mut self, width: usize) {
+        self.columns = width;
+        let header = (1..=width.min(MAX_PROFILED_COLUMNS))
+            .map(|i| format!("columna_{i}"))
+            .collect();
+        self.start_columns(header);
+    }
+
+    fn start_columns(&mut self, header: Vec<String>) {
+        if self.columns > MAX_PROFILED_COLUMNS {
+            self.notices.push(
+                Notice::new(format!(
+                    "the table has {} columns; only the first {MAX_PROFILED_COLUMNS} are described",
+                    self.columns
+                ))
+                .help("a table this wide is hard to reuse; consider splitting it"),
+            );
+        }
+        self.profilers = header.iter().map(|h| ColumnProfiler::new(h)).collect();
+        self.coordinates = coordinate_columns(&header);
+        self.header = Some(header);
+    }
+
+    /// Adds one data row: `cells` are its first cells (at most the profiled
+    /// columns), `width` its real number of cells, `line` where it starts.
+    pub fn row(&mut self, cells: &[&str], width: usize, line: usize) {
+        if self.header.is_none() {
+            self.generated_header(width);
+        }
+        self.rows += 1;
+        if width != self.columns && !(width == 1 && cells.first().is_some_and(|c| c.is_empty())) {
+            self.ragged += 1;
+            if self.ragged <= NOTICES_PER_KIND as u64 {
+                self.notices.push(
+                    Notice::new(format!(
+                        "this row has {width} cells where the header has {}",
+                        self.columns
+                    ))
+                    .line(line)
+                    .help("every row should have as many cells as the header: check for a missing or extra separator"),
+                );
+            }
+        }
+        if self.preview.len() < self.preview_rows {
+            self.preview.push(
+                (0..self.profilers.len().min(MAX_PREVIEW_COLUMNS))
+                    .map(|i| preview_cell(cells.get(i).copied().unwrap_or("")))
+                    .collect(),
+            );
+        }
+        for (i, profiler) in self.profilers.iter_mut().enumerate() {
+            profiler.add(cells.get(i).copied().unwrap_or(""));
+        }
+        if let Some((lat, lon)) = self.coordinates {
+            let coordinate = |i: usize| {
+                cells
+                    .get(i)
+                    .and_then(|c| parse_number(c.trim()))
+                    .map(|n| n.value)
+            };
+            if let (Some(y), Some(x)) = (coordinate(lat), coordinate(lon))
+                && (-90.0..=90.0).contains(&y)
+                && (-180.0..=180.0).contains(&x)
+                && !(x == 0.0 && y == 0.0)
+            {
+                self.points += 1;
+                self.bbox = Some(BBox::extend(self.bbox, x, y));
+                if self.shapes.len() < MAX_MAP_POINTS {
+                    self.shapes.push(Shape::Point([x, y]));
+                }
+            }
+        }
+    }
+
+    pub fn finish(mut self) -> (Table, Vec<Notice>) {
+        if self.ragged > NOTICES_PER_KIND as u64 {
+            self.notices.push(Notice::new(format!(
+                "{} rows in all have a different number of cells than the header",
+                self.ragged
+            )));
+        }
+        let header = self.header.unwrap_or_default();
+        let profile: Vec<ColumnProfile> = self.profilers.into_iter().map(|p| p.finish()).collect();
+        if self.rows > 0 {
+            for column in profile.iter().filter(|c| c.empty == self.rows) {
+                self.notices.push(
+                    Notice::new(format!(
+                        "the column `{}` is empty in every row",
+                        column.name
+                    ))
+                    .help("remove the column or fill it in"),
+                );
+            }
+        }
+        let points = self.coordinates.and_then(|(lat, lon)| {
+            let is = |i: usize, t| profile.get(i).is_some_and(|c| c.column_type == t);
+            (self.points > 0
+                && is(lat, super::profile::ColumnType::Latitude)
+                && is(lon, super::profile::ColumnType::Longitude))
+            .then(|| PointLayer {
+                latitude_column: header[lat].clone(),
+                longitude_column: header[lon].clone(),
+                count: self.points,
+                bbox: self.bbox,
+                shapes: self.shapes,
+            })
+        });
+        (
+            Table {
+                rows: self.rows,
+                columns: self.columns,
+                has_header: self.has_header,
+                header,
+                preview: self.preview,
+                profile,
+                points,
+            },
+            self.notices,
+        )
+    }
+}
+
+fn preview_cell(cell: &str) -> String {
+    let mut chars = cell.char_indices();
+    match chars.nth(PREVIEW_CELL_CHARS) {
+        Some((end, _)) => format!("{}…", &cell[..end]),
+        None => cell.to_string(),
+    }
+}

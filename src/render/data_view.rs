@@ -1,0 +1,455 @@
+//! What a dataset page shows of a data file's content: its dialect and
+//! counts, warnings, the preview table, the data dictionary (documentation
+//! merged with the profile), extra downloads (UTF-8 copy, sheet CSVs, GeoJSON)
+//! and the map. Every text is computed here; the template only lays it out.
+
+use super::Translation;
+use super::map_svg::{self, MapText};
+use crate::analyse::schema::{self, FieldDoc};
+use crate::analyse::{BBox, Content, EncodingSource, FileFacts, GeoFormat, Shape, Table};
+use crate::model::Resource;
+use crate::output::urls::Urls;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Pair {
+    pub label: String,
+    pub value: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct NoticeView {
+    pub line: Option<String>,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DownloadView {
+    pub href: String,
+    pub file_name: String,
+    pub text: String,
+    pub note: Option<String>,
+    pub sha256: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FieldView {
+    pub name: String,
+    pub type_text: String,
+    pub mismatch: Option<String>,
+    pub description: String,
+    pub empty: String,
+    pub distinct: String,
+    pub min: String,
+    pub max: String,
+    pub top: String,
+    pub missing: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TableView {
+    /// Unique in the page.
+    pub id: String,
+    /// The sheet's name, for workbooks.
+    pub heading: Option<String>,
+    pub preview_caption: String,
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    pub note: Option<String>,
+    pub fields_caption: String,
+    pub fields: Vec<FieldView>,
+    pub download: Option<DownloadView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MapView {
+    pub svg: String,
+    pub caption: String,
+}
+
+/// The content of one local resource, as its page shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct DataView {
+    pub facts: Vec<Pair>,
+    pub notices: Vec<NoticeView>,
+    /// Set when the download is not UTF-8 and a copy is offered: says the download is the original.
+    pub original_note: Option<String>,
+    pub downloads: Vec<DownloadView>,
+    pub map: Option<MapView>,
+    pub tables: Vec<TableView>,
+}
+
+pub struct Context<'a> {
+    pub t: &'a Translation,
+    pub urls: &'a Urls,
+    pub dataset_id: &'a str,
+    pub file_name: &'a str,
+    pub resource: &'a Resource,
+}
+
+impl Context<'_> {
+    fn ui(&self, key: &str) -> String {
+        self.t.ui(key).to_string()
+    }
+
+    fn fill(&self, key: &str, values: &[(&str, String)]) -> String {
+        let mut text = self.ui(key);
+        for (name, value) in values {
+            text = text.replace(&format!("{{{name}}}"), value);
+        }
+        text
+    }
+
+    fn count(&self, n: u64) -> String {
+        self.t.integer(n)
+    }
+}
+
+pub fn data_view(cx: &Context, facts: &FileFacts) -> DataView {
+    let mut view = DataView {
+        facts: Vec::new(),
+        notices: facts
+            .notices
+            .iter()
+            .map(|n| NoticeView {
+                line: n
+                    .line
+                    .map(|l| format!("{} {}", cx.ui("line"), cx.count(l as u64))),
+                message: n.message.clone(),
+            })
+            .collect(),
+        original_note: None,
+        downloads: Vec::new(),
+        map: None,
+        tables: Vec::new(),
+    };
+    let slug = &cx.resource.slug;
+    let title = &cx.resource.title;
+    match &facts.content {
+        Content::Csv { csv, utf8_copy } => {
+            let dialect = &csv.dialect;
+            let source = match dialect.encoding_source {
+                EncodingSource::Declared => cx.ui("encoding_declared"),
+                EncodingSource::Bom => cx.ui("encoding_bom"),
+                EncodingSource::Detected => cx.ui("encoding_detected"),
+            };
+            let pair = |label: &str, value: String| Pair {
+                label: cx.ui(label),
+                value,
+            };
+            view.facts.push(pair(
+                "resource_encoding",
+                format!("{} ({source})", dialect.encoding),
+            ));
+            view.facts.push(pair(
+                "separator",
+                match dialect.delimiter {
+                    '\t' => cx.ui("separator_tab"),
+                    c => format!("«{c}»"),
+                },
+            ));
+            if dialect.decimal_comma {
+                view.facts
+                    .push(pair("decimal_comma", cx.ui("decimal_comma_yes")));
+            }
+            view.facts.push(pair("rows", cx.count(csv.table.rows)));
+            view.facts
+                .push(pair("columns_count", cx.count(csv.table.columns as u64)));
+            if let Some(name) = utf8_copy {
+                view.original_note =
+                    Some(cx.fill("original_note", &[("encoding", dialect.encoding.clone())]));
+                view.downloads.push(DownloadView {
+                    href: cx.urls.href(&Urls::utf8_copy(cx.dataset_id, cx.file_name)),
+                    file_name: cx.file_name.to_string(),
+                    text: cx.ui("download_utf8"),
+                    note: Some(cx.ui("utf8_note")),
+                    sha256: facts.made_sha256.get(name).cloned(),
+                });
+            }
+            view.tables.push(table_view(
+                cx,
+                &csv.table,
+                None,
+                format!("{slug}-tabla"),
+                None,
+                true,
+            ));
+            if let Some(points) = &csv.table.points
+                && let Some(bbox) = points.bbox
+            {
+                view.map = Some(map_view(
+                    cx,
+                    &points.shapes,
+                    bbox,
+                    points.count,
+                    "Point",
+                    points.shapes.len() as u64 == points.count,
+                    title,
+                    slug,
+                ));
+            }
+        }
+        Content::Workbook { sheets } => {
+            view.facts.push(Pair {
+                label: cx.ui("sheets"),
+                value: sheets
+                    .iter()
+                    .map(|s| s.name.clone())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            });
+            let documented_sheet = schema::documented_table(&cx.resource.fields, facts)
+                .filter(|(_, t)| {
+                    cx.resource
+                        .fields
+                        .iter()
+                        .any(|f| t.header.iter().any(|h| h == &f.name))
+                })
+                .and_then(|(name, _)| name);
+            for (i, sheet) in sheets.iter().enumerate() {
+                let download = sheet.csv_file.as_ref().map(|name| {
+                    let route = Urls::sheet_csv(cx.dataset_id, cx.file_name, &sheet.name);
+                    DownloadView {
+                        file_name: route.file_name().to_string(),
+                        href: cx.urls.href(&route),
+                        text: cx.fill("download_sheet_csv", &[("sheet", sheet.name.clone())]),
+                        note: None,
+                        sha256: facts.made_sha256.get(name).cloned(),
+                    }
+                });
+                view.tables.push(table_view(
+                    cx,
+                    &sheet.table,
+                    Some(&sheet.name),
+                    format!("{slug}-hoja-{}", i + 1),
+                    download,
+                    documented_sheet == Some(sheet.name.as_str()),
+                ));
+            }
+        }
+        Content::Geo {
+            format,
+            geo,
+            geojson_copy,
+        } => {
+            view.facts.push(Pair {
+                label: cx.ui("features"),
+                value: cx.count(geo.features),
+            });
+            let types: Vec<String> = geo
+                .geometry_types
+                .iter()
+                .map(|(kind, n)| format!("{kind}: {}", cx.count(*n)))
+                .collect();
+            if !types.is_empty() {
+                view.facts.push(Pair {
+                    label: cx.ui("geometry_types"),
+                    value: types.join(", "),
+                });
+            }
+            if let Some(bbox) = geo.bbox {
+                view.facts.push(Pair {
+                    label: cx.ui("bbox"),
+                    value: format!(
+                        "{:.5}, {:.5} — {:.5}, {:.5}",
+                        bbox.west, bbox.south, bbox.east, bbox.north
+                    ),
+                });
+                let kinds = geo
+                    .geometry_types
+                    .keys()
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                view.map = Some(map_view(
+                    cx,
+                    &geo.shapes,
+                    bbox,
+                    geo.features,
+                    &kinds,
+                    geo.shapes_complete,
+                    title,
+                    slug,
+                ));
+            }
+            if *format == GeoFormat::Kml
+                && let Some(name) = geojson_copy
+            {
+                let route = Urls::geojson_conversion(cx.dataset_id, cx.file_name);
+                view.downloads.push(DownloadView {
+                    file_name: route.file_name().to_string(),
+                    href: cx.urls.href(&route),
+                    text: cx.ui("download_geojson"),
+                    note: None,
+                    sha256: facts.made_sha256.get(name).cloned(),
+                });
+            }
+            if geo.features > 0 {
+                let mut table = table_view(
+                    cx,
+                    &geo.properties,
+                    None,
+                    format!("{slug}-propiedades"),
+                    None,
+                    true,
+                );
+                table.heading = Some(cx.ui("feature_properties"));
+                view.tables.push(table);
+            }
+        }
+        Content::LfsPointer { .. } | Content::Other => {}
+    }
+    view
+}
+
+#[allow(clippy::too_many_arguments)]
+fn map_view(
+    cx: &Context,
+    shapes: &[Shape],
+    bbox: BBox,
+    count: u64,
+    kinds: &str,
+    complete: bool,
+    title: &str,
+    slug: &str,
+) -> MapView {
+    let description = cx.fill(
+        "map_description",
+        &[
+            ("count", cx.count(count)),
+            ("kinds", kinds.to_string()),
+            ("south", format!("{:.4}", bbox.south)),
+            ("north", format!("{:.4}", bbox.north)),
+            ("west", format!("{:.4}", bbox.west)),
+            ("east", format!("{:.4}", bbox.east)),
+        ],
+    );
+    let map_title = format!("{}: {title}", cx.ui("map"));
+    let svg = map_svg::render(
+        shapes,
+        bbox,
+        &MapText {
+            id: &format!("mapa-{slug}"),
+            title: &map_title,
+            description: &description,
+        },
+    );
+    let mut caption = description;
+    if !complete {
+        caption = format!("{caption} {}", cx.ui("map_partial"));
+    }
+    MapView { svg, caption }
+}
+
+fn table_view(
+    cx: &Context,
+    table: &Table,
+    sheet: Option<&str>,
+    id: String,
+    download: Option<DownloadView>,
+    documented: bool,
+) -> TableView {
+    let shown = table.preview.len() as u64;
+    let name = sheet.map_or(cx.resource.title.clone(), |s| {
+        format!("{} — {s}", cx.resource.title)
+    });
+    let preview_caption = cx.fill(
+        "preview_caption",
+        &[
+            ("name", name.clone()),
+            ("shown", cx.count(shown)),
+            ("total", cx.count(table.rows)),
+        ],
+    );
+    let columns = table.preview_columns();
+    let note = (table.columns > columns).then(|| {
+        cx.fill(
+            "preview_more_columns",
+            &[
+                ("shown", cx.count(columns as u64)),
+                ("total", cx.count(table.columns as u64)),
+            ],
+        )
+    });
+    let fields_doc = if documented {
+        schema::fields(&cx.resource.fields, Some(table))
+    } else {
+        schema::fields(&[], Some(table))
+    };
+    TableView {
+        id,
+        heading: sheet.map(|s| format!("{} «{s}»", cx.ui("sheet"))),
+        preview_caption,
+        header: table.header.iter().take(columns).cloned().collect(),
+        rows: table.preview.clone(),
+        note,
+        fields_caption: format!("{}: {name}", cx.ui("columns")),
+        fields: fields_doc.iter().map(|f| field_view(cx, f)).collect(),
+        download,
+    }
+}
+
+/// The documentation of a remote resource's columns (no data to profile).
+pub fn documented_fields(resource: &Resource) -> Vec<FieldView> {
+    let cx_fields = schema::fields(&resource.fields, None);
+    cx_fields
+        .iter()
+        .map(|f| FieldView {
+            name: f.name.clone(),
+            type_text: f.declared_type.clone().unwrap_or_default(),
+            mismatch: None,
+            description: f.description.clone(),
+            empty: String::new(),
+            distinct: String::new(),
+            min: String::new(),
+            max: String::new(),
+            top: String::new(),
+            missing: false,
+        })
+        .collect()
+}
+
+fn field_view(cx: &Context, field: &FieldDoc) -> FieldView {
+    let Some(profile) = &field.profile else {
+        return FieldView {
+            name: field.name.clone(),
+            type_text: field.declared_type.clone().unwrap_or_default(),
+            mismatch: None,
+            description: field.description.clone(),
+            empty: String::new(),
+            distinct: String::new(),
+            min: String::new(),
+            max: String::new(),
+            top: cx.ui("not_in_file"),
+            missing: true,
+        };
+    };
+    let inferred = cx.ui(profile.column_type.key());
+    let type_text = match &field.declared_type {
+        Some(declared) => format!("{declared} ({} {inferred})", cx.ui("detected_as")),
+        None => inferred,
+    };
+    let distinct = if profile.distinct_exact {
+        cx.count(profile.distinct)
+    } else {
+        format!("≈ {}", cx.count(profile.distinct))
+    };
+    let top = profile
+        .top
+        .iter()
+        .map(|(value, n)| format!("{value} ({})", cx.count(*n)))
+        .collect::<Vec<_>>()
+        .join(" · ");
+    FieldView {
+        name: field.name.clone(),
+        type_text,
+        mismatch: field.type_mismatch.then(|| cx.ui("type_mismatch")),
+        description: field.description.clone(),
+        empty: cx.count(profile.empty),
+        distinct,
+        min: profile.min.clone().unwrap_or_default(),
+        max: profile.max.clone().unwrap_or_default(),
+        top,
+        missing: false,
+    }
+}

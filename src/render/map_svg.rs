@@ -1,0 +1,200 @@
+//! Static maps: the points, lines and polygons of a map file (or a table's
+//! coordinate columns) drawn as inline SVG, with a frame, the coordinates of
+//! its corners and a scale bar, and a title and description for screen
+//! readers. No tiles, no JavaScript: the map reads as a map on its own.
+
+use crate::analyse::{BBox, Shape};
+use std::fmt::Write;
+
+const WIDTH: f64 = 640.0;
+const MARGIN: f64 = 28.0;
+
+/// What the map says in words.
+pub struct MapText<'a> {
+    /// Unique in the page: ids of the title and description derive from it.
+    pub id: &'a str,
+    pub title: &'a str,
+    pub description: &'a str,
+}
+
+/// Projects degrees onto the drawing (equirectangular, corrected by the cosine of the middle latitude).
+struct Projection {
+    west: f64,
+    north: f64,
+    scale: f64,
+    kx: f64,
+}
+
+impl Projection {
+    fn point(&self, p: [f64; 2]) -> (f64, f64) {
+        (
+            MARGIN + (p[0] - self.west) * self.kx * self.scale,
+            MARGIN + (self.north - p[1]) * self.scale,
+        )
+    }
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// A map of `shapes` within `bbox`, as SVG markup to put inline in a page.
+pub fn render(shapes: &[Shape], bbox: BBox, text: &MapText) -> String {
+    // Pad the box so points on its edge stay visible; a single point gets a small area.
+    let pad_x = ((bbox.east - bbox.west) * 0.05).max(0.005);
+    let pad_y = ((bbox.north - bbox.south) * 0.05).max(0.005);
+    let (west, east) = (bbox.west - pad_x, bbox.east + pad_x);
+    let (south, north) = (
+        (bbox.south - pad_y).max(-90.0),
+        (bbox.north + pad_y).min(90.0),
+    );
+    let kx = ((south + north) / 2.0).to_radians().cos().max(0.05);
+    let span_x = (east - west) * kx;
+    let span_y = north - south;
+    let inner_w = WIDTH - 2.0 * MARGIN;
+    let mut scale = inner_w / span_x;
+    let mut inner_h = span_y * scale;
+    if inner_h > 560.0 {
+        scale = 560.0 / span_y;
+        inner_h = 560.0;
+    }
+    let inner_h = inner_h.max(160.0);
+    let height = inner_h + 2.0 * MARGIN;
+    let projection = Projection {
+        west,
+        north,
+        scale,
+        kx,
+    };
+    let mut svg = String::new();
+    let _ = write!(
+        svg,
+        r#"<svg class="map-svg" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height:.0}" role="img" aria-labelledby="{id}-title {id}-desc"><title id="{id}-title">{title}</title><desc id="{id}-desc">{desc}</desc>"#,
+        id = text.id,
+        title = escape(text.title),
+        desc = escape(text.description),
+    );
+    let _ = write!(
+        svg,
+        r#"<rect class="map-frame" x="{MARGIN}" y="{MARGIN}" width="{inner_w:.0}" height="{inner_h:.0}"/>"#
+    );
+    let mut polygons = String::new();
+    let mut lines = String::new();
+    let mut points = String::new();
+    for shape in shapes {
+        match shape {
+            Shape::Polygon(rings) => {
+                for ring in rings.iter().filter(|r| r.len() > 2) {
+                    path(&mut polygons, ring, &projection, true);
+                }
+            }
+            Shape::Line(line) if line.len() > 1 => path(&mut lines, line, &projection, false),
+            Shape::Point(p) => {
+                let (x, y) = projection.point(*p);
+                let _ = write!(points, r#"<circle cx="{x:.1}" cy="{y:.1}" r="4"/>"#);
+            }
+            Shape::Line(_) => {}
+        }
+    }
+    if !polygons.is_empty() {
+        let _ = write!(
+            svg,
+            r#"<path class="map-polygons" fill-rule="evenodd" d="{polygons}"/>"#
+        );
+    }
+    if !lines.is_empty() {
+        let _ = write!(svg, r#"<path class="map-lines" d="{lines}"/>"#);
+    }
+    if !points.is_empty() {
+        let _ = write!(svg, r#"<g class="map-points">{points}</g>"#);
+    }
+    // Corner coordinates.
+    let _ = write!(
+        svg,
+        r#"<g class="map-labels" aria-hidden="true"><text x="{MARGIN}" y="{:.0}">{}</text><text x="{:.0}" y="{:.0}" text-anchor="end">{}</text>"#,
+        MARGIN - 8.0,
+        corner(north, west),
+        WIDTH - MARGIN,
+        height - 8.0,
+        corner(south, east),
+    );
+    // Scale bar: a round distance near a quarter of the width.
+    let km_width = span_x * 111.32;
+    let target = km_width / 4.0;
+    let magnitude = 10f64.powf(target.log10().floor());
+    let nice = [1.0, 2.0, 5.0, 10.0]
+        .iter()
+        .map(|m| m * magnitude)
+        .rfind(|d| *d <= target)
+        .unwrap_or(magnitude);
+    let bar = nice / km_width * inner_w;
+    let label = if nice >= 1.0 {
+        format!("{nice:.0} km")
+    } else {
+        format!("{:.0} m", nice * 1000.0)
+    };
+    let (x0, y0) = (MARGIN + 10.0, MARGIN + inner_h - 12.0);
+    let _ = write!(
+        svg,
+        r#"<path class="map-scale" d="M{x0:.1} {:.1}V{y0:.1}H{:.1}V{:.1}"/><text x="{x0:.1}" y="{:.1}">{}</text></g>"#,
+        y0 - 5.0,
+        x0 + bar,
+        y0 - 5.0,
+        y0 - 9.0,
+        label,
+    );
+    svg.push_str("</svg>");
+    svg
+}
+
+fn path(out: &mut String, points: &[[f64; 2]], projection: &Projection, close: bool) {
+    for (i, p) in points.iter().enumerate() {
+        let (x, y) = projection.point(*p);
+        let _ = write!(out, "{}{x:.1} {y:.1}", if i == 0 { "M" } else { "L" });
+    }
+    if close {
+        out.push('Z');
+    }
+}
+
+fn corner(lat: f64, lon: f64) -> String {
+    format!(
+        "{:.3}° {}, {:.3}° {}",
+        lat.abs(),
+        if lat >= 0.0 { "N" } else { "S" },
+        lon.abs(),
+        if lon >= 0.0 { "E" } else { "W" }
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_map_has_a_frame_a_scale_and_words() {
+        let bbox = BBox {
+            west: -97.0,
+            south: 19.0,
+            east: -96.8,
+            north: 19.6,
+        };
+        let svg = render(
+            &[Shape::Point([-97.0, 19.0]), Shape::Point([-96.8, 19.6])],
+            bbox,
+            &MapText {
+                id: "m",
+                title: "Semáforos <de> Xalapa",
+                description: "2 puntos",
+            },
+        );
+        assert!(svg.contains(r#"role="img""#));
+        assert!(svg.contains("<title id=\"m-title\">Semáforos &lt;de&gt; Xalapa</title>"));
+        assert!(svg.contains("class=\"map-frame\""));
+        assert!(svg.contains(" km</text>"));
+        assert_eq!(svg.matches("<circle").count(), 2);
+    }
+}
