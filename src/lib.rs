@@ -8,7 +8,8 @@
 //! The pipeline runs one way, one module per stage:
 //!
 //! 1. [`load`] reads the folder into a validated [`model::Site`];
-//! 2. [`analyse`] reads each data file once, streaming (size, SHA-256);
+//! 2. [`analyse`] reads each data file once, streaming: hash, preview, column
+//!    profiles, maps;
 //! 3. [`render`] turns site and analysis into pages, downloads and assets;
 //! 4. [`output`] owns the portal's addresses and writes the result safely.
 //!

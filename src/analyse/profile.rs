@@ -93,23 +93,30 @@ pub struct ColumnProfile {
     pub max: Option<String>,
     /// Most frequent values with their counts, most frequent first (approximate when `distinct_exact` is false).
     pub top: Vec<(String, u64)>,
+    /// Values that do not fit the column's type (at most 5% of them), and the first of them.
+    pub misfits: u64,
+    pub misfit_example: Option<String>,
 }
 
-/// Bitmask of the types every value seen so far could still be.
-const BOOL: u8 = 1;
-const INT: u8 = 2;
-const DEC: u8 = 4;
-const DATE: u8 = 8;
-const ALL: u8 = BOOL | INT | DEC | DATE;
+/// Share of filled cells that must fit a type for the column to have it; the
+/// others are reported as values that do not fit (real data have typos).
+const TOLERANCE: f64 = 0.95;
 
 /// Collects one column's statistics, value by value.
 #[derive(Debug)]
 pub struct ColumnProfiler {
     name: String,
-    candidates: u8,
     seen: u64,
     empty: u64,
+    booleans: u64,
+    numbers: u64,
+    integers: u64,
+    dates: u64,
     decimal_comma: bool,
+    not_number: Option<String>,
+    not_date: Option<String>,
+    /// A digit string with a leading zero (`01`) was seen: the column holds codes.
+    leading_zero: bool,
     /// Exact counts while there are at most DISTINCT_BOUND values; after that a
     /// Misra–Gries summary of the frequent ones.
     counts: HashMap<Box<str>, u64>,
@@ -125,10 +132,16 @@ impl ColumnProfiler {
     pub fn new(name: &str) -> ColumnProfiler {
         ColumnProfiler {
             name: name.to_string(),
-            candidates: ALL,
             seen: 0,
             empty: 0,
+            booleans: 0,
+            numbers: 0,
+            integers: 0,
+            dates: 0,
             decimal_comma: false,
+            not_number: None,
+            not_date: None,
+            leading_zero: false,
             counts: HashMap::new(),
             overflowed: false,
             sketch: Sketch::new(),
@@ -152,33 +165,42 @@ impl ColumnProfiler {
     }
 
     fn infer(&mut self, value: &str) {
-        if self.candidates & BOOL != 0 && !is_boolean(value) {
-            self.candidates &= !BOOL;
+        if is_boolean(value) {
+            self.booleans += 1;
         }
-        if self.candidates & (INT | DEC) != 0 {
-            match parse_number(value) {
-                Some(number) => {
-                    if !number.integer {
-                        self.candidates &= !INT;
-                    }
-                    self.decimal_comma |= number.comma;
-                    self.min_number = self.min_number.min(number.value);
-                    self.max_number = self.max_number.max(number.value);
+        match parse_number(value) {
+            Some(number) => {
+                self.numbers += 1;
+                if number.integer {
+                    self.integers += 1;
                 }
-                None => self.candidates &= !(INT | DEC),
+                self.decimal_comma |= number.comma;
+                self.min_number = self.min_number.min(number.value);
+                self.max_number = self.max_number.max(number.value);
+            }
+            None => {
+                self.leading_zero |= value.len() > 1
+                    && value.starts_with('0')
+                    && value.bytes().all(|b| b.is_ascii_digit());
+                if self.not_number.is_none() {
+                    self.not_number = Some(value.to_string());
+                }
             }
         }
-        if self.candidates & DATE != 0 {
-            match parse_date(value) {
-                Some(iso) => {
-                    if self.min_date.as_deref().is_none_or(|m| iso.as_str() < m) {
-                        self.min_date = Some(iso.clone());
-                    }
-                    if self.max_date.as_deref().is_none_or(|m| iso.as_str() > m) {
-                        self.max_date = Some(iso);
-                    }
+        match parse_date(value) {
+            Some(iso) => {
+                self.dates += 1;
+                if self.min_date.as_deref().is_none_or(|m| iso.as_str() < m) {
+                    self.min_date = Some(iso.clone());
                 }
-                None => self.candidates &= !DATE,
+                if self.max_date.as_deref().is_none_or(|m| iso.as_str() > m) {
+                    self.max_date = Some(iso);
+                }
+            }
+            None => {
+                if self.not_date.is_none() {
+                    self.not_date = Some(value.to_string());
+                }
             }
         }
     }
@@ -201,13 +223,17 @@ impl ColumnProfiler {
 
     pub fn finish(self) -> ColumnProfile {
         let filled = self.seen - self.empty;
-        let lower = self.name.to_lowercase();
+        let lower = self.name.trim().to_lowercase();
+        let enough = |n: u64| n > 0 && n as f64 >= TOLERANCE * filled as f64;
+        let numeric = enough(self.numbers) && self.booleans < filled && !self.leading_zero;
+        let mut misfits = (0, None);
         let column_type = if filled == 0 {
             ColumnType::Empty
-        } else if self.candidates & BOOL != 0 {
+        } else if self.booleans == filled {
             ColumnType::Boolean
-        } else if self.candidates & (INT | DEC) != 0 {
-            let integer = self.candidates & INT != 0;
+        } else if numeric {
+            misfits = (filled - self.numbers, self.not_number.clone());
+            let integer = self.integers == self.numbers;
             let within = |limit: f64| self.min_number >= -limit && self.max_number <= limit;
             if !integer && is_latitude_name(&lower) && within(90.0) {
                 ColumnType::Latitude
@@ -218,15 +244,13 @@ impl ColumnProfiler {
             } else {
                 ColumnType::Decimal
             }
-        } else if self.candidates & DATE != 0 {
+        } else if enough(self.dates) {
+            misfits = (filled - self.dates, self.not_date.clone());
             ColumnType::Date
         } else {
             ColumnType::Text
         };
-        let numeric = self.candidates & (INT | DEC) != 0 && filled > 0;
-        let (min, max) = if column_type == ColumnType::Boolean {
-            (None, None)
-        } else if numeric {
+        let (min, max) = if numeric && column_type != ColumnType::Boolean {
             (
                 Some(format_number(self.min_number)),
                 Some(format_number(self.max_number)),
@@ -236,6 +260,7 @@ impl ColumnProfiler {
         } else {
             (None, None)
         };
+        let (misfit_count, misfit_example) = misfits;
         let distinct_exact = !self.overflowed;
         let distinct = if distinct_exact {
             self.counts.len() as u64
@@ -260,6 +285,12 @@ impl ColumnProfiler {
             min,
             max,
             top,
+            misfits: misfit_count,
+            misfit_example: if misfit_count > 0 {
+                misfit_example
+            } else {
+                None
+            },
         }
     }
 }

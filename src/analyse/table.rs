@@ -217,6 +217,18 @@ impl TableBuilder {
         }
         let header = self.header.unwrap_or_default();
         let profile: Vec<ColumnProfile> = self.profilers.into_iter().map(|p| p.finish()).collect();
+        for column in profile.iter().filter(|c| c.misfits > 0) {
+            self.notices.push(
+                Notice::new(format!(
+                    "the column `{}` holds values of type {} but {} do not fit (for example «{}»)",
+                    column.name,
+                    column.column_type.table_schema_type(),
+                    column.misfits,
+                    column.misfit_example.as_deref().unwrap_or("")
+                ))
+                .help("correct those cells, so the column can be used as a whole"),
+            );
+        }
         if self.rows > 0 {
             for column in profile.iter().filter(|c| c.empty == self.rows) {
                 self.notices.push(

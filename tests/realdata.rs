@@ -1,0 +1,208 @@
+//! Real files published by Mexican municipalities (../shared/realdata, see its
+//! SOURCES.md) are understood as a person reading them would: encodings,
+//! BOMs, empty headers, leading-zero codes, embedded newlines, coordinates,
+//! both KML namespaces. Skipped, with a note, when ../shared is absent
+//! (set ABIERTO_SHARED to its place). Run: `cargo test --test realdata`.
+
+use abierto::analyse::cache::Cache;
+use abierto::analyse::{self, ColumnType, Content, EncodingSource, FileFacts, Request};
+use std::path::PathBuf;
+
+fn realdata() -> Option<PathBuf> {
+    let shared = std::env::var_os("ABIERTO_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"));
+    let dir = shared.join("realdata");
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        eprintln!(
+            "note: {} is absent; the real-data tests are skipped",
+            dir.display()
+        );
+        None
+    }
+}
+
+fn analyse(name: &str, format: &str) -> Option<FileFacts> {
+    let path = realdata()?.join(name);
+    let cache_dir = tempfile::tempdir().unwrap();
+    let cache = Cache::open(cache_dir.path()).unwrap();
+    Some(
+        analyse::analyse_file_cached(
+            &Request {
+                path: &path,
+                declared_encoding: None,
+                format,
+                preview_rows: 20,
+            },
+            &cache,
+        )
+        .unwrap(),
+    )
+}
+
+fn csv(facts: &FileFacts) -> &analyse::CsvAnalysis {
+    match &facts.content {
+        Content::Csv { csv, .. } => csv,
+        other => panic!("{other:?}"),
+    }
+}
+
+fn column<'a>(csv: &'a analyse::CsvAnalysis, name: &str) -> &'a analyse::ColumnProfile {
+    csv.table
+        .profile
+        .iter()
+        .find(|c| c.name == name)
+        .unwrap_or_else(|| panic!("no column {name}: {:?}", csv.table.header))
+}
+
+#[test]
+fn a_windows_1252_index_keeps_its_codes_as_text_and_names_its_empty_header() {
+    let Some(facts) = analyse("indice_geoestadistico.csv", "CSV") else {
+        return;
+    };
+    let table = csv(&facts);
+    assert_eq!(table.dialect.encoding, "windows-1252");
+    assert_eq!(table.dialect.delimiter, ',');
+    assert_eq!(table.table.header[0], "columna_1");
+    assert!(
+        facts
+            .notices
+            .iter()
+            .any(|n| n.message.contains("no name") && n.line == Some(1))
+    );
+    assert_eq!(column(table, "CVE_ENT").column_type, ColumnType::Text);
+    assert_eq!(column(table, "CVE_MUN").column_type, ColumnType::Text);
+    assert!(
+        column(table, "CVE_MUN")
+            .top
+            .iter()
+            .any(|(v, _)| v.starts_with("00")),
+        "leading zeros are kept"
+    );
+    assert!(
+        table
+            .table
+            .preview
+            .iter()
+            .any(|row| row.iter().any(|c| c == "Rincón de Romos"))
+    );
+    assert!(
+        !facts
+            .notices
+            .iter()
+            .any(|n| n.message.contains("not valid")),
+        "{:?}",
+        facts.notices
+    );
+}
+
+#[test]
+fn a_utf8_file_with_a_bom_and_a_geometry_column() {
+    let Some(facts) = analyse("procesados_col_bj.csv", "CSV") else {
+        return;
+    };
+    let table = csv(&facts);
+    assert_eq!(table.dialect.encoding_source, EncodingSource::Bom);
+    assert_eq!(table.table.header[0], "the_geom");
+    assert!(table.table.rows > 0);
+}
+
+#[test]
+fn quoted_cells_with_newlines_stay_one_row() {
+    let Some(facts) = analyse("inspecciones_toluca.csv", "CSV") else {
+        return;
+    };
+    let table = csv(&facts);
+    assert_eq!(table.table.columns, 11);
+    let ragged = facts
+        .notices
+        .iter()
+        .filter(|n| n.message.contains("cells where the header has"))
+        .count();
+    assert_eq!(ragged, 0, "{:?}", facts.notices);
+    let path = realdata().unwrap().join("inspecciones_toluca.csv");
+    let rows: Vec<_> = analyse::rows(&path, &facts, None)
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(rows.len() as u64, table.table.rows);
+    assert!(rows.iter().all(|r| r.cells.len() == 11));
+    assert!(
+        rows.iter()
+            .any(|r| r.cells.iter().any(|c| c.contains('\n')))
+    );
+}
+
+#[test]
+fn latitude_and_longitude_columns_make_a_map() {
+    let Some(facts) = analyse("LicenciasMetepec.csv", "CSV") else {
+        return;
+    };
+    let table = csv(&facts);
+    assert_eq!(column(table, "latitud").column_type, ColumnType::Latitude);
+    assert_eq!(column(table, "longitud").column_type, ColumnType::Longitude);
+    // Three latitudes end in a stray dot: reported, not fatal.
+    assert!(
+        facts
+            .notices
+            .iter()
+            .any(|n| n.message.contains("`latitud`") && n.message.contains("19.26068."))
+    );
+    let points = table.table.points.as_ref().expect("points");
+    let bbox = points.bbox.unwrap();
+    // Metepec, State of Mexico.
+    assert!(bbox.south > 18.5 && bbox.north < 20.0, "{bbox:?}");
+    assert!(bbox.west > -100.5, "{bbox:?}");
+    // One longitude lost its minus sign (99.61): the box shows it, as the data say.
+    assert!(bbox.east > 99.0, "{bbox:?}");
+}
+
+#[test]
+fn upper_case_headers_with_units_are_profiled() {
+    let Some(facts) = analyse("xalapa_ResumenDeActividadPorVehiculoAbr2016.csv", "CSV") else {
+        return;
+    };
+    let table = csv(&facts);
+    assert_eq!(
+        column(table, "DISTANCIA DE VIAJE (km)").column_type,
+        ColumnType::Decimal
+    );
+    let Some(facts) = analyse("tramites_toluca.csv", "CSV") else {
+        return;
+    };
+    // Nine procedures with long text cells.
+    assert_eq!(csv(&facts).table.rows, 9);
+    assert_eq!(csv(&facts).table.columns, 12);
+}
+
+#[test]
+fn both_kml_namespaces_are_read() {
+    for (name, polygons) in [("colonias_benito_juarez.kml", 64), ("miniAgebs.kml", 0)] {
+        let Some(facts) = analyse(name, "KML") else {
+            return;
+        };
+        let Content::Geo {
+            geo, geojson_copy, ..
+        } = &facts.content
+        else {
+            panic!("{facts:?}")
+        };
+        assert!(
+            geo.features > 0,
+            "{name}: no features ({:?})",
+            facts.notices
+        );
+        assert!(geojson_copy.is_some());
+        if polygons > 0 {
+            assert_eq!(geo.features, polygons);
+            assert_eq!(geo.geometry_types.get("Polygon"), Some(&polygons));
+        }
+        let bbox = geo.bbox.expect("a bounding box");
+        // Mexico City and around.
+        assert!(bbox.south > 14.0 && bbox.north < 33.0, "{name}: {bbox:?}");
+        assert!(bbox.west > -118.0 && bbox.east < -86.0, "{name}: {bbox:?}");
+        assert!(!geo.shapes.is_empty());
+    }
+}
