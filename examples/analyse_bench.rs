@@ -19,6 +19,20 @@ fn peak_memory_kb() -> Option<u64> {
         .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
 }
 
+/// CPU seconds (user + system) this process has used, from /proc/self/stat.
+fn cpu_seconds() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let after = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+    let fields: Vec<&str> = after.split_whitespace().collect();
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|f| f.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    (ticks(11) + ticks(12)) / 100.0
+}
+
 fn main() -> std::io::Result<()> {
     let mut args = std::env::args().skip(1);
     let size_mb: u64 = args.next().and_then(|a| a.parse().ok()).unwrap_or(1100);
@@ -72,6 +86,7 @@ fn main() -> std::io::Result<()> {
     let before = peak_memory_kb().unwrap_or(0);
 
     let cache = Cache::open(&dir.join("cache"))?;
+    let cpu_before = cpu_seconds();
     let started = Instant::now();
     let facts = analyse::analyse_file_cached(
         &Request {
@@ -83,6 +98,7 @@ fn main() -> std::io::Result<()> {
         &cache,
     )?;
     let seconds = started.elapsed().as_secs_f64();
+    let cpu = cpu_seconds() - cpu_before;
     let peak = peak_memory_kb().unwrap_or(0);
     let table = &facts.tables()[0].1;
     println!(
@@ -92,6 +108,10 @@ fn main() -> std::io::Result<()> {
         table.columns,
         seconds,
         bytes as f64 / 1e6 / seconds
+    );
+    println!(
+        "CPU time: {cpu:.1} s, {:.0} MB per CPU second (the machine may be shared)",
+        bytes as f64 / 1e6 / cpu.max(0.01)
     );
     println!(
         "peak memory (VmHWM): {:.1} MB (before the analysis: {:.1} MB)",

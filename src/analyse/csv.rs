@@ -228,6 +228,8 @@ pub struct RecordReader<R: Read> {
     cell_quoted: bool,
     pub problems: Vec<ReadProblem>,
     copy_error: Option<io::Error>,
+    /// The parser's output buffer, reused for every cell.
+    output: Vec<u8>,
 }
 
 impl<R: Read> RecordReader<R> {
@@ -258,6 +260,7 @@ impl<R: Read> RecordReader<R> {
             cell_quoted: false,
             problems: Vec::new(),
             copy_error: None,
+            output: vec![0; 4096],
         }
     }
 
@@ -333,6 +336,13 @@ impl<R: Read> RecordReader<R> {
 
     /// The next record, or `None` at the end of the file.
     pub fn next_record(&mut self) -> io::Result<Option<Record>> {
+        let mut output = std::mem::take(&mut self.output);
+        let record = self.read_record(&mut output);
+        self.output = output;
+        record
+    }
+
+    fn read_record(&mut self, output: &mut [u8]) -> io::Result<Option<Record>> {
         if self.done {
             return Ok(None);
         }
@@ -340,7 +350,6 @@ impl<R: Read> RecordReader<R> {
         let mut width = 0usize;
         let mut cell: Vec<u8> = Vec::new();
         let mut cell_length = 0u64;
-        let mut output = [0u8; 4096];
         let mut line: Option<usize> = None;
         let mut cell_started = false;
         loop {
@@ -375,7 +384,7 @@ impl<R: Read> RecordReader<R> {
                 } else {
                     &self.buffer[self.start..self.end]
                 };
-                let (result, read, written) = self.parser.read_field(input, &mut output);
+                let (result, read, written) = self.parser.read_field(input, output);
                 let consumed = &input[..read];
                 self.newlines += consumed.iter().filter(|b| **b == b'\n').count();
                 if let Some(&b) = consumed.iter().rev().find(|b| !b.is_ascii_whitespace()) {
@@ -393,7 +402,7 @@ impl<R: Read> RecordReader<R> {
                 csv_core::ReadFieldResult::InputEmpty => {
                     if self.eof && read == 0 && self.start == self.end {
                         // Tell the parser the input has ended.
-                        let (result, _, written) = self.parser.read_field(&[], &mut output);
+                        let (result, _, written) = self.parser.read_field(&[], output);
                         cell_length += written as u64;
                         if cell.len() < self.cell_bytes {
                             let room = self.cell_bytes - cell.len();

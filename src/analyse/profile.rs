@@ -307,10 +307,13 @@ fn cut(value: &str, cap: usize) -> &str {
 }
 
 fn is_boolean(value: &str) -> bool {
-    matches!(
-        value.to_lowercase().as_str(),
-        "true" | "false" | "verdadero" | "falso" | "sí" | "si" | "no" | "yes"
-    )
+    if value.len() > 9 {
+        return false;
+    }
+    ["true", "false", "verdadero", "falso", "si", "no", "yes"]
+        .iter()
+        .any(|word| value.eq_ignore_ascii_case(word))
+        || (!value.is_ascii() && value.to_lowercase() == "sí")
 }
 
 fn is_latitude_name(name: &str) -> bool {
@@ -365,12 +368,11 @@ pub fn parse_number(value: &str) -> Option<Number> {
     {
         return None;
     }
-    let text = if comma {
-        value.replace(',', ".")
+    let parsed: f64 = if comma {
+        value.replace(',', ".").parse().ok()?
     } else {
-        value.to_string()
+        value.parse().ok()?
     };
-    let parsed: f64 = text.parse().ok()?;
     Some(Number {
         value: parsed,
         integer: fraction.is_none(),
@@ -380,6 +382,9 @@ pub fn parse_number(value: &str) -> Option<Number> {
 
 /// Parses a date (`2014-03-01`, `01/03/2014`, `2014/03/01`, optionally followed by a time) to `YYYY-MM-DD`.
 pub fn parse_date(value: &str) -> Option<String> {
+    if value.len() < 8 || !value.as_bytes()[0].is_ascii_digit() {
+        return None;
+    }
     let date = value.split([' ', 'T']).next()?;
     let parts: Vec<&str> = date.split(['-', '/']).collect();
     if parts.len() != 3
