@@ -170,21 +170,8 @@ fn tags(views: &Views, d: &Dataset, today: Date) -> Vec<Tag> {
     tags
 }
 
-/// Days since 1970-01-01 (proleptic Gregorian).
-pub fn days(date: Date) -> i64 {
-    let (y, m, d) = (
-        i64::from(date.year),
-        i64::from(date.month),
-        i64::from(date.day),
-    );
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
+/// Days since 1970-01-01, shared with `check`'s freshness arithmetic.
+pub use crate::check::freshness::to_days as days;
 
 /// The day of the build: `SOURCE_DATE_EPOCH` when set (reproducible builds), else the clock.
 pub fn today() -> Date {
@@ -196,24 +183,7 @@ pub fn today() -> Date {
                 .duration_since(std::time::UNIX_EPOCH)
                 .map_or(0, |d| d.as_secs() as i64)
         });
-    from_days(seconds.div_euclid(86_400))
-}
-
-fn from_days(z: i64) -> Date {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    Date {
-        year: year.clamp(0, 9999) as u16,
-        month: month as u8,
-        day: day as u8,
-    }
+    crate::check::freshness::from_days(seconds.div_euclid(86_400))
 }
 
 #[cfg(test)]
@@ -235,7 +205,7 @@ mod tests {
             }),
             0
         );
-        assert_eq!(from_days(days(d)), d);
+        assert_eq!(crate::check::freshness::from_days(days(d)), d);
         assert_eq!(
             days(Date {
                 year: 2025,
