@@ -89,7 +89,14 @@ pub fn run(
         .problems
         .into_iter()
         .for_each(|d| diagnostics.push(d));
-    files::check(site, &link_report.referenced_files)
+    // A story's cover is published with it, like the files its text links to.
+    let mut linked = link_report.referenced_files;
+    linked.extend(
+        site.stories
+            .iter()
+            .filter_map(|s| s.cover.as_ref().map(|c| c.path.clone())),
+    );
+    files::check(site, &linked)
         .into_iter()
         .for_each(|d| diagnostics.push(d));
     let (output_bytes, too_large) = files::output_size(files);

@@ -1,9 +1,11 @@
 //! Stories and plain pages: Markdown with TOML front matter between `+++` lines.
 
+use super::paths::resolve_in_site;
 use super::toml_file;
 use crate::diagnostics::{Diagnostic, SourceText};
-use crate::model::{Date, Page, Story};
+use crate::model::{Date, Page, Story, StoryFile};
 use serde::Deserialize;
+use std::path::Path;
 use toml::Spanned;
 
 #[derive(Deserialize)]
@@ -20,7 +22,12 @@ struct StoryFrontMatter {
     tags: Vec<String>,
     #[serde(default)]
     draft: bool,
+    cover: Option<Spanned<String>>,
+    cover_alt: Option<String>,
 }
+
+/// Image files a story's cover may be.
+const COVER_EXTENSIONS: &[&str] = &["png", "jpg", "jpeg", "gif", "webp", "svg", "avif"];
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -37,15 +44,21 @@ pub struct DatasetReference {
     pub column: usize,
 }
 
-/// Parses a story; its dataset references are returned to be checked once all datasets are loaded.
+/// Parses a story (`root`: the site folder, canonical, to find its cover);
+/// its dataset references are returned to be checked once all datasets are loaded.
 pub fn parse_story(
     id: String,
     participant: Option<String>,
     source: &SourceText,
+    root: &Path,
 ) -> Result<(Story, Vec<DatasetReference>), Diagnostic> {
     let (front, body, body_first_line) = split(source)?;
     let front: StoryFrontMatter = toml_file::parse(source, &front)?;
     let date: Date = toml_file::date(source, &front.date)?;
+    let cover = match &front.cover {
+        Some(written) => Some(cover(source, root, written)?),
+        None => None,
+    };
     let references = front
         .datasets
         .iter()
@@ -73,10 +86,53 @@ pub fn parse_story(
             .collect(),
         tags: front.tags,
         draft: front.draft,
+        cover,
+        cover_alt: front.cover_alt.filter(|a| !a.trim().is_empty()),
         body,
         body_first_line,
     };
     Ok((story, references))
+}
+
+/// A story's cover: an image in the story's folder (or below it), so it is
+/// published beside the story's page.
+fn cover(
+    source: &SourceText,
+    root: &Path,
+    written: &Spanned<String>,
+) -> Result<StoryFile, Diagnostic> {
+    let text = written.get_ref().trim();
+    let at = written.span().start;
+    let folder = root.join(Path::new(&source.name).parent().unwrap_or(Path::new("")));
+    let folder = std::fs::canonicalize(&folder).unwrap_or(folder);
+    let path = resolve_in_site(root, &folder, text).map_err(|problem| {
+        let (message, _) = problem.explain(text);
+        source
+            .error(at, format!("cover: {message}"))
+            .help("put the image in the story's folder and write its name, e.g. `cover = \"portada.png\"`")
+    })?;
+    let relative = path
+        .strip_prefix(&folder)
+        .ok()
+        .map(|r| r.components().map(|c| c.as_os_str().to_string_lossy().to_string()).collect::<Vec<_>>().join("/"))
+        .ok_or_else(|| {
+            source
+                .error(at, format!("cover: `{text}` is not in the story's folder"))
+                .help("put the image beside the story (or in a folder below it): it is published next to the story's page")
+        })?;
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if !COVER_EXTENSIONS.contains(&extension.as_str()) {
+        return Err(source
+            .error(at, format!("cover: `{text}` is not an image"))
+            .help(format!(
+                "a cover is one of: {}",
+                COVER_EXTENSIONS.join(", ")
+            )));
+    }
+    Ok(StoryFile { relative, path })
 }
 
 pub fn parse_page(slug: String, source: &SourceText) -> Result<Page, Diagnostic> {

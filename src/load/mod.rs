@@ -310,7 +310,7 @@ impl Loader<'_> {
             if self.report_collision(&mut sources, &id, &source.name, "story") {
                 continue;
             }
-            match markdown_file::parse_story(id, participant.clone(), &source) {
+            match markdown_file::parse_story(id, participant.clone(), &source, self.root) {
                 Ok((story, refs)) => {
                     references.push((story.source_file.clone(), refs));
                     stories.push(story);

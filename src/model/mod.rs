@@ -17,7 +17,7 @@ pub use frequency::Frequency;
 pub use license::{License, built_in_licenses};
 pub use participant::{Participant, ParticipantKind};
 pub use portal::{Category, Language, Portal};
-pub use story::{Page, Story};
+pub use story::{Page, Story, StoryFile};
 
 use std::path::PathBuf;
 

@@ -18,10 +18,24 @@ pub struct Story {
     pub datasets: Vec<String>,
     pub tags: Vec<String>,
     pub draft: bool,
+    /// An image beside the story, shown with it in lists and on its page.
+    pub cover: Option<StoryFile>,
+    /// The cover's text alternative; without it the cover is decorative
+    /// (the story's title is always beside it).
+    pub cover_alt: Option<String>,
     /// The Markdown body.
     pub body: String,
     /// Lines before the body (front matter), to give body positions as file lines.
     pub body_first_line: usize,
+}
+
+/// A file beside a story, published next to the story's page.
+#[derive(Debug, Clone)]
+pub struct StoryFile {
+    /// Relative to the story's folder, `/` separated: `portada.png`, `img/mapa.svg`.
+    pub relative: String,
+    /// On disk, canonical.
+    pub path: std::path::PathBuf,
 }
 
 #[derive(Debug, Clone)]

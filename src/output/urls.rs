@@ -171,6 +171,17 @@ impl Urls {
         Route(format!("historias/{id}/"))
     }
 
+    /// A file beside a story (its cover, an image it shows), published next to
+    /// its page so the story's relative links work: `historias/xalapa/check-bus/portada.png`.
+    pub fn story_file(story_id: &str, relative: &str) -> Route {
+        Route(format!("historias/{story_id}/{relative}"))
+    }
+
+    /// The Atom feed of stories.
+    pub fn stories_feed() -> Route {
+        Route("historias/novedades.xml".into())
+    }
+
     pub fn categories() -> Route {
         Route("categorias/".into())
     }

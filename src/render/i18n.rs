@@ -58,6 +58,33 @@ impl Translation {
         grouped
     }
 
+    /// A number with thousands grouped and `decimals` decimals: "12 345,6" / "12,345.6".
+    pub fn number(&self, value: f64, decimals: usize) -> String {
+        if !value.is_finite() {
+            return "–".to_string();
+        }
+        let text = format!("{:.*}", decimals, value.abs());
+        let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+        let whole = self.integer(whole.parse().unwrap_or(0));
+        let sign = if value < 0.0 && text.chars().any(|c| matches!(c, '1'..='9')) {
+            "−"
+        } else {
+            ""
+        };
+        if fraction.is_empty() {
+            format!("{sign}{whole}")
+        } else {
+            format!("{sign}{whole}{}{fraction}", self.decimal_separator)
+        }
+    }
+
+    /// The first three letters of a month's name: "ene" / "Jan".
+    pub fn short_month(&self, month: u32) -> String {
+        self.months
+            .get((month as usize).wrapping_sub(1))
+            .map_or("?".to_string(), |m| m.chars().take(3).collect())
+    }
+
     /// A size in bytes, in human units: "1,2 MB" / "1.2 MB".
     pub fn size(&self, bytes: u64) -> String {
         const UNITS: [&str; 4] = ["KB", "MB", "GB", "TB"];
@@ -118,10 +145,14 @@ mod tests {
         };
         assert_eq!(es.date(date), "10 de octubre de 2014");
         assert_eq!(es.integer(12345), "12 345");
+        assert_eq!(es.number(12345.63, 1), "12 345,6");
+        assert_eq!(es.number(-0.04, 1), "0,0");
+        assert_eq!(es.short_month(3), "mar");
         assert_eq!(es.size(1_234_567), "1,2 MB");
         assert_eq!(es.size(999), "999 B");
         let en = Translation::for_language(Language::En);
         assert_eq!(en.date(date), "October 10, 2014");
         assert_eq!(en.size(1_234_567), "1.2 MB");
+        assert_eq!(en.number(12345.63, 1), "12,345.6");
     }
 }

@@ -1,6 +1,9 @@
 //! Markdown to HTML: tables, footnotes, heading anchors, and links by id
 //! (`dataset:xalapa/semaforos`, `participant:xalapa`, `story:…`, `page:…`)
-//! resolved to the portal's addresses and checked. Raw HTML is shown as text.
+//! resolved to the portal's addresses and checked. In descriptions raw HTML
+//! is shown as text; in stories and pages ([`render_story`]) it passes
+//! through the sanitizer, and a paragraph that is an embed line
+//! (`{{ tabla(…) }}`) becomes what the [`Embedder`] makes of it.
 
 use crate::diagnostics::Diagnostic;
 use crate::slug::slugify;
@@ -29,6 +32,35 @@ pub struct Heading {
     pub text: String,
 }
 
+/// Where an embed line is, to place its problems and name its ids.
+pub struct EmbedPlace<'a> {
+    pub file: &'a str,
+    pub line: usize,
+    /// 1, 2, 3… in the text: makes ids unique in the page.
+    pub number: usize,
+}
+
+/// Turns embed lines (`{{ tabla(…) }}`) into HTML.
+pub trait Embedder: Sync {
+    /// Whether a line is written as an embed.
+    fn is_embed(&self, line: &str) -> bool;
+    /// The embed's HTML (trusted: it is not sanitized), or its problems.
+    fn render(&self, line: &str, place: &EmbedPlace) -> Result<String, Vec<Diagnostic>>;
+}
+
+/// What a story's Markdown may do beyond a description's.
+pub struct StoryText<'a> {
+    pub embeds: Option<&'a dyn Embedder>,
+    /// Rewrites a relative address (a file beside the story); `None` keeps it.
+    pub relative: &'a (dyn Fn(&str) -> Option<String> + Sync),
+}
+
+/// Marks the place of the n-th embed in the HTML until it is put there
+/// (after sanitizing, which it passes unchanged).
+fn embed_marker(n: usize) -> String {
+    format!("\u{E000}abierto-embed-{n}\u{E000}")
+}
+
 pub struct Rendered {
     pub html: String,
     pub headings: Vec<Heading>,
@@ -42,16 +74,73 @@ fn options() -> Options {
         | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
-/// Renders Markdown to HTML.
+/// Renders Markdown to HTML, raw HTML shown as text.
 pub fn render(text: &str, source: &MarkdownSource, links: &dyn LinkResolver) -> Rendered {
+    render_text(text, source, links, None)
+}
+
+/// Renders a story or page: raw HTML sanitized, embeds rendered, relative
+/// addresses rewritten.
+pub fn render_story(
+    text: &str,
+    source: &MarkdownSource,
+    links: &dyn LinkResolver,
+    story: &StoryText,
+) -> Rendered {
+    render_text(text, source, links, Some(story))
+}
+
+fn render_text(
+    text: &str,
+    source: &MarkdownSource,
+    links: &dyn LinkResolver,
+    story: Option<&StoryText>,
+) -> Rendered {
     let mut problems = Vec::new();
     let mut headings = Vec::new();
     let mut events: Vec<Event> = Vec::new();
     let mut heading_start: Option<usize> = None;
+    let embedder = story.and_then(|s| s.embeds);
+    let mut embeds: Vec<String> = Vec::new();
+    let mut in_embed = false;
+    let line_of = |offset: usize| source.first_line + text[..offset].matches('\n').count();
 
     for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
+        if in_embed {
+            in_embed = !matches!(event, Event::End(TagEnd::Paragraph));
+            continue;
+        }
+        if let (Some(embedder), Event::Start(Tag::Paragraph)) = (embedder, &event) {
+            let line_start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
+            let paragraph = &text[line_start..range.end];
+            let lines: Vec<&str> = paragraph.trim_end().lines().collect();
+            if lines.len() == 1 && embedder.is_embed(lines[0]) {
+                let place = EmbedPlace {
+                    file: source.file,
+                    line: line_of(range.start),
+                    number: embeds.len() + 1,
+                };
+                match embedder.render(lines[0], &place) {
+                    Ok(html) => embeds.push(html),
+                    Err(found) => {
+                        problems.extend(found);
+                        embeds.push(String::new());
+                    }
+                }
+                events.push(Event::Html(CowStr::from(embed_marker(embeds.len()))));
+                in_embed = true;
+                continue;
+            }
+            if let Some(i) = lines.iter().position(|l| embedder.is_embed(l)) {
+                problems.push(
+                    Diagnostic::error(source.file, "this embed is inside a paragraph")
+                        .at_line(line_of(range.start) + i)
+                        .help("put the embed on a line of its own, with an empty line before and after it"),
+                );
+            }
+        }
         let event = match event {
-            Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
+            Event::Html(raw) | Event::InlineHtml(raw) if story.is_none() => Event::Text(raw),
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
@@ -61,7 +150,7 @@ pub fn render(text: &str, source: &MarkdownSource, links: &dyn LinkResolver) -> 
                 let dest_url = match links.resolve(&dest_url) {
                     Some(Ok(href)) => CowStr::from(href),
                     Some(Err(help)) => {
-                        let line = source.first_line + text[..range.start].matches('\n').count();
+                        let line = line_of(range.start);
                         problems.push(
                             Diagnostic::error(
                                 source.file,
@@ -128,6 +217,12 @@ pub fn render(text: &str, source: &MarkdownSource, links: &dyn LinkResolver) -> 
 
     let mut html_out = String::with_capacity(text.len() * 3 / 2);
     html::push_html(&mut html_out, events.into_iter());
+    if let Some(story) = story {
+        html_out = super::sanitize::clean(&html_out, story.relative);
+        for (i, embed) in embeds.iter().enumerate() {
+            html_out = html_out.replacen(&embed_marker(i + 1), embed, 1);
+        }
+    }
     Rendered {
         html: html_out,
         headings,

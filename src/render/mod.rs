@@ -4,11 +4,13 @@
 
 pub mod catalogs;
 mod data_view;
+pub mod embeds;
 mod facets;
 mod i18n;
 mod map_svg;
 pub mod markdown;
 mod pages;
+mod sanitize;
 pub mod search;
 mod theme;
 mod views;
@@ -130,7 +132,7 @@ pub fn render_site_cached(
         shards: index.shard_list(),
         dataset_docs: site.datasets.len(),
     };
-    let jobs = pages::all(
+    let (jobs, story_files) = pages::all(
         &views,
         analysis,
         &records,
@@ -198,6 +200,8 @@ pub fn render_site_cached(
     cache.pages = pages;
 
     let pages: Vec<Route> = files.iter().map(|f| f.route.clone()).collect();
+    files.extend(story_files);
+    files.push(catalogs::stories_feed(&records, &views));
     files.push(catalogs::sitemap(&records, &pages));
     files.extend(catalogs::files(&records, diagnostics));
     for (_, asset) in &assets {
@@ -354,6 +358,60 @@ impl LinkResolver for IdLinks<'_> {
             nearest.unwrap_or_else(|| format!("no {kind} has the id `{id}`"))
         ))
     }
+}
+
+/// A story's (or page's) Markdown: embeds rendered, raw HTML sanitized, and
+/// files beside it that it links to relatively published under `folder`
+/// (the story's own address), the links pointing there. Returns the HTML and
+/// the files to copy.
+pub fn story_markdown(
+    text: &str,
+    source: MarkdownSource,
+    links: &IdLinks,
+    embeds: &embeds::Embeds,
+    folder: Option<&(dyn Fn(&str) -> Route + Sync)>,
+    diagnostics: &Diagnostics,
+) -> (markdown::Rendered, Vec<OutputFile>) {
+    let site_folder = links.site.root.join(
+        std::path::Path::new(source.file)
+            .parent()
+            .unwrap_or(std::path::Path::new("")),
+    );
+    let site_folder = std::fs::canonicalize(&site_folder).unwrap_or(site_folder);
+    let used = std::sync::Mutex::new(Vec::new());
+    let relative = |url: &str| -> Option<String> {
+        let route_of = folder?;
+        let path = url.split(['#', '?']).next().unwrap_or("");
+        let decoded = crate::check::links::percent_decode(path);
+        if decoded.is_empty()
+            || decoded.contains(':')
+            || decoded.starts_with(['/', '\\'])
+            || decoded.split(['/', '\\']).any(|part| part == "..")
+        {
+            return None;
+        }
+        let real = std::fs::canonicalize(site_folder.join(&decoded)).ok()?;
+        if !real.starts_with(&site_folder) || !real.is_file() {
+            return None;
+        }
+        let file = OutputFile {
+            route: route_of(&decoded),
+            content: Content::CopyOf(real),
+            origin: source.file.to_string(),
+        };
+        used.lock().unwrap_or_else(|e| e.into_inner()).push(file);
+        Some(format!("{}{url}", links.urls.href(&route_of(""))))
+    };
+    let story = markdown::StoryText {
+        embeds: Some(embeds),
+        relative: &relative,
+    };
+    let rendered = markdown::render_story(text, &source, links, &story);
+    for problem in &rendered.problems {
+        diagnostics.push(problem.clone());
+    }
+    let files = used.into_inner().unwrap_or_else(|e| e.into_inner());
+    (rendered, files)
 }
 
 /// Markdown of a site file, rendered with its id links checked.

@@ -1,16 +1,20 @@
 //! The list of the portal's pages: for each, its route, template and data.
 
 use super::catalogs::{self, Alternate, Records};
+use super::embeds::Embeds;
 use super::facets::Facets;
+use super::markdown::MarkdownSource;
 use super::theme::Asset;
 use super::views::{Link, Views};
-use super::{IdLinks, PageJob, RenderOptions, Translation, markdown_html};
+use super::{IdLinks, PageJob, RenderOptions, Translation, markdown_html, story_markdown};
 use crate::analyse::Analysis;
 use crate::diagnostics::Diagnostics;
 use crate::model::{Dataset, Site, Status};
 use crate::output::urls::{Route, Urls, keyword_slug};
+use crate::output::writer::{Content, OutputFile};
 use rayon::prelude::*;
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 /// What every page needs: the portal's name, menu, assets and texts.
 #[derive(Serialize)]
@@ -224,7 +228,7 @@ pub fn all(
     finder: &Finder,
     options: &RenderOptions,
     diagnostics: &Diagnostics,
-) -> Vec<PageJob> {
+) -> (Vec<PageJob>, Vec<OutputFile>) {
     let site = views.site;
     let t = views.t;
     let links = IdLinks {
@@ -506,18 +510,46 @@ pub fn all(
         "historias",
     );
     index.context.insert("stories", &views.stories);
+    index.context.insert("feed", &stories_feed_link(views));
     jobs.push(index);
+    let embeds = Embeds {
+        site,
+        analysis,
+        urls: views.urls,
+        t,
+    };
+    // Files beside the stories (covers, images they show), by address.
+    let mut story_files: BTreeMap<Route, OutputFile> = BTreeMap::new();
     for (story, summary) in views
         .built_stories(options.include_drafts)
         .zip(&views.stories)
     {
-        let body = markdown_html(
+        let folder = |relative: &str| Urls::story_file(&story.id, relative);
+        let (body, files) = story_markdown(
             &story.body,
-            &story.source_file,
-            story.body_first_line,
+            MarkdownSource {
+                file: &story.source_file,
+                first_line: story.body_first_line,
+            },
             &links,
+            &embeds,
+            Some(&folder),
             diagnostics,
         );
+        for file in files {
+            story_files.insert(file.route.clone(), file);
+        }
+        if let Some(cover) = &story.cover {
+            let route = Urls::story_file(&story.id, &cover.relative);
+            story_files.insert(
+                route.clone(),
+                OutputFile {
+                    route,
+                    content: Content::CopyOf(cover.path.clone()),
+                    origin: story.source_file.clone(),
+                },
+            );
+        }
         let words = story.body.split_whitespace().count();
         let mut job = builder.job(
             Urls::story(&story.id),
@@ -527,6 +559,7 @@ pub fn all(
             "historias",
         );
         job.context.insert("story", summary);
+        job.context.insert("feed", &stories_feed_link(views));
         job.context.insert("body_html", &body.html);
         job.context
             .insert("reading_minutes", &words.div_ceil(200).max(1));
@@ -617,11 +650,15 @@ pub fn all(
 
     // Plain pages and 404.
     for page in &site.pages {
-        let body = markdown_html(
+        let (body, _) = story_markdown(
             &page.body,
-            &page.source_file,
-            page.body_first_line,
+            MarkdownSource {
+                file: &page.source_file,
+                first_line: page.body_first_line,
+            },
             &links,
+            &embeds,
+            None,
             diagnostics,
         );
         let mut job = builder.job(
@@ -642,7 +679,20 @@ pub fn all(
         t.ui("not_found_text"),
         "404",
     ));
-    jobs
+    (jobs, story_files.into_values().collect())
+}
+
+/// The stories' Atom feed, for `<link rel="alternate">`.
+fn stories_feed_link(views: &Views) -> catalogs::Alternate {
+    catalogs::Alternate {
+        href: views.urls.href(&Urls::stories_feed()),
+        media_type: "application/atom+xml",
+        title: format!(
+            "{}: {}",
+            views.site.portal.title,
+            views.t.ui("stories_feed")
+        ),
+    }
 }
 
 fn dataset_page(

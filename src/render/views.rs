@@ -53,6 +53,15 @@ pub struct StorySummary {
     pub summary: String,
     pub authors: Vec<String>,
     pub participant: Option<Link>,
+    pub cover: Option<CoverView>,
+}
+
+/// A story's cover image.
+#[derive(Debug, Clone, Serialize)]
+pub struct CoverView {
+    pub href: String,
+    /// Empty for a decorative cover (no `cover_alt`).
+    pub alt: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -199,6 +208,12 @@ impl<'a> Views<'a> {
                 .participant
                 .as_deref()
                 .map(|p| self.participant_link(p)),
+            cover: story.cover.as_ref().map(|cover| CoverView {
+                href: self
+                    .urls
+                    .href(&Urls::story_file(&story.id, &cover.relative)),
+                alt: story.cover_alt.clone().unwrap_or_default(),
+            }),
         }
     }
 

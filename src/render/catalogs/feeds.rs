@@ -80,6 +80,93 @@ pub fn atom_feed(records: &Records) -> String {
     out
 }
 
+/// The Atom feed of stories, newest first (drafts never: a feed is what is published).
+pub fn stories_feed(records: &Records, views: &crate::render::views::Views) -> String {
+    let urls = records.urls;
+    let site = records.site;
+    let stories: Vec<_> = site
+        .stories
+        .iter()
+        .filter(|s| !s.draft)
+        .take(FEED_ENTRIES)
+        .collect();
+    let updated = stories
+        .iter()
+        .map(|s| s.date)
+        .max()
+        .map_or("1970-01-01T00:00:00Z".to_string(), timestamp);
+    let feed_url = urls.absolute(&Urls::stories_feed());
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+    out.push_str(&format!(
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
+        records.language
+    ));
+    out.push_str(&format!("  <id>{}</id>\n", xml(&feed_url)));
+    out.push_str(&format!(
+        "  <title>{}: {}</title>\n",
+        xml(&site.portal.title),
+        xml(views.t.ui("stories"))
+    ));
+    out.push_str(&format!("  <updated>{updated}</updated>\n"));
+    out.push_str(&format!(
+        "  <author><name>{}</name></author>\n",
+        xml(&site.portal.title)
+    ));
+    out.push_str(&format!(
+        "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n",
+        xml(&feed_url)
+    ));
+    out.push_str(&format!(
+        "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+        xml(&urls.absolute(&Urls::stories()))
+    ));
+    for story in stories {
+        let page = urls.absolute(&Urls::story(&story.id));
+        out.push_str("  <entry>\n");
+        out.push_str(&format!("    <id>{}</id>\n", xml(&page)));
+        out.push_str(&format!("    <title>{}</title>\n", xml(&story.title)));
+        out.push_str(&format!(
+            "    <updated>{}</updated>\n",
+            timestamp(story.date)
+        ));
+        out.push_str(&format!(
+            "    <published>{}</published>\n",
+            timestamp(story.date)
+        ));
+        let participant = story
+            .participant
+            .as_deref()
+            .and_then(|p| site.participant(p))
+            .map_or(site.portal.title.clone(), |p| p.name.clone());
+        let authors = if story.authors.is_empty() {
+            vec![participant]
+        } else {
+            story.authors.clone()
+        };
+        for author in authors {
+            out.push_str(&format!(
+                "    <author><name>{}</name></author>\n",
+                xml(&author)
+            ));
+        }
+        out.push_str(&format!(
+            "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+            xml(&page)
+        ));
+        for tag in &story.tags {
+            out.push_str(&format!("    <category term=\"{}\"/>\n", xml(tag)));
+        }
+        let summary = story
+            .summary
+            .clone()
+            .unwrap_or_else(|| crate::render::markdown::summary(&story.body, 400));
+        out.push_str(&format!("    <summary>{}</summary>\n", xml(&summary)));
+        out.push_str("  </entry>\n");
+    }
+    out.push_str("</feed>\n");
+    out
+}
+
 /// Every page of the portal, with the date its content last changed when known.
 pub fn sitemap(urls: &Urls, pages: &[(Route, Option<Date>)]) -> String {
     let mut out = String::from(

@@ -91,6 +91,15 @@ pub fn files(records: &Records, diagnostics: &Diagnostics) -> Vec<OutputFile> {
     files
 }
 
+/// The Atom feed of stories.
+pub fn stories_feed(records: &Records, views: &crate::render::views::Views) -> OutputFile {
+    OutputFile {
+        route: Urls::stories_feed(),
+        content: Content::Bytes(feeds::stories_feed(records, views).into_bytes()),
+        origin: "stories feed".into(),
+    }
+}
+
 /// `sitemap.xml`: every page written but `404.html` and the redirects of
 /// renamed datasets, dataset pages with their last change.
 pub fn sitemap(records: &Records, pages: &[Route]) -> OutputFile {

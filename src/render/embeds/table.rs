@@ -1,0 +1,99 @@
+//! `{{ tabla(…) }}`: chosen columns of a resource's rows, with a row limit,
+//! an optional sort and filter, as an HTML table that scrolls in its own box.
+
+use super::{Cx, Found, Problems, data, escape};
+
+/// Rows shown when `filas` is not given.
+const DEFAULT_ROWS: usize = 10;
+/// Rows shown at most, whatever `filas` says.
+const MAX_ROWS: usize = 500;
+
+pub fn table(cx: &Cx) -> Found<String> {
+    let source = cx.source().map_err(|p| vec![p])?;
+    let table = cx.table(&source).map_err(|p| vec![p])?;
+    let header = &table.table.header;
+    let mut problems = Problems::default();
+    // Columns: as listed (each checked), else all of them.
+    let columns: Vec<usize> = match problems.take(cx.text("columnas")).flatten() {
+        Some(list) => {
+            let at = cx.value_column("columnas");
+            list.split(',')
+                .map(str::trim)
+                .filter(|n| !n.is_empty())
+                .filter_map(|name| problems.take(cx.column(&table, name, at)))
+                .collect()
+        }
+        None => (0..header.len()).collect(),
+    };
+    let sort = problems
+        .take(cx.text("orden"))
+        .flatten()
+        .and_then(|name| problems.take(cx.column(&table, &name, cx.value_column("orden"))));
+    let filter = problems.take(cx.filter(&table)).flatten();
+    let limit = problems
+        .take(cx.whole_number("filas"))
+        .flatten()
+        .unwrap_or(DEFAULT_ROWS)
+        .min(MAX_ROWS);
+    let descending = problems.take(cx.flag("descendente")).unwrap_or(false);
+    let title = problems
+        .take(cx.text("titulo"))
+        .flatten()
+        .unwrap_or_else(|| source.resource.title.clone());
+    problems.finish()?;
+
+    let rows = cx.rows(&table).map_err(|p| vec![p])?;
+    let selection = data::select(rows, filter.as_ref(), sort.map(|c| (c, descending)), limit);
+    let caption_note = cx.fill(
+        "embed_rows_of",
+        &[
+            ("shown", cx.t().integer(selection.rows.len() as u64)),
+            ("total", cx.t().integer(selection.matched)),
+        ],
+    );
+    // Columns that hold numbers are aligned right.
+    let numeric: Vec<bool> = columns
+        .iter()
+        .map(|&c| {
+            selection
+                .rows
+                .iter()
+                .filter_map(|r| r.get(c))
+                .filter(|v| !v.trim().is_empty())
+                .all(|v| data::number(v).is_some())
+                && selection
+                    .rows
+                    .iter()
+                    .any(|r| r.get(c).is_some_and(|v| !v.trim().is_empty()))
+        })
+        .collect();
+    let mut html = format!(
+        r#"<figure class="embed embed-table"><figcaption class="chart-title" id="{id}-caption">{title} <span class="embed-note">({note})</span></figcaption><div class="table-scroll" role="region" aria-labelledby="{id}-caption" tabindex="0"><table aria-labelledby="{id}-caption"><thead><tr>"#,
+        id = cx.id,
+        title = escape(&title),
+        note = escape(&caption_note),
+    );
+    for (&c, &num) in columns.iter().zip(&numeric) {
+        html.push_str(&format!(
+            r#"<th scope="col"{}>{}</th>"#,
+            if num { r#" class="num""# } else { "" },
+            escape(&header[c])
+        ));
+    }
+    html.push_str("</tr></thead><tbody>");
+    for row in &selection.rows {
+        html.push_str("<tr>");
+        for (&c, &num) in columns.iter().zip(&numeric) {
+            html.push_str(&format!(
+                "<td{}>{}</td>",
+                if num { r#" class="num""# } else { "" },
+                escape(row.get(c).map_or("", String::as_str))
+            ));
+        }
+        html.push_str("</tr>");
+    }
+    html.push_str("</tbody></table></div>");
+    html.push_str(&cx.source_line(&source));
+    html.push_str("</figure>");
+    Ok(html)
+}
