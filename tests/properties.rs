@@ -1,10 +1,11 @@
 //! What must always hold, whatever the input: slugs are URL segments, every
 //! address stays under the base URL, a path leaving the site is always refused,
-//! and Markdown never lets markup of its own through.
+//! and Markdown never lets markup of its own through (descriptions show raw
+//! HTML as text; stories sanitize it and never load anything from elsewhere).
 
 use abierto::load::resolve_in_site;
 use abierto::output::urls::Urls;
-use abierto::render::markdown::{LinkResolver, MarkdownSource, render};
+use abierto::render::markdown::{LinkResolver, MarkdownSource, StoryText, render, render_story};
 use abierto::slug::slugify;
 use proptest::prelude::*;
 
@@ -64,12 +65,26 @@ proptest! {
         impl LinkResolver for NoLinks {
             fn resolve(&self, _: &str) -> Option<Result<String, String>> { None }
         }
-        let hostile = format!("{text}\n\n<script>alert(1)</script>\n<img src=x onerror=alert(1)>\n");
-        let html = render(&hostile, &MarkdownSource { file: "a.md", first_line: 1 }, &NoLinks).html;
-        let document = scraper::Html::parse_fragment(&html);
-        for element in document.tree.values().filter_map(|n| n.as_element()) {
-            prop_assert!(!matches!(element.name(), "script" | "iframe" | "style" | "object" | "embed"), "{html}");
-            prop_assert!(element.attrs().all(|(name, _)| !name.starts_with("on")), "{html}");
+        let hostile = format!("{text}\n\n<script>alert(1)</script>\n<img src=x onerror=alert(1)>\n<iframe src=\"https://x.org/\"></iframe><a href=\"javascript:alert(1)\">a</a><div style=\"position:fixed\"><p><b>\n");
+        let source = MarkdownSource { file: "a.md", first_line: 1 };
+        let keep = |_: &str| None;
+        let story = StoryText { embeds: None, relative: &keep };
+        for html in [
+            render(&hostile, &source, &NoLinks).html,
+            render_story(&hostile, &source, &NoLinks, &story).html,
+        ] {
+            let document = scraper::Html::parse_fragment(&html);
+            for element in document.tree.values().filter_map(|n| n.as_element()) {
+                prop_assert!(!matches!(element.name(), "script" | "iframe" | "style" | "object" | "embed"), "{html}");
+                prop_assert!(element.attrs().all(|(name, value)| !name.starts_with("on") && (name != "style" || value.starts_with("text-align"))), "{html}");
+                for (name, value) in element.attrs() {
+                    let value = value.trim().to_ascii_lowercase();
+                    prop_assert!(!value.starts_with("javascript:"), "{html}");
+                    if name == "src" {
+                        prop_assert!(!value.contains("://") && !value.starts_with("//"), "{html}");
+                    }
+                }
+            }
         }
     }
 }

@@ -338,16 +338,16 @@ fn figure(cx: &Cx, chart: &Chart, table: &TableRef) -> String {
     let t = cx.t();
     let value = |v: f64| t.number(v, chart.decimals);
     let n = chart.points.len();
+    // The first highest and lowest, as the reader meets them (`points` is never empty).
+    let first = &chart.points[0];
     let max = chart
         .points
         .iter()
-        .max_by(|a, b| a.y.total_cmp(&b.y))
-        .expect("points");
+        .fold(first, |m, p| if p.y > m.y { p } else { m });
     let min = chart
         .points
         .iter()
-        .min_by(|a, b| a.y.total_cmp(&b.y))
-        .expect("points");
+        .fold(first, |m, p| if p.y < m.y { p } else { m });
     let description = match chart.kind {
         ChartKind::Bars => cx.fill(
             "embed_desc_bars",
@@ -360,7 +360,7 @@ fn figure(cx: &Cx, chart: &Chart, table: &TableRef) -> String {
             ],
         ),
         ChartKind::Lines => {
-            let (first, last) = (&chart.points[0], &chart.points[n - 1]);
+            let last = &chart.points[n - 1];
             cx.fill(
                 "embed_desc_lines",
                 &[
