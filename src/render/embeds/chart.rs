@@ -309,6 +309,28 @@ fn ticks(low: f64, high: f64, count: usize) -> Vec<f64> {
     out
 }
 
+/// Ticks for a horizontal axis `width` wide: as many as fit without their
+/// labels running into each other (wide numbers such as "15 000" get fewer).
+fn horizontal_ticks(low: f64, high: f64, width: f64, t: &Translation) -> Vec<f64> {
+    let mut axis = ticks(low, high, 4);
+    for count in (1..4).rev() {
+        let decimals = tick_decimals(&axis);
+        let widest = axis
+            .iter()
+            .map(|v| t.number(*v, decimals).chars().count())
+            .max()
+            .unwrap_or(1) as f64
+            * SMALL
+            * 0.62;
+        let spacing = width / (axis.len().max(2) - 1) as f64;
+        if spacing >= widest + 6.0 {
+            break;
+        }
+        axis = ticks(low, high, count);
+    }
+    axis
+}
+
 fn tick_decimals(ticks: &[f64]) -> usize {
     let step = if ticks.len() > 1 {
         ticks[1] - ticks[0]
@@ -455,7 +477,7 @@ fn bars(chart: &Chart, t: &Translation) -> (String, f64) {
     let plot_w = W - label_w - value_w;
     let low = chart.points.iter().map(|p| p.y).fold(0.0, f64::min);
     let high = chart.points.iter().map(|p| p.y).fold(0.0, f64::max);
-    let axis = ticks(low, high, 4);
+    let axis = horizontal_ticks(low, high, plot_w, t);
     let (a0, a1) = (axis[0], *axis.last().expect("ticks"));
     let scale = |v: f64| label_w + (v - a0) / (a1 - a0) * plot_w;
     let plot_h = chart.points.len() as f64 * row;
@@ -534,7 +556,7 @@ fn plot(chart: &Chart, t: &Translation) -> (String, f64) {
         let xs = chart.points.iter().map(|p| p.x);
         let lo = xs.clone().fold(f64::INFINITY, f64::min);
         let hi = xs.fold(f64::NEG_INFINITY, f64::max);
-        let axis = ticks(lo, hi, 4);
+        let axis = horizontal_ticks(lo, hi, plot_w, t);
         let (x0, x1) = (axis[0], *axis.last().expect("ticks"));
         (
             axis,
@@ -663,5 +685,14 @@ mod tests {
         assert_eq!(ticks(0.0, 45.0, 4), vec![0.0, 20.0, 40.0, 60.0]);
         assert_eq!(ticks(0.0, 1.0, 4), vec![0.0, 0.25, 0.5, 0.75, 1.0]);
         assert_eq!(ticks(5.0, 5.0, 4).len(), 5);
+    }
+
+    #[test]
+    fn wide_tick_labels_get_fewer_ticks() {
+        let t = Translation::for_language(crate::model::Language::Es);
+        assert_eq!(horizontal_ticks(0.0, 45.0, 150.0, &t).len(), 4);
+        let wide = horizontal_ticks(0.0, 18_869.0, 150.0, &t);
+        assert!(wide.len() < 5, "{wide:?}");
+        assert!(wide.last().is_some_and(|v| *v >= 18_869.0));
     }
 }
