@@ -157,7 +157,7 @@ impl Session {
         if let Some(site) = &site {
             let analysis = analyse::analyse_cached(site, &mut self.analysis, &diagnostics);
             // Personal data blocks `build` as it blocks `check`.
-            check::personal_data::scan_site(site, &diagnostics, with_notes);
+            check::personal_data::scan_site(site, &analysis, &diagnostics, with_notes);
             files = render::render_site_cached(
                 site,
                 &analysis,

@@ -229,6 +229,138 @@ fn unaccepted_personal_data_blocks_build_too() {
     assert!(!out.path().join("public").exists(), "nothing is published");
 }
 
+/// An XLSX workbook made here: each sheet a name and rows of text cells (the first row the header).
+fn workbook(sheets: &[(&str, &[&[&str]])]) -> Vec<u8> {
+    use std::io::Write;
+    let cell_ref = |column: usize, row: usize| format!("{}{row}", (b'A' + column as u8) as char);
+    let escape = |text: &str| {
+        text.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    let mut files: Vec<(String, String)> = vec![
+        (
+            "[Content_Types].xml".into(),
+            format!(
+                r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>{}</Types>"#,
+                (1..=sheets.len())
+                    .map(|i| format!(r#"<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"#))
+                    .collect::<String>()
+            ),
+        ),
+        (
+            "_rels/.rels".into(),
+            r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#.into(),
+        ),
+        (
+            "xl/workbook.xml".into(),
+            format!(
+                r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>{}</sheets></workbook>"#,
+                sheets
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (name, _))| format!(r#"<sheet name="{name}" sheetId="{}" r:id="rId{}"/>"#, i + 1, i + 1))
+                    .collect::<String>()
+            ),
+        ),
+        (
+            "xl/_rels/workbook.xml.rels".into(),
+            format!(
+                r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{}</Relationships>"#,
+                (1..=sheets.len())
+                    .map(|i| format!(r#"<Relationship Id="rId{i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet{i}.xml"/>"#))
+                    .collect::<String>()
+            ),
+        ),
+    ];
+    for (i, (_, rows)) in sheets.iter().enumerate() {
+        let data: String = rows
+            .iter()
+            .enumerate()
+            .map(|(r, cells)| {
+                let cells: String = cells
+                    .iter()
+                    .enumerate()
+                    .map(|(c, text)| {
+                        format!(
+                            r#"<c r="{}" t="inlineStr"><is><t>{}</t></is></c>"#,
+                            cell_ref(c, r + 1),
+                            escape(text)
+                        )
+                    })
+                    .collect();
+                format!(r#"<row r="{}">{cells}</row>"#, r + 1)
+            })
+            .collect();
+        files.push((
+            format!("xl/worksheets/sheet{}.xml", i + 1),
+            format!(
+                r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{data}</sheetData></worksheet>"#
+            ),
+        ));
+    }
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (name, text) in files {
+        zip.start_file(name, options).unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+#[test]
+fn personal_data_in_any_sheet_of_a_workbook_is_found_and_masked() {
+    let email = "ana.lopez@example.org";
+    let site = TempSite::valid()
+        .file(
+            "participants/prueba/padron.toml",
+            "title = \"Padrón de apoyos\"\ndescription = \"Apoyos entregados.\"\n\n[[resources]]\ntitle = \"Padrón (XLSX)\"\npath = \"datos/padron.xlsx\"\n",
+        )
+        .file(
+            "participants/prueba/datos/padron.xlsx",
+            workbook(&[
+                ("Resumen", &[&["colonia", "apoyos"], &["Centro", "12"]]),
+                (
+                    "Beneficiarios",
+                    &[
+                        &["folio", "clave", "contacto"],
+                        &["1", "sin clave", "oficina"],
+                        &["2", CURP, email],
+                        &["3", CURP_WRONG_CHECK, ""],
+                    ],
+                ),
+            ]),
+        );
+    let all = run_check(&site);
+    let found: Vec<&Diagnostic> = all.iter().filter(|d| d.has_code("personal-data")).collect();
+    assert_eq!(found.len(), 2, "{found:#?}");
+    for d in &found {
+        assert_eq!(d.file, "participants/prueba/datos/padron.xlsx");
+        assert_eq!(d.severity, Severity::Error);
+        assert_eq!(d.line, Some(3), "the sheet's row");
+        assert!(!d.message.contains(CURP) && !d.message.contains(email));
+    }
+    assert_eq!(
+        found[0].message,
+        "sheet «Beneficiarios»: column `clave` holds CURPs in 1 row (row 3), e.g. `GOMC******HDF****3`"
+    );
+    assert!(
+        found[1].message.starts_with(
+            "sheet «Beneficiarios»: column `contacto` holds e-mail addresses in 1 row (row 3), e.g. `a********@"
+        ),
+        "{}",
+        found[1].message
+    );
+    assert!(
+        found[1]
+            .help
+            .as_deref()
+            .unwrap()
+            .contains("participants/prueba/padron.toml")
+    );
+}
+
 #[test]
 fn a_big_file_and_a_portal_over_a_gigabyte_are_errors() {
     let site = TempSite::valid();

@@ -569,6 +569,23 @@ pub fn hash_file(path: &Path) -> io::Result<FileFacts> {
     })
 }
 
+/// Analyses one CSV file on its own, outside a site (no cache, no UTF-8 copy):
+/// what `abierto new dataset --from` describes.
+pub fn analyse_csv_file(
+    path: &Path,
+    declared_encoding: Option<&str>,
+    preview_rows: usize,
+) -> io::Result<CsvAnalysis> {
+    let mut file = std::fs::File::open(path)?;
+    let mut sample = Vec::with_capacity(SAMPLE);
+    (&mut file).take(SAMPLE as u64).read_to_end(&mut sample)?;
+    let complete = sample.len() < SAMPLE;
+    let declared = declared_encoding
+        .and_then(|label| encoding_rs::Encoding::for_label(label.trim().as_bytes()));
+    let (csv, _, _) = csv::analyse(&sample, file, complete, declared, preview_rows, None)?;
+    Ok(csv)
+}
+
 /// The decoded data rows of a tabular resource (a CSV, or one sheet of a
 /// workbook by name), streaming for CSV: what `check` scans for personal data.
 pub fn rows(

@@ -1,18 +1,16 @@
-//! Personal data in tabular files: every CSV resource is read once, streaming,
-//! and each column's name and values go through the detectors. A finding the
-//! descriptor accepts (`[[resources.personal_data]]`) is a note; any other is
-//! an error, which blocks `build` as well as `check`.
-//!
-//! Boundary: [`scan_rows`] takes decoded rows and returns findings; only
-//! [`read_csv_rows`] knows about bytes, encodings and separators, so a shared
-//! row iterator can replace it.
+//! Personal data in tabular files: every table of a local data file (a CSV or
+//! TSV, each sheet of a workbook) is read once more, streaming, through the
+//! analysis's row iterator ([`analyse::rows`]), and each column's name and
+//! values go through the detectors. A finding the descriptor accepts
+//! (`[[resources.personal_data]]`) is a note; any other is an error, which
+//! blocks `build` as well as `check`.
 
 use super::detectors::{self, Kind};
-use crate::diagnostics::{Code, Diagnostic, Diagnostics};
+use crate::analyse::{self, Analysis, Content, FileFacts};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, Severity};
 use crate::model::{Resource, ResourceLocation, Site};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
-use std::io::Read;
 use std::path::Path;
 
 /// How many row numbers a message lists.
@@ -89,15 +87,27 @@ fn hints_phone(name: &str) -> bool {
         .any(|w| n.split('_').any(|part| part == *w))
 }
 
-/// Scans decoded rows: `header` then (file line, cells) pairs. Pure and streaming.
+/// Scans decoded rows: `header` then (file line or sheet row, cells) pairs.
+/// Pure and streaming. Cells past the header are scanned too, as `columna_N`.
 pub fn scan_rows(
     header: &[String],
     rows: impl Iterator<Item = (usize, Vec<String>)>,
 ) -> Vec<ColumnFinding> {
-    let phone_hints: Vec<bool> = header.iter().map(|h| hints_phone(h)).collect();
+    let mut header: Vec<String> = header.to_vec();
+    let mut phone_hints: Vec<bool> = header.iter().map(|h| hints_phone(h)).collect();
     let mut found: Vec<BTreeMap<Kind, KindFinding>> = vec![BTreeMap::new(); header.len()];
     for (line, cells) in rows {
-        for (i, cell) in cells.iter().enumerate().take(header.len()) {
+        for (i, cell) in cells.iter().enumerate() {
+            if i >= header.len() {
+                if cell.trim().is_empty() {
+                    continue;
+                }
+                while header.len() <= i {
+                    header.push(format!("columna_{}", header.len() + 1));
+                    phone_hints.push(false);
+                    found.push(BTreeMap::new());
+                }
+            }
             let Some(kind) = detectors::detect(cell, phone_hints[i]) else {
                 continue;
             };
@@ -127,13 +137,28 @@ pub fn scan_rows(
         .collect()
 }
 
-/// Turns the findings of one resource into diagnostics, honouring the descriptor's acceptances.
+/// Where a table is: its data file (relative to the site), the sheet for a
+/// workbook, and the descriptor that publishes it.
+pub struct Place<'a> {
+    pub data_file: &'a str,
+    pub sheet: Option<&'a str>,
+    pub descriptor: &'a str,
+}
+
+/// Turns the findings of one table into diagnostics, honouring the descriptor's acceptances.
+/// Their line is the first row's file line (CSV) or sheet row number (workbook).
 pub fn diagnostics_for(
     resource: &Resource,
-    data_file: &str,
-    descriptor: &str,
+    place: &Place,
     findings: &[ColumnFinding],
 ) -> Vec<Diagnostic> {
+    let Place {
+        data_file,
+        sheet,
+        descriptor,
+    } = *place;
+    let prefix = sheet_prefix(sheet);
+    let unit = if sheet.is_some() { "row" } else { "line" };
     let mut out = Vec::new();
     for finding in findings {
         let accepted = resource
@@ -153,7 +178,7 @@ pub fn diagnostics_for(
                 ""
             };
             let message = format!(
-                "column `{}` holds {} in {} row{} (line{} {lines}{more}), e.g. `{}`",
+                "{prefix}column `{}` holds {} in {} row{} ({unit}{} {lines}{more}), e.g. `{}`",
                 finding.column,
                 kind.kind.describe(),
                 kind.rows,
@@ -183,7 +208,7 @@ pub fn diagnostics_for(
                 Diagnostic::info(
                     data_file,
                     format!(
-                        "column `{}` is named like personal data; no identifier, e-mail or phone was found in it",
+                        "{prefix}column `{}` is named like personal data; no identifier, e-mail or phone was found in it",
                         finding.column
                     ),
                 )
@@ -196,157 +221,94 @@ pub fn diagnostics_for(
     out
 }
 
-/// Scans every local CSV resource of the site and reports what it finds;
-/// notes (accepted findings, suspicious column names) only `with_notes`.
-pub fn scan_site(site: &Site, diagnostics: &Diagnostics, with_notes: bool) {
-    let resources: Vec<(&Resource, &Path, &str, &str)> = site
-        .datasets
-        .iter()
-        .flat_map(|d| d.resources.iter().map(move |r| (d, r)))
-        .filter_map(|(d, r)| match &r.location {
-            ResourceLocation::Local {
+/// Scans every table of the site's local data files (each CSV and TSV, each
+/// sheet of a workbook) through the analysis's row iterator, and reports what
+/// it finds; notes (accepted findings, suspicious column names) only `with_notes`.
+pub fn scan_site(site: &Site, analysis: &Analysis, diagnostics: &Diagnostics, with_notes: bool) {
+    let mut jobs: Vec<Job> = Vec::new();
+    for dataset in &site.datasets {
+        for resource in &dataset.resources {
+            let ResourceLocation::Local {
                 path, source_file, ..
-            } if is_csv(r, path) => Some((
-                r,
-                path.as_path(),
-                source_file.as_str(),
-                d.source_file.as_str(),
-            )),
-            _ => None,
-        })
-        .collect();
-    resources
-        .par_iter()
-        .for_each(|(resource, path, name, descriptor)| {
-            let Ok(file) = std::fs::File::open(path) else {
-                return; // reported by analyse
+            } = &resource.location
+            else {
+                continue;
             };
-            match read_csv_rows(file, resource.encoding.as_deref(), |header, rows| {
-                scan_rows(header, rows)
-            }) {
-                Ok(findings) => {
-                    for d in diagnostics_for(resource, name, descriptor, &findings) {
-                        if with_notes || d.severity != crate::diagnostics::Severity::Info {
-                            diagnostics.push(d);
-                        }
-                    }
-                }
-                Err(error) => diagnostics.push(
-                    Diagnostic::warning(
-                        *name,
-                        format!("could not scan this file for personal data: {error}"),
-                    )
-                    .code(Code::PersonalDataUnreadable),
+            let Some(facts) = analysis.facts(path) else {
+                continue; // unreadable: reported by analyse
+            };
+            if !matches!(
+                facts.content,
+                Content::Csv { .. } | Content::Workbook { .. }
+            ) {
+                continue;
+            }
+            for (sheet, table) in facts.tables() {
+                jobs.push(Job {
+                    resource,
+                    path,
+                    facts,
+                    sheet,
+                    header: &table.header,
+                    data_file: source_file,
+                    descriptor: &dataset.source_file,
+                });
+            }
+        }
+    }
+    jobs.par_iter().for_each(|job| {
+        let unreadable = |error: std::io::Error| {
+            Diagnostic::warning(
+                job.data_file,
+                format!(
+                    "{}could not scan this file for personal data: {error}",
+                    sheet_prefix(job.sheet)
                 ),
+            )
+            .code(Code::PersonalDataUnreadable)
+        };
+        let rows = match analyse::rows(job.path, job.facts, job.sheet) {
+            Ok(rows) => rows,
+            Err(error) => return diagnostics.push(unreadable(error)),
+        };
+        let mut failure = None;
+        let rows = rows.map_while(|row| match row {
+            Ok(row) => Some((row.line, row.cells)),
+            Err(error) => {
+                failure = Some(error);
+                None
             }
         });
-}
-
-fn is_csv(resource: &Resource, path: &Path) -> bool {
-    resource.format.eq_ignore_ascii_case("CSV")
-        || resource.format.eq_ignore_ascii_case("TSV")
-        || path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("csv") || e.eq_ignore_ascii_case("tsv"))
-}
-
-/// Reads a CSV file as decoded rows, streaming: the encoding is the declared
-/// one, else UTF-8 if the first block is valid UTF-8, else windows-1252; the
-/// separator is the most frequent of `,` `;` tab `|` on the first line.
-/// `scan` receives the header and an iterator of (file line, cells).
-pub fn read_csv_rows<R: Read, T>(
-    mut input: R,
-    declared_encoding: Option<&str>,
-    scan: impl FnOnce(&[String], &mut dyn Iterator<Item = (usize, Vec<String>)>) -> T,
-) -> std::io::Result<T> {
-    let mut head = vec![0u8; 64 * 1024];
-    let mut filled = 0;
-    while filled < head.len() {
-        let n = input.read(&mut head[filled..])?;
-        if n == 0 {
-            break;
+        let findings = scan_rows(job.header, rows);
+        if let Some(error) = failure {
+            diagnostics.push(unreadable(error));
         }
-        filled += n;
-    }
-    head.truncate(filled);
-    let encoding = declared_encoding
-        .and_then(|label| encoding_rs::Encoding::for_label(label.as_bytes()))
-        .unwrap_or_else(|| {
-            let valid = match std::str::from_utf8(&head) {
-                Ok(_) => true,
-                // A multi-byte character cut at the end of the block is fine.
-                Err(e) => e.error_len().is_none(),
-            };
-            if valid {
-                encoding_rs::UTF_8
-            } else {
-                encoding_rs::WINDOWS_1252
+        let place = Place {
+            data_file: job.data_file,
+            sheet: job.sheet,
+            descriptor: job.descriptor,
+        };
+        for d in diagnostics_for(job.resource, &place, &findings) {
+            if with_notes || d.severity != Severity::Info {
+                diagnostics.push(d);
             }
-        });
-    let (first_line, _) = encoding.decode_without_bom_handling(
-        &head[..head.iter().position(|&b| b == b'\n').unwrap_or(head.len())],
-    );
-    let separator = [b',', b';', b'\t', b'|']
-        .into_iter()
-        .max_by_key(|&s| first_line.matches(s as char).count())
-        .unwrap_or(b',');
-    let reader = DecodingReader {
-        inner: std::io::Cursor::new(head).chain(input),
-        decoder: encoding.new_decoder(),
-        raw: vec![0u8; 16 * 1024],
-        decoded: Vec::new(),
-        start: 0,
-        done: false,
-    };
-    let mut csv = csv::ReaderBuilder::new()
-        .delimiter(separator)
-        .flexible(true)
-        .has_headers(true)
-        .from_reader(reader);
-    let header: Vec<String> = csv
-        .headers()
-        .map_err(std::io::Error::other)?
-        .iter()
-        .map(|h| h.trim_start_matches('\u{feff}').to_string())
-        .collect();
-    let mut rows = csv.into_records().filter_map(|record| {
-        let record = record.ok()?;
-        let line = record.position().map_or(0, |p| p.line() as usize);
-        Some((line, record.iter().map(str::to_string).collect()))
+        }
     });
-    Ok(scan(&header, &mut rows))
 }
 
-/// Decodes any encoding to UTF-8 on the fly, so the CSV reader sees text.
-struct DecodingReader<R> {
-    inner: R,
-    decoder: encoding_rs::Decoder,
-    raw: Vec<u8>,
-    decoded: Vec<u8>,
-    start: usize,
-    done: bool,
+/// One table to scan.
+struct Job<'a> {
+    resource: &'a Resource,
+    path: &'a Path,
+    facts: &'a FileFacts,
+    sheet: Option<&'a str>,
+    header: &'a [String],
+    data_file: &'a str,
+    descriptor: &'a str,
 }
 
-impl<R: Read> Read for DecodingReader<R> {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        while self.start == self.decoded.len() && !self.done {
-            let n = self.inner.read(&mut self.raw)?;
-            let last = n == 0;
-            let mut out =
-                String::with_capacity(self.decoder.max_utf8_buffer_length(n).unwrap_or(n * 3 + 16));
-            let (_, _, _) = self
-                .decoder
-                .decode_to_string(&self.raw[..n], &mut out, last);
-            self.decoded = out.into_bytes();
-            self.start = 0;
-            self.done = last;
-        }
-        let available = &self.decoded[self.start..];
-        let n = available.len().min(buf.len());
-        buf[..n].copy_from_slice(&available[..n]);
-        self.start += n;
-        Ok(n)
-    }
+fn sheet_prefix(sheet: Option<&str>) -> String {
+    sheet.map_or_else(String::new, |name| format!("sheet «{name}»: "))
 }
 
 #[cfg(test)]
@@ -355,9 +317,15 @@ mod tests {
 
     #[test]
     fn a_windows_1252_file_with_semicolons_is_read_and_scanned() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("directorio.csv");
         let bytes = b"nombre;tel\xe9fono;monto\nCl\xednica;228 841 1234;12345678.90\nOtra;228 841 9999;100.00\n";
-        let findings =
-            read_csv_rows(&bytes[..], None, |header, rows| scan_rows(header, rows)).unwrap();
+        std::fs::write(&path, bytes).unwrap();
+        let csv = analyse::analyse_csv_file(&path, None, 5).unwrap();
+        let rows = analyse::csv::rows(&path, &csv.dialect)
+            .unwrap()
+            .map(|row| row.map(|r| (r.line, r.cells)).unwrap());
+        let findings = scan_rows(&csv.table.header, rows);
         assert_eq!(findings.len(), 2, "{findings:?}");
         assert_eq!(findings[0].column, "nombre");
         assert!(findings[0].kinds.is_empty());

@@ -2,11 +2,11 @@
 //! participant's `datos/` folder and writes a descriptor filled from the file
 //! itself, with comments for what only an official can say.
 
-use super::sniff::{TableSketch, sketch_file};
 use super::toml_text::{comment, date, string};
 use super::{
     NewFiles, Refusal, require_participant, require_site, title_from_name, today_or_refuse,
 };
+use crate::analyse::{self, CsvAnalysis};
 use crate::load::PORTAL_FILE;
 use crate::slug::slugify;
 use std::fmt::Write as _;
@@ -14,6 +14,8 @@ use std::path::{Path, PathBuf};
 
 /// Where data files go inside a participant's folder.
 const DATA_DIR: &str = "datos";
+/// Rows the analysis keeps, from which each column's examples are taken.
+const EXAMPLE_ROWS: usize = 50;
 
 pub fn new_dataset(site: &Path, participant: &str, from: &Path) -> Result<Vec<PathBuf>, Refusal> {
     require_site(site)?;
@@ -43,13 +45,15 @@ pub fn new_dataset(site: &Path, participant: &str, from: &Path) -> Result<Vec<Pa
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
-    let sketch = if matches!(extension.as_str(), "csv" | "tsv" | "txt") {
-        sketch_file(from).map_err(|e| {
+    let table = if matches!(extension.as_str(), "csv" | "tsv" | "txt") {
+        let csv = analyse::analyse_csv_file(from, None, EXAMPLE_ROWS).map_err(|e| {
             Refusal::new(
                 format!("cannot read {}: {e}", from.display()),
                 "check that the file can be read",
             )
-        })?
+        })?;
+        // One column is text, not a table to document.
+        (csv.table.columns > 1).then_some(csv)
     } else {
         None
     };
@@ -65,7 +69,7 @@ pub fn new_dataset(site: &Path, participant: &str, from: &Path) -> Result<Vec<Pa
         title: title_from_name(&stem),
         file_name: &file_name,
         format: format_name(&extension),
-        sketch: sketch.as_ref(),
+        table: table.as_ref(),
         license: site_defaults.license.as_deref(),
         categories: &site_defaults.categories,
         today: date(today),
@@ -120,7 +124,8 @@ struct Descriptor<'a> {
     title: String,
     file_name: &'a str,
     format: String,
-    sketch: Option<&'a TableSketch>,
+    /// The analysis of a CSV data file.
+    table: Option<&'a CsvAnalysis>,
     license: Option<&'a str>,
     categories: &'a [String],
     today: String,
@@ -141,22 +146,13 @@ impl Descriptor<'_> {
         );
         let _ = writeln!(w, "# PENDIENTE: un título que diga qué son los datos.");
         let _ = writeln!(w, "title = {}", string(&self.title));
-        let summary = match self.sketch {
-            Some(sketch) if sketch.complete => format!(
+        let summary = match self.table {
+            Some(csv) => format!(
                 "Datos de {} ({} {}, {} columnas).",
                 self.file_name,
-                sketch.rows_seen,
-                if sketch.rows_seen == 1 {
-                    "fila"
-                } else {
-                    "filas"
-                },
-                sketch.columns.len()
-            ),
-            Some(sketch) => format!(
-                "Datos de {} ({} columnas).",
-                self.file_name,
-                sketch.columns.len()
+                csv.table.rows,
+                if csv.table.rows == 1 { "fila" } else { "filas" },
+                csv.table.columns
             ),
             None => format!("Datos de {}.", self.file_name),
         };
@@ -221,12 +217,16 @@ impl Descriptor<'_> {
             string(&format!("{DATA_DIR}/{}", self.file_name))
         );
         let _ = writeln!(w, "format = {}", string(&self.format));
-        if let Some(sketch) = self.sketch {
-            let _ = writeln!(w, "encoding = {}", string(sketch.encoding));
+        if let Some(csv) = self.table {
+            let _ = writeln!(
+                w,
+                "encoding = {}",
+                string(&csv.dialect.encoding.to_lowercase())
+            );
             let _ = writeln!(
                 w,
                 "# Separador de columnas detectado: {}",
-                separator_name(sketch.delimiter)
+                separator_name(csv.dialect.delimiter)
             );
             let _ = writeln!(w, "# PENDIENTE: qué representa cada fila.");
             let _ = writeln!(w, "description = \"\"");
@@ -235,13 +235,17 @@ impl Descriptor<'_> {
                 "\n# Columnas del archivo, con el tipo que sugieren sus valores (revísalo)."
             );
             let _ = writeln!(w, "# PENDIENTE: describe cada una en `description`.");
-            for column in &sketch.columns {
+            for (i, column) in csv.table.profile.iter().enumerate() {
                 let _ = writeln!(w, "\n[[resources.fields]]");
                 let _ = writeln!(w, "name = {}", string(&column.name));
-                let _ = writeln!(w, "type = {}", string(column.field_type));
-                if !column.examples.is_empty() {
-                    let examples: Vec<String> =
-                        column.examples.iter().map(|e| format!("“{e}”")).collect();
+                let _ = writeln!(
+                    w,
+                    "type = {}",
+                    string(column.column_type.table_schema_type())
+                );
+                let examples = examples(&csv.table.preview, i);
+                if !examples.is_empty() {
+                    let examples: Vec<String> = examples.iter().map(|e| format!("“{e}”")).collect();
                     let _ = writeln!(
                         w,
                         "{}",
@@ -258,14 +262,30 @@ impl Descriptor<'_> {
     }
 }
 
-fn separator_name(delimiter: u8) -> &'static str {
+fn separator_name(delimiter: char) -> &'static str {
     match delimiter {
-        b',' => "coma (,)",
-        b';' => "punto y coma (;)",
-        b'\t' => "tabulador",
-        b'|' => "barra vertical (|)",
+        ',' => "coma (,)",
+        ';' => "punto y coma (;)",
+        '\t' => "tabulador",
+        '|' => "barra vertical (|)",
         _ => "otro",
     }
+}
+
+/// Up to three distinct non-empty values of a column, from the preview rows,
+/// to help whoever documents it.
+fn examples(preview: &[Vec<String>], column: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for value in preview.iter().filter_map(|row| row.get(column)) {
+        let value: String = value.trim().chars().take(60).collect();
+        if !value.is_empty() && !out.contains(&value) {
+            out.push(value);
+            if out.len() == 3 {
+                break;
+            }
+        }
+    }
+    out
 }
 
 /// The usual name of a format, from a file extension (as the loader infers it).

@@ -5,12 +5,10 @@
 
 mod dataset;
 mod files;
-mod sniff;
 mod today;
 pub mod toml_text;
 
 pub use dataset::new_dataset;
-pub use sniff::{ColumnSketch, TableSketch, sketch_file, sketch_table};
 pub use today::today;
 
 use crate::load::{PARTICIPANT_FILE, PARTICIPANTS_DIR, PORTAL_FILE};

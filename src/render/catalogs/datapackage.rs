@@ -3,7 +3,6 @@
 //! SHA-256 and, for tables, a Table Schema and CSV dialect.
 
 use super::records::{DatasetRecord, ResourceRecord};
-use super::sniff::InferredTable;
 use crate::model::Field;
 use serde_json::{Map, Value, json};
 
@@ -76,7 +75,7 @@ fn resource(resource: &ResourceRecord) -> Value {
     if let Some(sha256) = &resource.sha256 {
         out.insert("hash".into(), json!(format!("sha256:{sha256}")));
     }
-    let schema = table_schema(&resource.fields, resource.inferred.as_ref());
+    let schema = table_schema(&resource.fields, &resource.decimal_comma_columns);
     let dialect = csv_dialect(resource);
     if schema.is_some() {
         out.insert("profile".into(), json!("tabular-data-resource"));
@@ -99,15 +98,11 @@ fn resource(resource: &ResourceRecord) -> Value {
 /// the file's columns in their order, each with its documented type and
 /// description when there is one, else its inferred type; with the full list of
 /// columns known, `fieldsMatch` can go back to the default, exact.
-fn table_schema(documented: &[Field], inferred: Option<&InferredTable>) -> Option<Value> {
+fn table_schema(documented: &[Field], decimal_comma_columns: &[String]) -> Option<Value> {
     if documented.is_empty() {
         return None;
     }
-    let decimal_comma = |name: &str| {
-        inferred
-            .and_then(|t| t.columns.iter().find(|c| c.name == name))
-            .is_some_and(|c| c.decimal_comma)
-    };
+    let decimal_comma = |name: &str| decimal_comma_columns.iter().any(|c| c == name);
     let fields: Vec<Value> = documented
         .iter()
         .map(|field| {
@@ -136,7 +131,7 @@ fn csv_dialect(resource: &ResourceRecord) -> Option<Value> {
         return None;
     }
     let mut dialect = json!({ "header": true });
-    if let Some(delimiter) = resource.inferred.as_ref().and_then(|t| t.delimiter) {
+    if let Some(delimiter) = resource.delimiter {
         dialect["delimiter"] = json!(delimiter.to_string());
     }
     Some(dialect)

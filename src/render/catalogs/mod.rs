@@ -15,7 +15,6 @@ mod feeds;
 mod rdf;
 mod records;
 mod schema_org;
-mod sniff;
 
 pub use catalog_csv::HEADER as CSV_HEADER;
 pub use records::{DatasetRecord, Records, ResourceRecord, media_type};

@@ -2,8 +2,7 @@
 //! identifiers, absolute URLs, sizes, checksums and media types. Each catalog
 //! writes these records in its own standard, so they cannot disagree.
 
-use super::sniff::{InferredTable, sniff_csv};
-use crate::analyse::Analysis;
+use crate::analyse::{Analysis, Content};
 use crate::model::{Dataset, Field, Participant, ResourceLocation, Site, Status};
 use crate::output::urls::Urls;
 use crate::render::markdown;
@@ -77,8 +76,10 @@ pub struct ResourceRecord {
     pub encoding: Option<String>,
     pub fields: Vec<Field>,
     pub local: bool,
-    /// What the data show about a local CSV (separator, decimal commas).
-    pub inferred: Option<InferredTable>,
+    /// The separator of a local CSV, as its analysis found it.
+    pub delimiter: Option<char>,
+    /// The columns of a local CSV whose numbers use a decimal comma (`42,4`).
+    pub decimal_comma_columns: Vec<String>,
 }
 
 impl<'a> Records<'a> {
@@ -172,10 +173,8 @@ fn dataset_record<'a>(
                 ),
                 ResourceLocation::Remote { url } => (url.clone(), None, None, false),
             };
-            let inferred = match &resource.location {
-                ResourceLocation::Local { path, .. } if resource.format == "CSV" => {
-                    sniff_csv(path, resource.encoding.as_deref())
-                }
+            let csv = match facts.map(|f| &f.content) {
+                Some(Content::Csv { csv, .. }) if resource.format == "CSV" => Some(csv),
                 _ => None,
             };
             let (media_type, file_type) = media_type(&resource.format);
@@ -194,7 +193,17 @@ fn dataset_record<'a>(
                 encoding: resource.encoding.clone(),
                 fields: resource.fields.clone(),
                 local,
-                inferred,
+                delimiter: csv.map(|c| c.dialect.delimiter),
+                decimal_comma_columns: csv
+                    .map(|c| {
+                        c.table
+                            .profile
+                            .iter()
+                            .filter(|p| p.decimal_comma)
+                            .map(|p| p.name.clone())
+                            .collect()
+                    })
+                    .unwrap_or_default(),
             }
         })
         .collect();
