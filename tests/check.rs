@@ -96,6 +96,11 @@ fn every_problem_is_reported_with_its_file_place_and_words() {
         "{}",
         metadata.message
     );
+    assert_eq!(
+        metadata.line,
+        Some(1),
+        "no key to point at: the descriptor's first line"
+    );
 
     let overdue = find(&all, "overdue", "participants/prueba/baches.toml");
     assert_eq!(overdue.line, Some(3), "points at `modified`");
@@ -227,6 +232,28 @@ fn unaccepted_personal_data_blocks_build_too() {
         error.message
     );
     assert!(!out.path().join("public").exists(), "nothing is published");
+}
+
+#[test]
+fn a_metadata_warning_points_at_the_table_that_lacks_a_key() {
+    let site = TempSite::valid().file(
+        "participants/prueba/semaforos.toml",
+        "title = \"Semáforos\"\ndescription = \"Semáforos del municipio.\"\nkeywords = [\"movilidad\"]\nmodified = 2026-01-01\nissued = 2020-01-01\nfrequency = \"annual\"\n\n[contact]\nname = \"Dirección de Movilidad\"\n\n[[resources]]\ntitle = \"Semáforos (CSV)\"\npath = \"datos/semaforos.csv\"\n",
+    );
+    let all = run_check(&site);
+    let metadata = find(
+        &all,
+        "missing-metadata",
+        "participants/prueba/semaforos.toml",
+    );
+    assert!(
+        metadata
+            .message
+            .contains("`contact.email` (DCAT-US data.json)"),
+        "{}",
+        metadata.message
+    );
+    assert_eq!(metadata.line, Some(8), "the `[contact]` table");
 }
 
 /// An XLSX workbook made here: each sheet a name and rows of text cells (the first row the header).

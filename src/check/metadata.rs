@@ -164,6 +164,19 @@ pub fn participant_score(site: &Site, participant: &str) -> Option<u8> {
     })
 }
 
+/// The descriptor key a metadata warning points at: the first required field
+/// that is missing (the contact table for the publisher's e-mail).
+pub fn relevant_key(completeness: &Completeness) -> Option<&'static str> {
+    completeness.missing_required().next().map(|f| {
+        let key = f.field.split(' ').next().unwrap_or(f.field);
+        if key == "publisher" {
+            "contact.email"
+        } else {
+            key
+        }
+    })
+}
+
 /// A warning naming the fields some standard requires and the dataset lacks.
 pub fn diagnostic(dataset: &Dataset, completeness: &Completeness) -> Option<Diagnostic> {
     let missing: Vec<String> = completeness

@@ -51,11 +51,13 @@ pub fn run(
 ) -> CheckSummary {
     let mut datasets = Vec::new();
     for dataset in &site.datasets {
+        let descriptor =
+            std::fs::read_to_string(site.root.join(&dataset.source_file)).unwrap_or_default();
         let completeness = metadata::completeness(dataset, site);
-        if let Some(d) = completeness
-            .as_ref()
-            .and_then(|c| metadata::diagnostic(dataset, c))
+        if let Some(c) = &completeness
+            && let Some(mut d) = metadata::diagnostic(dataset, c)
         {
+            d.line = Some(metadata::relevant_key(c).map_or(1, |key| key_line(&descriptor, key)));
             diagnostics.push(d);
         }
         let fresh = freshness::freshness(dataset, today);
@@ -65,7 +67,7 @@ pub fn run(
             } else {
                 "modified"
             };
-            d.line = key_line(&site.root.join(&dataset.source_file), key);
+            d.line = Some(key_line(&descriptor, key));
             diagnostics.push(d);
         }
         datasets.push(DatasetSummary {
@@ -131,15 +133,58 @@ pub fn apply_allow(diagnostics: &mut [Diagnostic], allow: &[String]) {
     }
 }
 
-/// The line of a top-level `key = …` in a TOML file, to point a finding at it.
-fn key_line(path: &std::path::Path, key: &str) -> Option<usize> {
-    let text = std::fs::read_to_string(path).ok()?;
-    text.lines()
-        .take_while(|l| !l.trim_start().starts_with('['))
-        .position(|l| {
-            l.trim_start()
-                .strip_prefix(key)
-                .is_some_and(|rest| rest.trim_start().starts_with('='))
-        })
-        .map(|i| i + 1)
+/// The line of `key = …` in a descriptor's TOML text, to point a finding at
+/// it. A dotted key (`contact.email`) is looked for in its table (`[contact]`,
+/// or the first `[[resources]]`); when the key is absent, the line of its
+/// table if present, else line 1.
+fn key_line(text: &str, key: &str) -> usize {
+    let (table, name) = match key.rsplit_once('.') {
+        Some((table, name)) => (Some(table), name),
+        None => (None, key),
+    };
+    let mut current: Option<&str> = None;
+    let mut table_line = None;
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim_start();
+        if let Some(header) = line.strip_prefix('[') {
+            let header = header.trim_start_matches('[');
+            let header = header.split(']').next().unwrap_or("").trim();
+            if current == table && table.is_some() {
+                break; // past the key's (first) table
+            }
+            current = Some(header);
+            if Some(header) == table && table_line.is_none() {
+                table_line = Some(i + 1);
+            }
+            continue;
+        }
+        let is_key = line
+            .strip_prefix(name)
+            .is_some_and(|rest| rest.trim_start().starts_with('='));
+        if is_key && current == table {
+            return i + 1;
+        }
+    }
+    table_line.unwrap_or(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::key_line;
+
+    #[test]
+    fn keys_are_found_at_top_level_and_in_their_table() {
+        let text = "title = \"A\"\nmodified = 2025-01-01\n\n[contact]\nname = \"B\"\nemail = \"b@x.mx\"\n\n[[resources]]\ntitle = \"R\"\n\n[[resources]]\ndescription = \"D\"\n";
+        assert_eq!(key_line(text, "modified"), 2);
+        assert_eq!(key_line(text, "contact.email"), 6);
+        assert_eq!(key_line(text, "contact.phone"), 4, "its table");
+        assert_eq!(key_line(text, "resources.title"), 9);
+        assert_eq!(
+            key_line(text, "resources.description"),
+            8,
+            "the first resource"
+        );
+        assert_eq!(key_line(text, "keywords"), 1, "absent");
+        assert_eq!(key_line(text, "name"), 1, "not a top-level key");
+    }
 }
