@@ -204,7 +204,12 @@ impl Session {
 
 /// Runs `check`: the pipeline without writing, plus every check of [`crate::check`].
 /// Warnings that `[check] allow` in portal.toml names become notes.
-pub fn check(options: &BuildOptions, today: Date) -> BuildReport {
+/// External links are asked for only with `external` settings (`--external`).
+pub fn check(
+    options: &BuildOptions,
+    today: Date,
+    external: Option<&check::external::Settings>,
+) -> BuildReport {
     let started = Instant::now();
     let mut session = Session::new(options.clone());
     let (run, site) = session.run_pipeline(&[], true);
@@ -214,7 +219,7 @@ pub fn check(options: &BuildOptions, today: Date) -> BuildReport {
         .for_each(|d| diagnostics.push(d));
     let summary = site
         .as_ref()
-        .map(|site| check::run(site, &run.files, today, &diagnostics));
+        .map(|site| check::run(site, &run.files, today, external, &diagnostics));
     let mut sorted = diagnostics.into_sorted();
     if let Some(site) = &site {
         check::apply_allow(&mut sorted, &site.portal.check_allow);

@@ -22,6 +22,7 @@ pub enum Severity {
 /// GitHub titles and `[check] allow`). New kinds are added at the end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Code {
+    BrokenExternalLink,
     BrokenLink,
     DueSoon,
     FileTooLarge,
@@ -41,6 +42,7 @@ pub enum Code {
 impl Code {
     pub fn as_str(self) -> &'static str {
         match self {
+            Code::BrokenExternalLink => "broken-external-link",
             Code::BrokenLink => "broken-link",
             Code::DueSoon => "due-soon",
             Code::FileTooLarge => "file-too-large",

@@ -2,7 +2,7 @@
 //! problems and a one-line summary.
 
 use abierto::build::{BuildOptions, BuildReport, build, check};
-use abierto::check::freshness;
+use abierto::check::{external, freshness};
 use abierto::diagnostics::report::{self, Format};
 use abierto::import::{self, ImportReport};
 use abierto::render::RenderOptions;
@@ -11,6 +11,7 @@ use clap::{Parser, Subcommand};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Duration;
 
 #[derive(Parser)]
 #[command(
@@ -58,6 +59,16 @@ enum Command {
         /// Fails (exit 2) on warnings too.
         #[arg(long)]
         strict: bool,
+        /// Also asks every external (http/https) link of stories, pages and
+        /// descriptors whether it still works; a broken one is a warning.
+        #[arg(long)]
+        external: bool,
+        /// Seconds to wait for one external link's answer (with --external).
+        #[arg(long, value_name = "SECONDS", default_value_t = 10.0)]
+        external_timeout: f64,
+        /// Seconds the whole external check may take; links not asked by then are noted (with --external).
+        #[arg(long, value_name = "SECONDS", default_value_t = 120.0)]
+        external_deadline: f64,
     },
     /// Creates a site, participant, story or dataset that builds as it is.
     #[command(subcommand)]
@@ -209,7 +220,16 @@ fn main() -> ExitCode {
             site,
             format,
             strict,
+            external,
+            external_timeout,
+            external_deadline,
         } => {
+            let seconds = |s: f64| Duration::from_secs_f64(s.clamp(0.05, 86_400.0));
+            let external = external.then(|| external::Settings {
+                timeout: seconds(external_timeout),
+                deadline: seconds(external_deadline),
+                ..external::Settings::default()
+            });
             let report = check(
                 &BuildOptions {
                     site: site.clone(),
@@ -219,6 +239,7 @@ fn main() -> ExitCode {
                     force: false,
                 },
                 freshness::today(),
+                external.as_ref(),
             );
             print_check(&report, &site, format);
             if report.errors() > 0 {
@@ -239,6 +260,16 @@ fn print_check(report: &BuildReport, site: &Path, format: Format) {
             eprint!("{}", report::text(&report.diagnostics, site, colour));
             if !report.diagnostics.is_empty() {
                 eprintln!();
+            }
+            if let Some(external) = report.check.as_ref().and_then(|c| c.external.as_ref()) {
+                eprintln!(
+                    "external links: {} links to {} addresses, {} asked, {} broken, in {:.2} s",
+                    external.links,
+                    external.addresses,
+                    external.checked,
+                    external.broken,
+                    external.seconds
+                );
             }
             eprintln!(
                 "{} datasets, {} pages checked in {:.2} s: {}",

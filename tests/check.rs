@@ -64,6 +64,7 @@ fn run_check(site: &TempSite) -> Vec<Diagnostic> {
             force: false,
         },
         parse_date(TODAY).unwrap(),
+        None,
     )
     .diagnostics
 }

@@ -5,6 +5,7 @@
 //! dataset and participant feeds `--format json` and the portal's pages.
 
 pub mod detectors;
+pub mod external;
 pub mod files;
 pub mod freshness;
 pub mod links;
@@ -40,13 +41,16 @@ pub struct CheckSummary {
     pub participants: Vec<ParticipantSummary>,
     /// The portal's estimated size in bytes (pages, assets and downloads).
     pub output_bytes: u64,
+    /// What `--external` did (`None` without it).
+    pub external: Option<external::Summary>,
 }
 
-/// Runs every check on a loaded and rendered site.
+/// Runs every check on a loaded and rendered site; external links only with `external` settings.
 pub fn run(
     site: &Site,
     files: &[OutputFile],
     today: Date,
+    external: Option<&external::Settings>,
     diagnostics: &Diagnostics,
 ) -> CheckSummary {
     let mut datasets = Vec::new();
@@ -91,6 +95,13 @@ pub fn run(
         .problems
         .into_iter()
         .for_each(|d| diagnostics.push(d));
+    let external = external.map(|settings| {
+        let mut links = link_report.external;
+        links.extend(external::descriptor_links(site));
+        let (found, summary) = external::check(&links, settings);
+        found.into_iter().for_each(|d| diagnostics.push(d));
+        summary
+    });
     // A story's cover is published with it, like the files its text links to.
     let mut linked = link_report.referenced_files;
     linked.extend(
@@ -110,6 +121,7 @@ pub fn run(
         datasets,
         participants,
         output_bytes,
+        external,
     }
 }
 

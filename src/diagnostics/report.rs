@@ -179,6 +179,7 @@ pub fn json(diagnostics: &[Diagnostic], summary: Option<&CheckSummary>) -> Strin
         "datasets": datasets,
         "participants": summary.map(|s| &s.participants),
         "output_bytes": summary.map(|s| s.output_bytes),
+        "external": summary.and_then(|s| s.external.as_ref()),
         "today": summary.and_then(|s| s.today),
     });
     serde_json::to_string_pretty(&value).unwrap_or_default()
