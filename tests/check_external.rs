@@ -80,7 +80,7 @@ fn site_linking_to(server: &str) -> TempSite {
         )
         .file(
             "pages/acerca.md",
-            format!("+++\ntitle = \"Acerca\"\n+++\n\nOtra vez [lo borrado]({server}/borrado).\n"),
+            format!("+++\ntitle = \"Acerca\"\n+++\n\nOtra vez [lo borrado]({server}/borrado).\nY un dominio que no existe: [aquí](https://portal.invalid/datos).\n"),
         )
 }
 
@@ -165,6 +165,7 @@ fn broken_external_links_are_warnings_at_each_place_they_are_written() {
             ("historias/nota.md", 7, 11),              // /borrado#seccion
             ("historias/nota.md", 9, 9),               // /lento
             ("pages/acerca.md", 5, 23),                // /borrado
+            ("pages/acerca.md", 6, 36),                // portal.invalid
             ("participants/prueba/obras.toml", 2, 48), // in the description
             ("participants/prueba/obras.toml", 6, 8),  // the resource's url
         ],
@@ -187,6 +188,14 @@ fn broken_external_links_are_warnings_at_each_place_they_are_written() {
         message("historias/nota.md", 9).contains("no answer within 0.5 s (tried 3 times)"),
         "{}",
         message("historias/nota.md", 9)
+    );
+    // "the host name does not exist" where a resolver answers; a machine without
+    // one cannot tell that from a network problem.
+    assert!(
+        message("pages/acerca.md", 6)
+            .starts_with("the link `https://portal.invalid/datos` is broken: "),
+        "{}",
+        message("pages/acerca.md", 6)
     );
 
     let seen = seen.lock().unwrap().clone();
@@ -214,10 +223,10 @@ fn broken_external_links_are_warnings_at_each_place_they_are_written() {
     assert_eq!(count("HEAD /lento"), 3, "a timeout is tried again, twice");
 
     let external = &json["external"];
-    assert_eq!(external["links"], 10, "{external}");
-    assert_eq!(external["addresses"], 6, "{external}");
-    assert_eq!(external["checked"], 6, "{external}");
-    assert_eq!(external["broken"], 2, "{external}");
+    assert_eq!(external["links"], 11, "{external}");
+    assert_eq!(external["addresses"], 7, "{external}");
+    assert_eq!(external["checked"], 7, "{external}");
+    assert_eq!(external["broken"], 3, "{external}");
     assert!(
         elapsed < Duration::from_secs(10),
         "a 3 s endpoint with a 0.5 s timeout keeps the run short: {elapsed:?}"

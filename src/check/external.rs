@@ -300,6 +300,7 @@ fn ask(agent: &ureq::Agent, address: &str, settings: &Settings, deadline: Instan
         };
         let retry = match &answer {
             Ok(status) => *status >= 500,
+            Err(error) if host_not_found(error) => false,
             Err(error) => matches!(
                 error,
                 ureq::Error::Timeout(_) | ureq::Error::Io(_) | ureq::Error::ConnectionFailed
@@ -341,6 +342,19 @@ fn request(
     Ok(response.status().as_u16())
 }
 
+/// The name does not resolve (the resolver's "not known"; a temporary
+/// resolver failure is a network problem, tried again).
+fn host_not_found(error: &ureq::Error) -> bool {
+    match error {
+        ureq::Error::HostNotFound => true,
+        ureq::Error::Io(io) => {
+            let text = io.to_string();
+            text.contains("failed to lookup address") && !text.contains("Temporary failure")
+        }
+        _ => false,
+    }
+}
+
 fn tries(attempt: u32) -> String {
     if attempt == 0 {
         String::new()
@@ -372,6 +386,10 @@ fn broken_status(status: u16, attempt: u32) -> Outcome {
 
 fn broken_error(error: &ureq::Error, settings: &Settings, attempt: u32) -> Outcome {
     let (problem, help) = match error {
+        error if host_not_found(error) => (
+            "the host name does not exist".to_string(),
+            "check the address for typos; the site may have moved to another domain",
+        ),
         ureq::Error::Timeout(_) => (
             format!(
                 "no answer within {} s{}",
@@ -379,10 +397,6 @@ fn broken_error(error: &ureq::Error, settings: &Settings, attempt: u32) -> Outco
                 tries(attempt)
             ),
             "the server may be down for now: check again later (`--external-timeout` waits longer)",
-        ),
-        ureq::Error::HostNotFound => (
-            "the host name does not exist".to_string(),
-            "check the address for typos; the site may have moved to another domain",
         ),
         ureq::Error::TooManyRedirects => (
             format!("more than {} redirects", settings.max_redirects),
