@@ -92,6 +92,7 @@ pub fn build(options: &BuildOptions) -> BuildReport {
 pub struct Session {
     options: BuildOptions,
     analysis: AnalysisCache,
+    scans: check::personal_data::ScanCache,
     render: RenderCache,
 }
 
@@ -109,8 +110,10 @@ pub struct Run {
     /// others were unchanged and reused).
     pub pages: usize,
     pub pages_rendered: usize,
-    /// Data files read from disk by this run.
+    /// Data files read from disk by this run: to analyse them, and to scan
+    /// them for personal data (a file neither changed nor new is read by neither).
     pub data_files_read: usize,
+    pub data_files_scanned: usize,
     pub elapsed: Duration,
 }
 
@@ -125,12 +128,18 @@ impl Session {
         Session {
             options,
             analysis: AnalysisCache::default(),
+            scans: Default::default(),
             render: RenderCache::default(),
         }
     }
 
     pub fn options(&self) -> &BuildOptions {
         &self.options
+    }
+
+    /// Keeps the analysis cache in `dir` instead of the user's cache folder.
+    pub fn set_cache_dir(&mut self, dir: PathBuf) {
+        self.analysis.dir = Some(dir);
     }
 
     /// Runs the pipeline after `changes` (none for a first run). Site text
@@ -157,7 +166,13 @@ impl Session {
         if let Some(site) = &site {
             let analysis = analyse::analyse_cached(site, &mut self.analysis, &diagnostics);
             // Personal data blocks `build` as it blocks `check`.
-            check::personal_data::scan_site(site, &diagnostics, with_notes);
+            check::personal_data::scan_site(
+                site,
+                &analysis,
+                &mut self.scans,
+                &diagnostics,
+                with_notes,
+            );
             files = render::render_site_cached(
                 site,
                 &analysis,
@@ -188,6 +203,11 @@ impl Session {
                 0
             },
             data_files_read: self.analysis.last_read,
+            data_files_scanned: if site.is_some() {
+                self.scans.last_read
+            } else {
+                0
+            },
             elapsed: started.elapsed(),
         };
         (run, site)

@@ -8,18 +8,22 @@
 //! row iterator can replace it.
 
 use super::detectors::{self, Kind};
+use crate::analyse::Analysis;
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::model::{Resource, ResourceLocation, Site};
 use rayon::prelude::*;
-use std::collections::BTreeMap;
+use serde::{Deserialize, Serialize};
+use sha2::Digest;
+use std::collections::{BTreeMap, HashMap};
 use std::io::Read;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// How many row numbers a message lists.
 const ROWS_SHOWN: usize = 5;
 
 /// What was found in one column.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ColumnFinding {
     pub column: String,
     /// Values detected, by kind; empty when only the column's name speaks of personal data.
@@ -28,7 +32,7 @@ pub struct ColumnFinding {
     pub named_like_personal_data: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KindFinding {
     pub kind: Kind,
     pub rows: usize,
@@ -196,9 +200,73 @@ pub fn diagnostics_for(
     out
 }
 
+/// Findings of earlier scans, by file content (SHA-256) and declared
+/// encoding: a file that did not change is not read again, neither by the
+/// next run of a `serve` session (kept in memory) nor by the next `build`
+/// (kept on disk beside the analysis cache, `scans/`).
+#[derive(Debug, Default)]
+pub struct ScanCache {
+    memory: HashMap<String, Arc<Vec<ColumnFinding>>>,
+    /// Files the last run had to read.
+    pub last_read: usize,
+}
+
+/// Changes whenever the scan finds something new, so old findings are not reused.
+const SCANNER_VERSION: &str = "abierto-personal-data-1";
+
+impl ScanCache {
+    fn key(sha256: &str, encoding: Option<&str>) -> String {
+        let mut hasher = sha2::Sha256::new();
+        hasher.update(SCANNER_VERSION.as_bytes());
+        hasher.update([0]);
+        hasher.update(sha256.as_bytes());
+        hasher.update([0]);
+        hasher.update(encoding.unwrap_or("").as_bytes());
+        crate::analyse::cache::hex(&hasher.finalize()[..16])
+    }
+
+    fn disk_path(dir: &Path, key: &str) -> PathBuf {
+        dir.join("scans").join(format!("{key}.json"))
+    }
+
+    fn get(&self, dir: Option<&Path>, key: &str) -> Option<Arc<Vec<ColumnFinding>>> {
+        if let Some(found) = self.memory.get(key) {
+            return Some(found.clone());
+        }
+        let text = std::fs::read(Self::disk_path(dir?, key)).ok()?;
+        serde_json::from_slice(&text).ok().map(Arc::new)
+    }
+
+    /// Records findings on disk atomically (a temporary file renamed into
+    /// place), so concurrent builds never read half an entry.
+    fn put_disk(dir: &Path, key: &str, findings: &[ColumnFinding]) {
+        let Ok(text) = serde_json::to_vec(findings) else {
+            return;
+        };
+        let folder = dir.join("scans");
+        if std::fs::create_dir_all(&folder).is_err() {
+            return;
+        }
+        let temp = crate::analyse::cache::unique_temp(&folder);
+        if std::fs::write(&temp, text).is_err()
+            || std::fs::rename(&temp, Self::disk_path(dir, key)).is_err()
+        {
+            let _ = std::fs::remove_file(temp);
+        }
+    }
+}
+
 /// Scans every local CSV resource of the site and reports what it finds;
 /// notes (accepted findings, suspicious column names) only `with_notes`.
-pub fn scan_site(site: &Site, diagnostics: &Diagnostics, with_notes: bool) {
+/// A file whose content (SHA-256, known from `analysis`) was scanned before
+/// is not read again.
+pub fn scan_site(
+    site: &Site,
+    analysis: &Analysis,
+    cache: &mut ScanCache,
+    diagnostics: &Diagnostics,
+    with_notes: bool,
+) {
     let resources: Vec<(&Resource, &Path, &str, &str)> = site
         .datasets
         .iter()
@@ -215,31 +283,54 @@ pub fn scan_site(site: &Site, diagnostics: &Diagnostics, with_notes: bool) {
             _ => None,
         })
         .collect();
-    resources
+    let dir = analysis.cache_dir();
+    let known = &*cache;
+    let scanned: Vec<(String, Arc<Vec<ColumnFinding>>, bool)> = resources
         .par_iter()
-        .for_each(|(resource, path, name, descriptor)| {
-            let Ok(file) = std::fs::File::open(path) else {
-                return; // reported by analyse
-            };
-            match read_csv_rows(file, resource.encoding.as_deref(), |header, rows| {
-                scan_rows(header, rows)
-            }) {
-                Ok(findings) => {
-                    for d in diagnostics_for(resource, name, descriptor, &findings) {
-                        if with_notes || d.severity != crate::diagnostics::Severity::Info {
-                            diagnostics.push(d);
+        .filter_map(|(resource, path, name, descriptor)| {
+            // Without facts the file could not be read: reported by analyse.
+            let facts = analysis.facts(path)?;
+            let key = ScanCache::key(&facts.sha256, resource.encoding.as_deref());
+            let (findings, read) = match known.get(dir, &key) {
+                Some(findings) => (findings, false),
+                None => {
+                    let file = std::fs::File::open(path).ok()?;
+                    match read_csv_rows(file, resource.encoding.as_deref(), |header, rows| {
+                        scan_rows(header, rows)
+                    }) {
+                        Ok(findings) => {
+                            if let Some(dir) = dir {
+                                ScanCache::put_disk(dir, &key, &findings);
+                            }
+                            (Arc::new(findings), true)
+                        }
+                        Err(error) => {
+                            diagnostics.push(
+                                Diagnostic::warning(
+                                    *name,
+                                    format!("could not scan this file for personal data: {error}"),
+                                )
+                                .code(Code::PersonalDataUnreadable),
+                            );
+                            return None;
                         }
                     }
                 }
-                Err(error) => diagnostics.push(
-                    Diagnostic::warning(
-                        *name,
-                        format!("could not scan this file for personal data: {error}"),
-                    )
-                    .code(Code::PersonalDataUnreadable),
-                ),
+            };
+            for d in diagnostics_for(resource, name, descriptor, &findings) {
+                if with_notes || d.severity != crate::diagnostics::Severity::Info {
+                    diagnostics.push(d);
+                }
             }
-        });
+            Some((key, findings, read))
+        })
+        .collect();
+    cache.last_read = scanned.iter().filter(|(_, _, read)| *read).count();
+    // Only what the site still holds stays in memory.
+    cache.memory = scanned
+        .into_iter()
+        .map(|(key, findings, _)| (key, findings))
+        .collect();
 }
 
 fn is_csv(resource: &Resource, path: &Path) -> bool {
