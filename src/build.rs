@@ -67,7 +67,10 @@ pub fn build(options: &BuildOptions) -> BuildReport {
             diagnostics.push(problem);
         }
         if !diagnostics.has_errors() {
-            match writer::write_output(out, &run.files) {
+            let step = Instant::now();
+            let written_out = writer::write_output(out, &run.files);
+            phase("write", step);
+            match written_out {
                 Ok(()) => written = true,
                 Err(error) => diagnostics.push(Diagnostic::error(
                     out.display().to_string(),
@@ -161,10 +164,14 @@ impl Session {
         }
         let diagnostics = Diagnostics::default();
         let site = self.load(&diagnostics);
+        phase("load", started);
         let mut files = Vec::new();
         let mut base_path = "/".to_string();
         if let Some(site) = &site {
+            let step = Instant::now();
             let analysis = analyse::analyse_cached(site, &mut self.analysis, &diagnostics);
+            phase("analyse", step);
+            let step = Instant::now();
             // Personal data blocks `build` as it blocks `check`.
             check::personal_data::scan_site(
                 site,
@@ -173,6 +180,8 @@ impl Session {
                 &diagnostics,
                 with_notes,
             );
+            phase("scan", step);
+            let step = Instant::now();
             files = render::render_site_cached(
                 site,
                 &analysis,
@@ -180,6 +189,7 @@ impl Session {
                 &diagnostics,
                 &mut self.render,
             );
+            phase("render", step);
             base_path = crate::output::urls::Urls::new(&site.portal.base_url)
                 .base_path()
                 .to_string();
@@ -247,6 +257,17 @@ pub fn check(options: &BuildOptions, today: Date) -> BuildReport {
         elapsed: started.elapsed(),
         written: false,
         check: summary,
+    }
+}
+
+/// With `ABIERTO_TIMINGS` set, prints how long a stage took (for the benchmark's profile).
+pub(crate) fn phase(label: &str, started: Instant) {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    if *ON.get_or_init(|| std::env::var_os("ABIERTO_TIMINGS").is_some()) {
+        eprintln!(
+            "timing {label:>10}: {:8.1} ms",
+            started.elapsed().as_secs_f64() * 1000.0
+        );
     }
 }
 

@@ -306,10 +306,12 @@ pub fn write_output(out_dir: &Path, files: &[OutputFile]) -> std::io::Result<()>
     // Only a folder abierto wrote (it has a manifest) lends its files.
     let reusable = out.join(MANIFEST).is_file().then(|| Manifest::read(&out));
     let old = reusable.as_ref().map(|manifest| (out.as_path(), manifest));
+    let step = std::time::Instant::now();
     if let Err(error) = write_all(&staging, files, old) {
         let _ = remove_tree(&staging);
         return Err(error);
     }
+    crate::build::phase("stage", step);
     swap_in(&staging, &out, &previous)
 }
 
@@ -319,7 +321,10 @@ pub fn write_output(out_dir: &Path, files: &[OutputFile]) -> std::io::Result<()>
 fn swap_in(staging: &Path, out: &Path, previous: &Path) -> std::io::Result<()> {
     if out.exists() && exchange(staging, out).is_ok() {
         // `staging` now holds the previous portal.
-        return remove_tree(staging);
+        let step = std::time::Instant::now();
+        let removed = remove_tree(staging);
+        crate::build::phase("dispose", step);
+        return removed;
     }
     if out.exists() {
         std::fs::rename(out, previous)?;

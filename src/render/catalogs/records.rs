@@ -2,7 +2,7 @@
 //! identifiers, absolute URLs, sizes, checksums and media types. Each catalog
 //! writes these records in its own standard, so they cannot disagree.
 
-use super::sniff::{InferredTable, sniff_csv};
+use super::sniff::{InferredColumn, InferredTable, sniff_csv};
 use crate::analyse::Analysis;
 use crate::model::{Dataset, Field, Participant, ResourceLocation, Site, Status};
 use crate::output::urls::Urls;
@@ -174,7 +174,22 @@ fn dataset_record<'a>(
             };
             let inferred = match &resource.location {
                 ResourceLocation::Local { path, .. } if resource.format == "CSV" => {
-                    sniff_csv(path, resource.encoding.as_deref())
+                    // The analysis read the whole file already; sniff only what it could not read.
+                    match facts.map(|f| &f.content) {
+                        Some(crate::analyse::Content::Csv { csv, .. }) => Some(InferredTable {
+                            delimiter: Some(csv.dialect.delimiter),
+                            columns: csv
+                                .table
+                                .profile
+                                .iter()
+                                .map(|column| InferredColumn {
+                                    name: column.name.trim().to_string(),
+                                    decimal_comma: column.decimal_comma,
+                                })
+                                .collect(),
+                        }),
+                        _ => sniff_csv(path, resource.encoding.as_deref()),
+                    }
                 }
                 _ => None,
             };
