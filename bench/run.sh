@@ -7,10 +7,12 @@
 #
 # Environment: BENCH_DIR (default /tmp/abierto-bench; needs ~7 GB free), RUNS (default 3),
 # SKIP_DOUBLE=1 to skip the 2 GB data check. Sites are regenerated only when missing.
-# Prints, as the median of RUNS runs: cold build (fresh output), warm build (nothing
-# changed, output exists), rebuild after editing one story and one descriptor, the peak
-# resident memory of each, output size and page count, Hugo's cold and warm builds of the
-# same number of pages, and the ratios abierto/Hugo.
+# Prints, as the median of RUNS runs: cold build (fresh output, empty analysis cache),
+# warm build (nothing changed, output and cache kept), `abierto build` after editing one
+# story and one descriptor, the peak resident memory of each, output size and page
+# count, Hugo's cold and warm builds of the same number of pages, and the ratios
+# abierto/Hugo; then the rebuilds `abierto serve` does after one story edit and one
+# descriptor edit (examples/rebuild_bench.rs: `build::Session::run` with the change).
 set -euo pipefail
 
 SCALES=${1:-all}
@@ -24,9 +26,10 @@ if ! command -v hugo >/dev/null || [ ! -x /usr/bin/time ]; then
     apt-get install -y hugo time >/dev/null
 fi
 
-(cd "$ROOT" && cargo build --release --quiet --bin abierto --example synth_site)
+(cd "$ROOT" && cargo build --release --quiet --bin abierto --example synth_site --example rebuild_bench)
 ABIERTO="$ROOT/target/release/abierto"
 SYNTH="$ROOT/target/release/examples/synth_site"
+REBUILD="$ROOT/target/release/examples/rebuild_bench"
 
 # run LOG CMD…: runs CMD under /usr/bin/time, appends "seconds kilobytes" to LOG.
 run() {
@@ -68,9 +71,13 @@ bench() { # NAME
     descriptor=$(find "$site/participants" -name '*.toml' ! -name participant.toml | sort | awk 'NR == 1')
     cp "$story" "$logs/story.orig" && cp "$descriptor" "$logs/descriptor.orig"
 
+    # The analysis cache of this site, emptied for each cold build.
+    export ABIERTO_CACHE_DIR="$BENCH_DIR/.$name-cache"
+
     echo "== $name: $(cat "$site/.generated")"
     for i in $(seq "$RUNS"); do
         rm -rf "$out" "$BENCH_DIR/.$name-out.abierto-staging" "$BENCH_DIR/.$name-out.abierto-previous"
+        rm -rf "$ABIERTO_CACHE_DIR"
         sync
         run "$logs/cold" "$ABIERTO" build "$site" -o "$out" --quiet
         run "$logs/warm" "$ABIERTO" build "$site" -o "$out" --quiet
@@ -103,13 +110,16 @@ bench() { # NAME
     echo "  output: $pages pages, $(echo "$bytes / 1048576" | bc) MB (Hugo: $hugo_pages pages)"
     report "abierto cold build" "$logs/cold"
     report "abierto warm build" "$logs/warm"
-    report "rebuild after one story edit" "$logs/story"
-    report "rebuild after one descriptor edit" "$logs/descriptor"
+    report "build after one story edit" "$logs/story"
+    report "build after one descriptor edit" "$logs/descriptor"
     report "hugo cold build" "$logs/hugo-cold"
     report "hugo warm build" "$logs/hugo-warm"
     printf '  ratio abierto/hugo: cold %.2f, warm %.2f\n' \
         "$(echo "$(median "$logs/cold" 1) / $(median "$logs/hugo-cold" 1)" | bc -l)" \
         "$(echo "$(median "$logs/warm" 1) / $(median "$logs/hugo-warm" 1)" | bc -l)"
+    echo "  serve's rebuilds (Session::run, median of 5 edits):"
+    "$REBUILD" "$site" --runs 5 | sed 's/^/    /'
+    cp "$logs/story.orig" "$story" && cp "$logs/descriptor.orig" "$descriptor"
 }
 
 double() { # the national site with data files twice as large: peak memory only
@@ -117,8 +127,10 @@ double() { # the national site with data files twice as large: peak memory only
     generate national2x --datasets 10000 --resources 20000 --stories 1000 --data-bytes 2000000000 --seed 1
     rm -rf "$logs" && mkdir -p "$logs"
     rm -rf "$out"
+    export ABIERTO_CACHE_DIR="$BENCH_DIR/.national2x-cache"
+    rm -rf "$ABIERTO_CACHE_DIR"
     run "$logs/cold" "$ABIERTO" build "$site" -o "$out" --quiet
-    rm -rf "$out"
+    rm -rf "$out" "$ABIERTO_CACHE_DIR"
     echo "== national, data files twice as large (2 GB)"
     report "abierto cold build" "$logs/cold"
     printf '  memory 2 GB / 1 GB data: %.3f\n' \

@@ -67,7 +67,10 @@ pub fn build(options: &BuildOptions) -> BuildReport {
             diagnostics.push(problem);
         }
         if !diagnostics.has_errors() {
-            match writer::write_output(out, &run.files) {
+            let step = Instant::now();
+            let written_out = writer::write_output(out, &run.files);
+            phase("write", step);
+            match written_out {
                 Ok(()) => written = true,
                 Err(error) => diagnostics.push(Diagnostic::error(
                     out.display().to_string(),
@@ -92,6 +95,7 @@ pub fn build(options: &BuildOptions) -> BuildReport {
 pub struct Session {
     options: BuildOptions,
     analysis: AnalysisCache,
+    scans: check::personal_data::ScanCache,
     render: RenderCache,
 }
 
@@ -109,8 +113,10 @@ pub struct Run {
     /// others were unchanged and reused).
     pub pages: usize,
     pub pages_rendered: usize,
-    /// Data files read from disk by this run.
+    /// Data files read from disk by this run: to analyse them, and to scan
+    /// them for personal data (a file neither changed nor new is read by neither).
     pub data_files_read: usize,
+    pub data_files_scanned: usize,
     pub elapsed: Duration,
 }
 
@@ -125,12 +131,18 @@ impl Session {
         Session {
             options,
             analysis: AnalysisCache::default(),
+            scans: Default::default(),
             render: RenderCache::default(),
         }
     }
 
     pub fn options(&self) -> &BuildOptions {
         &self.options
+    }
+
+    /// Keeps the analysis cache in `dir` instead of the user's cache folder.
+    pub fn set_cache_dir(&mut self, dir: PathBuf) {
+        self.analysis.dir = Some(dir);
     }
 
     /// Runs the pipeline after `changes` (none for a first run). Site text
@@ -152,12 +164,24 @@ impl Session {
         }
         let diagnostics = Diagnostics::default();
         let site = self.load(&diagnostics);
+        phase("load", started);
         let mut files = Vec::new();
         let mut base_path = "/".to_string();
         if let Some(site) = &site {
+            let step = Instant::now();
             let analysis = analyse::analyse_cached(site, &mut self.analysis, &diagnostics);
+            phase("analyse", step);
+            let step = Instant::now();
             // Personal data blocks `build` as it blocks `check`.
-            check::personal_data::scan_site(site, &analysis, &diagnostics, with_notes);
+            check::personal_data::scan_site(
+                site,
+                &analysis,
+                &mut self.scans,
+                &diagnostics,
+                with_notes,
+            );
+            phase("scan", step);
+            let step = Instant::now();
             files = render::render_site_cached(
                 site,
                 &analysis,
@@ -165,6 +189,7 @@ impl Session {
                 &diagnostics,
                 &mut self.render,
             );
+            phase("render", step);
             base_path = crate::output::urls::Urls::new(&site.portal.base_url)
                 .base_path()
                 .to_string();
@@ -188,6 +213,11 @@ impl Session {
                 0
             },
             data_files_read: self.analysis.last_read,
+            data_files_scanned: if site.is_some() {
+                self.scans.last_read
+            } else {
+                0
+            },
             elapsed: started.elapsed(),
         };
         (run, site)
@@ -232,6 +262,17 @@ pub fn check(
         elapsed: started.elapsed(),
         written: false,
         check: summary,
+    }
+}
+
+/// With `ABIERTO_TIMINGS` set, prints how long a stage took (for the benchmark's profile).
+pub(crate) fn phase(label: &str, started: Instant) {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    if *ON.get_or_init(|| std::env::var_os("ABIERTO_TIMINGS").is_some()) {
+        eprintln!(
+            "timing {label:>10}: {:8.1} ms",
+            started.elapsed().as_secs_f64() * 1000.0
+        );
     }
 }
 

@@ -390,6 +390,47 @@ fn personal_data_in_any_sheet_of_a_workbook_is_found_and_masked() {
 }
 
 #[test]
+fn personal_data_found_once_blocks_every_later_build_without_reading_the_file_again() {
+    use abierto::build::Session;
+    let site = TempSite::valid().file(
+        "participants/prueba/datos/semaforos.csv",
+        "id,responsable\n1,juana.perez@example.org\n",
+    );
+    let cache = tempfile::tempdir().unwrap();
+    // Two builds one after the other: each its own session, sharing the cache on disk.
+    let build = || {
+        let mut session = Session::new(BuildOptions {
+            site: site.path().to_path_buf(),
+            output: None,
+            base_url: None,
+            render: Default::default(),
+            force: false,
+        });
+        session.set_cache_dir(cache.path().to_path_buf());
+        session.run(&[])
+    };
+    let first = build();
+    assert_eq!(first.data_files_scanned, 1);
+    let second = build();
+    assert_eq!(
+        second.data_files_scanned, 0,
+        "the unchanged file is not read again"
+    );
+    assert_eq!(first.diagnostics, second.diagnostics);
+    assert!(common::only_error(&second.diagnostics).has_code("personal-data"));
+
+    // Cleaned, the file is scanned again and the build goes through.
+    std::fs::write(
+        site.path().join("participants/prueba/datos/semaforos.csv"),
+        "id,responsable\n1,Dirección de Tránsito\n",
+    )
+    .unwrap();
+    let cleaned = build();
+    assert_eq!(cleaned.data_files_scanned, 1);
+    assert_eq!(cleaned.errors(), 0, "{:#?}", cleaned.diagnostics);
+}
+
+#[test]
 fn a_big_file_and_a_portal_over_a_gigabyte_are_errors() {
     let site = TempSite::valid();
     let big = site.path().join("participants/prueba/datos/enorme.csv");

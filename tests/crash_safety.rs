@@ -98,3 +98,62 @@ fn a_build_killed_at_any_moment_leaves_the_old_portal_or_the_new_one() {
         "no kill landed before the swap ({seen_new} new)"
     );
 }
+
+/// A site whose data files all have made copies: a Windows-1252 CSV (UTF-8 copy) and a KML (GeoJSON).
+fn site_with_conversions(street: &str) -> TempSite {
+    let kml = "<kml xmlns=\"http://www.opengis.net/kml/2.2\"><Placemark><name>Catedral</name>\
+               <Point><coordinates>-98.19,19.04</coordinates></Point></Placemark></kml>";
+    TempSite::valid()
+        .file(
+            "participants/prueba/calles.toml",
+            "title = \"Calles\"\ndescription = \"Calles.\"\ncategories = [\"movilidad\"]\n\n[[resources]]\ntitle = \"Calles\"\npath = \"datos/calles.csv\"\n\n[[resources]]\ntitle = \"Museos\"\npath = \"datos/museos.kml\"\nformat = \"KML\"\n",
+        )
+        .file("participants/prueba/datos/calles.csv", streets(street))
+        .file("participants/prueba/datos/museos.kml", kml)
+}
+
+/// A Windows-1252 CSV of 20,000 streets (ú is the byte 0xFA).
+fn streets(street: &str) -> Vec<u8> {
+    let mut text = String::from("id;calle\n");
+    for i in 0..20_000 {
+        text.push_str(&format!("{i};{street} número {i}\n"));
+    }
+    text.chars().map(|c| c as u32 as u8).collect()
+}
+
+#[test]
+fn builds_running_at_once_and_sharing_the_analysis_cache_each_publish_a_whole_portal() {
+    let cache = tempfile::tempdir().unwrap();
+    let scratch = tempfile::tempdir().unwrap();
+    let site = site_with_conversions("Avenida Juárez");
+    for street in ["Avenida Juárez", "Calle Hidalgo"] {
+        // The same site, its CSV changed between rounds: every round analyses it again, at once.
+        std::fs::write(
+            site.path().join("participants/prueba/datos/calles.csv"),
+            streets(street),
+        )
+        .unwrap();
+        let children: Vec<_> = (0..4)
+            .map(|i| {
+                let out = scratch.path().join(format!("public-{i}"));
+                let child = abierto(site.path(), &out)
+                    .env("ABIERTO_CACHE_DIR", cache.path())
+                    .spawn()
+                    .unwrap();
+                (out, child)
+            })
+            .collect();
+        for (out, mut child) in children {
+            assert!(child.wait().unwrap().success(), "a build failed");
+            let copy = out.join("descargas/prueba/calles/utf-8/calles.csv");
+            let text = std::fs::read_to_string(&copy)
+                .unwrap_or_else(|e| panic!("{}: {e}", copy.display()));
+            assert!(text.contains(&format!("{street} número 19999")), "{street}");
+            assert_eq!(text.lines().count(), 20_001);
+            assert!(
+                out.join("descargas/prueba/calles/geojson/museos.geojson")
+                    .is_file()
+            );
+        }
+    }
+}

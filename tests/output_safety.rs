@@ -154,3 +154,104 @@ fn the_command_exits_non_zero_on_errors_and_prints_file_and_line() {
     );
     assert!(stderr.contains("did you mean `title`?"), "{stderr}");
 }
+
+#[cfg(unix)]
+fn inode(path: &Path) -> u64 {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(path).unwrap().ino()
+}
+
+#[cfg(unix)]
+#[test]
+fn a_rebuild_keeps_unchanged_files_and_never_changes_the_previous_portal_in_place() {
+    let site = TempSite::valid()
+        .file("participants/prueba/aforos.toml", "title = \"Aforos\"\ndescription = \"Conteos de vehículos.\"\ncategories = [\"movilidad\"]\n\n[[resources]]\ntitle = \"Aforos (CSV)\"\npath = \"datos/aforos.csv\"\n")
+        .file("participants/prueba/datos/aforos.csv", "punto,vehiculos\n1,120\n");
+    let parent = tempfile::tempdir().unwrap();
+    let out = parent.path().join("public");
+    assert_eq!(build_into(site.path(), &out, None).errors(), 0);
+    let semaforos = out.join("descargas/prueba/semaforos/semaforos.csv");
+    let aforos = out.join("descargas/prueba/aforos/aforos.csv");
+    let aforos_page = out.join("datos/prueba/aforos/index.html");
+    // Someone still holds the published files (a web server sending them, a deploy in progress).
+    let held = tempfile::tempdir().unwrap();
+    std::fs::hard_link(&semaforos, held.path().join("semaforos.csv")).unwrap();
+    std::fs::hard_link(out.join("index.html"), held.path().join("index.html")).unwrap();
+    let old_home = std::fs::read(out.join("index.html")).unwrap();
+    let (aforos_inode, page_inode) = (inode(&aforos), inode(&aforos_page));
+
+    let site = site
+        .file(
+            "participants/prueba/datos/semaforos.csv",
+            "id,calle\n1,Juárez\n2,Hidalgo\n3,Morelos\n",
+        )
+        .file(
+            "participants/prueba/semaforos.toml",
+            DATASET.replace("Semáforos", "Semáforos 2"),
+        );
+    assert_eq!(build_into(site.path(), &out, None).errors(), 0);
+
+    assert!(
+        std::fs::read_to_string(&semaforos)
+            .unwrap()
+            .contains("Morelos")
+    );
+    assert!(
+        std::fs::read_to_string(out.join("index.html"))
+            .unwrap()
+            .contains("Semáforos 2")
+    );
+    assert_eq!(
+        std::fs::read_to_string(held.path().join("semaforos.csv")).unwrap(),
+        "id,calle\n1,Juárez\n2,Hidalgo\n",
+        "the previous portal's download was changed in place"
+    );
+    assert_eq!(
+        std::fs::read(held.path().join("index.html")).unwrap(),
+        old_home,
+        "the previous portal's page was changed in place"
+    );
+    assert_eq!(
+        inode(&aforos),
+        aforos_inode,
+        "an unchanged download was copied again"
+    );
+    assert_eq!(
+        inode(&aforos_page),
+        page_inode,
+        "an unchanged page was written again"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&aforos).unwrap(),
+        "punto,vehiculos\n1,120\n"
+    );
+}
+
+#[test]
+fn a_published_file_changed_by_hand_is_written_again() {
+    let site = TempSite::valid();
+    let parent = tempfile::tempdir().unwrap();
+    let out = parent.path().join("public");
+    assert_eq!(build_into(site.path(), &out, None).errors(), 0);
+    let before = snapshot(&out);
+    let download = out.join("descargas/prueba/semaforos/semaforos.csv");
+    let page = out.join("datos/index.html");
+    // Same size, other bytes; then a longer download.
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(html.contains("Semáforos"));
+    std::fs::write(&page, html.replacen("Semáforos", "Semaforos_", 1)).unwrap();
+    std::fs::write(&download, "id,calle\n1,Juárez\n2,Hidalgo\n9,Falsa\n").unwrap();
+
+    assert_eq!(build_into(site.path(), &out, None).errors(), 0);
+    let after = snapshot(&out);
+    let manifest = ".abierto-manifest";
+    let without = |mut s: BTreeMap<String, Vec<u8>>| {
+        s.remove(manifest);
+        s
+    };
+    assert_eq!(
+        without(after),
+        without(before),
+        "the portal is what the site says"
+    );
+}

@@ -14,7 +14,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::UNIX_EPOCH;
 
 /// Changes whenever the analysis learns something new, so old entries are not reused.
-const ANALYSER_VERSION: &str = "abierto-analyse-3";
+const ANALYSER_VERSION: &str = "abierto-analyse-4";
 
 /// Where the cache of a site goes: `$ABIERTO_CACHE_DIR/<site>`, else the
 /// user's cache folder (`$XDG_CACHE_HOME/abierto/<site>` or
@@ -120,10 +120,7 @@ impl Cache {
 
     /// A fresh temporary name in the files folder, to write a made file before renaming it into place.
     pub fn temp_file(&self) -> PathBuf {
-        let n = TEMP_COUNTER.fetch_add(1, Ordering::Relaxed);
-        self.dir
-            .join("files")
-            .join(format!(".tmp-{}-{n}", std::process::id()))
+        unique_temp(&self.dir.join("files"))
     }
 
     /// The cached facts of a file, if its size and modification time are those recorded,
@@ -187,6 +184,17 @@ impl Cache {
             let _ = std::fs::remove_file(temp);
         }
     }
+}
+
+/// A temporary file name in `folder` that no other thread or process uses:
+/// files are written there, then renamed into place, so a reader (another
+/// build sharing the cache) sees a whole file or none.
+pub fn unique_temp(folder: &Path) -> PathBuf {
+    let n = TEMP_COUNTER.fetch_add(1, Ordering::Relaxed);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    folder.join(format!(".tmp-{}-{n}-{nanos}", std::process::id()))
 }
 
 fn stamp(path: &Path) -> Option<(u64, u128)> {

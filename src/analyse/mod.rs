@@ -171,6 +171,12 @@ impl Analysis {
     pub fn made_file(&self, name: &str) -> PathBuf {
         self.cache_dir.join("files").join(name)
     }
+
+    /// The analysis cache folder, where other stages may keep what they learn
+    /// of a file's content; `None` when there is none.
+    pub fn cache_dir(&self) -> Option<&Path> {
+        (!self.cache_dir.as_os_str().is_empty()).then_some(self.cache_dir.as_path())
+    }
 }
 
 /// Analyses every local file the site's resources refer to.
@@ -399,6 +405,7 @@ pub fn analyse_file(request: &Request, cache: &Cache, key: &str) -> io::Result<F
     (&mut reader).take(SAMPLE as u64).read_to_end(&mut sample)?;
     let complete = sample.len() < SAMPLE;
     let mut notices = Vec::new();
+    let mut made = std::collections::BTreeMap::new();
     let declared = request
         .declared_encoding
         .and_then(|label| encoding_rs::Encoding::for_label(label.trim().as_bytes()));
@@ -436,9 +443,7 @@ pub fn analyse_file(request: &Request, cache: &Cache, key: &str) -> io::Result<F
                 )?;
                 notices.extend(csv_notices);
                 let utf8_copy = if copied {
-                    let name = format!("{key}.utf-8.csv");
-                    std::fs::rename(&temp, cache.file(&name))?;
-                    Some(name)
+                    Some(settle(cache, &temp, key, "utf-8.csv", &mut made)?)
                 } else {
                     let _ = std::fs::remove_file(&temp);
                     None
@@ -461,9 +466,9 @@ pub fn analyse_file(request: &Request, cache: &Cache, key: &str) -> io::Result<F
                     notices.extend(sheet_notices);
                     for (i, sheet) in sheets.iter_mut().enumerate() {
                         if sheet.csv_file.is_some() {
-                            let name = format!("{key}.sheet-{i}.csv");
-                            std::fs::rename(&temps[i], cache.file(&name))?;
-                            sheet.csv_file = Some(name);
+                            let suffix = format!("sheet-{i}.csv");
+                            sheet.csv_file =
+                                Some(settle(cache, &temps[i], key, &suffix, &mut made)?);
                         }
                     }
                     Content::Workbook { sheets }
@@ -478,9 +483,7 @@ pub fn analyse_file(request: &Request, cache: &Cache, key: &str) -> io::Result<F
                 drop(out);
                 notices.extend(geo_notices);
                 let geojson_copy = if geo.features > 0 {
-                    let name = format!("{key}.geojson");
-                    std::fs::rename(&temp, cache.file(&name))?;
-                    Some(name)
+                    Some(settle(cache, &temp, key, "geojson", &mut made)?)
                 } else {
                     let _ = std::fs::remove_file(&temp);
                     None
@@ -513,19 +516,31 @@ pub fn analyse_file(request: &Request, cache: &Cache, key: &str) -> io::Result<F
         }
     };
     io::copy(&mut reader, &mut io::sink())?;
-    let mut facts = FileFacts {
+    Ok(FileFacts {
         bytes: reader.bytes,
         sha256: cache::hex(&reader.hasher.finalize()),
         content,
         notices,
-        made_sha256: Default::default(),
-    };
-    let made: Vec<String> = facts.made_files().iter().map(|n| n.to_string()).collect();
-    for name in made {
-        let hashed = hash_file(&cache.file(&name))?;
-        facts.made_sha256.insert(name, hashed.sha256);
-    }
-    Ok(facts)
+        made_sha256: made,
+    })
+}
+
+/// Moves a finished made file from its temporary name to its name in the
+/// cache, which holds its own SHA-256: builds sharing the cache never replace
+/// a made file another build is about to publish with different bytes, and a
+/// name, once there, always holds the same bytes. Returns the name.
+fn settle(
+    cache: &Cache,
+    temp: &Path,
+    key: &str,
+    suffix: &str,
+    made: &mut std::collections::BTreeMap<String, String>,
+) -> io::Result<String> {
+    let sha256 = hash_file(temp)?.sha256;
+    let name = format!("{key}-{}.{suffix}", &sha256[..16]);
+    std::fs::rename(temp, cache.file(&name))?;
+    made.insert(name.clone(), sha256);
+    Ok(name)
 }
 
 /// `(oid, size)` when the file is a Git LFS pointer.

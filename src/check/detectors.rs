@@ -4,7 +4,9 @@
 //! it masked. The algorithms are those of /work/shared/REFERENCE.md.
 
 /// A kind of personal data.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Kind {
     Curp,
     Rfc,

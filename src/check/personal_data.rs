@@ -10,14 +10,17 @@ use crate::analyse::{self, Analysis, Content, FileFacts};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, Severity};
 use crate::model::{Resource, ResourceLocation, Site};
 use rayon::prelude::*;
-use std::collections::BTreeMap;
-use std::path::Path;
+use serde::{Deserialize, Serialize};
+use sha2::Digest;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// How many row numbers a message lists.
 const ROWS_SHOWN: usize = 5;
 
 /// What was found in one column.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ColumnFinding {
     pub column: String,
     /// Values detected, by kind; empty when only the column's name speaks of personal data.
@@ -26,7 +29,7 @@ pub struct ColumnFinding {
     pub named_like_personal_data: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KindFinding {
     pub kind: Kind,
     pub rows: usize,
@@ -221,10 +224,77 @@ pub fn diagnostics_for(
     out
 }
 
+/// Findings of earlier scans, by file content (SHA-256), declared encoding
+/// and sheet: a file that did not change is not read again, neither by the
+/// next run of a `serve` session (kept in memory) nor by the next `build`
+/// (kept on disk beside the analysis cache, `scans/`).
+#[derive(Debug, Default)]
+pub struct ScanCache {
+    memory: HashMap<String, Arc<Vec<ColumnFinding>>>,
+    /// Files the last run had to read.
+    pub last_read: usize,
+}
+
+/// Changes whenever the scan finds something new, so old findings are not reused.
+const SCANNER_VERSION: &str = "abierto-personal-data-1";
+
+impl ScanCache {
+    fn key(sha256: &str, encoding: Option<&str>, sheet: Option<&str>) -> String {
+        let mut hasher = sha2::Sha256::new();
+        for part in [
+            SCANNER_VERSION,
+            sha256,
+            encoding.unwrap_or(""),
+            sheet.unwrap_or(""),
+        ] {
+            hasher.update(part.as_bytes());
+            hasher.update([0]);
+        }
+        crate::analyse::cache::hex(&hasher.finalize()[..16])
+    }
+
+    fn disk_path(dir: &Path, key: &str) -> PathBuf {
+        dir.join("scans").join(format!("{key}.json"))
+    }
+
+    fn get(&self, dir: Option<&Path>, key: &str) -> Option<Arc<Vec<ColumnFinding>>> {
+        if let Some(found) = self.memory.get(key) {
+            return Some(found.clone());
+        }
+        let text = std::fs::read(Self::disk_path(dir?, key)).ok()?;
+        serde_json::from_slice(&text).ok().map(Arc::new)
+    }
+
+    /// Records findings on disk atomically (a temporary file renamed into
+    /// place), so concurrent builds never read half an entry.
+    fn put_disk(dir: &Path, key: &str, findings: &[ColumnFinding]) {
+        let Ok(text) = serde_json::to_vec(findings) else {
+            return;
+        };
+        let folder = dir.join("scans");
+        if std::fs::create_dir_all(&folder).is_err() {
+            return;
+        }
+        let temp = crate::analyse::cache::unique_temp(&folder);
+        if std::fs::write(&temp, text).is_err()
+            || std::fs::rename(&temp, Self::disk_path(dir, key)).is_err()
+        {
+            let _ = std::fs::remove_file(temp);
+        }
+    }
+}
+
 /// Scans every table of the site's local data files (each CSV and TSV, each
 /// sheet of a workbook) through the analysis's row iterator, and reports what
 /// it finds; notes (accepted findings, suspicious column names) only `with_notes`.
-pub fn scan_site(site: &Site, analysis: &Analysis, diagnostics: &Diagnostics, with_notes: bool) {
+/// A table whose file content was scanned before is not read again.
+pub fn scan_site(
+    site: &Site,
+    analysis: &Analysis,
+    cache: &mut ScanCache,
+    diagnostics: &Diagnostics,
+    with_notes: bool,
+) {
     let mut jobs: Vec<Job> = Vec::new();
     for dataset in &site.datasets {
         for resource in &dataset.resources {
@@ -256,44 +326,81 @@ pub fn scan_site(site: &Site, analysis: &Analysis, diagnostics: &Diagnostics, wi
             }
         }
     }
-    jobs.par_iter().for_each(|job| {
-        let unreadable = |error: std::io::Error| {
-            Diagnostic::warning(
-                job.data_file,
-                format!(
-                    "{}could not scan this file for personal data: {error}",
-                    sheet_prefix(job.sheet)
-                ),
-            )
-            .code(Code::PersonalDataUnreadable)
-        };
-        let rows = match analyse::rows(job.path, job.facts, job.sheet) {
-            Ok(rows) => rows,
-            Err(error) => return diagnostics.push(unreadable(error)),
-        };
-        let mut failure = None;
-        let rows = rows.map_while(|row| match row {
-            Ok(row) => Some((row.line, row.cells)),
-            Err(error) => {
-                failure = Some(error);
-                None
+    let dir = analysis.cache_dir();
+    let known = &*cache;
+    let scanned: Vec<(String, Arc<Vec<ColumnFinding>>, bool)> = jobs
+        .par_iter()
+        .filter_map(|job| {
+            let key = ScanCache::key(
+                &job.facts.sha256,
+                job.resource.encoding.as_deref(),
+                job.sheet,
+            );
+            let (findings, read) = match known.get(dir, &key) {
+                Some(findings) => (findings, false),
+                None => {
+                    let (findings, failure) = scan_table(job);
+                    let findings = Arc::new(findings);
+                    match failure {
+                        // Partial findings are reported but not kept: the next run reads again.
+                        Some(warning) => diagnostics.push(warning),
+                        None => {
+                            if let Some(dir) = dir {
+                                ScanCache::put_disk(dir, &key, &findings);
+                            }
+                        }
+                    }
+                    (findings, true)
+                }
+            };
+            let place = Place {
+                data_file: job.data_file,
+                sheet: job.sheet,
+                descriptor: job.descriptor,
+            };
+            for d in diagnostics_for(job.resource, &place, &findings) {
+                if with_notes || d.severity != Severity::Info {
+                    diagnostics.push(d);
+                }
             }
-        });
-        let findings = scan_rows(job.header, rows);
-        if let Some(error) = failure {
-            diagnostics.push(unreadable(error));
-        }
-        let place = Place {
-            data_file: job.data_file,
-            sheet: job.sheet,
-            descriptor: job.descriptor,
-        };
-        for d in diagnostics_for(job.resource, &place, &findings) {
-            if with_notes || d.severity != Severity::Info {
-                diagnostics.push(d);
-            }
+            Some((key, findings, read))
+        })
+        .collect();
+    cache.last_read = scanned.iter().filter(|(_, _, read)| *read).count();
+    // Only what the site still holds stays in memory.
+    cache.memory = scanned
+        .into_iter()
+        .map(|(key, findings, _)| (key, findings))
+        .collect();
+}
+
+/// Reads one table through the analysis's row iterator and scans it; a file
+/// that cannot be read to its end also gives a warning.
+fn scan_table(job: &Job) -> (Vec<ColumnFinding>, Option<Diagnostic>) {
+    let unreadable = |error: std::io::Error| {
+        Diagnostic::warning(
+            job.data_file,
+            format!(
+                "{}could not scan this file for personal data: {error}",
+                sheet_prefix(job.sheet)
+            ),
+        )
+        .code(Code::PersonalDataUnreadable)
+    };
+    let rows = match analyse::rows(job.path, job.facts, job.sheet) {
+        Ok(rows) => rows,
+        Err(error) => return (Vec::new(), Some(unreadable(error))),
+    };
+    let mut failure = None;
+    let rows = rows.map_while(|row| match row {
+        Ok(row) => Some((row.line, row.cells)),
+        Err(error) => {
+            failure = Some(error);
+            None
         }
     });
+    let findings = scan_rows(job.header, rows);
+    (findings, failure.map(unreadable))
 }
 
 /// One table to scan.

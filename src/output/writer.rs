@@ -6,7 +6,7 @@
 use super::urls::Route;
 use crate::diagnostics::Diagnostic;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 /// The list of files abierto wrote, kept in the output to recognise it later.
@@ -105,14 +105,7 @@ pub fn check_output_folder(
 
 /// Files in an existing output folder that its manifest does not list.
 fn foreign_files(out: &Path) -> Vec<String> {
-    let listed: BTreeSet<String> = std::fs::read_to_string(out.join(MANIFEST))
-        .map(|text| {
-            text.lines()
-                .filter(|l| !l.starts_with('#'))
-                .map(str::to_string)
-                .collect()
-        })
-        .unwrap_or_default();
+    let listed = Manifest::read(out).entries;
     walkdir::WalkDir::new(out)
         .min_depth(1)
         .into_iter()
@@ -120,12 +113,173 @@ fn foreign_files(out: &Path) -> Vec<String> {
         .filter(|e| !e.file_type().is_dir())
         .filter_map(|e| {
             let relative = relative_name(out, e.path());
-            (relative != MANIFEST && !listed.contains(&relative)).then_some(relative)
+            (relative != MANIFEST && !listed.contains_key(&relative)).then_some(relative)
         })
         .collect()
 }
 
+/// The manifest of a portal: every file abierto wrote, with what tells later
+/// builds, without reading it, that the file is still the one written (its
+/// size and modification time) and, for a copy, which source it copied (the
+/// source's device, inode, size and modification time).
+///
+/// ```text
+/// # Files written by abierto. …
+/// # abierto-manifest 2: size mtime_ns source path
+/// 5120 1764182400123456789 - datos/index.html
+/// 1048576 1764182400223456789 2049.131074.1048576.1764000000000000000 descargas/p/d/datos.csv
+/// ```
+///
+/// A manifest of the first format (paths only) is still read: its files are
+/// recognised as abierto's, but none is reused.
+#[derive(Default)]
+struct Manifest {
+    entries: HashMap<String, Option<Recorded>>,
+}
+
+/// What a manifest records of one file.
+#[derive(Clone, PartialEq, Eq, Debug)]
+struct Recorded {
+    stamp: Stamp,
+    /// For a copy, the stamp of the file it was copied from.
+    source: Option<SourceStamp>,
+}
+
+/// Size and modification time: a file whose stamp is the one recorded was not written since.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+struct Stamp {
+    size: u64,
+    mtime_ns: i128,
+}
+
+/// A source file's identity and stamp: the same values mean the same bytes
+/// (a saved file gets a new modification time, a replaced one a new inode).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+struct SourceStamp {
+    dev: u64,
+    ino: u64,
+    stamp: Stamp,
+}
+
+const MANIFEST_FORMAT: &str = "# abierto-manifest 2: size mtime_ns source path";
+
+impl Stamp {
+    fn of(metadata: &std::fs::Metadata) -> Stamp {
+        Stamp {
+            size: metadata.len(),
+            mtime_ns: mtime_ns(metadata),
+        }
+    }
+}
+
+impl SourceStamp {
+    fn of(path: &Path) -> Option<SourceStamp> {
+        let metadata = std::fs::metadata(path).ok()?;
+        let (dev, ino) = identity(&metadata)?;
+        Some(SourceStamp {
+            dev,
+            ino,
+            stamp: Stamp::of(&metadata),
+        })
+    }
+
+    fn parse(text: &str) -> Option<SourceStamp> {
+        let mut parts = text.split('.');
+        let source = SourceStamp {
+            dev: parts.next()?.parse().ok()?,
+            ino: parts.next()?.parse().ok()?,
+            stamp: Stamp {
+                size: parts.next()?.parse().ok()?,
+                mtime_ns: parts.next()?.parse().ok()?,
+            },
+        };
+        parts.next().is_none().then_some(source)
+    }
+}
+
+impl std::fmt::Display for SourceStamp {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        let SourceStamp { dev, ino, stamp } = self;
+        write!(f, "{dev}.{ino}.{}.{}", stamp.size, stamp.mtime_ns)
+    }
+}
+
+#[cfg(unix)]
+fn identity(metadata: &std::fs::Metadata) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    Some((metadata.dev(), metadata.ino()))
+}
+
+#[cfg(not(unix))]
+fn identity(_: &std::fs::Metadata) -> Option<(u64, u64)> {
+    None
+}
+
+#[cfg(unix)]
+fn mtime_ns(metadata: &std::fs::Metadata) -> i128 {
+    use std::os::unix::fs::MetadataExt;
+    i128::from(metadata.mtime()) * 1_000_000_000 + i128::from(metadata.mtime_nsec())
+}
+
+#[cfg(not(unix))]
+fn mtime_ns(metadata: &std::fs::Metadata) -> i128 {
+    metadata
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos() as i128)
+}
+
+impl Manifest {
+    /// The manifest of a folder; empty when it has none.
+    fn read(folder: &Path) -> Manifest {
+        let Ok(text) = std::fs::read_to_string(folder.join(MANIFEST)) else {
+            return Manifest::default();
+        };
+        let stamped = text.lines().any(|l| l == MANIFEST_FORMAT);
+        let entries = text
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .filter_map(|line| {
+                if !stamped {
+                    return Some((line.to_string(), None));
+                }
+                let mut parts = line.splitn(4, ' ');
+                let size = parts.next()?.parse().ok()?;
+                let mtime_ns = parts.next()?.parse().ok()?;
+                let source = parts.next()?;
+                let path = parts.next()?.to_string();
+                let recorded = Recorded {
+                    stamp: Stamp { size, mtime_ns },
+                    source: SourceStamp::parse(source),
+                };
+                Some((path, Some(recorded)))
+            })
+            .collect();
+        Manifest { entries }
+    }
+
+    fn text(written: &[(String, Recorded)]) -> String {
+        let mut text = format!("{MANIFEST_HEADER}\n{MANIFEST_FORMAT}\n");
+        for (path, recorded) in written {
+            let source = recorded
+                .source
+                .map_or_else(|| "-".to_string(), |s| s.to_string());
+            let Stamp { size, mtime_ns } = recorded.stamp;
+            text.push_str(&format!("{size} {mtime_ns} {source} {path}\n"));
+        }
+        text
+    }
+}
+
 /// Writes `files` as the new content of `out_dir`, swapping it in only when all are written.
+///
+/// A file the previous portal already holds, unchanged, is not written again
+/// but hard-linked from it (same bytes for a page, same source for a copy),
+/// so a build that changed little writes little; the previous portal's files
+/// are only ever linked and read, never opened for writing, so it stays whole
+/// until the swap. Disposing of the previous portal after the swap then
+/// removes mostly names, not data.
 pub fn write_output(out_dir: &Path, files: &[OutputFile]) -> std::io::Result<()> {
     let out = absolute(out_dir);
     let parent = out.parent().unwrap_or(Path::new(".")).to_path_buf();
@@ -149,10 +303,15 @@ pub fn write_output(out_dir: &Path, files: &[OutputFile]) -> std::io::Result<()>
     std::fs::create_dir_all(&staging)?;
     // Marks the staging folder as abierto's from the start, so a later build may clear it.
     std::fs::write(staging.join(MANIFEST), format!("{MANIFEST_HEADER}\n"))?;
-    if let Err(error) = write_all(&staging, files) {
-        let _ = std::fs::remove_dir_all(&staging);
+    // Only a folder abierto wrote (it has a manifest) lends its files.
+    let reusable = out.join(MANIFEST).is_file().then(|| Manifest::read(&out));
+    let old = reusable.as_ref().map(|manifest| (out.as_path(), manifest));
+    let step = std::time::Instant::now();
+    if let Err(error) = write_all(&staging, files, old) {
+        let _ = remove_tree(&staging);
         return Err(error);
     }
+    crate::build::phase("stage", step);
     swap_in(&staging, &out, &previous)
 }
 
@@ -162,18 +321,21 @@ pub fn write_output(out_dir: &Path, files: &[OutputFile]) -> std::io::Result<()>
 fn swap_in(staging: &Path, out: &Path, previous: &Path) -> std::io::Result<()> {
     if out.exists() && exchange(staging, out).is_ok() {
         // `staging` now holds the previous portal.
-        return std::fs::remove_dir_all(staging);
+        let step = std::time::Instant::now();
+        let removed = remove_tree(staging);
+        crate::build::phase("dispose", step);
+        return removed;
     }
     if out.exists() {
         std::fs::rename(out, previous)?;
     }
     if let Err(error) = std::fs::rename(staging, out) {
         let _ = std::fs::rename(previous, out);
-        let _ = std::fs::remove_dir_all(staging);
+        let _ = remove_tree(staging);
         return Err(error);
     }
     if previous.exists() {
-        std::fs::remove_dir_all(previous)?;
+        remove_tree(previous)?;
     }
     Ok(())
 }
@@ -206,7 +368,13 @@ fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
     Err(std::io::Error::from(std::io::ErrorKind::Unsupported))
 }
 
-fn write_all(staging: &Path, files: &[OutputFile]) -> std::io::Result<()> {
+/// Writes every file into `staging` (a fresh folder), linking those that
+/// `old` (the previous portal and its manifest) already holds unchanged.
+fn write_all(
+    staging: &Path,
+    files: &[OutputFile],
+    old: Option<(&Path, &Manifest)>,
+) -> std::io::Result<()> {
     let folders: BTreeSet<PathBuf> = files
         .iter()
         .filter_map(|f| {
@@ -219,26 +387,123 @@ fn write_all(staging: &Path, files: &[OutputFile]) -> std::io::Result<()> {
     for folder in &folders {
         std::fs::create_dir_all(folder)?;
     }
-    files.par_iter().try_for_each(|file| {
-        let target = staging.join(file.route.output_file());
-        match &file.content {
-            Content::Bytes(bytes) => std::fs::write(&target, bytes),
-            Content::CopyOf(source) => std::fs::copy(source, &target).map(|_| ()),
+    let mut written: Vec<(String, Recorded)> = files
+        .par_iter()
+        .map(|file| {
+            let relative = file.route.output_file();
+            let target = staging.join(&relative);
+            let recorded = write_one(&target, &relative, &file.content, old)?;
+            Ok((relative, recorded))
+        })
+        .collect::<std::io::Result<_>>()?;
+    written.sort_by(|a, b| a.0.cmp(&b.0));
+    // The staging folder's first manifest (header only) is replaced, not rewritten in place.
+    let temp = staging.join(format!("{MANIFEST}.new"));
+    write_new(&temp, Manifest::text(&written).as_bytes())?;
+    std::fs::rename(temp, staging.join(MANIFEST))
+}
+
+/// Puts one file at `target` (which does not exist yet): a link to the
+/// previous portal's file when it is unchanged, else a new file.
+fn write_one(
+    target: &Path,
+    relative: &str,
+    content: &Content,
+    old: Option<(&Path, &Manifest)>,
+) -> std::io::Result<Recorded> {
+    let source = match content {
+        Content::Bytes(_) => None,
+        Content::CopyOf(path) => SourceStamp::of(path),
+    };
+    if let Some((old_dir, manifest)) = old
+        && let Some(Some(recorded)) = manifest.entries.get(relative)
+    {
+        let previous = old_dir.join(relative);
+        if let Ok(metadata) = std::fs::symlink_metadata(&previous)
+            && metadata.is_file()
+            && Stamp::of(&metadata) == recorded.stamp
+        {
+            let same = match content {
+                Content::Bytes(bytes) => {
+                    metadata.len() == bytes.len() as u64
+                        && std::fs::read(&previous).is_ok_and(|held| held == *bytes)
+                }
+                Content::CopyOf(_) => source.is_some() && source == recorded.source,
+            };
+            if same && std::fs::hard_link(&previous, target).is_ok() {
+                return Ok(Recorded {
+                    stamp: recorded.stamp,
+                    source,
+                });
+            }
+        }
+    }
+    match content {
+        Content::Bytes(bytes) => write_new(target, bytes)?,
+        Content::CopyOf(path) => copy_new(path, target)?,
+    }
+    let metadata = std::fs::symlink_metadata(target)?;
+    Ok(Recorded {
+        stamp: Stamp::of(&metadata),
+        source,
+    })
+}
+
+/// Creates `target` with `bytes`, failing if it exists: a file shared (hard
+/// linked) with the published portal is never opened for writing.
+fn write_new(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(target)?;
+    file.write_all(bytes)
+}
+
+/// Copies `source` to a new file `target` (never over an existing one).
+fn copy_new(source: &Path, target: &Path) -> std::io::Result<()> {
+    let mut from = std::fs::File::open(source)?;
+    let mut to = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(target)?;
+    std::io::copy(&mut from, &mut to)?;
+    Ok(())
+}
+
+/// Removes a folder abierto owns and everything in it, its subfolders in
+/// parallel. Links are removed, never followed (`remove_dir_all` does not
+/// follow them either), so nothing outside the folder is touched.
+fn remove_tree(folder: &Path) -> std::io::Result<()> {
+    let children: Vec<std::fs::DirEntry> = std::fs::read_dir(folder)?.collect::<Result<_, _>>()?;
+    children.par_iter().try_for_each(|entry| {
+        let path = entry.path();
+        if entry.file_type()?.is_dir() {
+            // One more level in parallel (participants, datasets), then the std walk.
+            let grandchildren: Vec<PathBuf> = std::fs::read_dir(&path)?
+                .map(|e| e.map(|e| e.path()))
+                .collect::<Result<_, _>>()?;
+            grandchildren
+                .par_iter()
+                .try_for_each(|p| match std::fs::symlink_metadata(p) {
+                    Ok(m) if m.is_dir() => std::fs::remove_dir_all(p),
+                    Ok(_) => std::fs::remove_file(p),
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+                    Err(e) => Err(e),
+                })?;
+            std::fs::remove_dir(&path)
+        } else {
+            std::fs::remove_file(&path)
         }
     })?;
-    let mut manifest: Vec<String> = files.iter().map(|f| f.route.output_file()).collect();
-    manifest.sort();
-    std::fs::write(
-        staging.join(MANIFEST),
-        format!("{MANIFEST_HEADER}\n{}\n", manifest.join("\n")),
-    )
+    std::fs::remove_dir(folder)
 }
 
 /// Removes a staging or previous folder left by an interrupted build, only if abierto wrote it.
 fn remove_if_ours(folder: &Path) -> std::io::Result<()> {
     let ours = folder.join(MANIFEST).is_file() || folder.read_dir()?.next().is_none();
     if ours {
-        std::fs::remove_dir_all(folder)
+        remove_tree(folder)
     } else {
         Err(std::io::Error::other(format!(
             "{} was not written by abierto; move it away and build again",

@@ -122,11 +122,16 @@ pub fn render_site_cached(
         Some(known) if *known == common => common = known.clone(),
         _ => cache.common = Some(common.clone()),
     }
+    let step = std::time::Instant::now();
     let views = views::Views::new(site, &urls, &t, options.include_drafts);
     let records = catalogs::Records::new(site, analysis, &urls);
     let facets = facets::Facets::new(&views, facets::today());
+    crate::build::phase("views", step);
+    let step = std::time::Instant::now();
     let documents = search::documents(&views, options.include_drafts);
     let index = search::index::build(&documents);
+    crate::build::phase("index", step);
+    let step = std::time::Instant::now();
     let finder = pages::Finder {
         facets: &facets,
         shards: index.shard_list(),
@@ -142,6 +147,8 @@ pub fn render_site_cached(
         diagnostics,
     );
 
+    crate::build::phase("contexts", step);
+    let step = std::time::Instant::now();
     let Some((_, tera)) = &cache.templates else {
         return Vec::new();
     };
@@ -171,6 +178,8 @@ pub fn render_site_cached(
         })
         .collect();
 
+    crate::build::phase("pages", step);
+    let step = std::time::Instant::now();
     cache.last_pages = rendered.len();
     cache.last_rendered = rendered.iter().filter(|(_, html)| html.is_some()).count();
     let mut pages = HashMap::with_capacity(rendered.len());
@@ -258,6 +267,7 @@ pub fn render_site_cached(
             origin: format!("static/{name}"),
         });
     }
+    crate::build::phase("catalogs", step);
     // GitHub Pages publishing from a branch must not run Jekyll on the portal.
     files.push(OutputFile {
         route: Urls::root_file(".nojekyll"),
