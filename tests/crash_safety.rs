@@ -12,12 +12,13 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-/// Every file of a folder with its SHA-256.
+/// Every file of a folder with its SHA-256; the manifest is left out, since
+/// it records each file's modification time, which differs from build to build.
 fn snapshot(root: &Path) -> BTreeMap<String, String> {
     walkdir::WalkDir::new(root)
         .into_iter()
         .flatten()
-        .filter(|e| e.file_type().is_file())
+        .filter(|e| e.file_type().is_file() && e.file_name() != ".abierto-manifest")
         .map(|e| {
             let bytes = std::fs::read(e.path()).unwrap();
             let digest: String = Sha256::digest(&bytes)
