@@ -255,6 +255,21 @@ impl Diagnostics {
     }
 }
 
+/// A size for a message: `850 bytes`, `12.5 KB`, `150.0 MB`.
+pub fn size_text(bytes: u64) -> String {
+    const UNITS: [&str; 3] = ["KB", "MB", "GB"];
+    if bytes < 1024 {
+        return format!("{bytes} bytes");
+    }
+    let mut size = bytes as f64 / 1024.0;
+    let mut unit = 0;
+    while size >= 1024.0 && unit < UNITS.len() - 1 {
+        size /= 1024.0;
+        unit += 1;
+    }
+    format!("{size:.1} {}", UNITS[unit])
+}
+
 /// The site-relative name of a path, with `/` separators, for messages.
 pub fn display_path(site_root: &Path, path: &Path) -> String {
     let relative: PathBuf = path.strip_prefix(site_root).unwrap_or(path).to_path_buf();

@@ -18,7 +18,7 @@ pub mod schema;
 pub mod table;
 pub mod xlsx;
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, size_text};
 use crate::model::{Resource, ResourceLocation, Site};
 use cache::Cache;
 use rayon::prelude::*;
@@ -261,8 +261,26 @@ pub fn analyse_cached(
     let preview_rows = site.portal.preview_rows;
     let mut files: HashMap<PathBuf, FileFacts> = HashMap::new();
     let mut to_read = Vec::new();
+    let limit = site.portal.max_file_bytes;
     for (path, name, resource) in jobs {
         let stamp = Stamp::of(path);
+        if let Some(Stamp { len, .. }) = stamp
+            && len > limit
+        {
+            diagnostics.push(
+                Diagnostic::error(
+                    name,
+                    format!(
+                        "this file is {}, more than the portal's limit of {}: it is not read",
+                        size_text(len),
+                        size_text(limit)
+                    ),
+                )
+                .code(Code::FileTooLarge)
+                .help("split it (e.g. by year) or host it elsewhere and give the resource a `url`; the limit is `[build] max_file_size` in portal.toml"),
+            );
+            continue;
+        }
         match (memory.files.get(path), &stamp) {
             (Some((known, facts)), Some(stamp)) if known == stamp => {
                 for notice in &facts.notices {

@@ -13,6 +13,8 @@ use std::path::{Path, PathBuf};
 pub const MAX_FILE_BYTES: u64 = 100 * 1024 * 1024;
 /// GitHub Pages serves sites up to 1 GB.
 pub const MAX_SITE_BYTES: u64 = 1024 * 1024 * 1024;
+/// Unreferenced files listed one by one per participant; the rest are counted.
+const MAX_UNREFERENCED_LISTED: usize = 20;
 const LFS_SIGNATURE: &[u8] = b"version https://git-lfs.github.com/spec/v1";
 
 /// Whether a file is a Git LFS pointer (a small text file standing for the real data).
@@ -47,6 +49,7 @@ pub fn check(site: &Site, linked: &BTreeSet<PathBuf>) -> Vec<Diagnostic> {
         let walker = walkdir::WalkDir::new(site.root.join(folder))
             .into_iter()
             .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        let mut unreferenced = 0usize;
         for entry in walker
             .filter_map(Result::ok)
             .filter(|e| e.file_type().is_file())
@@ -55,7 +58,8 @@ pub fn check(site: &Site, linked: &BTreeSet<PathBuf>) -> Vec<Diagnostic> {
             let name = display_path(&site.root, path);
             let is_referenced = referenced.contains(path);
             let size = entry.metadata().map_or(0, |m| m.len());
-            if size > MAX_FILE_BYTES {
+            // Files the site publishes are held to the portal's own limit by the build.
+            if size > MAX_FILE_BYTES && !is_referenced {
                 problems.push(
                     Diagnostic::error(
                         &name,
@@ -84,6 +88,10 @@ pub fn check(site: &Site, linked: &BTreeSet<PathBuf>) -> Vec<Diagnostic> {
             let extension = path.extension().map(|e| e.to_string_lossy().to_lowercase());
             let documentation = matches!(extension.as_deref(), Some("toml" | "md"));
             if !is_referenced && !documentation {
+                unreferenced += 1;
+                if unreferenced > MAX_UNREFERENCED_LISTED {
+                    continue;
+                }
                 problems.push(
                     Diagnostic::warning(
                         &name,
@@ -95,6 +103,19 @@ pub fn check(site: &Site, linked: &BTreeSet<PathBuf>) -> Vec<Diagnostic> {
                     ),
                 );
             }
+        }
+        if unreferenced > MAX_UNREFERENCED_LISTED {
+            problems.push(
+                Diagnostic::warning(
+                    display_path(&site.root, &site.root.join(folder)),
+                    format!(
+                        "and {} more files no descriptor names: they will not be published",
+                        unreferenced - MAX_UNREFERENCED_LISTED
+                    ),
+                )
+                .code(Code::UnreferencedFile)
+                .help("name them in descriptors, or move them out of the participant's folder"),
+            );
         }
     }
     problems

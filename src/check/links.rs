@@ -73,6 +73,7 @@ pub fn links_of(file: &str, body: &str, first_line: usize) -> Vec<Link> {
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_HEADING_ATTRIBUTES;
     let mut links = Vec::new();
+    let mut lines = markdown::LineCounter::new(body);
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
         let destination = match event {
             Event::Start(Tag::Link { dest_url, .. })
@@ -83,7 +84,7 @@ pub fn links_of(file: &str, body: &str, first_line: usize) -> Vec<Link> {
         let text = &body[range.clone()];
         let offset = range.start + text.find(&format!("({destination}")).map_or(0, |i| i + 1);
         let before = &body[..offset];
-        let line = first_line + before.matches('\n').count();
+        let line = first_line + lines.newlines_before(offset);
         let column = before[before.rfind('\n').map_or(0, |i| i + 1)..]
             .chars()
             .count()

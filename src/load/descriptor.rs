@@ -19,8 +19,7 @@ use toml::value::Datetime;
 struct DescriptorFile {
     title: String,
     description: String,
-    #[serde(default)]
-    keywords: Vec<String>,
+    keywords: Option<Spanned<Vec<String>>>,
     #[serde(default)]
     categories: Vec<Spanned<String>>,
     license: Option<Spanned<LicenseField>>,
@@ -87,6 +86,10 @@ struct PersonalDataFile {
     reason: String,
 }
 
+/// Each keyword is a page of the portal and a facet value: more than this
+/// many in one dataset is a mistake (a pasted column, a generated list).
+pub const MAX_KEYWORDS: usize = 100;
+
 /// Where a descriptor is and what it may refer to.
 pub struct DescriptorContext<'a> {
     /// The canonical site folder.
@@ -115,6 +118,23 @@ pub fn parse(context: &DescriptorContext, source: &SourceText) -> Result<Dataset
             Diagnostic::error(&source.name, "the dataset's `description` is empty").help(
                 "describe what the data contain, where they come from and how they are updated",
             ),
+        );
+    }
+
+    let keywords = file.keywords.map(|k| (k.span().start, k.into_inner()));
+    if let Some((at, keywords)) = &keywords
+        && keywords.len() > MAX_KEYWORDS
+    {
+        problems.push(
+            source
+                .error(
+                    *at,
+                    format!(
+                        "the dataset has {} keywords; a dataset may have at most {MAX_KEYWORDS}",
+                        keywords.len()
+                    ),
+                )
+                .help("keep the words people search for; themes go in `categories`"),
         );
     }
 
@@ -249,8 +269,9 @@ pub fn parse(context: &DescriptorContext, source: &SourceText) -> Result<Dataset
         source_file: source.name.clone(),
         title: file.title,
         description: file.description,
-        keywords: file
-            .keywords
+        keywords: keywords
+            .map(|(_, k)| k)
+            .unwrap_or_default()
             .into_iter()
             .filter(|k| !k.trim().is_empty())
             .collect(),

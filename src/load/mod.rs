@@ -13,7 +13,7 @@ mod toml_file;
 pub use changes::{Change, ChangeKind, classify, is_temporary};
 pub use paths::{PathProblem, resolve_in_site};
 
-use crate::diagnostics::{Diagnostic, Diagnostics, SourceText, display_path};
+use crate::diagnostics::{Diagnostic, Diagnostics, SourceText, display_path, size_text};
 use crate::model::{Dataset, Page, Participant, Site, Story};
 use crate::slug::slugify;
 use descriptor::DescriptorContext;
@@ -442,8 +442,27 @@ impl Loader<'_> {
 }
 
 /// Reads a UTF-8 text file of the site, reporting what keeps it from being read.
+/// The largest TOML or Markdown file read: far more than any descriptor,
+/// story or page needs, small enough that a stray file cannot exhaust memory.
+pub const MAX_TEXT_BYTES: u64 = 5 * 1024 * 1024;
+
 fn read_source(root: &Path, path: &Path, diagnostics: &Diagnostics) -> Option<SourceText> {
     let name = display_path(root, path);
+    let size = std::fs::metadata(path).map_or(0, |m| m.len());
+    if size > MAX_TEXT_BYTES {
+        diagnostics.push(
+            Diagnostic::error(
+                name,
+                format!(
+                    "this file is {}: abierto reads descriptors, stories and pages of up to {}",
+                    size_text(size),
+                    size_text(MAX_TEXT_BYTES)
+                ),
+            )
+            .help("split it into several files, or move data out of it into a data file"),
+        );
+        return None;
+    }
     match std::fs::read(path) {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => Some(SourceText::new(name, text)),

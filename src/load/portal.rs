@@ -28,6 +28,16 @@ struct PortalFile {
     licenses: Vec<LicenseFile>,
     #[serde(default)]
     check: CheckFile,
+    #[serde(default)]
+    build: BuildFile,
+}
+
+/// `[build]`: limits of what a build reads.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct BuildFile {
+    /// The largest data file a build reads and publishes, e.g. `"100 MB"`.
+    max_file_size: Option<Spanned<String>>,
 }
 
 /// `[check]`: findings the site shows on purpose.
@@ -69,6 +79,8 @@ impl LicenseFile {
 
 const DEFAULT_BASE_URL: &str = "http://localhost/";
 const DEFAULT_PREVIEW_ROWS: usize = 20;
+/// Git and GitHub refuse files over 100 MB.
+pub const DEFAULT_MAX_FILE_BYTES: u64 = 100 * 1024 * 1024;
 
 /// Reads `portal.toml`; `None` when it cannot be read or parsed (the problem is reported).
 pub fn load(source: &SourceText, diagnostics: &Diagnostics) -> Option<Portal> {
@@ -150,6 +162,19 @@ pub fn load(source: &SourceText, diagnostics: &Diagnostics) -> Option<Portal> {
         None => DEFAULT_PREVIEW_ROWS,
     };
 
+    let max_file_bytes = match &file.build.max_file_size {
+        Some(size) => parse_size(size.get_ref()).unwrap_or_else(|| {
+            report(Err(source
+                .error(
+                    size.span().start,
+                    format!("`{}` is not a file size", size.get_ref()),
+                )
+                .help("write a size such as \"100 MB\" (B, KB, MB or GB)")));
+            DEFAULT_MAX_FILE_BYTES
+        }),
+        None => DEFAULT_MAX_FILE_BYTES,
+    };
+
     let mut categories: Vec<Category> = Vec::new();
     for category in file.categories {
         let id = category.id.get_ref();
@@ -190,7 +215,26 @@ pub fn load(source: &SourceText, diagnostics: &Diagnostics) -> Option<Portal> {
         categories,
         licenses,
         check_allow: file.check.allow,
+        max_file_bytes,
     })
+}
+
+/// A size such as `100 MB`, `1.5 GB` or `512 KB` (units of 1024), in bytes.
+fn parse_size(text: &str) -> Option<u64> {
+    let text = text.trim();
+    let split = text
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(text.len());
+    let number: f64 = text[..split].parse().ok()?;
+    let unit: u64 = match text[split..].trim().to_ascii_uppercase().as_str() {
+        "B" => 1,
+        "KB" => 1024,
+        "MB" => 1024 * 1024,
+        "GB" => 1024 * 1024 * 1024,
+        _ => return None,
+    };
+    let bytes = number * unit as f64;
+    (bytes.is_finite() && bytes >= 1.0 && bytes < u64::MAX as f64).then_some(bytes as u64)
 }
 
 /// The error for a licence id that is neither built in nor declared.
@@ -216,4 +260,29 @@ fn with_trailing_slash(mut url: String) -> String {
         url.push('/');
     }
     url
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_size;
+
+    #[test]
+    fn sizes_are_read_with_their_unit() {
+        assert_eq!(parse_size("100 MB"), Some(100 * 1024 * 1024));
+        assert_eq!(parse_size("1.5gb"), Some(1536 * 1024 * 1024));
+        assert_eq!(parse_size("512 KB"), Some(512 * 1024));
+        assert_eq!(parse_size("10B"), Some(10));
+        for bad in [
+            "",
+            "MB",
+            "100",
+            "-1 MB",
+            "0 KB",
+            "1e3 MB",
+            "1.2.3 MB",
+            "9999999999999 GB",
+        ] {
+            assert_eq!(parse_size(bad), None, "{bad}");
+        }
+    }
 }

@@ -50,6 +50,8 @@ pub struct Portal {
     pub licenses: Vec<License>,
     /// `[check] allow`: warning codes (or `code:file`) shown as notes, so `check --strict` passes.
     pub check_allow: Vec<String>,
+    /// `[build] max_file_size`: a larger data file is not read nor published (100 MB unless set).
+    pub max_file_bytes: u64,
 }
 
 impl Portal {

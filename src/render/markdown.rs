@@ -8,6 +8,7 @@
 use crate::diagnostics::Diagnostic;
 use crate::slug::slugify;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+use std::collections::{HashMap, HashSet};
 
 /// Where a Markdown text comes from, to place its problems.
 pub struct MarkdownSource<'a> {
@@ -103,7 +104,9 @@ fn render_text(
     let embedder = story.and_then(|s| s.embeds);
     let mut embeds: Vec<String> = Vec::new();
     let mut in_embed = false;
-    let line_of = |offset: usize| source.first_line + text[..offset].matches('\n').count();
+    let mut anchors = Anchors::default();
+    let mut line_counter = LineCounter::new(text);
+    let mut line_of = |offset: usize| source.first_line + line_counter.newlines_before(offset);
 
     for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
         if in_embed {
@@ -191,7 +194,7 @@ fn render_text(
             }
             Event::End(TagEnd::Heading(level)) => {
                 if let Some(start) = heading_start.take() {
-                    name_heading(&mut events, start, &mut headings);
+                    name_heading(&mut events, start, &mut headings, &mut anchors);
                 }
                 let level = if level == HeadingLevel::H1 {
                     HeadingLevel::H2
@@ -230,8 +233,67 @@ fn render_text(
     }
 }
 
+/// Counts the newlines before an offset, going on from the last offset asked
+/// about (links come in order), so a text with many links is read once.
+pub(crate) struct LineCounter<'a> {
+    text: &'a str,
+    offset: usize,
+    newlines: usize,
+}
+
+impl<'a> LineCounter<'a> {
+    pub(crate) fn new(text: &'a str) -> Self {
+        LineCounter {
+            text,
+            offset: 0,
+            newlines: 0,
+        }
+    }
+
+    pub(crate) fn newlines_before(&mut self, offset: usize) -> usize {
+        let offset = offset.min(self.text.len());
+        if offset < self.offset {
+            self.offset = 0;
+            self.newlines = 0;
+        }
+        let bytes = &self.text.as_bytes()[self.offset..offset];
+        self.newlines += bytes.iter().filter(|b| **b == b'\n').count();
+        self.offset = offset;
+        self.newlines
+    }
+}
+
+/// The heading ids given so far, and for each base id the next number to try.
+#[derive(Default)]
+struct Anchors {
+    used: HashSet<String>,
+    next: HashMap<String, usize>,
+}
+
+impl Anchors {
+    /// `base`, or `base-2`, `base-3`… the first not given yet.
+    fn unique(&mut self, base: String) -> String {
+        if self.used.insert(base.clone()) {
+            return base;
+        }
+        let mut n = self.next.get(&base).copied().unwrap_or(2);
+        let mut unique = format!("{base}-{n}");
+        while !self.used.insert(unique.clone()) {
+            n += 1;
+            unique = format!("{base}-{n}");
+        }
+        self.next.insert(base, n + 1);
+        unique
+    }
+}
+
 /// Gives the heading that starts at `events[start]` a unique id, and records it.
-fn name_heading(events: &mut [Event], start: usize, headings: &mut Vec<Heading>) {
+fn name_heading(
+    events: &mut [Event],
+    start: usize,
+    headings: &mut Vec<Heading>,
+    anchors: &mut Anchors,
+) {
     let text: String = events[start + 1..]
         .iter()
         .filter_map(|e| match e {
@@ -246,12 +308,7 @@ fn name_heading(events: &mut [Event], start: usize, headings: &mut Vec<Heading>)
         } else {
             base
         };
-        let mut unique = base.clone();
-        let mut n = 2;
-        while headings.iter().any(|h| h.id == unique) {
-            unique = format!("{base}-{n}");
-            n += 1;
-        }
+        let unique = anchors.unique(base);
         *id = Some(CowStr::from(unique.clone()));
         headings.push(Heading {
             level: *level as u8,
