@@ -4,12 +4,12 @@
 //! file outside it; files streamed from the site are checked to still be
 //! inside the site when they are opened.
 
+use super::conn::{Answer, Body, Request, Response};
 use super::{MAX_STREAMS, POLL, Portal, Served, Shared, Status};
 use crate::diagnostics::Diagnostic;
 use std::io::{Read, Write};
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
-use tiny_http::{Header, Method, Request, Response, StatusCode};
 
 const RELOAD_JS: &str = include_str!("reload.js");
 /// Addresses of the server itself, outside any portal's base path.
@@ -17,51 +17,36 @@ const OWN_PREFIX: &str = "/__abierto/";
 /// Pings keep event streams alive and find closed tabs.
 const PING_EVERY: std::time::Duration = std::time::Duration::from_secs(15);
 
-/// One worker: answers requests until the server stops.
-pub(super) fn work(server: &tiny_http::Server, shared: &Arc<Shared>) {
-    while !shared.stopping() {
-        match server.recv_timeout(POLL) {
-            Ok(Some(request)) => {
-                // A bug answering one request must not take the worker down.
-                let shared = shared.clone();
-                let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || {
-                    answer(request, &shared)
-                }));
-            }
-            Ok(None) => {}
-            Err(_) => std::thread::sleep(POLL),
-        }
-    }
+/// What a request gets. A bug answering one request must not take its
+/// connection's thread down with the server's state locked: it is a 500.
+pub(super) fn answer(request: &Request, shared: &Arc<Shared>) -> Answer {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        answer_unguarded(request, shared)
+    }))
+    .unwrap_or_else(|_| Answer::Respond(text(500, "abierto failed to answer this request\n")))
 }
 
-fn answer(request: Request, shared: &Arc<Shared>) {
-    if !matches!(request.method(), Method::Get | Method::Head) {
-        let _ = request.respond(
-            text(405, "only GET and HEAD are served\n").with_header(header("Allow", "GET, HEAD")),
-        );
-        return;
+fn answer_unguarded(request: &Request, shared: &Arc<Shared>) -> Answer {
+    if !matches!(request.method.as_str(), "GET" | "HEAD") {
+        let mut response = text(405, "only GET and HEAD are served\n");
+        response.headers.push(("Allow", "GET, HEAD".to_string()));
+        return Answer::Respond(response);
     }
-    let url = request.url().to_string();
-    let path = url.split(['?', '#']).next().unwrap_or_default();
+    let path = request.url.split(['?', '#']).next().unwrap_or_default();
     match path.strip_prefix(OWN_PREFIX) {
-        Some("reload.js") => {
-            let _ = request.respond(bytes(
-                200,
-                RELOAD_JS.as_bytes().to_vec(),
-                "text/javascript; charset=utf-8",
-            ));
-        }
-        Some("events") => events(request, shared),
-        _ => {
-            let response = portal_response(path, shared);
-            let _ = request.respond(response);
-        }
+        Some("reload.js") => Answer::Respond(bytes(
+            200,
+            RELOAD_JS.as_bytes().to_vec(),
+            "text/javascript; charset=utf-8",
+        )),
+        Some("events") => events(shared),
+        _ => Answer::Respond(portal_response(path, shared)),
     }
 }
 
 /// What a request path names in the portal.
 #[derive(Debug, PartialEq, Eq)]
-pub(super) enum Target {
+pub enum Target {
     /// An output file, e.g. `datos/index.html`.
     File(String),
     Redirect(String),
@@ -69,31 +54,29 @@ pub(super) enum Target {
     BadRequest,
 }
 
-/// Finds what `path` (the request's path, still percent-encoded) names.
-/// Anything that could climb out of the portal is a bad request: `.` and
-/// `..` segments (also encoded), encoded `/` or `\`, backslashes, NUL,
-/// empty segments, and anything that is not a path from the root.
-pub(super) fn resolve(path: &str, portal: &Portal) -> Target {
+/// Finds what `path` (the request's path, still percent-encoded) names in
+/// a portal under `base_path` (`/` or `/repo/`) whose output files are those
+/// for which `exists` is true. Anything that could climb out of the portal
+/// is a bad request: `.` and `..` segments (also encoded), encoded `/` or
+/// `\`, backslashes, NUL, empty segments, and anything that is not a path
+/// from the root.
+pub fn resolve(path: &str, base_path: &str, exists: impl Fn(&str) -> bool) -> Target {
     let Some(segments) = segments(path) else {
         return Target::BadRequest;
     };
-    let base: Vec<&str> = portal
-        .base_path
-        .split('/')
-        .filter(|s| !s.is_empty())
-        .collect();
+    let base: Vec<&str> = base_path.split('/').filter(|s| !s.is_empty()).collect();
     let trailing_slash = path.ends_with('/');
     if segments.len() < base.len() || segments[..base.len()] != base[..] {
         // `/` of a portal under `/repo/` leads to it, as a visitor would expect.
         return if segments.is_empty() {
-            Target::Redirect(portal.base_path.clone())
+            Target::Redirect(base_path.to_string())
         } else {
             Target::NotFound
         };
     }
     let rest = &segments[base.len()..];
     if rest.is_empty() && !trailing_slash {
-        return Target::Redirect(portal.base_path.clone());
+        return Target::Redirect(base_path.to_string());
     }
     let name = rest.join("/");
     if rest.is_empty() || trailing_slash {
@@ -102,17 +85,17 @@ pub(super) fn resolve(path: &str, portal: &Portal) -> Target {
         } else {
             format!("{name}/index.html")
         };
-        return if portal.files.contains_key(&index) {
+        return if exists(&index) {
             Target::File(index)
         } else {
             Target::NotFound
         };
     }
-    if portal.files.contains_key(&name) {
+    if exists(&name) {
         Target::File(name)
-    } else if portal.files.contains_key(&format!("{name}/index.html")) {
+    } else if exists(&format!("{name}/index.html")) {
         // GitHub Pages sends `/datos` on to `/datos/`.
-        Target::Redirect(format!("{}{name}/", portal.base_path))
+        Target::Redirect(format!("{base_path}{name}/"))
     } else {
         Target::NotFound
     }
@@ -158,15 +141,21 @@ fn percent_decode(raw: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-fn portal_response(path: &str, shared: &Shared) -> Response<Box<dyn Read + Send>> {
+fn portal_response(path: &str, shared: &Shared) -> Response {
     let status = shared.status();
     let Some(portal) = shared.portal() else {
         // Nothing ever built: the errors take the place of every page.
         return html(500, error_page(&status));
     };
-    match resolve(path, &portal) {
+    match resolve(path, &portal.base_path, |name| {
+        portal.files.contains_key(name)
+    }) {
         Target::File(name) => file_response(200, &name, &portal, shared, &status),
-        Target::Redirect(location) => text(302, "").with_header(header("Location", &location)),
+        Target::Redirect(location) => {
+            let mut response = text(302, "");
+            response.headers.push(("Location", location));
+            response
+        }
         Target::BadRequest => text(400, "this address is not a file of the portal\n"),
         Target::NotFound => file_response(404, "404.html", &portal, shared, &status),
     }
@@ -178,7 +167,7 @@ fn file_response(
     portal: &Portal,
     shared: &Shared,
     status: &Status,
-) -> Response<Box<dyn Read + Send>> {
+) -> Response {
     let kind = content_type(name);
     let is_html = kind.starts_with("text/html");
     match portal.files.get(name) {
@@ -199,11 +188,14 @@ fn file_response(
                     }
                     html(code, with_preview(&content, status))
                 }
-                Some(file) => {
-                    let response = Response::from_file(file).with_status_code(code);
-                    let response = response.boxed();
-                    with_common_headers(response).with_header(header("Content-Type", kind))
-                }
+                Some(file) => match file.metadata() {
+                    Ok(metadata) => Response {
+                        status: code,
+                        headers: common_headers(kind),
+                        body: Body::File(file, metadata.len()),
+                    },
+                    Err(_) => text(500, "cannot read this file\n"),
+                },
                 None => text(404, "this file is gone; the next rebuild will tell why\n"),
             }
         }
@@ -300,28 +292,21 @@ fn escape(text: &str) -> String {
 }
 
 /// The event stream an open tab listens to: on connecting, the current
-/// generation; then one `reload` event per rebuild. It gets a thread of its
-/// own (a tab may keep it open for hours) and writes straight to the
-/// connection, flushing each event.
-fn events(request: Request, shared: &Arc<Shared>) {
+/// generation; then one `reload` event per rebuild. It keeps its connection
+/// (a tab may keep it open for hours) and writes straight to it, flushing
+/// each event.
+fn events(shared: &Arc<Shared>) -> Answer {
     if shared.streams.fetch_add(1, Ordering::SeqCst) >= MAX_STREAMS {
         shared.streams.fetch_sub(1, Ordering::SeqCst);
-        let _ = request
-            .respond(text(503, "too many open tabs\n").with_header(header("Retry-After", "5")));
-        return;
+        let mut response = text(503, "too many open tabs\n");
+        response.headers.push(("Retry-After", "5".to_string()));
+        return Answer::Respond(response);
     }
-    let head_only = *request.method() == Method::Head;
-    let mut writer = request.into_writer();
-    let for_thread = shared.clone();
-    let spawned = std::thread::Builder::new()
-        .name("abierto-events".into())
-        .spawn(move || {
-            let _ = stream_events(&mut writer, &for_thread, head_only);
-            for_thread.streams.fetch_sub(1, Ordering::SeqCst);
-        });
-    if spawned.is_err() {
+    let shared = shared.clone();
+    Answer::Stream(Box::new(move |writer: &mut dyn Write, head_only: bool| {
+        let _ = stream_events(writer, &shared, head_only);
         shared.streams.fetch_sub(1, Ordering::SeqCst);
-    }
+    }))
 }
 
 fn stream_events(writer: &mut dyn Write, shared: &Shared, head_only: bool) -> std::io::Result<()> {
@@ -405,31 +390,28 @@ pub(super) fn content_type(name: &str) -> &'static str {
     }
 }
 
-fn header(name: &str, value: &str) -> Header {
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).unwrap_or_else(|_| {
-        Header::from_bytes(&b"X-Abierto"[..], &b"-"[..]).expect("a valid header")
-    })
+/// A preview must always show the latest build.
+fn common_headers(kind: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("Content-Type", kind.to_string()),
+        ("Cache-Control", "no-store".to_string()),
+        ("X-Content-Type-Options", "nosniff".to_string()),
+    ]
 }
 
-fn with_common_headers(response: Response<Box<dyn Read + Send>>) -> Response<Box<dyn Read + Send>> {
-    // A preview must always show the latest build.
-    response
-        .with_header(header("Cache-Control", "no-store"))
-        .with_header(header("X-Content-Type-Options", "nosniff"))
+fn bytes(code: u16, content: Vec<u8>, kind: &str) -> Response {
+    Response {
+        status: code,
+        headers: common_headers(kind),
+        body: Body::Bytes(content),
+    }
 }
 
-fn bytes(code: u16, content: Vec<u8>, kind: &str) -> Response<Box<dyn Read + Send>> {
-    let response = Response::from_data(content)
-        .with_status_code(StatusCode(code))
-        .boxed();
-    with_common_headers(response).with_header(header("Content-Type", kind))
-}
-
-fn html(code: u16, content: Vec<u8>) -> Response<Box<dyn Read + Send>> {
+fn html(code: u16, content: Vec<u8>) -> Response {
     bytes(code, content, "text/html; charset=utf-8")
 }
 
-fn text(code: u16, message: &str) -> Response<Box<dyn Read + Send>> {
+fn text(code: u16, message: &str) -> Response {
     bytes(
         code,
         message.as_bytes().to_vec(),
@@ -458,32 +440,38 @@ mod tests {
         }
     }
 
+    fn resolve_in(path: &str, portal: &Portal) -> Target {
+        resolve(path, &portal.base_path, |name| {
+            portal.files.contains_key(name)
+        })
+    }
+
     #[test]
     fn requests_name_files_of_the_portal_under_its_base_path() {
         let p = portal("/red/");
-        assert_eq!(resolve("/red/", &p), Target::File("index.html".into()));
+        assert_eq!(resolve_in("/red/", &p), Target::File("index.html".into()));
         assert_eq!(
-            resolve("/red/datos/", &p),
+            resolve_in("/red/datos/", &p),
             Target::File("datos/index.html".into())
         );
         assert_eq!(
-            resolve("/red/descargas/a/b/x.csv", &p),
+            resolve_in("/red/descargas/a/b/x.csv", &p),
             Target::File("descargas/a/b/x.csv".into())
         );
         assert_eq!(
-            resolve("/red/d%61tos/", &p),
+            resolve_in("/red/d%61tos/", &p),
             Target::File("datos/index.html".into())
         );
-        assert_eq!(resolve("/", &p), Target::Redirect("/red/".into()));
-        assert_eq!(resolve("/red", &p), Target::Redirect("/red/".into()));
+        assert_eq!(resolve_in("/", &p), Target::Redirect("/red/".into()));
+        assert_eq!(resolve_in("/red", &p), Target::Redirect("/red/".into()));
         assert_eq!(
-            resolve("/red/datos", &p),
+            resolve_in("/red/datos", &p),
             Target::Redirect("/red/datos/".into())
         );
-        assert_eq!(resolve("/datos/", &p), Target::NotFound);
-        assert_eq!(resolve("/red/nada/", &p), Target::NotFound);
+        assert_eq!(resolve_in("/datos/", &p), Target::NotFound);
+        assert_eq!(resolve_in("/red/nada/", &p), Target::NotFound);
         assert_eq!(
-            resolve("/", &portal("/")),
+            resolve_in("/", &portal("/")),
             Target::File("index.html".into())
         );
     }
@@ -509,7 +497,7 @@ mod tests {
             "etc/passwd",
             "http://example.org/",
         ] {
-            assert_eq!(resolve(bad, &p), Target::BadRequest, "{bad}");
+            assert_eq!(resolve_in(bad, &p), Target::BadRequest, "{bad}");
         }
     }
 

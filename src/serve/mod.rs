@@ -7,8 +7,13 @@
 //! `http.rs` answers requests, `watch.rs` turns file events into rebuilds,
 //! `reload.js` is the script injected into served pages (never into `build`).
 
+mod conn;
 mod http;
 mod watch;
+
+/// How a request's path names a file of the portal (public so that the
+/// fuzz target in `fuzz/` can drive it).
+pub use http::{Target, resolve};
 
 use crate::build::{BuildOptions, Run, Session};
 use crate::diagnostics::Diagnostic;
@@ -16,7 +21,7 @@ use crate::load::Change;
 use crate::output::writer::Content;
 use crate::render::RenderOptions;
 use std::collections::HashMap;
-use std::net::{IpAddr, SocketAddr};
+use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex, RwLock};
@@ -39,8 +44,6 @@ pub struct ServeOptions {
     pub verbose: bool,
 }
 
-/// Threads answering requests (event streams get threads of their own).
-const WORKERS: usize = 8;
 /// Open event streams (one per open tab) at most.
 const MAX_STREAMS: usize = 64;
 
@@ -77,6 +80,8 @@ struct Shared {
     rebuilt: Condvar,
     stopping: AtomicBool,
     streams: AtomicUsize,
+    /// Open connections (see `conn.rs`).
+    connections: AtomicUsize,
 }
 
 impl Shared {
@@ -160,7 +165,7 @@ impl Server {
             },
             force: false,
         });
-        let (server, address) = listen(options.bind, options.port)?;
+        let (listener, address) = listen(options.bind, options.port)?;
         let shared = Arc::new(Shared {
             site_root: site_root.clone(),
             portal: RwLock::new(None),
@@ -168,17 +173,17 @@ impl Server {
             rebuilt: Condvar::new(),
             stopping: AtomicBool::new(false),
             streams: AtomicUsize::new(0),
+            connections: AtomicUsize::new(0),
         });
         let first = rebuild(&mut session, &[]);
         report(&first, &[], options.verbose);
         shared.publish(first, false);
 
-        let server = Arc::new(server);
         let mut threads = Vec::new();
-        for _ in 0..WORKERS {
-            let (server, shared) = (server.clone(), shared.clone());
-            threads.push(std::thread::spawn(move || http::work(&server, &shared)));
-        }
+        let for_accept = shared.clone();
+        threads.push(std::thread::spawn(move || {
+            conn::accept(listener, for_accept, http::answer)
+        }));
         threads.push(watch::start(session, shared.clone(), options.verbose)?);
         Ok(Server {
             shared,
@@ -228,8 +233,10 @@ impl Server {
     }
 }
 
-/// Opens the port asked for, or the next free one, or any free one.
-fn listen(bind: IpAddr, port: u16) -> Result<(tiny_http::Server, SocketAddr), String> {
+/// Opens the port asked for, or the next free one, or any free one. The
+/// listener does not block: the accept loop looks now and then whether the
+/// server is stopping.
+fn listen(bind: IpAddr, port: u16) -> Result<(TcpListener, SocketAddr), String> {
     let mut tries: Vec<u16> = Vec::new();
     if port != 0 {
         tries.extend((0..10).filter_map(|i| port.checked_add(i)));
@@ -237,16 +244,18 @@ fn listen(bind: IpAddr, port: u16) -> Result<(tiny_http::Server, SocketAddr), St
     tries.push(0);
     let mut last_error = String::new();
     for candidate in tries {
-        match tiny_http::Server::http(SocketAddr::new(bind, candidate)) {
-            Ok(server) => {
-                let address = server
-                    .server_addr()
-                    .to_ip()
-                    .ok_or_else(|| "the server has no IP address".to_string())?;
+        match TcpListener::bind(SocketAddr::new(bind, candidate)) {
+            Ok(listener) => {
+                let address = listener
+                    .local_addr()
+                    .map_err(|e| format!("the server has no address: {e}"))?;
+                listener
+                    .set_nonblocking(true)
+                    .map_err(|e| format!("cannot listen on {address}: {e}"))?;
                 if port != 0 && address.port() != port {
                     eprintln!("Port {port} is taken; using {} instead.", address.port());
                 }
-                return Ok((server, address));
+                return Ok((listener, address));
             }
             Err(error) => last_error = error.to_string(),
         }
