@@ -164,6 +164,18 @@ fn render_text(
                         );
                         dest_url
                     }
+                    None if runs_script(&dest_url) => {
+                        let line = line_of(range.start);
+                        problems.push(
+                            Diagnostic::error(
+                                source.file,
+                                format!("the link `{dest_url}` would run a script in the reader's browser"),
+                            )
+                            .at_line(line)
+                            .help("link to a web address (https://…) or to a page of the portal (dataset:…, story:…)"),
+                        );
+                        CowStr::from("")
+                    }
                     None => dest_url,
                 };
                 Event::Start(Tag::Link {
@@ -173,11 +185,9 @@ fn render_text(
                     id,
                 })
             }
+            // `{key=value}` attributes are dropped: `{onclick=…}` would be a script.
             Event::Start(Tag::Heading {
-                level,
-                id,
-                classes,
-                attrs,
+                level, id, classes, ..
             }) => {
                 heading_start = Some(events.len());
                 let level = if level == HeadingLevel::H1 {
@@ -189,7 +199,7 @@ fn render_text(
                     level,
                     id,
                     classes,
-                    attrs,
+                    attrs: Vec::new(),
                 })
             }
             Event::End(TagEnd::Heading(level)) => {
@@ -231,6 +241,22 @@ fn render_text(
         headings,
         problems,
     }
+}
+
+/// Whether a link would run code when followed: `javascript:`, `vbscript:`
+/// or `data:` (read as a browser reads it: tabs and newlines removed, leading
+/// spaces and control characters ignored, any case).
+fn runs_script(destination: &str) -> bool {
+    let plain: String = destination
+        .trim_start_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .take(12)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    ["javascript:", "vbscript:", "data:"]
+        .iter()
+        .any(|scheme| plain.starts_with(scheme))
 }
 
 /// Counts the newlines before an offset, going on from the last offset asked

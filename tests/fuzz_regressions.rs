@@ -1,0 +1,67 @@
+//! What the fuzz targets in `fuzz/` found, kept as stories a user would
+//! notice (FUZZING.md lists each finding and the target that found it).
+
+mod common;
+
+use common::{TempSite, only_error, page, select};
+
+const STORY: &str = "participants/prueba/historias/nota.md";
+
+fn story(body: &str) -> String {
+    format!("+++\ntitle = \"Nota\"\ndate = 2024-05-01\n+++\n{body}")
+}
+
+/// markdown target: `{key=value}` after a heading became an attribute of
+/// the heading, so `{onclick=…}` put a script in the page.
+#[test]
+fn a_heading_attribute_cannot_put_a_script_in_the_page() {
+    let site = TempSite::valid().file(
+        STORY,
+        story("# Título {#resumen .destacado onclick=alert(1) onmouseover=\"x()\"}\n\nTexto.\n"),
+    );
+    let (report, out) = site.build();
+    assert_eq!(report.errors(), 0, "{:#?}", report.diagnostics);
+    let html = page(out.path(), "public/historias/prueba/nota/index.html");
+    let heading = select(&html, "h2#resumen");
+    assert_eq!(heading.len(), 1, "the id is kept");
+    let attributes: Vec<&str> = heading[0].value().attrs().map(|(name, _)| name).collect();
+    assert!(
+        attributes.iter().all(|name| !name.starts_with("on")),
+        "{attributes:?}"
+    );
+    assert_eq!(heading[0].value().attr("class"), Some("destacado"));
+}
+
+/// markdown target: a `javascript:` link was written as it came, a script
+/// one click away; however it is spelt, it is now an error at its line.
+#[test]
+fn a_script_link_is_an_error_at_its_line() {
+    for link in [
+        "javascript:alert(1)",
+        "JavaScript:alert(1)",
+        "java%0Ascript:alert(1)",
+        "vbscript:msgbox(1)",
+        "data:text/html;base64,PHNjcmlwdD4=",
+        "&#x20;javascript&colon;alert(1)",
+    ] {
+        let site =
+            TempSite::valid().file(STORY, story(&format!("Texto.\n\n[pulse aquí](<{link}>)\n")));
+        let (report, out) = site.build();
+        if link.contains("%0A") {
+            // Percent-encoded, it is not a scheme a browser runs.
+            assert_eq!(report.errors(), 0, "{link}: {:#?}", report.diagnostics);
+            continue;
+        }
+        let error = only_error(&report.diagnostics);
+        assert_eq!(error.file, STORY, "{link}");
+        assert_eq!(error.line, Some(7), "{link}");
+        assert!(
+            error
+                .message
+                .contains("would run a script in the reader's browser"),
+            "{link}: {}",
+            error.message
+        );
+        assert!(!out.path().join("public").exists(), "nothing is published");
+    }
+}
