@@ -27,7 +27,7 @@ fn run_check(site: &TempSite) -> Vec<Diagnostic> {
         render: RenderOptions::default(),
         force: false,
     };
-    check(&options, parse_date("2026-01-15").unwrap()).diagnostics
+    check(&options, parse_date("2026-01-15").unwrap(), None).diagnostics
 }
 
 fn timed<T>(what: &str, run: impl FnOnce() -> T) -> T {
@@ -217,6 +217,28 @@ fn a_story_with_ten_thousand_id_links_and_headings_builds() {
     assert_eq!(headings.len(), 10_000);
     let last = headings.last().unwrap().value().attr("id").unwrap();
     assert_eq!(last, "semaforos-10000");
+}
+
+#[test]
+fn a_story_with_ten_thousand_embeds_builds() {
+    let mut story = String::from(STORY_FRONT);
+    for i in 0..5_000 {
+        writeln!(
+            story,
+            "Parte {i}.\n\n{{{{ tabla(datos=\"prueba/semaforos\", recurso=\"semaforos.csv\", filas=2) }}}}\n\n{{{{ descarga(datos=\"prueba/semaforos\", recurso=\"semaforos.csv\") }}}}\n"
+        )
+        .unwrap();
+    }
+    let site = TempSite::valid().file("participants/prueba/historias/larga.md", story);
+    let (report, out) = timed("story with 10,000 embeds", || site.build());
+    assert_eq!(report.errors(), 0, "{:#?}", report.diagnostics);
+    let html = page(out.path(), "public/historias/prueba/larga/index.html");
+    assert_eq!(select(&html, "article table").len(), 5_000);
+    let downloads = select(
+        &html,
+        "article a[href=\"/descargas/prueba/semaforos/semaforos.csv\"]",
+    );
+    assert!(downloads.len() >= 5_000, "{}", downloads.len());
 }
 
 #[test]
