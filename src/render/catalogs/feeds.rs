@@ -20,29 +20,13 @@ pub fn atom_feed(records: &Records) -> String {
     let updated = entries
         .first()
         .map_or("1970-01-01T00:00:00Z".to_string(), |(d, _)| timestamp(*d));
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
-    out.push_str(&format!(
-        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
-        records.language
-    ));
-    out.push_str(&format!(
-        "  <id>{}</id>\n",
-        xml(&urls.absolute(&Urls::feed()))
-    ));
-    out.push_str(&format!("  <title>{}</title>\n", xml(&site.portal.title)));
-    out.push_str(&format!("  <updated>{updated}</updated>\n"));
-    out.push_str(&format!(
-        "  <author><name>{}</name></author>\n",
-        xml(&site.portal.title)
-    ));
-    out.push_str(&format!(
-        "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n",
-        xml(&urls.absolute(&Urls::feed()))
-    ));
-    out.push_str(&format!(
-        "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
-        xml(&urls.absolute(&Urls::catalog()))
-    ));
+    let mut out = feed_head(
+        records,
+        &site.portal.title,
+        &urls.absolute(&Urls::feed()),
+        &urls.absolute(&Urls::catalog()),
+        &updated,
+    );
     for (date, record) in entries {
         let dataset = record.dataset;
         out.push_str("  <entry>\n");
@@ -96,30 +80,13 @@ pub fn stories_feed(records: &Records, views: &crate::render::views::Views) -> S
         .max()
         .map_or("1970-01-01T00:00:00Z".to_string(), timestamp);
     let feed_url = urls.absolute(&Urls::stories_feed());
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
-    out.push_str(&format!(
-        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
-        records.language
-    ));
-    out.push_str(&format!("  <id>{}</id>\n", xml(&feed_url)));
-    out.push_str(&format!(
-        "  <title>{}: {}</title>\n",
-        xml(&site.portal.title),
-        xml(views.t.ui("stories"))
-    ));
-    out.push_str(&format!("  <updated>{updated}</updated>\n"));
-    out.push_str(&format!(
-        "  <author><name>{}</name></author>\n",
-        xml(&site.portal.title)
-    ));
-    out.push_str(&format!(
-        "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n",
-        xml(&feed_url)
-    ));
-    out.push_str(&format!(
-        "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
-        xml(&urls.absolute(&Urls::stories()))
-    ));
+    let mut out = feed_head(
+        records,
+        &format!("{}: {}", site.portal.title, views.t.ui("stories")),
+        &feed_url,
+        &urls.absolute(&Urls::stories()),
+        &updated,
+    );
     for story in stories {
         let page = urls.absolute(&Urls::story(&story.id));
         out.push_str("  <entry>\n");
@@ -189,6 +156,32 @@ pub fn robots(urls: &Urls) -> String {
     format!(
         "User-agent: *\nAllow: /\n\nSitemap: {}\n",
         urls.absolute(&Urls::sitemap())
+    )
+}
+
+/// The start of an Atom feed: its id and self link (`feed_url`), title,
+/// update time, the portal as author, and the page it mirrors (`page_url`).
+fn feed_head(
+    records: &Records,
+    title: &str,
+    feed_url: &str,
+    page_url: &str,
+    updated: &str,
+) -> String {
+    let portal = xml(&records.site.portal.title);
+    let feed_url = xml(feed_url);
+    format!(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n\
+         <feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{language}\">\n  \
+         <id>{feed_url}</id>\n  \
+         <title>{title}</title>\n  \
+         <updated>{updated}</updated>\n  \
+         <author><name>{portal}</name></author>\n  \
+         <link rel=\"self\" type=\"application/atom+xml\" href=\"{feed_url}\"/>\n  \
+         <link rel=\"alternate\" type=\"text/html\" href=\"{page}\"/>\n",
+        language = records.language,
+        title = xml(title),
+        page = xml(page_url),
     )
 }
 

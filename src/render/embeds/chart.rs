@@ -331,6 +331,28 @@ fn horizontal_ticks(low: f64, high: f64, width: f64, t: &Translation) -> Vec<f64
     axis
 }
 
+/// A vertical grid line at each tick of a horizontal axis, its number below
+/// the plot (which spans `top` to `top + height`).
+fn vertical_grid(
+    svg: &mut String,
+    axis: &[f64],
+    scale: impl Fn(f64) -> f64,
+    (top, height): (f64, f64),
+    t: &Translation,
+) {
+    let decimals = tick_decimals(axis);
+    for tick in axis {
+        let x = scale(*tick);
+        let _ = write!(
+            svg,
+            r#"<line x1="{x:.1}" y1="{top}" x2="{x:.1}" y2="{:.1}"/><text x="{x:.1}" y="{:.1}" text-anchor="middle" font-size="{SMALL}">{}</text>"#,
+            top + height,
+            top + height + 18.0,
+            escape(&t.number(*tick, decimals))
+        );
+    }
+}
+
 fn tick_decimals(ticks: &[f64]) -> usize {
     let step = if ticks.len() > 1 {
         ticks[1] - ticks[0]
@@ -488,18 +510,8 @@ fn bars(chart: &Chart, t: &Translation) -> (String, f64) {
         r#"<text class="axis-title" x="0" y="16" font-weight="700">{}</text>"#,
         escape(&chart.x_title)
     );
-    let decimals = tick_decimals(&axis);
-    let _ = write!(svg, r#"<g class="grid" aria-hidden="true">"#);
-    for tick in &axis {
-        let x = scale(*tick);
-        let _ = write!(
-            svg,
-            r#"<line x1="{x:.1}" y1="{top}" x2="{x:.1}" y2="{:.1}"/><text x="{x:.1}" y="{:.1}" text-anchor="middle" font-size="{SMALL}">{}</text>"#,
-            top + plot_h,
-            top + plot_h + 18.0,
-            escape(&t.number(*tick, decimals))
-        );
-    }
+    svg.push_str(r#"<g class="grid" aria-hidden="true">"#);
+    vertical_grid(&mut svg, &axis, scale, (top, plot_h), t);
     svg.push_str("</g>");
     let zero = scale(0.0_f64.clamp(a0, a1));
     for (i, p) in chart.points.iter().enumerate() {
@@ -595,17 +607,7 @@ fn plot(chart: &Chart, t: &Translation) -> (String, f64) {
         );
     }
     if chart.kind == ChartKind::Scatter {
-        let decimals = tick_decimals(&x_axis);
-        for tick in &x_axis {
-            let x = sx(*tick);
-            let _ = write!(
-                svg,
-                r#"<line x1="{x:.1}" y1="{top}" x2="{x:.1}" y2="{:.1}"/><text x="{x:.1}" y="{:.1}" text-anchor="middle" font-size="{SMALL}">{}</text>"#,
-                top + plot_h,
-                top + plot_h + 18.0,
-                escape(&t.number(*tick, decimals))
-            );
-        }
+        vertical_grid(&mut svg, &x_axis, &sx, (top, plot_h), t);
     } else {
         // At most five labels along the bottom, evenly chosen.
         let every = n.div_ceil(5).max(1);
