@@ -76,7 +76,15 @@ fn a_build_killed_at_any_moment_leaves_the_old_portal_or_the_new_one() {
     let mut seen_old = 0;
     let mut seen_new = 0;
     for delay_ms in [0, 10, 40, 120, 300, 600] {
-        assert!(abierto(old_site.path(), &out).status().unwrap().success());
+        let rebuilt = abierto(old_site.path(), &out)
+            .stderr(Stdio::piped())
+            .output()
+            .unwrap();
+        assert!(
+            rebuilt.status.success(),
+            "after a kill {delay_ms} ms into a build, the next build failed:\n{}",
+            String::from_utf8_lossy(&rebuilt.stderr)
+        );
         let old_portal = snapshot(&out);
         let mut child = abierto(new_site.path(), &out).spawn().unwrap();
         std::thread::sleep(Duration::from_millis(delay_ms));

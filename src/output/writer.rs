@@ -474,8 +474,13 @@ fn copy_new(source: &Path, target: &Path) -> std::io::Result<()> {
 /// Removes a folder abierto owns and everything in it, its subfolders in
 /// parallel. Links are removed, never followed (`remove_dir_all` does not
 /// follow them either), so nothing outside the folder is touched.
+///
+/// The manifest goes last: a removal cut short by a crash leaves a folder that
+/// still says it is abierto's, so the next build may clear it.
 fn remove_tree(folder: &Path) -> std::io::Result<()> {
-    let children: Vec<std::fs::DirEntry> = std::fs::read_dir(folder)?.collect::<Result<_, _>>()?;
+    let children: Vec<std::fs::DirEntry> = std::fs::read_dir(folder)?
+        .filter(|entry| entry.as_ref().map_or(true, |e| e.file_name() != MANIFEST))
+        .collect::<Result<_, _>>()?;
     children.par_iter().try_for_each(|entry| {
         let path = entry.path();
         if entry.file_type()?.is_dir() {
@@ -496,6 +501,10 @@ fn remove_tree(folder: &Path) -> std::io::Result<()> {
             std::fs::remove_file(&path)
         }
     })?;
+    match std::fs::remove_file(folder.join(MANIFEST)) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
+        _ => {}
+    }
     std::fs::remove_dir(folder)
 }
 
