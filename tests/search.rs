@@ -8,13 +8,6 @@ use std::path::Path;
 
 const BASE: &str = "https://red.example.org/red/";
 
-fn built_example() -> tempfile::TempDir {
-    let out = tempfile::tempdir().unwrap();
-    let report = build_into(&example_site(), &out.path().join("public"), Some(BASE));
-    assert_eq!(report.errors(), 0, "{:#?}", report.diagnostics);
-    out
-}
-
 fn json(public: &Path, relative: &str) -> serde_json::Value {
     let text = std::fs::read_to_string(public.join(relative))
         .unwrap_or_else(|e| panic!("{relative}: {e}"));
@@ -57,7 +50,7 @@ fn select_in<'a>(el: &scraper::ElementRef<'a>, selector: &str) -> Vec<scraper::E
 
 #[test]
 fn transito_is_indexed_without_its_accent_and_titles_rank_first() {
-    let out = built_example();
+    let out = built_example(BASE);
     let public = out.path().join("public");
     let catalog = page(&public, "datos/index.html");
     let tr = json(&public, "buscar/indice/tr.json");
@@ -94,7 +87,7 @@ fn transito_is_indexed_without_its_accent_and_titles_rank_first() {
 
 #[test]
 fn stories_are_searchable_and_their_results_come_from_small_files() {
-    let out = built_example();
+    let out = built_example(BASE);
     let public = out.path().join("public");
     let catalog = page(&public, "datos/index.html");
     let finder = select(&catalog, "#finder");
@@ -124,7 +117,7 @@ fn stories_are_searchable_and_their_results_come_from_small_files() {
 
 #[test]
 fn every_facet_value_has_a_page_under_the_base_path_listing_its_datasets() {
-    let out = built_example();
+    let out = built_example(BASE);
     let public = out.path().join("public");
     let catalog = page(&public, "datos/index.html");
     let facets: Vec<String> = select(&catalog, "details.facet")

@@ -13,20 +13,13 @@ use std::path::Path;
 
 const BASE: &str = "https://red.example.org/red/";
 
-fn built_example() -> tempfile::TempDir {
-    let out = tempfile::tempdir().unwrap();
-    let report = build_into(&example_site(), &out.path().join("public"), Some(BASE));
-    assert_eq!(report.errors(), 0, "{:#?}", report.diagnostics);
-    out
-}
-
 fn count(html: &scraper::Html, selector: &str) -> usize {
     select(html, selector).len()
 }
 
 #[test]
 fn each_embed_of_check_bus_shows_its_data() {
-    let out = built_example();
+    let out = built_example(BASE);
     let public = out.path().join("public");
     let html = page(&public, "historias/xalapa/check-bus/index.html");
 
@@ -123,7 +116,7 @@ fn each_embed_of_check_bus_shows_its_data() {
 
 #[test]
 fn every_kind_of_embed_is_in_the_example_stories() {
-    let out = built_example();
+    let out = built_example(BASE);
     let public = out.path().join("public");
     let mut kinds = std::collections::BTreeSet::new();
     for story in [
@@ -336,7 +329,7 @@ fn atom(feed: &str) -> Vec<(String, String)> {
 
 #[test]
 fn the_stories_feed_is_valid_atom_linked_from_the_index() {
-    let out = built_example();
+    let out = built_example(BASE);
     let public = out.path().join("public");
     let feed = std::fs::read_to_string(public.join("historias/novedades.xml")).unwrap();
     assert!(feed.contains("xmlns=\"http://www.w3.org/2005/Atom\""));

@@ -4,6 +4,7 @@
 //! readers. No tiles, no JavaScript: the map reads as a map on its own.
 
 use crate::analyse::{BBox, Shape};
+use crate::render::escape;
 use std::fmt::Write;
 
 const WIDTH: f64 = 640.0;
@@ -32,13 +33,6 @@ impl Projection {
             MARGIN + (self.north - p[1]) * self.scale,
         )
     }
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 /// A map of `shapes` within `bbox`, as SVG markup to put inline in a page.

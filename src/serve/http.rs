@@ -7,6 +7,7 @@
 use super::conn::{Answer, Body, Request, Response};
 use super::{MAX_STREAMS, POLL, Portal, Served, Shared, Status};
 use crate::diagnostics::Diagnostic;
+use crate::render::escape;
 use std::io::{Read, Write};
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
@@ -282,13 +283,6 @@ fn error_page(status: &Status) -> Vec<u8> {
         reload_tag(status.generation)
     )
     .into_bytes()
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 /// The event stream an open tab listens to: on connecting, the current

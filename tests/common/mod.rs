@@ -11,6 +11,14 @@ pub fn example_site() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("example-site")
 }
 
+/// The example site built without errors into `<temp>/public` under `base_url`.
+pub fn built_example(base_url: &str) -> tempfile::TempDir {
+    let out = tempfile::tempdir().unwrap();
+    let report = build_into(&example_site(), &out.path().join("public"), Some(base_url));
+    assert_eq!(report.errors(), 0, "{:#?}", report.diagnostics);
+    out
+}
+
 /// Builds `site` into `out` with a base URL, minified as `build` does.
 pub fn build_into(site: &Path, out: &Path, base_url: Option<&str>) -> BuildReport {
     build(&BuildOptions {

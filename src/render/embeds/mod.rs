@@ -19,6 +19,7 @@ use crate::analyse::{self, Content, FileFacts, Table};
 use crate::diagnostics::Diagnostic;
 use crate::model::{Dataset, Resource, ResourceLocation, Site};
 use crate::output::urls::Urls;
+pub(super) use crate::render::escape;
 use data::Cells;
 use parse::{Arg, Call, Kind, Problem, Value, suggest};
 use std::path::Path;
@@ -364,20 +365,4 @@ impl Problems {
             Err(self.0)
         }
     }
-}
-
-/// Text for HTML and SVG: markup characters escaped.
-pub(super) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
