@@ -95,7 +95,6 @@ pub fn build(options: &BuildOptions) -> BuildReport {
 pub struct Session {
     options: BuildOptions,
     analysis: AnalysisCache,
-    scans: check::personal_data::ScanCache,
     render: RenderCache,
 }
 
@@ -113,10 +112,9 @@ pub struct Run {
     /// others were unchanged and reused).
     pub pages: usize,
     pub pages_rendered: usize,
-    /// Data files read from disk by this run: to analyse them, and to scan
-    /// them for personal data (a file neither changed nor new is read by neither).
+    /// Data files read from disk by this run (a file neither changed nor new
+    /// is not read: its facts, personal data included, come from the cache).
     pub data_files_read: usize,
-    pub data_files_scanned: usize,
     pub elapsed: Duration,
 }
 
@@ -131,7 +129,6 @@ impl Session {
         Session {
             options,
             analysis: AnalysisCache::default(),
-            scans: Default::default(),
             render: RenderCache::default(),
         }
     }
@@ -171,16 +168,8 @@ impl Session {
             let step = Instant::now();
             let analysis = analyse::analyse_cached(site, &mut self.analysis, &diagnostics);
             phase("analyse", step);
-            let step = Instant::now();
             // Personal data blocks `build` as it blocks `check`.
-            check::personal_data::scan_site(
-                site,
-                &analysis,
-                &mut self.scans,
-                &diagnostics,
-                with_notes,
-            );
-            phase("scan", step);
+            check::personal_data::report_site(site, &analysis, &diagnostics, with_notes);
             let step = Instant::now();
             files = render::render_site_cached(
                 site,
@@ -213,11 +202,6 @@ impl Session {
                 0
             },
             data_files_read: self.analysis.last_read,
-            data_files_scanned: if site.is_some() {
-                self.scans.last_read
-            } else {
-                0
-            },
             elapsed: started.elapsed(),
         };
         (run, site)

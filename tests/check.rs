@@ -390,6 +390,53 @@ fn personal_data_in_any_sheet_of_a_workbook_is_found_and_masked() {
 }
 
 #[test]
+fn personal_data_in_the_properties_of_map_features_is_found() {
+    let site = TempSite::valid()
+        .file(
+            "participants/prueba/puntos.toml",
+            "title = \"Puntos de reporte\"\ndescription = \"Dónde se reportaron baches.\"\n\n\
+             [[resources]]\ntitle = \"Reportes (GeoJSON)\"\npath = \"datos/reportes.geojson\"\n\n\
+             [[resources]]\ntitle = \"Reportes (KML)\"\npath = \"datos/reportes.kml\"\n",
+        )
+        .file(
+            "participants/prueba/datos/reportes.geojson",
+            format!(
+                r#"{{"type":"FeatureCollection","features":[
+{{"type":"Feature","geometry":{{"type":"Point","coordinates":[-98.2,19.0]}},"properties":{{"folio":"1","reporta":"vecinos"}}}},
+{{"type":"Feature","geometry":{{"type":"Point","coordinates":[-98.3,19.1]}},"properties":{{"folio":"2","reporta":"{CURP}"}}}}]}}"#
+            ),
+        )
+        .file(
+            "participants/prueba/datos/reportes.kml",
+            "<kml xmlns=\"http://www.opengis.net/kml/2.2\"><Document>\n\
+             <Placemark><name>Bache 1</name>\n\
+             <ExtendedData><Data name=\"contacto\"><value>luis.mora@example.org</value></Data></ExtendedData>\n\
+             <Point><coordinates>-98.2,19.04,0</coordinates></Point></Placemark>\n</Document></kml>\n",
+        );
+    let all = run_check(&site);
+    let found: Vec<&Diagnostic> = all.iter().filter(|d| d.has_code("personal-data")).collect();
+    assert_eq!(found.len(), 2, "{all:#?}");
+    let geojson = found
+        .iter()
+        .find(|d| d.file == "participants/prueba/datos/reportes.geojson")
+        .expect("the CURP in a GeoJSON property is found");
+    assert_eq!(
+        geojson.message,
+        "column `reporta` holds CURPs in 1 row (feature 2), e.g. `GOMC******HDF****3`"
+    );
+    let kml = found
+        .iter()
+        .find(|d| d.file == "participants/prueba/datos/reportes.kml")
+        .expect("the e-mail in a KML placemark is found");
+    assert!(kml.message.contains("e-mail addresses"), "{}", kml.message);
+    assert!(
+        !kml.message.contains("luis.mora"),
+        "masked: {}",
+        kml.message
+    );
+}
+
+#[test]
 fn personal_data_found_once_blocks_every_later_build_without_reading_the_file_again() {
     use abierto::build::Session;
     let site = TempSite::valid().file(
@@ -410,10 +457,10 @@ fn personal_data_found_once_blocks_every_later_build_without_reading_the_file_ag
         session.run(&[])
     };
     let first = build();
-    assert_eq!(first.data_files_scanned, 1);
+    assert_eq!(first.data_files_read, 1);
     let second = build();
     assert_eq!(
-        second.data_files_scanned, 0,
+        second.data_files_read, 0,
         "the unchanged file is not read again"
     );
     assert_eq!(first.diagnostics, second.diagnostics);
@@ -426,7 +473,7 @@ fn personal_data_found_once_blocks_every_later_build_without_reading_the_file_ag
     )
     .unwrap();
     let cleaned = build();
-    assert_eq!(cleaned.data_files_scanned, 1);
+    assert_eq!(cleaned.data_files_read, 1);
     assert_eq!(cleaned.errors(), 0, "{:#?}", cleaned.diagnostics);
 }
 

@@ -14,7 +14,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::UNIX_EPOCH;
 
 /// Changes whenever the analysis learns something new, so old entries are not reused.
-const ANALYSER_VERSION: &str = "abierto-analyse-4";
+const ANALYSER_VERSION: &str = "abierto-analyse-5";
 
 /// Where the cache of a site goes: `$ABIERTO_CACHE_DIR/<site>`, else the
 /// user's cache folder (`$XDG_CACHE_HOME/abierto/<site>` or
@@ -125,10 +125,13 @@ impl Cache {
 
     /// The cached facts of a file, if its size and modification time are those recorded,
     /// or its content hashes the same; `hash` computes the SHA-256 when needed.
+    /// Without `trust_stamp` (a watcher saw the file change: a rewrite may keep
+    /// size and time) the content is always compared.
     pub fn get(
         &self,
         key: &str,
         path: &Path,
+        trust_stamp: bool,
         hash: impl FnOnce() -> Option<String>,
     ) -> Option<FileFacts> {
         let (size, modified_ns) = stamp(path)?;
@@ -145,7 +148,7 @@ impl Cache {
         {
             return None;
         }
-        if entry.modified_ns != modified_ns {
+        if entry.modified_ns != modified_ns || !trust_stamp {
             // Touched (a git checkout) but maybe unchanged: compare contents.
             if hash()? != entry.facts.sha256 {
                 return None;

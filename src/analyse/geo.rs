@@ -300,7 +300,9 @@ pub fn analyse_geojson(
                     .collect()
             })
             .unwrap_or_default();
-        builder.feature(geometry["type"].as_str(), shapes, &properties, 1);
+        // serde_json keeps no lines: a GeoJSON feature is placed by its number.
+        let number = builder.features as usize + 1;
+        builder.feature(geometry["type"].as_str(), shapes, &properties, number);
     }
     let (analysis, more) = builder.finish();
     notices.extend(more);

@@ -1,18 +1,21 @@
 //! Analyse: reads every local data file once, streaming, on all cores, and
 //! records what the pages say about it: size and SHA-256 for every file; for
 //! CSV and spreadsheets a preview and a profile of each column; for KML and
-//! GeoJSON the features, their box and shapes for a map. Hostile files give
+//! GeoJSON the features, their box and shapes for a map; for every table the
+//! columns holding personal data. Hostile files give
 //! warnings, never a crash. Results are cached by file content (`cache.rs`).
 //!
 //! Other stages reuse: [`FileFacts::tables`] (tables with their profiles, for
 //! catalogs and stories), [`schema::fields`] (documented and inferred columns
 //! merged), and [`rows`] (a streaming iterator over the decoded rows of a
-//! tabular resource, for `check`).
+//! tabular resource, for stories' embeds).
 
 pub mod cache;
 pub mod csv;
+pub mod detectors;
 pub mod geo;
 mod kml;
+pub mod personal_data;
 pub mod profile;
 pub mod schema;
 pub mod table;
@@ -191,10 +194,13 @@ pub fn analyse(site: &Site, diagnostics: &Diagnostics) -> Analysis {
 #[derive(Debug, Default)]
 pub struct AnalysisCache {
     files: HashMap<PathBuf, (Stamp, FileFacts)>,
-    /// How many files the last run had to look at (not known from memory).
+    /// How many files the last run had to read and analyse (known neither
+    /// from memory nor from the cache on disk).
     pub last_read: usize,
     /// The cache folder; by default [`cache::location`] of the site.
     pub dir: Option<PathBuf>,
+    /// Files a watcher reported changed since the last run.
+    reported_changed: std::collections::HashSet<PathBuf>,
 }
 
 /// What tells that a file changed without reading it.
@@ -215,9 +221,11 @@ impl Stamp {
 }
 
 impl AnalysisCache {
-    /// Forgets what was learnt about a file (a watcher saw it change).
+    /// Forgets what was learnt about a file (a watcher saw it change); the
+    /// next run compares its content with the cache on disk, whatever its stamp.
     pub fn invalidate(&mut self, path: &Path) {
         self.files.remove(path);
+        self.reported_changed.insert(path.to_path_buf());
     }
 }
 
@@ -291,7 +299,7 @@ pub fn analyse_cached(
             _ => to_read.push((path, name, resource, stamp)),
         }
     }
-    let read: Vec<(PathBuf, Option<Stamp>, FileFacts)> = to_read
+    let read: Vec<(PathBuf, Option<Stamp>, FileFacts, bool)> = to_read
         .par_iter()
         .filter_map(|(path, name, resource, stamp)| {
             let request = Request {
@@ -300,12 +308,13 @@ pub fn analyse_cached(
                 format: &resource.format,
                 preview_rows,
             };
-            match analyse_file_cached(&request, &disk) {
-                Ok(facts) => {
+            let trust_stamp = !memory.reported_changed.contains(*path);
+            match facts_from_cache_or_file(&request, &disk, trust_stamp) {
+                Ok((facts, analysed)) => {
                     for notice in &facts.notices {
                         diagnostics.push(notice.diagnostic(name));
                     }
-                    Some((path.to_path_buf(), stamp.clone(), facts))
+                    Some((path.to_path_buf(), stamp.clone(), facts, analysed))
                 }
                 Err(error) => {
                     diagnostics.push(Diagnostic::error(
@@ -317,10 +326,11 @@ pub fn analyse_cached(
             }
         })
         .collect();
-    memory.last_read = to_read.len();
+    memory.last_read = read.iter().filter(|(.., analysed)| *analysed).count();
+    memory.reported_changed.clear();
     // Only what the site still uses stays cached.
     memory.files.retain(|path, _| files.contains_key(path));
-    for (path, stamp, facts) in read {
+    for (path, stamp, facts, _) in read {
         if let Some(stamp) = stamp {
             memory.files.insert(path.clone(), (stamp, facts.clone()));
         }
@@ -355,6 +365,16 @@ pub struct Request<'a> {
 
 /// Analyses a file, or takes its facts from the cache when it has not changed.
 pub fn analyse_file_cached(request: &Request, cache: &Cache) -> io::Result<FileFacts> {
+    facts_from_cache_or_file(request, cache, true).map(|(facts, _)| facts)
+}
+
+/// Like [`analyse_file_cached`]; also says whether the file had to be analysed.
+/// `trust_stamp`: see [`Cache::get`].
+fn facts_from_cache_or_file(
+    request: &Request,
+    cache: &Cache,
+    trust_stamp: bool,
+) -> io::Result<(FileFacts, bool)> {
     let settings = format!(
         "{}|{}|{}",
         request.format.to_uppercase(),
@@ -362,14 +382,14 @@ pub fn analyse_file_cached(request: &Request, cache: &Cache) -> io::Result<FileF
         request.preview_rows
     );
     let key = Cache::key(request.path, &settings);
-    if let Some(facts) = cache.get(&key, request.path, || {
+    if let Some(facts) = cache.get(&key, request.path, trust_stamp, || {
         hash_file(request.path).ok().map(|f| f.sha256)
     }) {
-        return Ok(facts);
+        return Ok((facts, false));
     }
     let facts = analyse_file(request, cache, &key)?;
     cache.put(&key, request.path, &facts);
-    Ok(facts)
+    Ok((facts, true))
 }
 
 /// Hashes everything read through it.
@@ -620,7 +640,7 @@ pub fn analyse_csv_file(
 }
 
 /// The decoded data rows of a tabular resource (a CSV, or one sheet of a
-/// workbook by name), streaming for CSV: what `check` scans for personal data.
+/// workbook by name), streaming for CSV: what stories' tables and charts read.
 pub fn rows(
     path: &Path,
     facts: &FileFacts,

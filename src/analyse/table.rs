@@ -1,9 +1,11 @@
 //! A table as the pages show it (header, preview rows, column profiles, points
-//! for a map), built row by row in bounded memory whatever the source: a CSV
-//! file, a spreadsheet's sheet, the properties of map features.
+//! for a map, personal data found), built row by row in bounded memory
+//! whatever the source: a CSV file, a spreadsheet's sheet, the properties of
+//! map features.
 
 use super::Notice;
 use super::geo::{BBox, Shape};
+use super::personal_data::{ColumnFinding, Scanner};
 use super::profile::{ColumnProfile, ColumnProfiler, coordinate_columns, parse_number};
 use serde::{Deserialize, Serialize};
 
@@ -35,6 +37,8 @@ pub struct Table {
     pub profile: Vec<ColumnProfile>,
     /// Points from latitude/longitude columns, for a map.
     pub points: Option<PointLayer>,
+    /// Columns holding personal data or named like it.
+    pub personal_data: Vec<ColumnFinding>,
 }
 
 impl Table {
@@ -71,6 +75,7 @@ pub struct TableBuilder {
     shapes: Vec<Shape>,
     ragged: u64,
     notices: Vec<Notice>,
+    personal_data: Scanner,
 }
 
 impl TableBuilder {
@@ -89,6 +94,7 @@ impl TableBuilder {
             shapes: Vec::new(),
             ragged: 0,
             notices: Vec::new(),
+            personal_data: Scanner::default(),
         }
     }
 
@@ -154,6 +160,7 @@ impl TableBuilder {
         }
         self.profilers = header.iter().map(|h| ColumnProfiler::new(h)).collect();
         self.coordinates = coordinate_columns(&header);
+        self.personal_data = Scanner::new(&header);
         self.header = Some(header);
     }
 
@@ -187,6 +194,7 @@ impl TableBuilder {
         for (i, profiler) in self.profilers.iter_mut().enumerate() {
             profiler.add(cells.get(i).copied().unwrap_or(""));
         }
+        self.personal_data.row(line, cells);
         if let Some((lat, lon)) = self.coordinates {
             let coordinate = |i: usize| {
                 cells
@@ -262,6 +270,7 @@ impl TableBuilder {
                 preview: self.preview,
                 profile,
                 points,
+                personal_data: self.personal_data.finish(),
             },
             self.notices,
         )

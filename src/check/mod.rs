@@ -4,7 +4,6 @@
 //! Each finding is a `Diagnostic` with a stable `code`; the summary per
 //! dataset and participant feeds `--format json` and the portal's pages.
 
-pub mod detectors;
 pub mod external;
 pub mod files;
 pub mod freshness;
