@@ -39,15 +39,8 @@ pub fn detect(value: &str, column_hints_phone: bool) -> Option<Kind> {
     if value.len() < 6 || value.len() > 320 {
         return None;
     }
-    let upper = value.to_uppercase();
-    if is_curp(&upper) {
-        return Some(Kind::Curp);
-    }
-    if is_voter_key(&upper) {
-        return Some(Kind::VoterKey);
-    }
-    if is_rfc(&upper) {
-        return Some(Kind::Rfc);
+    if let Some(kind) = identifier(value) {
+        return Some(kind);
     }
     if is_clabe(value) {
         return Some(Kind::Clabe);
@@ -66,12 +59,8 @@ pub fn detect(value: &str, column_hints_phone: bool) -> Option<Kind> {
         for word in value.split(|c: char| c.is_whitespace() || ",;()<>[]\"'".contains(c)) {
             let word = word.trim_end_matches(['.', ':']);
             if word.len() >= 6 && !word.contains(char::is_whitespace) {
-                let upper = word.to_uppercase();
-                if is_curp(&upper) {
-                    return Some(Kind::Curp);
-                }
-                if is_rfc(&upper) {
-                    return Some(Kind::Rfc);
+                if let Some(kind) = identifier(word).filter(|k| *k != Kind::VoterKey) {
+                    return Some(kind);
                 }
                 if is_email(word) {
                     return Some(Kind::Email);
@@ -80,6 +69,25 @@ pub fn detect(value: &str, column_hints_phone: bool) -> Option<Kind> {
         }
     }
     None
+}
+
+/// A CURP, INE voter key or RFC, in any case. Only values of their lengths
+/// are upper-cased: this runs on every cell of every table.
+fn identifier(value: &str) -> Option<Kind> {
+    let length = value.chars().count();
+    if !matches!(length, 12 | 13 | 18) {
+        return None;
+    }
+    let upper = value.to_uppercase();
+    if is_curp(&upper) {
+        Some(Kind::Curp)
+    } else if is_voter_key(&upper) {
+        Some(Kind::VoterKey)
+    } else if is_rfc(&upper) {
+        Some(Kind::Rfc)
+    } else {
+        None
+    }
 }
 
 const CURP_ALPHABET: &str = "0123456789ABCDEFGHIJKLMNÑOPQRSTUVWXYZ";
@@ -166,10 +174,10 @@ pub fn is_rfc(value: &str) -> bool {
 
 /// A CLABE: 18 digits with its check digit (weights 3, 7, 1).
 pub fn is_clabe(value: &str) -> bool {
-    let digits: Vec<u32> = value.chars().filter_map(|c| c.to_digit(10)).collect();
-    if digits.len() != 18 || !value.chars().all(|c| c.is_ascii_digit()) {
+    if value.len() != 18 || !value.bytes().all(|b| b.is_ascii_digit()) {
         return false;
     }
+    let digits: Vec<u32> = value.chars().filter_map(|c| c.to_digit(10)).collect();
     let sum: u32 = digits[..17]
         .iter()
         .zip([3, 7, 1].iter().cycle())
