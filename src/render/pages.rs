@@ -10,7 +10,7 @@ use super::{IdLinks, PageJob, RenderOptions, Translation, markdown_html, story_m
 use crate::analyse::Analysis;
 use crate::diagnostics::Diagnostics;
 use crate::model::{Dataset, Site, Status};
-use crate::output::urls::{Route, Urls, keyword_slug};
+use crate::output::urls::{Route, Urls};
 use crate::output::writer::{Content, OutputFile};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -394,17 +394,7 @@ pub fn all(
     let dataset_jobs: Vec<PageJob> = site
         .datasets
         .par_iter()
-        .map(|dataset| {
-            dataset_page(
-                &builder,
-                dataset,
-                analysis,
-                records,
-                &links,
-                options,
-                diagnostics,
-            )
-        })
+        .map(|dataset| dataset_page(&builder, dataset, analysis, records, &links, diagnostics))
         .collect();
     jobs.extend(dataset_jobs);
 
@@ -628,10 +618,7 @@ pub fn all(
         let title = format!("{} {text}", t.ui("datasets_with_keyword"));
         let mut job = builder.job(Urls::keyword(slug), "catalog.html", &title, &title, "datos");
         job.context.insert("heading", &title);
-        job.context.insert(
-            "datasets",
-            &views.all_where(|d| d.keywords.iter().any(|k| keyword_slug(k) == *slug)),
-        );
+        job.context.insert("datasets", &views.with_keyword(slug));
         jobs.push(job);
     }
 
@@ -701,7 +688,6 @@ fn dataset_page(
     analysis: &Analysis,
     records: &Records,
     links: &IdLinks,
-    options: &RenderOptions,
     diagnostics: &Diagnostics,
 ) -> PageJob {
     let views = builder.views;
@@ -757,12 +743,7 @@ fn dataset_page(
             (None, Some(end)) => Some(format!("– {}", t.date(end))),
             (None, None) => None,
         });
-    let stories: Vec<_> = views
-        .built_stories(options.include_drafts)
-        .zip(&views.stories)
-        .filter(|(s, _)| s.datasets.contains(&dataset.id))
-        .map(|(_, summary)| summary)
-        .collect();
+    let stories = views.stories_about(&dataset.id);
     let context = &mut job.context;
     context.insert("dataset", summary);
     context.insert("description_html", &description.html);

@@ -111,6 +111,12 @@ pub struct Views<'a> {
     pub stories: Vec<StorySummary>,
     /// Today, for freshness.
     pub today: crate::model::Date,
+    /// Each dataset's title as a slug (what lists sort by), in `site.datasets` order.
+    title_slugs: Vec<String>,
+    /// Keywords grouped by slug: first spelling and the datasets (indices) that have it.
+    keywords: std::collections::BTreeMap<String, (String, Vec<usize>)>,
+    /// For each dataset id, the built stories (indices in `stories`) that embed or cite it.
+    stories_by_dataset: std::collections::HashMap<String, Vec<usize>>,
 }
 
 impl<'a> Views<'a> {
@@ -127,6 +133,13 @@ impl<'a> Views<'a> {
             datasets: Vec::new(),
             stories: Vec::new(),
             today: freshness::today(),
+            title_slugs: site
+                .datasets
+                .iter()
+                .map(|d| crate::slug::slugify(&d.title))
+                .collect(),
+            keywords: group_keywords(site),
+            stories_by_dataset: Default::default(),
         };
         views.datasets = site
             .datasets
@@ -137,10 +150,18 @@ impl<'a> Views<'a> {
             .built_stories(include_drafts)
             .map(|s| views.story_summary(s))
             .collect();
+        for (i, story) in views.built_stories(include_drafts).enumerate() {
+            for dataset in &story.datasets {
+                let stories = views.stories_by_dataset.entry(dataset.clone()).or_default();
+                if stories.last() != Some(&i) {
+                    stories.push(i);
+                }
+            }
+        }
         views
     }
 
-    pub fn built_stories(&self, include_drafts: bool) -> impl Iterator<Item = &'a Story> {
+    pub fn built_stories(&self, include_drafts: bool) -> impl Iterator<Item = &'a Story> + use<'a> {
         self.site
             .stories
             .iter()
@@ -227,28 +248,31 @@ impl<'a> Views<'a> {
 
     /// Published datasets matching `keep`, sorted by title.
     pub fn published_where(&self, keep: impl Fn(&Dataset) -> bool) -> Vec<&DatasetSummary> {
-        let mut list: Vec<(&Dataset, &DatasetSummary)> = self
-            .site
-            .datasets
-            .iter()
-            .zip(&self.datasets)
-            .filter(|(d, _)| d.status == Status::Published && keep(d))
-            .collect();
-        list.sort_by_cached_key(|(d, _)| crate::slug::slugify(&d.title));
-        list.into_iter().map(|(_, s)| s).collect()
+        self.listed(Status::Published, |i| keep(&self.site.datasets[i]))
     }
 
     /// Planned datasets matching `keep`, soonest promise first.
     pub fn planned_where(&self, keep: impl Fn(&Dataset) -> bool) -> Vec<&DatasetSummary> {
-        let mut list: Vec<(&Dataset, &DatasetSummary)> = self
-            .site
-            .datasets
-            .iter()
-            .zip(&self.datasets)
-            .filter(|(d, _)| d.status == Status::Planned && keep(d))
+        self.listed(Status::Planned, |i| keep(&self.site.datasets[i]))
+    }
+
+    /// Datasets of one status whose index `keep` accepts, in list order:
+    /// published by title, planned by promised date.
+    fn listed(&self, status: Status, keep: impl Fn(usize) -> bool) -> Vec<&DatasetSummary> {
+        let datasets = &self.site.datasets;
+        let mut list: Vec<usize> = (0..datasets.len())
+            .filter(|&i| datasets[i].status == status && keep(i))
             .collect();
-        list.sort_by_key(|(d, _)| (d.expected, d.id.clone()));
-        list.into_iter().map(|(_, s)| s).collect()
+        match status {
+            Status::Published => {
+                list.sort_by(|&a, &b| self.title_slugs[a].cmp(&self.title_slugs[b]))
+            }
+            Status::Planned => list.sort_by(|&a, &b| {
+                (datasets[a].expected, &datasets[a].id)
+                    .cmp(&(datasets[b].expected, &datasets[b].id))
+            }),
+        }
+        list.into_iter().map(|i| &self.datasets[i]).collect()
     }
 
     pub fn participant_summary(&self, participant: &Participant) -> ParticipantSummary {
@@ -377,25 +401,48 @@ impl<'a> Views<'a> {
         list
     }
 
+    /// The built stories that embed or cite a dataset, newest first.
+    pub fn stories_about(&self, dataset_id: &str) -> Vec<&StorySummary> {
+        self.stories_by_dataset
+            .get(dataset_id)
+            .map(|indices| indices.iter().map(|&i| &self.stories[i]).collect())
+            .unwrap_or_default()
+    }
+
     /// Keywords of all datasets, grouped by slug: (slug, first spelling, dataset count).
     pub fn keywords(&self) -> Vec<(String, String, usize)> {
-        let mut grouped: std::collections::BTreeMap<String, (String, usize)> =
-            std::collections::BTreeMap::new();
-        for dataset in &self.site.datasets {
-            let mut seen = std::collections::BTreeSet::new();
-            for keyword in &dataset.keywords {
-                let slug = keyword_slug(keyword);
-                if seen.insert(slug.clone()) {
-                    grouped
-                        .entry(slug)
-                        .or_insert_with(|| (keyword.clone(), 0))
-                        .1 += 1;
-                }
-            }
-        }
-        grouped
-            .into_iter()
-            .map(|(slug, (text, n))| (slug, text, n))
+        self.keywords
+            .iter()
+            .map(|(slug, (text, datasets))| (slug.clone(), text.clone(), datasets.len()))
             .collect()
     }
+
+    /// Published then planned datasets with a keyword, by its slug.
+    pub fn with_keyword(&self, slug: &str) -> Vec<&DatasetSummary> {
+        let Some((_, indices)) = self.keywords.get(slug) else {
+            return Vec::new();
+        };
+        let mut list = self.listed(Status::Published, |i| indices.binary_search(&i).is_ok());
+        list.extend(self.listed(Status::Planned, |i| indices.binary_search(&i).is_ok()));
+        list
+    }
+}
+
+/// Keywords grouped by slug, once per build (a national portal has thousands
+/// of keyword pages; finding each one's datasets by slugging every keyword
+/// again would be quadratic).
+fn group_keywords(site: &Site) -> std::collections::BTreeMap<String, (String, Vec<usize>)> {
+    let mut grouped: std::collections::BTreeMap<String, (String, Vec<usize>)> =
+        std::collections::BTreeMap::new();
+    for (i, dataset) in site.datasets.iter().enumerate() {
+        for keyword in &dataset.keywords {
+            let (_, datasets) = grouped
+                .entry(keyword_slug(keyword))
+                .or_insert_with(|| (keyword.clone(), Vec::new()));
+            if datasets.last() != Some(&i) {
+                datasets.push(i);
+            }
+        }
+    }
+    grouped
 }

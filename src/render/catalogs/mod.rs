@@ -102,24 +102,25 @@ pub fn stories_feed(records: &Records, views: &crate::render::views::Views) -> O
 /// `sitemap.xml`: every page written but `404.html` and the redirects of
 /// renamed datasets, dataset pages with their last change.
 pub fn sitemap(records: &Records, pages: &[Route]) -> OutputFile {
-    let redirects: Vec<Route> = records
+    let redirects: std::collections::HashSet<Route> = records
         .site
         .datasets
         .iter()
         .flat_map(|d| &d.former_ids)
         .map(|former| Urls::former_dataset(former))
         .collect();
+    let lastmod: std::collections::HashMap<Route, Date> = records
+        .datasets
+        .iter()
+        .filter_map(|r| {
+            let date = r.dataset.modified.or(r.dataset.issued)?;
+            Some((Urls::dataset(&r.dataset.id), date))
+        })
+        .collect();
     let mut dated: Vec<(Route, Option<Date>)> = pages
         .iter()
         .filter(|route| *route != &Urls::not_found() && !redirects.contains(route))
-        .map(|route| {
-            let lastmod = records
-                .datasets
-                .iter()
-                .find(|r| &Urls::dataset(&r.dataset.id) == route)
-                .and_then(|r| r.dataset.modified.or(r.dataset.issued));
-            (route.clone(), lastmod)
-        })
+        .map(|route| (route.clone(), lastmod.get(route).copied()))
         .collect();
     dated.sort();
     OutputFile {

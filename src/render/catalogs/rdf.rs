@@ -122,14 +122,17 @@ impl Node {
 /// Named nodes, each written once.
 #[derive(Debug, Default)]
 pub struct Graph {
-    pub nodes: Vec<Node>,
+    nodes: Vec<Node>,
+    /// IRIs of `nodes`: a national catalog has tens of thousands of nodes.
+    named: std::collections::HashSet<String>,
 }
 
 impl Graph {
     /// Adds a named node unless one with the same IRI is already there.
     pub fn insert(&mut self, node: Node) {
-        if node.iri.is_none() || !self.nodes.iter().any(|n| n.iri == node.iri) {
-            self.nodes.push(node);
+        match &node.iri {
+            Some(iri) if !self.named.insert(iri.clone()) => {}
+            _ => self.nodes.push(node),
         }
     }
 

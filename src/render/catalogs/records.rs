@@ -102,7 +102,11 @@ impl<'a> Records<'a> {
     }
 
     pub fn get(&self, id: &str) -> Option<&DatasetRecord<'a>> {
-        self.datasets.iter().find(|d| d.dataset.id == id)
+        // In `site.datasets` order, which is sorted by id.
+        self.datasets
+            .binary_search_by(|d| d.dataset.id.as_str().cmp(id))
+            .ok()
+            .map(|i| &self.datasets[i])
     }
 
     /// The participant as publisher.
