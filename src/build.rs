@@ -52,7 +52,7 @@ impl BuildReport {
 /// Runs the pipeline. The output folder is replaced only when the site has no error.
 pub fn build(options: &BuildOptions) -> BuildReport {
     let started = Instant::now();
-    let mut session = Session::new(options.clone());
+    let mut session = Session::one_shot(options.clone());
     let run = session.run(&[]);
     let diagnostics = Diagnostics::default();
     run.diagnostics
@@ -91,7 +91,8 @@ pub fn build(options: &BuildOptions) -> BuildReport {
 }
 
 /// The pipeline kept warm between runs: data files already analysed and
-/// pages already rendered are reused when their inputs did not change.
+/// pages already rendered are reused when their inputs did not change
+/// (across processes too: both are also kept in the cache folder).
 pub struct Session {
     options: BuildOptions,
     analysis: AnalysisCache,
@@ -131,6 +132,14 @@ impl Session {
             analysis: AnalysisCache::default(),
             render: RenderCache::default(),
         }
+    }
+
+    /// A session for one run (`build`, `check`): rendered pages are kept on
+    /// disk for the next process rather than in memory for a next run.
+    pub fn one_shot(options: BuildOptions) -> Session {
+        let mut session = Session::new(options);
+        session.render.persist = true;
+        session
     }
 
     pub fn options(&self) -> &BuildOptions {
@@ -225,7 +234,7 @@ pub fn check(
     external: Option<&check::external::Settings>,
 ) -> BuildReport {
     let started = Instant::now();
-    let mut session = Session::new(options.clone());
+    let mut session = Session::one_shot(options.clone());
     let (run, site) = session.run_pipeline(&[], true);
     let diagnostics = Diagnostics::default();
     run.diagnostics

@@ -172,3 +172,66 @@ fn a_data_file_rewritten_with_the_same_size_is_read_again_when_the_watcher_says_
     assert_eq!(again.data_files_read, 1);
     assert_eq!(contents(&again), contents(&session(site.path()).run(&[])));
 }
+
+#[test]
+fn a_build_reuses_the_pages_the_last_build_rendered_and_still_shows_every_edit() {
+    let site = site();
+    let cache = tempfile::tempdir().unwrap();
+    // `abierto build` runs one pass per process; what it rendered waits in the cache folder.
+    let build = |cache: &Path| {
+        let mut session = Session::one_shot(BuildOptions {
+            site: site.path().to_path_buf(),
+            output: None,
+            base_url: None,
+            render: RenderOptions {
+                minify: true,
+                include_drafts: false,
+            },
+            force: false,
+        });
+        session.set_cache_dir(cache.to_path_buf());
+        session.run(&[])
+    };
+    let first = build(cache.path());
+    assert_eq!(first.errors(), 0, "{:#?}", first.diagnostics);
+    assert_eq!(first.pages_rendered, first.pages);
+
+    let second = build(cache.path());
+    assert_eq!(second.pages_rendered, 0, "nothing changed");
+    assert_eq!(contents(&second), contents(&first));
+
+    edit(
+        &site,
+        "participants/prueba/historias/nueva-ruta.md",
+        "Texto de la historia.",
+        "Texto corregido de la historia.",
+    );
+    let third = build(cache.path());
+    assert!(
+        third.pages_rendered >= 1 && third.pages_rendered < third.pages / 2,
+        "{} of {} pages rendered after a story edit",
+        third.pages_rendered,
+        third.pages
+    );
+    let fresh = build(tempfile::tempdir().unwrap().path());
+    assert_eq!(fresh.pages_rendered, fresh.pages);
+    assert_eq!(contents(&third), contents(&fresh));
+    let story = contents(&third)
+        .into_iter()
+        .find(|(path, _)| path.contains("nueva-ruta") && path.ends_with(".html"))
+        .expect("the story's page");
+    assert!(String::from_utf8_lossy(&story.1).contains("Texto corregido"));
+
+    // A damaged bundle is not used: every page is rendered again, the same.
+    for entry in std::fs::read_dir(cache.path()).unwrap() {
+        let path = entry.unwrap().path();
+        if path.file_name().is_some_and(|n| n == "pages.bin") {
+            let mut bytes = std::fs::read(&path).unwrap();
+            bytes.truncate(bytes.len() / 2);
+            std::fs::write(&path, bytes).unwrap();
+        }
+    }
+    let after_damage = build(cache.path());
+    assert_eq!(after_damage.pages_rendered, after_damage.pages);
+    assert_eq!(contents(&after_damage), contents(&fresh));
+}

@@ -2,6 +2,7 @@
 //! from the theme's templates, downloads, theme assets, static files and the
 //! machine-readable catalogs.
 
+mod cache;
 pub mod catalogs;
 mod data_view;
 pub mod embeds;
@@ -22,6 +23,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::{ResourceLocation, Site};
 use crate::output::urls::{Route, Urls};
 use crate::output::writer::{Content, OutputFile};
+use cache::{Bundle, Fingerprint, PageContext};
 use markdown::{LinkResolver, MarkdownSource};
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -39,7 +41,7 @@ pub struct RenderOptions {
 pub struct PageJob {
     pub route: Route,
     pub template: &'static str,
-    pub context: tera::Context,
+    pub context: PageContext,
     /// What the page shows, for messages.
     pub origin: String,
 }
@@ -61,24 +63,31 @@ pub fn render_site(
     )
 }
 
-/// Pages rendered in earlier runs (for `serve`): a page whose template and
-/// data are the same as last time is not rendered again. What a page shows
-/// is all in its context, so comparing contexts finds exactly the pages a
-/// change touches, whatever the change was.
+/// Pages rendered in earlier runs: a page whose template and data are the
+/// same as last time is not rendered again. What a page shows is all in its
+/// context, so comparing context fingerprints finds exactly the pages a change
+/// touches, whatever the change was.
 #[derive(Default)]
 pub struct RenderCache {
     templates: Option<(Vec<(String, String)>, tera::Tera)>,
-    pages: HashMap<Route, CachedPage>,
-    common: Option<pages::CommonValues>,
+    /// The last run's pages, by address (`serve`): fingerprint and bytes.
+    pages: HashMap<Route, (Fingerprint, Vec<u8>)>,
+    /// Keep the pages in the bundle on disk for the next process (`build`)
+    /// instead of in memory for the next run.
+    pub persist: bool,
     /// Pages rendered by the last run, and pages in all.
     pub last_rendered: usize,
     pub last_pages: usize,
 }
 
-struct CachedPage {
-    template: &'static str,
-    context: tera::Context,
-    html: Vec<u8>,
+/// What every page's fingerprint also depends on: the templates, the
+/// rendering settings and the program that renders.
+fn render_salt(sources: &[(String, String)], options: &RenderOptions) -> Vec<u8> {
+    let program = std::env::current_exe()
+        .and_then(std::fs::metadata)
+        .map(|m| format!("{:?} {}", m.modified().ok(), m.len()))
+        .unwrap_or_default();
+    cache::fingerprint_of(&(env!("CARGO_PKG_VERSION"), program, options.minify, sources))
 }
 
 /// Like [`render_site`], rendering only the pages whose template or data
@@ -116,12 +125,7 @@ pub fn render_site_cached(
     let urls = Urls::new(&site.portal.base_url);
     let t = Translation::for_language(site.portal.language);
     let assets = theme::assets();
-    let mut common = pages::CommonContext::new(site, &urls, &t, &assets).values();
-    // The same values as last time are shared, so unchanged pages compare at a glance.
-    match &cache.common {
-        Some(known) if *known == common => common = known.clone(),
-        _ => cache.common = Some(common.clone()),
-    }
+    let common = pages::CommonContext::new(site, &urls, &t, &assets).values();
     let step = std::time::Instant::now();
     let views = views::Views::new(site, &urls, &t, options.include_drafts);
     let records = catalogs::Records::new(site, analysis, &urls);
@@ -149,23 +153,35 @@ pub fn render_site_cached(
 
     crate::build::phase("contexts", step);
     let step = std::time::Instant::now();
-    let Some((_, tera)) = &cache.templates else {
+    let Some((templates, tera)) = &cache.templates else {
         return Vec::new();
     };
+    let salt = render_salt(templates, options);
+    // A first run looks in the bundle the last build left.
+    let bundle_path = analysis.cache_dir().map(Bundle::path);
+    let bundle = match &bundle_path {
+        Some(path) if cache.pages.is_empty() => Bundle::open(path),
+        _ => None,
+    };
     let previous = &cache.pages;
-    let rendered: Vec<(PageJob, Option<Vec<u8>>)> = jobs
+    let rendered: Vec<(PageJob, Option<Fingerprint>, Vec<u8>, bool)> = jobs
         .into_par_iter()
         .filter_map(|job| {
-            if let Some(page) = previous.get(&job.route)
-                && page.template == job.template
-                && page.context == job.context
-            {
-                return Some((job, None));
+            let fingerprint = job.context.fingerprint(&salt, job.template);
+            if let Some(fingerprint) = fingerprint {
+                let known = previous
+                    .get(&job.route)
+                    .filter(|(known, _)| *known == fingerprint)
+                    .map(|(_, html)| html.clone())
+                    .or_else(|| bundle.as_ref()?.get(&fingerprint));
+                if let Some(html) = known {
+                    return Some((job, Some(fingerprint), html, false));
+                }
             }
-            match tera.render(job.template, &job.context) {
+            match tera.render(job.template, job.context.values()) {
                 Ok(html) => {
                     let html = if options.minify { minify(html.as_bytes()) } else { html.into_bytes() };
-                    Some((job, Some(html)))
+                    Some((job, fingerprint, html, true))
                 }
                 Err(error) => {
                     diagnostics.push(
@@ -181,32 +197,36 @@ pub fn render_site_cached(
     crate::build::phase("pages", step);
     let step = std::time::Instant::now();
     cache.last_pages = rendered.len();
-    cache.last_rendered = rendered.iter().filter(|(_, html)| html.is_some()).count();
-    let mut pages = HashMap::with_capacity(rendered.len());
-    let mut files = Vec::with_capacity(rendered.len());
-    for (job, html) in rendered {
-        let html = match html {
-            Some(html) => html,
-            None => match cache.pages.remove(&job.route) {
-                Some(page) => page.html,
-                None => continue,
-            },
-        };
-        files.push(OutputFile {
-            route: job.route.clone(),
-            content: Content::Bytes(html.clone()),
-            origin: job.origin,
-        });
-        pages.insert(
-            job.route,
-            CachedPage {
-                template: job.template,
-                context: job.context,
-                html,
-            },
-        );
+    cache.last_rendered = rendered.iter().filter(|(.., fresh)| *fresh).count();
+    if cache.persist {
+        let kept: Vec<(Fingerprint, &[u8])> = rendered
+            .iter()
+            .filter_map(|(_, fingerprint, html, _)| Some(((*fingerprint)?, html.as_slice())))
+            .collect();
+        if let Some(path) = &bundle_path
+            && !bundle.is_some_and(|b| b.holds_exactly(&kept))
+        {
+            // A bundle that cannot be written only costs the next build time.
+            let _ = Bundle::write(path, &kept);
+        }
+    } else {
+        cache.pages = rendered
+            .iter()
+            .filter_map(|(job, fingerprint, html, _)| {
+                Some((job.route.clone(), ((*fingerprint)?, html.clone())))
+            })
+            .collect();
     }
-    cache.pages = pages;
+    let mut files: Vec<OutputFile> = rendered
+        .into_iter()
+        .map(|(job, _, html, _)| OutputFile {
+            route: job.route,
+            content: Content::Bytes(html),
+            origin: job.origin,
+        })
+        .collect();
+    crate::build::phase("page cache", step);
+    let step = std::time::Instant::now();
 
     let pages: Vec<Route> = files.iter().map(|f| f.route.clone()).collect();
     files.extend(story_files);

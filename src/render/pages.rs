@@ -1,5 +1,6 @@
 //! The list of the portal's pages: for each, its route, template and data.
 
+use super::cache::PageContext;
 use super::catalogs::{self, Alternate, Records};
 use super::embeds::Embeds;
 use super::facets::Facets;
@@ -39,18 +40,23 @@ pub struct CommonContext {
 }
 
 /// The common context as template values, made once and shared by every
-/// page (cheap to clone and to compare).
-#[derive(Clone, PartialEq)]
+/// page (cheap to clone), with the fingerprints of what they were made from.
 pub struct CommonValues {
-    site: tera::Value,
-    t: tera::Value,
+    site: (tera::Value, Vec<u8>),
+    t: (tera::Value, Vec<u8>),
 }
 
 impl CommonContext {
     pub fn values(&self) -> CommonValues {
         CommonValues {
-            site: tera::Value::from_serializable(self),
-            t: tera::Value::from_serializable(&self.ui),
+            site: (
+                tera::Value::from_serializable(self),
+                super::cache::fingerprint_of(self),
+            ),
+            t: (
+                tera::Value::from_serializable(&self.ui),
+                super::cache::fingerprint_of(&self.ui),
+            ),
         }
     }
 
@@ -179,9 +185,11 @@ impl Builder<'_> {
         description: &str,
         section: &str,
     ) -> PageJob {
-        let mut context = tera::Context::new();
-        context.insert_value("site", self.common.site.clone());
-        context.insert_value("t", self.common.t.clone());
+        let mut context = PageContext::new();
+        let (site, site_fingerprint) = &self.common.site;
+        context.insert_shared("site", site.clone(), site_fingerprint);
+        let (t, t_fingerprint) = &self.common.t;
+        context.insert_shared("t", t.clone(), t_fingerprint);
         context.insert(
             "page",
             &PageMeta {
