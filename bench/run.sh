@@ -31,16 +31,18 @@ ABIERTO="$ROOT/target/release/abierto"
 SYNTH="$ROOT/target/release/examples/synth_site"
 REBUILD="$ROOT/target/release/examples/rebuild_bench"
 
-# run LOG CMD…: runs CMD under /usr/bin/time, appends "seconds kilobytes" to LOG.
+# run LOG CMD…: runs CMD under /usr/bin/time, appends "seconds kilobytes cpu-seconds"
+# to LOG (CPU time, user plus system, is less swayed than wall time by other work
+# on a shared machine).
 run() {
     local log=$1
     shift
-    /usr/bin/time -f "%e %M" -o "$BENCH_DIR/.time" "$@" >"$BENCH_DIR/.stdout" 2>"$BENCH_DIR/.stderr" || {
+    /usr/bin/time -f "%e %M %U %S" -o "$BENCH_DIR/.time" "$@" >"$BENCH_DIR/.stdout" 2>"$BENCH_DIR/.stderr" || {
         echo "FAILED: $*" >&2
         tail -20 "$BENCH_DIR/.stderr" >&2
         exit 1
     }
-    tail -1 "$BENCH_DIR/.time" >>"$log"
+    tail -1 "$BENCH_DIR/.time" | awk '{ printf "%s %s %.2f\n", $1, $2, $3 + $4 }' >>"$log"
 }
 
 # median FILE COLUMN: the median of a column of numbers.
@@ -49,7 +51,8 @@ median() {
 }
 
 report() { # LABEL LOG
-    printf '  %-34s %8.2f s  %7.0f MB\n' "$1" "$(median "$2" 1)" "$(echo "$(median "$2" 2) / 1024" | bc -l)"
+    printf '  %-34s %8.2f s  (CPU %6.2f s)  %7.0f MB\n' "$1" "$(median "$2" 1)" "$(median "$2" 3)" \
+        "$(echo "$(median "$2" 2) / 1024" | bc -l)"
 }
 
 generate() { # NAME ARGS…
@@ -114,9 +117,9 @@ bench() { # NAME
     report "build after one descriptor edit" "$logs/descriptor"
     report "hugo cold build" "$logs/hugo-cold"
     report "hugo warm build" "$logs/hugo-warm"
-    printf '  ratio abierto/hugo: cold %.2f, warm %.2f\n' \
-        "$(echo "$(median "$logs/cold" 1) / $(median "$logs/hugo-cold" 1)" | bc -l)" \
-        "$(echo "$(median "$logs/warm" 1) / $(median "$logs/hugo-warm" 1)" | bc -l)"
+    ratio() { echo "$(median "$logs/$1" "$3") / $(median "$logs/$2" "$3")" | bc -l; }
+    printf '  ratio abierto/hugo: cold %.2f, warm %.2f (CPU time: cold %.2f, warm %.2f)\n' \
+        "$(ratio cold hugo-cold 1)" "$(ratio warm hugo-warm 1)" "$(ratio cold hugo-cold 3)" "$(ratio warm hugo-warm 3)"
     echo "  serve's rebuilds (Session::run, median of 5 edits):"
     "$REBUILD" "$site" --runs 5 | sed 's/^/    /'
     cp "$logs/story.orig" "$story" && cp "$logs/descriptor.orig" "$descriptor"

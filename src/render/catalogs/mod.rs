@@ -22,72 +22,92 @@ pub use schema_org::script_text;
 
 use super::Translation;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::model::Date;
+use crate::model::{Date, Participant};
 use crate::output::urls::{RdfFormat, Route, Urls};
 use crate::output::writer::{Content, OutputFile};
+use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::Value;
 
 /// Every catalog file but the sitemap (which lists the pages: see [`sitemap`]).
 pub fn files(records: &Records, diagnostics: &Diagnostics) -> Vec<OutputFile> {
-    let mut files = Vec::new();
-    let mut push = |route: Route, bytes: Vec<u8>| {
-        files.push(OutputFile {
-            origin: format!("catalog {}", route.as_str()),
-            route,
-            content: Content::Bytes(bytes),
-        })
-    };
     let json = |value: &Value| {
         let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
         text.push('\n');
         text.into_bytes()
     };
-
-    let network = dcat::catalog_graph(records, None);
-    push(
-        Urls::dcat_catalog(RdfFormat::JsonLd),
-        json(&network.to_json_ld()),
+    let graph_files = |participant: Option<&Participant>| {
+        let graph = dcat::catalog_graph(records, participant);
+        let route = |format| match participant {
+            Some(p) => Urls::participant_dcat_catalog(&p.id, format),
+            None => Urls::dcat_catalog(format),
+        };
+        vec![
+            (route(RdfFormat::JsonLd), json(&graph.to_json_ld())),
+            (route(RdfFormat::Turtle), graph.to_turtle().into_bytes()),
+        ]
+    };
+    // Each catalog is made on its own: the whole network's (each O(datasets)),
+    // each participant's, each dataset's, all on every core.
+    type Made = Vec<(Route, Vec<u8>)>;
+    let whole: Vec<Box<dyn Fn() -> Made + Sync + '_>> = vec![
+        Box::new(|| graph_files(None)),
+        Box::new(|| vec![(Urls::data_json(), json(&data_json::data_json(records)))]),
+        Box::new(|| match catalog_csv::catalog_csv(records) {
+            Ok(bytes) => vec![(Urls::catalog_csv(), bytes)],
+            Err(error) => {
+                diagnostics.push(Diagnostic::error(
+                    Urls::catalog_csv().as_str(),
+                    format!("cannot write the catalog CSV: {error}"),
+                ));
+                Vec::new()
+            }
+        }),
+        Box::new(|| vec![(Urls::feed(), feeds::atom_feed(records).into_bytes())]),
+        Box::new(|| vec![(Urls::robots(), feeds::robots(records.urls).into_bytes())]),
+        Box::new(|| vec![(Urls::api_datasets(), json(&api::index(records)))]),
+    ];
+    let published: Vec<&DatasetRecord> = records.published().collect();
+    let mut made: Vec<Made> = whole.par_iter().map(|make| make()).collect();
+    made.extend(
+        records
+            .site
+            .participants
+            .par_iter()
+            .map(|p| graph_files(Some(p)))
+            .collect::<Vec<_>>(),
     );
-    push(
-        Urls::dcat_catalog(RdfFormat::Turtle),
-        network.to_turtle().into_bytes(),
+    made.extend(
+        published
+            .par_iter()
+            .map(|record| {
+                vec![(
+                    Urls::datapackage(&record.dataset.id),
+                    json(&datapackage::datapackage(record)),
+                )]
+            })
+            .collect::<Vec<_>>(),
     );
-    for participant in &records.site.participants {
-        let graph = dcat::catalog_graph(records, Some(participant));
-        push(
-            Urls::participant_dcat_catalog(&participant.id, RdfFormat::JsonLd),
-            json(&graph.to_json_ld()),
-        );
-        push(
-            Urls::participant_dcat_catalog(&participant.id, RdfFormat::Turtle),
-            graph.to_turtle().into_bytes(),
-        );
-    }
-    push(Urls::data_json(), json(&data_json::data_json(records)));
-    for record in records.published() {
-        push(
-            Urls::datapackage(&record.dataset.id),
-            json(&datapackage::datapackage(record)),
-        );
-    }
-    match catalog_csv::catalog_csv(records) {
-        Ok(bytes) => push(Urls::catalog_csv(), bytes),
-        Err(error) => diagnostics.push(Diagnostic::error(
-            Urls::catalog_csv().as_str(),
-            format!("cannot write the catalog CSV: {error}"),
-        )),
-    }
-    push(Urls::feed(), feeds::atom_feed(records).into_bytes());
-    push(Urls::robots(), feeds::robots(records.urls).into_bytes());
-    push(Urls::api_datasets(), json(&api::index(records)));
-    for record in &records.datasets {
-        push(
-            Urls::api_dataset(&record.dataset.id),
-            json(&api::dataset(records, record)),
-        );
-    }
-    files
+    made.extend(
+        records
+            .datasets
+            .par_iter()
+            .map(|record| {
+                vec![(
+                    Urls::api_dataset(&record.dataset.id),
+                    json(&api::dataset(records, record)),
+                )]
+            })
+            .collect::<Vec<_>>(),
+    );
+    made.into_iter()
+        .flatten()
+        .map(|(route, bytes)| OutputFile {
+            origin: format!("catalog {}", route.as_str()),
+            route,
+            content: Content::Bytes(bytes),
+        })
+        .collect()
 }
 
 /// The Atom feed of stories.
