@@ -222,6 +222,19 @@ fn a_build_reuses_the_pages_the_last_build_rendered_and_still_shows_every_edit()
         .expect("the story's page");
     assert!(String::from_utf8_lossy(&story.1).contains("Texto corregido"));
 
+    // The catalogs kept in the bundle are made again when a dataset changes.
+    edit(
+        &site,
+        "participants/prueba/semaforos.toml",
+        "title = \"Semáforos\"",
+        "title = \"Semáforos del centro\"",
+    );
+    let fourth = build(cache.path());
+    let fresh = build(tempfile::tempdir().unwrap().path());
+    assert_eq!(contents(&fourth), contents(&fresh));
+    let data_json = String::from_utf8(contents(&fourth)["data.json"].clone()).unwrap();
+    assert!(data_json.contains("Semáforos del centro"), "{data_json}");
+
     // A damaged bundle is not used: every page is rendered again, the same.
     for entry in std::fs::read_dir(cache.path()).unwrap() {
         let path = entry.unwrap().path();

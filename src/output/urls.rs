@@ -20,6 +20,11 @@ impl Route {
         }
     }
 
+    /// A route read back from the page cache, which holds only routes this module made.
+    pub(crate) fn from_cache(route: String) -> Route {
+        Route(route)
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0
     }

@@ -15,6 +15,7 @@ const MANIFEST_HEADER: &str =
     "# Files written by abierto. Delete this folder freely; do not add files to it.";
 
 /// What one file of the output holds.
+#[derive(Clone)]
 pub enum Content {
     Bytes(Vec<u8>),
     /// A file of the site, copied byte for byte.
@@ -22,6 +23,7 @@ pub enum Content {
 }
 
 /// One file of the output.
+#[derive(Clone)]
 pub struct OutputFile {
     pub route: Route,
     pub content: Content,

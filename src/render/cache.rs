@@ -5,6 +5,10 @@
 //! its last run in memory, and `build` keeps them between runs in one bundle
 //! file beside the analysis cache (`pages.bin`).
 
+use crate::analyse::Analysis;
+use crate::model::{ResourceLocation, Site};
+use crate::output::urls::Route;
+use crate::output::writer::{Content, OutputFile};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::borrow::Cow;
@@ -87,6 +91,66 @@ impl PageContext {
         fingerprint.copy_from_slice(&digest[..16]);
         Some(fingerprint)
     }
+}
+
+/// The fingerprint of what the catalogs are made from: the portal, its
+/// participants and datasets as loaded, and the content of each data file.
+pub fn catalogs_fingerprint(site: &Site, analysis: &Analysis, salt: &[u8]) -> Fingerprint {
+    let mut hasher = Sha256::new();
+    hasher.update(salt);
+    let _ = write!(
+        HashWriter(&mut hasher),
+        "{:?}\n{:?}\n{:?}",
+        site.portal,
+        site.participants,
+        site.datasets
+    );
+    for resource in site.datasets.iter().flat_map(|d| &d.resources) {
+        if let ResourceLocation::Local { path, .. } = &resource.location {
+            let facts = analysis.facts(path);
+            hasher.update(facts.map_or("unread", |f| f.sha256.as_str()));
+        }
+    }
+    let mut fingerprint = [0; 16];
+    fingerprint.copy_from_slice(&hasher.finalize()[..16]);
+    fingerprint
+}
+
+/// Files as one entry of the bundle: for each, its route and bytes.
+pub fn pack_files(files: &[OutputFile]) -> Vec<u8> {
+    let mut blob = Vec::new();
+    for file in files {
+        let Content::Bytes(bytes) = &file.content else {
+            continue;
+        };
+        let route = file.route.as_str().as_bytes();
+        blob.extend_from_slice(&(route.len() as u64).to_le_bytes());
+        blob.extend_from_slice(route);
+        blob.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
+        blob.extend_from_slice(bytes);
+    }
+    blob
+}
+
+/// The files [`pack_files`] packed; `None` if the entry is not whole.
+pub fn unpack_files(mut blob: &[u8]) -> Option<Vec<OutputFile>> {
+    fn take<'a>(blob: &mut &'a [u8]) -> Option<&'a [u8]> {
+        let length = usize::try_from(u64::from_le_bytes(blob.get(..8)?.try_into().ok()?)).ok()?;
+        let part = blob.get(8..8usize.checked_add(length)?)?;
+        *blob = &blob[8 + length..];
+        Some(part)
+    }
+    let mut files = Vec::new();
+    while !blob.is_empty() {
+        let route = Route::from_cache(String::from_utf8(take(&mut blob)?.to_vec()).ok()?);
+        let bytes = take(&mut blob)?.to_vec();
+        files.push(OutputFile {
+            origin: format!("catalog {}", route.as_str()),
+            route,
+            content: Content::Bytes(bytes),
+        });
+    }
+    Some(files)
 }
 
 /// The fingerprint of any serializable value (the values every page shares).

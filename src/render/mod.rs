@@ -72,6 +72,8 @@ pub struct RenderCache {
     templates: Option<(Vec<(String, String)>, tera::Tera)>,
     /// The last run's pages, by address (`serve`): fingerprint and bytes.
     pages: HashMap<Route, (Fingerprint, Vec<u8>)>,
+    /// The last run's catalogs (`serve`), with the fingerprint of what they were made from.
+    catalogs: Option<(Fingerprint, Vec<OutputFile>)>,
     /// Keep the pages in the bundle on disk for the next process (`build`)
     /// instead of in memory for the next run.
     pub persist: bool,
@@ -198,11 +200,34 @@ pub fn render_site_cached(
     let step = std::time::Instant::now();
     cache.last_pages = rendered.len();
     cache.last_rendered = rendered.iter().filter(|(.., fresh)| *fresh).count();
+
+    // The catalogs depend on datasets, participants, portal and data, not
+    // on stories or pages: after a story edit they are the last run's.
+    let catalogs_fingerprint = cache::catalogs_fingerprint(site, analysis, &salt);
+    let known_catalogs = cache
+        .catalogs
+        .take()
+        .filter(|(fingerprint, _)| *fingerprint == catalogs_fingerprint)
+        .map(|(_, made)| made)
+        .or_else(|| cache::unpack_files(&bundle.as_ref()?.get(&catalogs_fingerprint)?));
+    let catalog_files = match known_catalogs {
+        Some(made) => Some(made),
+        None => {
+            let (made, problems) = catalogs::files(&records);
+            // Catalogs made with a problem are made again next time, so it is reported again.
+            let clean = problems.is_empty();
+            problems.into_iter().for_each(|d| diagnostics.push(d));
+            clean.then_some(made)
+        }
+    };
+
     if cache.persist {
-        let kept: Vec<(Fingerprint, &[u8])> = rendered
+        let packed = catalog_files.as_deref().map(cache::pack_files);
+        let mut kept: Vec<(Fingerprint, &[u8])> = rendered
             .iter()
             .filter_map(|(_, fingerprint, html, _)| Some(((*fingerprint)?, html.as_slice())))
             .collect();
+        kept.extend(packed.as_deref().map(|blob| (catalogs_fingerprint, blob)));
         if let Some(path) = &bundle_path
             && !bundle.is_some_and(|b| b.holds_exactly(&kept))
         {
@@ -216,6 +241,9 @@ pub fn render_site_cached(
                 Some((job.route.clone(), ((*fingerprint)?, html.clone())))
             })
             .collect();
+        cache.catalogs = catalog_files
+            .clone()
+            .map(|made| (catalogs_fingerprint, made));
     }
     let mut files: Vec<OutputFile> = rendered
         .into_iter()
@@ -232,7 +260,7 @@ pub fn render_site_cached(
     files.extend(story_files);
     files.push(catalogs::stories_feed(&records, &views));
     files.push(catalogs::sitemap(&records, &pages));
-    files.extend(catalogs::files(&records, diagnostics));
+    files.extend(catalog_files.unwrap_or_default());
     for (_, asset) in &assets {
         files.push(OutputFile {
             route: Urls::asset(&asset.file_name),

@@ -21,7 +21,7 @@ pub use records::{DatasetRecord, Records, ResourceRecord, media_type};
 pub use schema_org::script_text;
 
 use super::Translation;
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::Diagnostic;
 use crate::model::{Date, Participant};
 use crate::output::urls::{RdfFormat, Route, Urls};
 use crate::output::writer::{Content, OutputFile};
@@ -30,7 +30,8 @@ use serde::Serialize;
 use serde_json::Value;
 
 /// Every catalog file but the sitemap (which lists the pages: see [`sitemap`]).
-pub fn files(records: &Records, diagnostics: &Diagnostics) -> Vec<OutputFile> {
+pub fn files(records: &Records) -> (Vec<OutputFile>, Vec<Diagnostic>) {
+    let problems = std::sync::Mutex::new(Vec::new());
     let json = |value: &Value| {
         let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
         text.push('\n');
@@ -56,10 +57,13 @@ pub fn files(records: &Records, diagnostics: &Diagnostics) -> Vec<OutputFile> {
         Box::new(|| match catalog_csv::catalog_csv(records) {
             Ok(bytes) => vec![(Urls::catalog_csv(), bytes)],
             Err(error) => {
-                diagnostics.push(Diagnostic::error(
-                    Urls::catalog_csv().as_str(),
-                    format!("cannot write the catalog CSV: {error}"),
-                ));
+                problems
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .push(Diagnostic::error(
+                        Urls::catalog_csv().as_str(),
+                        format!("cannot write the catalog CSV: {error}"),
+                    ));
                 Vec::new()
             }
         }),
@@ -100,14 +104,20 @@ pub fn files(records: &Records, diagnostics: &Diagnostics) -> Vec<OutputFile> {
             })
             .collect::<Vec<_>>(),
     );
-    made.into_iter()
+    drop(whole);
+    let files = made
+        .into_iter()
         .flatten()
         .map(|(route, bytes)| OutputFile {
             origin: format!("catalog {}", route.as_str()),
             route,
             content: Content::Bytes(bytes),
         })
-        .collect()
+        .collect();
+    (
+        files,
+        problems.into_inner().unwrap_or_else(|e| e.into_inner()),
+    )
 }
 
 /// The Atom feed of stories.
