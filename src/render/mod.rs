@@ -253,7 +253,7 @@ pub fn render_site_cached(
             origin: job.origin,
         })
         .collect();
-    crate::build::phase("page cache", step);
+    crate::build::phase("catalogs", step);
     let step = std::time::Instant::now();
 
     let pages: Vec<Route> = files.iter().map(|f| f.route.clone()).collect();
@@ -315,7 +315,7 @@ pub fn render_site_cached(
             origin: format!("static/{name}"),
         });
     }
-    crate::build::phase("catalogs", step);
+    crate::build::phase("files", step);
     // GitHub Pages publishing from a branch must not run Jekyll on the portal.
     files.push(OutputFile {
         route: Urls::root_file(".nojekyll"),
@@ -380,34 +380,37 @@ impl LinkResolver for IdLinks<'_> {
     fn resolve(&self, destination: &str) -> Option<Result<String, String>> {
         let (kind, id) = destination.split_once(':')?;
         let id = id.trim_matches('/');
-        let (route, known): (Route, Vec<String>) = match kind {
+        let site = self.site;
+        // Known ids, borrowed: a national portal resolves tens of thousands of links.
+        let (route, known): (Route, Box<dyn Iterator<Item = &str>>) = match kind {
             "dataset" => (
                 Urls::dataset(id),
-                self.site.datasets.iter().map(|d| d.id.clone()).collect(),
+                Box::new(site.datasets.iter().map(|d| d.id.as_str())),
             ),
             "participant" => (
                 Urls::participant(id),
-                self.site
-                    .participants
-                    .iter()
-                    .map(|p| p.id.clone())
-                    .collect(),
+                Box::new(site.participants.iter().map(|p| p.id.as_str())),
             ),
             "story" => (
                 Urls::story(id),
-                self.site.stories.iter().map(|s| s.id.clone()).collect(),
+                Box::new(site.stories.iter().map(|s| s.id.as_str())),
             ),
             "page" => (
                 Urls::page(id),
-                self.site.pages.iter().map(|p| p.slug.clone()).collect(),
+                Box::new(site.pages.iter().map(|p| p.slug.as_str())),
             ),
             _ => return None,
         };
-        if known.iter().any(|k| k == id) {
+        let exists = match kind {
+            "dataset" => site.dataset(id).is_some(),
+            "participant" => site.participant(id).is_some(),
+            "story" => site.story(id).is_some(),
+            _ => site.pages.iter().any(|p| p.slug == id),
+        };
+        if exists {
             return Some(Ok(self.urls.href(&route)));
         }
         let nearest = known
-            .iter()
             .map(|k| (strsim::jaro_winkler(id, k), k))
             .filter(|(score, _)| *score > 0.8)
             .max_by(|a, b| a.0.total_cmp(&b.0))
