@@ -15,8 +15,11 @@ pub const MAX_PROFILED_COLUMNS: usize = 200;
 pub const MAX_PREVIEW_COLUMNS: usize = 40;
 /// Characters of a cell shown in a preview.
 const PREVIEW_CELL_CHARS: usize = 200;
-/// Points kept for a map drawn from latitude/longitude columns.
-pub const MAX_MAP_POINTS: usize = 5000;
+/// Points kept for a map drawn from latitude/longitude columns. A static map
+/// of more dots is a blot on a phone and weighs on the page; the caption says
+/// when the map shows only some rows. Kept for every table of a national
+/// portal at once, 5,000 points each made most of a build's memory.
+pub const MAX_MAP_POINTS: usize = 1000;
 /// Problems of one kind reported line by line before they are only counted.
 const NOTICES_PER_KIND: usize = 5;
 
