@@ -65,3 +65,46 @@ fn a_script_link_is_an_error_at_its_line() {
         assert!(!out.path().join("public").exists(), "nothing is published");
     }
 }
+
+/// markdown target: an image's address was not read as links are, so
+/// `![x](javascript:…)` in a description became `<img src="javascript:…">`.
+/// A script image is now an error at its line, in descriptions and stories;
+/// a `data:` picture in a description is still a picture.
+#[test]
+fn a_script_image_is_an_error_at_its_line() {
+    const DESCRIPTOR: &str = "participants/prueba/semaforos.toml";
+    let descriptor = common::DATASET.replace(
+        "description = \"Ubicación de los semáforos del municipio.\"",
+        "description = \"\"\"\nUbicación de los semáforos.\n\n![Mapa](javascript:alert(1))\n\"\"\"",
+    );
+    let site = TempSite::valid().file(DESCRIPTOR, descriptor);
+    let (report, out) = site.build();
+    let error = only_error(&report.diagnostics);
+    // The descriptor is named; its line is counted from the description's
+    // first line, as for every problem in a description (pages.rs).
+    assert_eq!(error.file, DESCRIPTOR);
+    assert!(
+        error.message.contains("is a script, not a picture"),
+        "{}",
+        error.message
+    );
+    assert!(!out.path().join("public").exists(), "nothing is published");
+
+    let site = TempSite::valid().file(STORY, story("Texto.\n\n![Mapa]( VBScript:msgbox(1))\n"));
+    let (report, _out) = site.build();
+    let error = only_error(&report.diagnostics);
+    assert_eq!((error.file.as_str(), error.line), (STORY, Some(7)));
+
+    let pixel = "data:image/gif;base64,R0lGODlhAQABAAAAACw=";
+    let descriptor = common::DATASET.replace(
+        "description = \"Ubicación de los semáforos del municipio.\"",
+        &format!("description = \"![Punto]({pixel})\""),
+    );
+    let site = TempSite::valid().file(DESCRIPTOR, descriptor);
+    let (report, out) = site.build();
+    assert_eq!(report.errors(), 0, "{:#?}", report.diagnostics);
+    let html = page(out.path(), "public/datos/prueba/semaforos/index.html");
+    let picture = select(&html, "img[alt=Punto]");
+    assert_eq!(picture.len(), 1, "the picture is drawn");
+    assert_eq!(picture[0].value().attr("src"), Some(pixel));
+}

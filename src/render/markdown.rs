@@ -164,7 +164,7 @@ fn render_text(
                         );
                         dest_url
                     }
-                    None if runs_script(&dest_url) => {
+                    None if script_scheme(&dest_url).is_some() => {
                         let line = line_of(range.start);
                         problems.push(
                             Diagnostic::error(
@@ -181,6 +181,28 @@ fn render_text(
                 Event::Start(Tag::Link {
                     link_type,
                     dest_url,
+                    title,
+                    id,
+                })
+            }
+            // An image's `data:` address is a picture; a script one is refused.
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) if script_scheme(&dest_url).is_some_and(|scheme| scheme != "data:") => {
+                problems.push(
+                    Diagnostic::error(
+                        source.file,
+                        format!("the image `{dest_url}` is a script, not a picture"),
+                    )
+                    .at_line(line_of(range.start))
+                    .help("give the picture's web address (https://…)"),
+                );
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url: CowStr::from(""),
                     title,
                     id,
                 })
@@ -243,10 +265,10 @@ fn render_text(
     }
 }
 
-/// Whether a link would run code when followed: `javascript:`, `vbscript:`
-/// or `data:` (read as a browser reads it: tabs and newlines removed, leading
-/// spaces and control characters ignored, any case).
-fn runs_script(destination: &str) -> bool {
+/// The scheme that makes a link run code when followed: `javascript:`,
+/// `vbscript:` or `data:` (read as a browser reads it: tabs and newlines
+/// removed, leading spaces and control characters ignored, any case).
+fn script_scheme(destination: &str) -> Option<&'static str> {
     let plain: String = destination
         .trim_start_matches(|c: char| c <= ' ')
         .chars()
@@ -255,8 +277,8 @@ fn runs_script(destination: &str) -> bool {
         .collect::<String>()
         .to_ascii_lowercase();
     ["javascript:", "vbscript:", "data:"]
-        .iter()
-        .any(|scheme| plain.starts_with(scheme))
+        .into_iter()
+        .find(|scheme| plain.starts_with(scheme))
 }
 
 /// Counts the newlines before an offset, going on from the last offset asked
