@@ -65,6 +65,18 @@ pub fn analyse_bytes(data: &[u8], name: &str, format: &str) {
     if let Ok(facts) = analyse::analyse_file(&request, cache, &key) {
         drain_rows(&path, &facts);
     }
+    forget_made_files();
+}
+
+/// Empties the cache's folder of made files (UTF-8 copies, sheet CSVs,
+/// GeoJSON copies, each named by its content's hash): a build prunes them,
+/// a fuzzer would otherwise gather one per input for as long as it runs.
+fn forget_made_files() {
+    if let Ok(entries) = std::fs::read_dir(scratch().join("cache/files")) {
+        for entry in entries.flatten() {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 fn drain_rows(path: &Path, facts: &FileFacts) {
