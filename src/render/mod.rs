@@ -381,31 +381,30 @@ impl LinkResolver for IdLinks<'_> {
         let (kind, id) = destination.split_once(':')?;
         let id = id.trim_matches('/');
         let site = self.site;
-        // Known ids, borrowed: a national portal resolves tens of thousands of links.
-        let (route, known): (Route, Box<dyn Iterator<Item = &str>>) = match kind {
+        // The id is looked up, and the known ids only walked (borrowed) when
+        // it is wrong: a national portal resolves tens of thousands of links.
+        let (route, exists, known): (Route, bool, Box<dyn Iterator<Item = &str>>) = match kind {
             "dataset" => (
                 Urls::dataset(id),
+                site.dataset(id).is_some(),
                 Box::new(site.datasets.iter().map(|d| d.id.as_str())),
             ),
             "participant" => (
                 Urls::participant(id),
+                site.participant(id).is_some(),
                 Box::new(site.participants.iter().map(|p| p.id.as_str())),
             ),
             "story" => (
                 Urls::story(id),
+                site.story(id).is_some(),
                 Box::new(site.stories.iter().map(|s| s.id.as_str())),
             ),
             "page" => (
                 Urls::page(id),
+                site.pages.iter().any(|p| p.slug == id),
                 Box::new(site.pages.iter().map(|p| p.slug.as_str())),
             ),
             _ => return None,
-        };
-        let exists = match kind {
-            "dataset" => site.dataset(id).is_some(),
-            "participant" => site.participant(id).is_some(),
-            "story" => site.story(id).is_some(),
-            _ => site.pages.iter().any(|p| p.slug == id),
         };
         if exists {
             return Some(Ok(self.urls.href(&route)));
