@@ -30,6 +30,7 @@ use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 pub use self::csv::{CsvAnalysis, CsvDialect, EncodingSource, Row};
 pub use geo::{BBox, GeoAnalysis, Shape};
@@ -160,14 +161,16 @@ impl FileFacts {
 /// Facts about every local data file of a site, by file path.
 #[derive(Debug, Default)]
 pub struct Analysis {
-    files: HashMap<PathBuf, FileFacts>,
+    // Shared with the `AnalysisCache` of a `Session`: a national portal's
+    // facts are hundreds of megabytes, held once.
+    files: HashMap<PathBuf, Arc<FileFacts>>,
     /// Where made files (UTF-8 copies, sheet CSVs, GeoJSON) are.
     cache_dir: PathBuf,
 }
 
 impl Analysis {
     pub fn facts(&self, path: &Path) -> Option<&FileFacts> {
-        self.files.get(path)
+        self.files.get(path).map(Arc::as_ref)
     }
 
     /// The file on disk of a made file named in [`FileFacts`].
@@ -193,7 +196,7 @@ pub fn analyse(site: &Site, diagnostics: &Diagnostics) -> Analysis {
 /// it, the cache on disk ([`cache`]) keeps facts across processes.
 #[derive(Debug, Default)]
 pub struct AnalysisCache {
-    files: HashMap<PathBuf, (Stamp, FileFacts)>,
+    files: HashMap<PathBuf, (Stamp, Arc<FileFacts>)>,
     /// How many files the last run had to read and analyse (known neither
     /// from memory nor from the cache on disk).
     pub last_read: usize,
@@ -267,7 +270,7 @@ pub fn analyse_cached(
     jobs.sort_by(|a, b| a.0.cmp(b.0));
     jobs.dedup_by(|a, b| a.0 == b.0);
     let preview_rows = site.portal.preview_rows;
-    let mut files: HashMap<PathBuf, FileFacts> = HashMap::new();
+    let mut files: HashMap<PathBuf, Arc<FileFacts>> = HashMap::new();
     let mut to_read = Vec::new();
     let limit = site.portal.max_file_bytes;
     for (path, name, resource) in jobs {
@@ -294,12 +297,12 @@ pub fn analyse_cached(
                 for notice in &facts.notices {
                     diagnostics.push(notice.diagnostic(name));
                 }
-                files.insert(path.to_path_buf(), facts.clone());
+                files.insert(path.to_path_buf(), Arc::clone(facts));
             }
             _ => to_read.push((path, name, resource, stamp)),
         }
     }
-    let read: Vec<(PathBuf, Option<Stamp>, FileFacts, bool)> = to_read
+    let read: Vec<(PathBuf, Option<Stamp>, Arc<FileFacts>, bool)> = to_read
         .par_iter()
         .filter_map(|(path, name, resource, stamp)| {
             let request = Request {
@@ -314,7 +317,7 @@ pub fn analyse_cached(
                     for notice in &facts.notices {
                         diagnostics.push(notice.diagnostic(name));
                     }
-                    Some((path.to_path_buf(), stamp.clone(), facts, analysed))
+                    Some((path.to_path_buf(), stamp.clone(), Arc::new(facts), analysed))
                 }
                 Err(error) => {
                     diagnostics.push(Diagnostic::error(
@@ -332,7 +335,9 @@ pub fn analyse_cached(
     memory.files.retain(|path, _| files.contains_key(path));
     for (path, stamp, facts, _) in read {
         if let Some(stamp) = stamp {
-            memory.files.insert(path.clone(), (stamp, facts.clone()));
+            memory
+                .files
+                .insert(path.clone(), (stamp, Arc::clone(&facts)));
         }
         files.insert(path, facts);
     }

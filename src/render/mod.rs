@@ -25,7 +25,6 @@ use crate::output::urls::{Route, Urls};
 use crate::output::writer::{Content, OutputFile};
 use cache::{Bundle, Fingerprint, PageContext};
 use markdown::{LinkResolver, MarkdownSource};
-use rayon::prelude::*;
 use std::collections::HashMap;
 
 /// Choices that change what is rendered.
@@ -37,13 +36,24 @@ pub struct RenderOptions {
     pub include_drafts: bool,
 }
 
-/// One page to render: where it goes, with which template and data.
-pub struct PageJob {
+/// One page to render: where it goes, with which template, and how to make
+/// its data (made when the page is rendered, then dropped).
+pub struct PageJob<'a> {
     pub route: Route,
     pub template: &'static str,
-    pub context: PageContext,
+    pub context: Box<dyn FnOnce() -> PageContext + Send + 'a>,
     /// What the page shows, for messages.
     pub origin: String,
+}
+
+/// A page as rendered, or as found unchanged in the cache.
+struct RenderedPage {
+    route: Route,
+    origin: String,
+    fingerprint: Option<Fingerprint>,
+    html: Vec<u8>,
+    /// Rendered by this run (not reused).
+    fresh: bool,
 }
 
 /// Renders every file of the portal. Problems (template errors, broken id
@@ -143,18 +153,6 @@ pub fn render_site_cached(
         shards: index.shard_list(),
         dataset_docs: site.datasets.len(),
     };
-    let (jobs, story_files) = pages::all(
-        &views,
-        analysis,
-        &records,
-        &common,
-        &finder,
-        options,
-        diagnostics,
-    );
-
-    crate::build::phase("contexts", step);
-    let step = std::time::Instant::now();
     let Some((templates, tera)) = &cache.templates else {
         return Vec::new();
     };
@@ -166,40 +164,57 @@ pub fn render_site_cached(
         _ => None,
     };
     let previous = &cache.pages;
-    let rendered: Vec<(PageJob, Option<Fingerprint>, Vec<u8>, bool)> = jobs
-        .into_par_iter()
-        .filter_map(|job| {
-            let fingerprint = job.context.fingerprint(&salt, job.template);
-            if let Some(fingerprint) = fingerprint {
-                let known = previous
-                    .get(&job.route)
-                    .filter(|(known, _)| *known == fingerprint)
-                    .map(|(_, html)| html.clone())
-                    .or_else(|| bundle.as_ref()?.get(&fingerprint));
-                if let Some(html) = known {
-                    return Some((job, Some(fingerprint), html, false));
-                }
-            }
-            match tera.render(job.template, job.context.values()) {
-                Ok(html) => {
-                    let html = if options.minify { minify(html.as_bytes()) } else { html.into_bytes() };
-                    Some((job, fingerprint, html, true))
-                }
+    let render_page = |job: PageJob| {
+        let PageJob {
+            route,
+            template,
+            context,
+            origin,
+        } = job;
+        let context = context();
+        let fingerprint = context.fingerprint(&salt, template);
+        let known = fingerprint.and_then(|fingerprint| {
+            previous
+                .get(&route)
+                .filter(|(known, _)| *known == fingerprint)
+                .map(|(_, html)| html.clone())
+                .or_else(|| bundle.as_ref()?.get(&fingerprint))
+        });
+        let (html, fresh) = match known {
+            Some(html) => (html, false),
+            None => match tera.render(template, context.values()) {
+                Ok(html) if options.minify => (minify(html.as_bytes()), true),
+                Ok(html) => (html.into_bytes(), true),
                 Err(error) => {
                     diagnostics.push(
-                        Diagnostic::error(job.origin, format!("the template `{}` failed: {error}", job.template))
+                        Diagnostic::error(origin, format!("the template `{template}` failed: {error}"))
                             .help("if the site overrides this template in templates/, check the names it uses"),
                     );
-                    None
+                    return None;
                 }
-            }
+            },
+        };
+        Some(RenderedPage {
+            route,
+            origin,
+            fingerprint,
+            html,
+            fresh,
         })
-        .collect();
+    };
+    let sources = pages::Sources {
+        views: &views,
+        analysis,
+        records: &records,
+        common: &common,
+        finder: &finder,
+    };
+    let (rendered, story_files) = pages::all(sources, options, diagnostics, render_page);
 
     crate::build::phase("pages", step);
     let step = std::time::Instant::now();
     cache.last_pages = rendered.len();
-    cache.last_rendered = rendered.iter().filter(|(.., fresh)| *fresh).count();
+    cache.last_rendered = rendered.iter().filter(|page| page.fresh).count();
 
     // The catalogs depend on datasets, participants, portal and data, not
     // on stories or pages: after a story edit they are the last run's.
@@ -225,7 +240,7 @@ pub fn render_site_cached(
         let packed = catalog_files.as_deref().map(cache::pack_files);
         let mut kept: Vec<(Fingerprint, &[u8])> = rendered
             .iter()
-            .filter_map(|(_, fingerprint, html, _)| Some(((*fingerprint)?, html.as_slice())))
+            .filter_map(|page| Some((page.fingerprint?, page.html.as_slice())))
             .collect();
         kept.extend(packed.as_deref().map(|blob| (catalogs_fingerprint, blob)));
         if let Some(path) = &bundle_path
@@ -237,9 +252,7 @@ pub fn render_site_cached(
     } else {
         cache.pages = rendered
             .iter()
-            .filter_map(|(job, fingerprint, html, _)| {
-                Some((job.route.clone(), ((*fingerprint)?, html.clone())))
-            })
+            .filter_map(|page| Some((page.route.clone(), (page.fingerprint?, page.html.clone()))))
             .collect();
         cache.catalogs = catalog_files
             .clone()
@@ -247,10 +260,10 @@ pub fn render_site_cached(
     }
     let mut files: Vec<OutputFile> = rendered
         .into_iter()
-        .map(|(job, _, html, _)| OutputFile {
-            route: job.route,
-            content: Content::Bytes(html),
-            origin: job.origin,
+        .map(|page| OutputFile {
+            route: page.route,
+            content: Content::Bytes(page.html),
+            origin: page.origin,
         })
         .collect();
     crate::build::phase("catalogs", step);

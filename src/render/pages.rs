@@ -16,6 +16,7 @@ use crate::output::writer::{Content, OutputFile};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
+use std::sync::Mutex;
 
 /// What every page needs: the portal's name, menu, assets and texts.
 #[derive(Serialize)]
@@ -176,15 +177,29 @@ struct Builder<'a> {
     common: &'a CommonValues,
 }
 
-impl Builder<'_> {
-    fn job(
+impl<'a> Builder<'a> {
+    /// A page whose data `make` fills in when the page is rendered (so that
+    /// a national portal never holds every page's data at once).
+    fn job<'j>(
         &self,
         route: Route,
         template: &'static str,
-        title: &str,
-        description: &str,
-        section: &str,
-    ) -> PageJob {
+        make: impl FnOnce(&Route) -> PageContext + Send + 'j,
+    ) -> PageJob<'j> {
+        PageJob {
+            origin: format!("page {}", route.output_file()),
+            context: Box::new({
+                let route = route.clone();
+                move || make(&route)
+            }),
+            route,
+            template,
+        }
+    }
+
+    /// What every page's data starts with: the common values and the page's
+    /// title, description and menu section.
+    fn context(&self, route: &Route, title: &str, description: &str, section: &str) -> PageContext {
         let mut context = PageContext::new();
         let (site, site_fingerprint) = &self.common.site;
         context.insert_shared("site", site.clone(), site_fingerprint);
@@ -195,16 +210,11 @@ impl Builder<'_> {
             &PageMeta {
                 title: title.to_string(),
                 description: description.to_string(),
-                canonical: self.views.urls.absolute(&route),
+                canonical: self.views.urls.absolute(route),
                 section: section.to_string(),
             },
         );
-        PageJob {
-            origin: format!("page {}", route.output_file()),
-            route,
-            template,
-            context,
-        }
+        context
     }
 }
 
@@ -227,138 +237,165 @@ struct CatalogEntry<'a> {
     facets: String,
 }
 
-/// Every page of the portal.
-pub fn all(
-    views: &Views,
-    analysis: &Analysis,
-    records: &Records,
-    common: &CommonValues,
-    finder: &Finder,
+/// What the pages are made from.
+#[derive(Clone, Copy)]
+pub struct Sources<'a> {
+    pub views: &'a Views<'a>,
+    pub analysis: &'a Analysis,
+    pub records: &'a Records<'a>,
+    pub common: &'a CommonValues,
+    pub finder: &'a Finder<'a>,
+}
+
+/// Every page of the portal, each handed to `render` (on all cores) as soon
+/// as its data is made. Returns what `render` returned, and the files beside
+/// the stories (covers, images they show).
+pub fn all<R: Send>(
+    sources: Sources,
     options: &RenderOptions,
     diagnostics: &Diagnostics,
-) -> (Vec<PageJob>, Vec<OutputFile>) {
+    render: impl Fn(PageJob) -> Option<R> + Sync,
+) -> (Vec<R>, Vec<OutputFile>) {
+    let Sources {
+        views,
+        analysis,
+        records,
+        common,
+        finder,
+    } = sources;
     let site = views.site;
     let t = views.t;
-    let links = IdLinks {
+    let links = &IdLinks {
         site,
         urls: views.urls,
     };
-    let builder = Builder { views, common };
-    let mut jobs = Vec::new();
+    let builder = &Builder { views, common };
 
-    // Home: the network at a glance.
-    let published: Vec<&Dataset> = site
-        .datasets
-        .iter()
-        .filter(|d| d.status == Status::Published)
-        .collect();
-    let mut latest: Vec<&Dataset> = published.clone();
-    latest.sort_by(|a, b| {
-        b.modified
-            .or(b.issued)
-            .cmp(&a.modified.or(a.issued))
-            .then_with(|| a.id.cmp(&b.id))
-    });
-    let mut home = builder.job(
-        Urls::home(),
-        "index.html",
-        &site.portal.title,
-        &crate::render::markdown::summary(&site.portal.description, 200),
-        "inicio",
-    );
-    let description = markdown_html(
-        &site.portal.description,
-        crate::load::PORTAL_FILE,
-        1,
-        &links,
-        diagnostics,
-    );
-    home.context.insert("description_html", &description.html);
-    home.context.insert(
-        "counts",
-        &serde_json::json!({
-            "participants": site.participants.len(),
-            "datasets": published.len(),
-            "resources": published.iter().map(|d| d.resources.len()).sum::<usize>(),
-            "stories": views.stories.len(),
-            "planned": site.datasets.len() - published.len(),
-        }),
-    );
     let participants: Vec<_> = site
         .participants
         .iter()
         .map(|p| views.participant_summary(p))
         .collect();
-    home.context.insert("participants", &participants);
-    let latest: Vec<_> = latest
-        .iter()
-        .take(6)
-        .filter_map(|d| views.dataset_summary_of(&d.id))
-        .collect();
-    home.context.insert("latest_datasets", &latest);
-    home.context.insert(
-        "latest_stories",
-        &views.stories.iter().take(3).collect::<Vec<_>>(),
-    );
-    jobs.push(home);
-
-    // Catalog.
-    let mut catalog = builder.job(
-        Urls::catalog(),
-        "catalog.html",
-        t.ui("catalog_title"),
-        t.ui("catalog_intro"),
-        "datos",
-    );
-    let entries: Vec<CatalogEntry> = views
-        .all_where(|_| true)
-        .into_iter()
-        .filter_map(|summary| {
-            let doc = site
-                .datasets
-                .binary_search_by(|d| d.id.cmp(&summary.id))
-                .ok()?;
-            Some(CatalogEntry {
-                dataset: summary,
-                doc,
-                facets: finder.facets.attribute(doc),
-            })
-        })
-        .collect();
-    catalog.context.insert("entries", &entries);
-    catalog.context.insert("facets", &finder.facets.facets);
-    catalog.context.insert(
-        "finder",
-        &serde_json::json!({
-            "shards": finder.shards,
-            "shards_href": views.urls.href(&Urls::search_shards()),
-            "docs_href": views.urls.href(&Urls::search_docs()),
-            "docs_per_file": crate::render::search::index::DOCS_PER_FILE,
-            "dataset_docs": finder.dataset_docs,
-            "today": finder.facets.today.to_string(),
-            "recent_days": super::facets::RECENT_DAYS,
-        }),
-    );
+    // Closures below borrow these; each page's closure moves the references in.
+    let participants = &participants;
+    // Category pages list published and planned datasets, as keyword pages do.
     let categories: Vec<_> = site
         .portal
         .categories
         .iter()
-        .map(|c| {
-            // Category pages list published and planned datasets, as keyword pages do.
-            let count = site
+        .map(|c| CountedLink {
+            href: views.urls.href(&Urls::category(&c.id)),
+            text: c.title.clone(),
+            count: site
                 .datasets
                 .iter()
                 .filter(|d| d.categories.contains(&c.id))
-                .count();
-            CountedLink {
-                href: views.urls.href(&Urls::category(&c.id)),
-                text: c.title.clone(),
-                count,
-            }
+                .count(),
         })
         .collect();
-    catalog.context.insert("categories", &categories);
-    jobs.push(catalog);
+    let categories = &categories;
+    let keywords = views.keywords();
+    let keywords = &keywords;
+    let embeds = &Embeds {
+        site,
+        analysis,
+        urls: views.urls,
+        t,
+    };
+    // Files beside the stories (covers, images they show), by address.
+    let story_files: Mutex<BTreeMap<Route, OutputFile>> = Mutex::default();
+    let story_files = &story_files;
+    // Declared after what its pages borrow.
+    let mut jobs = Vec::new();
+
+    // Home: the network at a glance.
+    jobs.push(builder.job(Urls::home(), "index.html", move |route| {
+        let mut context = builder.context(
+            route,
+            &site.portal.title,
+            &crate::render::markdown::summary(&site.portal.description, 200),
+            "inicio",
+        );
+        let published: Vec<&Dataset> = site
+            .datasets
+            .iter()
+            .filter(|d| d.status == Status::Published)
+            .collect();
+        let mut latest: Vec<&Dataset> = published.clone();
+        latest.sort_by(|a, b| {
+            b.modified
+                .or(b.issued)
+                .cmp(&a.modified.or(a.issued))
+                .then_with(|| a.id.cmp(&b.id))
+        });
+        let description = markdown_html(
+            &site.portal.description,
+            crate::load::PORTAL_FILE,
+            1,
+            links,
+            diagnostics,
+        );
+        context.insert("description_html", &description.html);
+        context.insert(
+            "counts",
+            &serde_json::json!({
+                "participants": site.participants.len(),
+                "datasets": published.len(),
+                "resources": published.iter().map(|d| d.resources.len()).sum::<usize>(),
+                "stories": views.stories.len(),
+                "planned": site.datasets.len() - published.len(),
+            }),
+        );
+        context.insert("participants", participants);
+        let latest: Vec<_> = latest
+            .iter()
+            .take(6)
+            .filter_map(|d| views.dataset_summary_of(&d.id))
+            .collect();
+        context.insert("latest_datasets", &latest);
+        context.insert(
+            "latest_stories",
+            &views.stories.iter().take(3).collect::<Vec<_>>(),
+        );
+        context
+    }));
+
+    // Catalog.
+    jobs.push(builder.job(Urls::catalog(), "catalog.html", move |route| {
+        let mut context =
+            builder.context(route, t.ui("catalog_title"), t.ui("catalog_intro"), "datos");
+        let entries: Vec<CatalogEntry> = views
+            .all_where(|_| true)
+            .into_iter()
+            .filter_map(|summary| {
+                let doc = site
+                    .datasets
+                    .binary_search_by(|d| d.id.cmp(&summary.id))
+                    .ok()?;
+                Some(CatalogEntry {
+                    dataset: summary,
+                    doc,
+                    facets: finder.facets.attribute(doc),
+                })
+            })
+            .collect();
+        context.insert("entries", &entries);
+        context.insert("facets", &finder.facets.facets);
+        context.insert(
+            "finder",
+            &serde_json::json!({
+                "shards": finder.shards,
+                "shards_href": views.urls.href(&Urls::search_shards()),
+                "docs_href": views.urls.href(&Urls::search_docs()),
+                "docs_per_file": crate::render::search::index::DOCS_PER_FILE,
+                "dataset_docs": finder.dataset_docs,
+                "today": finder.facets.today.to_string(),
+                "recent_days": super::facets::RECENT_DAYS,
+            }),
+        );
+        context.insert("categories", categories);
+        context
+    }));
 
     // One page per facet value, for browsers without JavaScript (categories
     // and keywords have theirs below).
@@ -367,314 +404,331 @@ pub fn all(
             continue;
         }
         for value in &facet.values {
-            let title = format!("{}: {}", facet.label, value.text);
-            let mut job = builder.job(
-                Urls::facet(facet.key, &value.value),
-                "catalog.html",
-                &title,
-                &title,
-                "datos",
-            );
-            job.context.insert("heading", &title);
-            if facet.key == "frescura" {
-                job.context.insert(
-                    "intro",
-                    &format!(
-                        "{} {}.",
-                        t.ui("facet_freshness_as_of"),
-                        t.date(finder.facets.today)
-                    ),
-                );
-            }
-            job.context
-                .insert("back", &views.urls.href(&Urls::catalog()));
-            let index_of = |d: &Dataset| {
-                site.datasets
-                    .binary_search_by(|x| x.id.cmp(&d.id))
-                    .is_ok_and(|i| finder.facets.has(i, facet.key, &value.value))
-            };
-            job.context.insert("datasets", &views.all_where(index_of));
-            jobs.push(job);
+            let route = Urls::facet(facet.key, &value.value);
+            jobs.push(builder.job(route, "catalog.html", move |route| {
+                let title = format!("{}: {}", facet.label, value.text);
+                let mut context = builder.context(route, &title, &title, "datos");
+                context.insert("heading", &title);
+                if facet.key == "frescura" {
+                    context.insert(
+                        "intro",
+                        &format!(
+                            "{} {}.",
+                            t.ui("facet_freshness_as_of"),
+                            t.date(finder.facets.today)
+                        ),
+                    );
+                }
+                context.insert("back", &views.urls.href(&Urls::catalog()));
+                let index_of = |d: &Dataset| {
+                    site.datasets
+                        .binary_search_by(|x| x.id.cmp(&d.id))
+                        .is_ok_and(|i| finder.facets.has(i, facet.key, &value.value))
+                };
+                context.insert("datasets", &views.all_where(index_of));
+                context
+            }));
         }
     }
 
     // Dataset pages.
-    let dataset_jobs: Vec<PageJob> = site
-        .datasets
-        .par_iter()
-        .map(|dataset| dataset_page(&builder, dataset, analysis, records, &links, diagnostics))
-        .collect();
-    jobs.extend(dataset_jobs);
+    for dataset in &site.datasets {
+        jobs.push(
+            builder.job(Urls::dataset(&dataset.id), "dataset.html", move |route| {
+                dataset_page(
+                    builder,
+                    route,
+                    dataset,
+                    analysis,
+                    records,
+                    links,
+                    diagnostics,
+                )
+            }),
+        );
+    }
 
     // Participants.
-    let mut index = builder.job(
-        Urls::participants(),
-        "participants.html",
-        t.ui("participants"),
-        t.ui("participants_intro"),
-        "participantes",
+    jobs.push(
+        builder.job(Urls::participants(), "participants.html", move |route| {
+            let mut context = builder.context(
+                route,
+                t.ui("participants"),
+                t.ui("participants_intro"),
+                "participantes",
+            );
+            context.insert("participants", participants);
+            context
+        }),
     );
-    index.context.insert("participants", &participants);
-    jobs.push(index);
     for participant in &site.participants {
-        let summary = views.participant_summary(participant);
-        let mut job = builder.job(
+        jobs.push(builder.job(
             Urls::participant(&participant.id),
             "participant.html",
-            &participant.name,
-            &crate::render::markdown::summary(&participant.description, 200),
-            "participantes",
-        );
-        let description = markdown_html(
-            &participant.description,
-            &participant.source_file,
-            1,
-            &links,
-            diagnostics,
-        );
-        job.context.insert("participant", &summary);
-        job.context.insert("participant_id", &participant.id);
-        job.context.insert(
-            "alternates",
-            &catalogs::participant_alternates(views.urls, t, &participant.id, &participant.name),
-        );
-        job.context.insert("description_html", &description.html);
-        job.context.insert("website", &participant.website);
-        job.context.insert("email", &participant.email);
-        job.context
-            .insert("joined", &participant.joined.map(|d| views.date(d)));
-        job.context.insert(
-            "datasets",
-            &views.published_where(|d| d.participant == participant.id),
-        );
-        job.context.insert(
-            "planned",
-            &views.planned_where(|d| d.participant == participant.id),
-        );
-        let stories: Vec<_> = views
-            .built_stories(options.include_drafts)
-            .zip(&views.stories)
-            .filter(|(s, _)| s.participant.as_deref() == Some(participant.id.as_str()))
-            .map(|(_, summary)| summary)
-            .collect();
-        job.context.insert("stories", &stories);
-        jobs.push(job);
+            move |route| {
+                let mut context = builder.context(
+                    route,
+                    &participant.name,
+                    &crate::render::markdown::summary(&participant.description, 200),
+                    "participantes",
+                );
+                let description = markdown_html(
+                    &participant.description,
+                    &participant.source_file,
+                    1,
+                    links,
+                    diagnostics,
+                );
+                context.insert("participant", &views.participant_summary(participant));
+                context.insert("participant_id", &participant.id);
+                context.insert(
+                    "alternates",
+                    &catalogs::participant_alternates(
+                        views.urls,
+                        t,
+                        &participant.id,
+                        &participant.name,
+                    ),
+                );
+                context.insert("description_html", &description.html);
+                context.insert("website", &participant.website);
+                context.insert("email", &participant.email);
+                context.insert("joined", &participant.joined.map(|d| views.date(d)));
+                context.insert(
+                    "datasets",
+                    &views.published_where(|d| d.participant == participant.id),
+                );
+                context.insert(
+                    "planned",
+                    &views.planned_where(|d| d.participant == participant.id),
+                );
+                let stories: Vec<_> = views
+                    .built_stories(options.include_drafts)
+                    .zip(&views.stories)
+                    .filter(|(s, _)| s.participant.as_deref() == Some(participant.id.as_str()))
+                    .map(|(_, summary)| summary)
+                    .collect();
+                context.insert("stories", &stories);
+                context
+            },
+        ));
 
         // Freshness: each dataset against its promised rhythm.
-        let mut fresh = builder.job(
+        jobs.push(builder.job(
             Urls::participant_freshness(&participant.id),
             "freshness.html",
-            &format!("{}: {}", t.ui("freshness_title"), participant.short_name),
-            t.ui("freshness_intro"),
-            "participantes",
-        );
-        fresh.context.insert("participant", &summary);
-        fresh.context.insert(
-            "datasets",
-            &views.all_where(|d| d.participant == participant.id),
-        );
-        fresh.context.insert("today", &views.date(views.today));
-        jobs.push(fresh);
+            move |route| {
+                let mut context = builder.context(
+                    route,
+                    &format!("{}: {}", t.ui("freshness_title"), participant.short_name),
+                    t.ui("freshness_intro"),
+                    "participantes",
+                );
+                context.insert("participant", &views.participant_summary(participant));
+                context.insert(
+                    "datasets",
+                    &views.all_where(|d| d.participant == participant.id),
+                );
+                context.insert("today", &views.date(views.today));
+                context
+            },
+        ));
     }
 
     // Inventory of planned datasets, by participant.
-    let mut inventory = builder.job(
-        Urls::inventory(),
-        "inventory.html",
-        t.ui("planned_datasets"),
-        t.ui("planned_intro"),
-        "inventario",
+    jobs.push(
+        builder.job(Urls::inventory(), "inventory.html", move |route| {
+            let mut context = builder.context(
+                route,
+                t.ui("planned_datasets"),
+                t.ui("planned_intro"),
+                "inventario",
+            );
+            let groups: Vec<_> = site
+                .participants
+                .iter()
+                .map(|p| {
+                    (
+                        views.participant_summary(p),
+                        views.planned_where(|d| d.participant == p.id),
+                    )
+                })
+                .filter(|(_, planned)| !planned.is_empty())
+                .collect();
+            context.insert("groups", &groups);
+            context
+        }),
     );
-    let groups: Vec<_> = site
-        .participants
-        .iter()
-        .map(|p| {
-            (
-                views.participant_summary(p),
-                views.planned_where(|d| d.participant == p.id),
-            )
-        })
-        .filter(|(_, planned)| !planned.is_empty())
-        .collect();
-    inventory.context.insert("groups", &groups);
-    jobs.push(inventory);
 
     // Stories.
-    let mut index = builder.job(
-        Urls::stories(),
-        "stories.html",
-        t.ui("stories"),
-        t.ui("stories_intro"),
-        "historias",
-    );
-    index.context.insert("stories", &views.stories);
-    index.context.insert("feed", &stories_feed_link(views));
-    jobs.push(index);
-    let embeds = Embeds {
-        site,
-        analysis,
-        urls: views.urls,
-        t,
-    };
-    // Files beside the stories (covers, images they show), by address.
-    let mut story_files: BTreeMap<Route, OutputFile> = BTreeMap::new();
+    jobs.push(builder.job(Urls::stories(), "stories.html", move |route| {
+        let mut context =
+            builder.context(route, t.ui("stories"), t.ui("stories_intro"), "historias");
+        context.insert("stories", &views.stories);
+        context.insert("feed", &stories_feed_link(views));
+        context
+    }));
     for (story, summary) in views
         .built_stories(options.include_drafts)
         .zip(&views.stories)
     {
-        let folder = |relative: &str| Urls::story_file(&story.id, relative);
-        let (body, files) = story_markdown(
-            &story.body,
-            MarkdownSource {
-                file: &story.source_file,
-                first_line: story.body_first_line,
-            },
-            &links,
-            &embeds,
-            Some(&folder),
-            diagnostics,
+        jobs.push(
+            builder.job(Urls::story(&story.id), "story.html", move |route| {
+                let folder = |relative: &str| Urls::story_file(&story.id, relative);
+                let (body, mut files) = story_markdown(
+                    &story.body,
+                    MarkdownSource {
+                        file: &story.source_file,
+                        first_line: story.body_first_line,
+                    },
+                    links,
+                    embeds,
+                    Some(&folder),
+                    diagnostics,
+                );
+                if let Some(cover) = &story.cover {
+                    files.push(OutputFile {
+                        route: Urls::story_file(&story.id, &cover.relative),
+                        content: Content::CopyOf(cover.path.clone()),
+                        origin: story.source_file.clone(),
+                    });
+                }
+                let mut known = story_files.lock().unwrap_or_else(|e| e.into_inner());
+                known.extend(files.into_iter().map(|file| (file.route.clone(), file)));
+                drop(known);
+                let words = story.body.split_whitespace().count();
+                let mut context =
+                    builder.context(route, &story.title, &summary.summary, "historias");
+                context.insert("story", summary);
+                context.insert("feed", &stories_feed_link(views));
+                context.insert("body_html", &body.html);
+                context.insert("reading_minutes", &words.div_ceil(200).max(1));
+                context.insert(
+                    "headings",
+                    &body
+                        .headings
+                        .iter()
+                        .filter(|h| h.level == 2)
+                        .collect::<Vec<_>>(),
+                );
+                let datasets: Vec<_> = story
+                    .datasets
+                    .iter()
+                    .filter_map(|id| views.dataset_summary_of(id))
+                    .collect();
+                context.insert("datasets", &datasets);
+                context
+            }),
         );
-        for file in files {
-            story_files.insert(file.route.clone(), file);
-        }
-        if let Some(cover) = &story.cover {
-            let route = Urls::story_file(&story.id, &cover.relative);
-            story_files.insert(
-                route.clone(),
-                OutputFile {
-                    route,
-                    content: Content::CopyOf(cover.path.clone()),
-                    origin: story.source_file.clone(),
-                },
-            );
-        }
-        let words = story.body.split_whitespace().count();
-        let mut job = builder.job(
-            Urls::story(&story.id),
-            "story.html",
-            &story.title,
-            &summary.summary,
-            "historias",
-        );
-        job.context.insert("story", summary);
-        job.context.insert("feed", &stories_feed_link(views));
-        job.context.insert("body_html", &body.html);
-        job.context
-            .insert("reading_minutes", &words.div_ceil(200).max(1));
-        job.context.insert(
-            "headings",
-            &body
-                .headings
-                .iter()
-                .filter(|h| h.level == 2)
-                .collect::<Vec<_>>(),
-        );
-        let datasets: Vec<_> = story
-            .datasets
-            .iter()
-            .filter_map(|id| views.dataset_summary_of(id))
-            .collect();
-        job.context.insert("datasets", &datasets);
-        jobs.push(job);
     }
 
     // Categories and keywords.
-    let mut index = builder.job(
-        Urls::categories(),
-        "categories.html",
-        t.ui("categories"),
-        t.ui("categories_intro"),
-        "datos",
+    jobs.push(
+        builder.job(Urls::categories(), "categories.html", move |route| {
+            let mut context =
+                builder.context(route, t.ui("categories"), t.ui("categories_intro"), "datos");
+            context.insert("categories", categories);
+            context
+        }),
     );
-    index.context.insert("categories", &categories);
-    jobs.push(index);
     for category in &site.portal.categories {
-        let mut job = builder.job(
-            Urls::category(&category.id),
-            "catalog.html",
-            &format!("{}: {}", t.ui("category"), category.title),
-            &category.description,
-            "datos",
+        jobs.push(
+            builder.job(Urls::category(&category.id), "catalog.html", move |route| {
+                let mut context = builder.context(
+                    route,
+                    &format!("{}: {}", t.ui("category"), category.title),
+                    &category.description,
+                    "datos",
+                );
+                context.insert("heading", &category.title);
+                context.insert("intro", &category.description);
+                context.insert(
+                    "datasets",
+                    &views.all_where(|d| d.categories.contains(&category.id)),
+                );
+                context
+            }),
         );
-        job.context.insert("heading", &category.title);
-        job.context.insert("intro", &category.description);
-        job.context.insert(
-            "datasets",
-            &views.all_where(|d| d.categories.contains(&category.id)),
-        );
-        jobs.push(job);
     }
-    let keywords = views.keywords();
-    let keyword_links: Vec<_> = keywords
-        .iter()
-        .map(|(slug, text, count)| CountedLink {
-            href: views.urls.href(&Urls::keyword(slug)),
-            text: text.clone(),
-            count: *count,
-        })
-        .collect();
-    let mut index = builder.job(
-        Urls::keywords(),
-        "keywords.html",
-        t.ui("keywords"),
-        t.ui("keywords_intro"),
-        "datos",
+    jobs.push(
+        builder.job(Urls::keywords(), "keywords.html", move |route| {
+            let mut context =
+                builder.context(route, t.ui("keywords"), t.ui("keywords_intro"), "datos");
+            let keyword_links: Vec<_> = keywords
+                .iter()
+                .map(|(slug, text, count)| CountedLink {
+                    href: views.urls.href(&Urls::keyword(slug)),
+                    text: text.clone(),
+                    count: *count,
+                })
+                .collect();
+            context.insert("keywords", &keyword_links);
+            context
+        }),
     );
-    index.context.insert("keywords", &keyword_links);
-    jobs.push(index);
-    for (slug, text, _) in &keywords {
-        let title = format!("{} {text}", t.ui("datasets_with_keyword"));
-        let mut job = builder.job(Urls::keyword(slug), "catalog.html", &title, &title, "datos");
-        job.context.insert("heading", &title);
-        job.context.insert("datasets", &views.with_keyword(slug));
-        jobs.push(job);
+    for (slug, text, _) in keywords {
+        jobs.push(
+            builder.job(Urls::keyword(slug), "catalog.html", move |route| {
+                let title = format!("{} {text}", t.ui("datasets_with_keyword"));
+                let mut context = builder.context(route, &title, &title, "datos");
+                context.insert("heading", &title);
+                context.insert("datasets", &views.with_keyword(slug));
+                context
+            }),
+        );
     }
 
     // What the portal publishes for machines, told to developers.
-    let mut developers = builder.job(
-        Urls::developers(),
-        "api.html",
-        t.ui("developers_title"),
-        t.ui("developers_intro"),
-        "api",
-    );
-    developers
-        .context
-        .insert("files", &catalogs::developer_page(records));
-    jobs.push(developers);
+    jobs.push(builder.job(Urls::developers(), "api.html", move |route| {
+        let mut context = builder.context(
+            route,
+            t.ui("developers_title"),
+            t.ui("developers_intro"),
+            "api",
+        );
+        context.insert("files", &catalogs::developer_page(records));
+        context
+    }));
 
     // Plain pages and 404.
     for page in &site.pages {
-        let (body, _) = story_markdown(
-            &page.body,
-            MarkdownSource {
-                file: &page.source_file,
-                first_line: page.body_first_line,
-            },
-            &links,
-            &embeds,
-            None,
-            diagnostics,
+        jobs.push(
+            builder.job(Urls::page(&page.slug), "page.html", move |route| {
+                let (body, _) = story_markdown(
+                    &page.body,
+                    MarkdownSource {
+                        file: &page.source_file,
+                        first_line: page.body_first_line,
+                    },
+                    links,
+                    embeds,
+                    None,
+                    diagnostics,
+                );
+                let mut context = builder.context(
+                    route,
+                    &page.title,
+                    &crate::render::markdown::summary(&page.body, 200),
+                    &page.slug,
+                );
+                context.insert("body_html", &body.html);
+                context
+            }),
         );
-        let mut job = builder.job(
-            Urls::page(&page.slug),
-            "page.html",
-            &page.title,
-            &crate::render::markdown::summary(&page.body, 200),
-            &page.slug,
-        );
-        job.context.insert("body_html", &body.html);
-        jobs.push(job);
     }
-    jobs.extend(redirect_pages(&builder, site));
-    jobs.push(builder.job(
-        Urls::not_found(),
-        "404.html",
-        t.ui("not_found_title"),
-        t.ui("not_found_text"),
-        "404",
-    ));
-    (jobs, story_files.into_values().collect())
+    redirect_pages(builder, site, &mut jobs);
+    jobs.push(builder.job(Urls::not_found(), "404.html", move |route| {
+        builder.context(
+            route,
+            t.ui("not_found_title"),
+            t.ui("not_found_text"),
+            "404",
+        )
+    }));
+
+    let rendered = jobs.into_par_iter().filter_map(&render).collect();
+    let story_files = std::mem::take(&mut *story_files.lock().unwrap_or_else(|e| e.into_inner()));
+    (rendered, story_files.into_values().collect())
 }
 
 /// The stories' Atom feed, for `<link rel="alternate">`.
@@ -692,24 +746,19 @@ fn stories_feed_link(views: &Views) -> catalogs::Alternate {
 
 fn dataset_page(
     builder: &Builder,
+    route: &Route,
     dataset: &Dataset,
     analysis: &Analysis,
     records: &Records,
     links: &IdLinks,
     diagnostics: &Diagnostics,
-) -> PageJob {
+) -> PageContext {
     let views = builder.views;
     let t = views.t;
     let summary = views
         .dataset_summary_of(&dataset.id)
         .expect("every dataset has a summary");
-    let mut job = builder.job(
-        Urls::dataset(&dataset.id),
-        "dataset.html",
-        &dataset.title,
-        &summary.summary,
-        "datos",
-    );
+    let mut context = builder.context(route, &dataset.title, &summary.summary, "datos");
     let description = markdown_html(
         &dataset.description,
         &dataset.source_file,
@@ -723,8 +772,8 @@ fn dataset_page(
     let missing: Vec<&str> = crate::check::metadata::completeness(dataset, views.site)
         .map(|c| c.missing().map(|f| f.field).collect())
         .unwrap_or_default();
-    job.context.insert("completeness_missing", &missing);
-    job.context.insert(
+    context.insert("completeness_missing", &missing);
+    context.insert(
         "participant_freshness_href",
         &views
             .urls
@@ -752,7 +801,6 @@ fn dataset_page(
             (None, None) => None,
         });
     let stories = views.stories_about(&dataset.id);
-    let context = &mut job.context;
     context.insert("dataset", summary);
     context.insert("description_html", &description.html);
     context.insert("keywords", &views.keyword_links(&dataset.keywords));
@@ -786,38 +834,37 @@ fn dataset_page(
             .map(|record| catalogs::dataset_alternates(views.urls, t, record))
             .unwrap_or_default(),
     );
-    job
+    context
 }
 
 /// For each former id of a renamed dataset, a page at the old address that
 /// sends the reader (and search engines, through the canonical link) to the new one.
-fn redirect_pages(builder: &Builder, site: &Site) -> Vec<PageJob> {
+fn redirect_pages<'j>(builder: &'j Builder, site: &'j Site, jobs: &mut Vec<PageJob<'j>>) {
     let urls = builder.views.urls;
     let t = builder.views.t;
-    let mut jobs = Vec::new();
     for dataset in &site.datasets {
-        let target = Urls::dataset(&dataset.id);
         for former in &dataset.former_ids {
-            let mut job = builder.job(
+            jobs.push(builder.job(
                 Urls::former_dataset(former),
                 "redirect.html",
-                &dataset.title,
-                t.ui("moved_text"),
-                "datos",
-            );
-            job.context.insert(
-                "page",
-                &PageMeta {
-                    title: dataset.title.clone(),
-                    description: t.ui("moved_text").to_string(),
-                    canonical: urls.absolute(&target),
-                    section: "datos".to_string(),
+                move |route| {
+                    let target = Urls::dataset(&dataset.id);
+                    let mut context =
+                        builder.context(route, &dataset.title, t.ui("moved_text"), "datos");
+                    context.insert(
+                        "page",
+                        &PageMeta {
+                            title: dataset.title.clone(),
+                            description: t.ui("moved_text").to_string(),
+                            canonical: urls.absolute(&target),
+                            section: "datos".to_string(),
+                        },
+                    );
+                    context.insert("target", &urls.href(&target));
+                    context.insert("former_id", former);
+                    context
                 },
-            );
-            job.context.insert("target", &urls.href(&target));
-            job.context.insert("former_id", former);
-            jobs.push(job);
+            ));
         }
     }
-    jobs
 }
