@@ -255,3 +255,35 @@ fn a_published_file_changed_by_hand_is_written_again() {
         "the portal is what the site says"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_rebuild_that_changes_nothing_leaves_the_portal_folder_as_it_is() {
+    let site = TempSite::valid();
+    let parent = tempfile::tempdir().unwrap();
+    let out = parent.path().join("public");
+    assert_eq!(build_into(site.path(), &out, None).errors(), 0);
+    let (folder, before) = (inode(&out), snapshot(&out));
+
+    assert_eq!(build_into(site.path(), &out, None).errors(), 0);
+    assert_eq!(inode(&out), folder, "an identical portal was swapped in");
+    assert_eq!(snapshot(&out), before);
+    let beside: Vec<_> = std::fs::read_dir(parent.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(beside, ["public"], "nothing is left beside the portal");
+
+    // A change is still published, whole.
+    let site = site.file(
+        "participants/prueba/semaforos.toml",
+        DATASET.replace("Semáforos", "Semáforos 2"),
+    );
+    assert_eq!(build_into(site.path(), &out, None).errors(), 0);
+    assert_ne!(inode(&out), folder, "the changed portal was not swapped in");
+    assert!(
+        std::fs::read_to_string(out.join("index.html"))
+            .unwrap()
+            .contains("Semáforos 2")
+    );
+}

@@ -281,7 +281,9 @@ impl Manifest {
 /// so a build that changed little writes little; the previous portal's files
 /// are only ever linked and read, never opened for writing, so it stays whole
 /// until the swap. Disposing of the previous portal after the swap then
-/// removes mostly names, not data.
+/// removes mostly names, not data. When every file is unchanged and no file
+/// was added or removed, the published portal already is the new one: nothing
+/// is staged, swapped or disposed of.
 pub fn write_output(out_dir: &Path, files: &[OutputFile]) -> std::io::Result<()> {
     let out = absolute(out_dir);
     let parent = out.parent().unwrap_or(Path::new(".")).to_path_buf();
@@ -302,13 +304,19 @@ pub fn write_output(out_dir: &Path, files: &[OutputFile]) -> std::io::Result<()>
         }
     }
 
-    std::fs::create_dir_all(&staging)?;
-    // Marks the staging folder as abierto's from the start, so a later build may clear it.
-    std::fs::write(staging.join(MANIFEST), format!("{MANIFEST_HEADER}\n"))?;
     // Only a folder abierto wrote (it has a manifest) lends its files.
     let reusable = out.join(MANIFEST).is_file().then(|| Manifest::read(&out));
     let old = reusable.as_ref().map(|manifest| (out.as_path(), manifest));
     let step = std::time::Instant::now();
+    // A build that changed nothing leaves the portal as it is: no staging
+    // folder to fill, no old portal to dispose of.
+    if old.is_some_and(|(out, manifest)| already_published(out, manifest, files)) {
+        crate::build::phase("unchanged", step);
+        return Ok(());
+    }
+    std::fs::create_dir_all(&staging)?;
+    // Marks the staging folder as abierto's from the start, so a later build may clear it.
+    std::fs::write(staging.join(MANIFEST), format!("{MANIFEST_HEADER}\n"))?;
     if let Err(error) = write_all(&staging, files, old) {
         let _ = remove_tree(&staging);
         return Err(error);
@@ -413,31 +421,13 @@ fn write_one(
     content: &Content,
     old: Option<(&Path, &Manifest)>,
 ) -> std::io::Result<Recorded> {
-    let source = match content {
-        Content::Bytes(_) => None,
-        Content::CopyOf(path) => SourceStamp::of(path),
-    };
+    let source = source_stamp(content);
     if let Some((old_dir, manifest)) = old
-        && let Some(Some(recorded)) = manifest.entries.get(relative)
+        && let Some(recorded) = unchanged(old_dir, manifest, relative, content, source)
     {
         let previous = old_dir.join(relative);
-        if let Ok(metadata) = std::fs::symlink_metadata(&previous)
-            && metadata.is_file()
-            && Stamp::of(&metadata) == recorded.stamp
-        {
-            let same = match content {
-                Content::Bytes(bytes) => {
-                    metadata.len() == bytes.len() as u64
-                        && std::fs::read(&previous).is_ok_and(|held| held == *bytes)
-                }
-                Content::CopyOf(_) => source.is_some() && source == recorded.source,
-            };
-            if same && std::fs::hard_link(&previous, target).is_ok() {
-                return Ok(Recorded {
-                    stamp: recorded.stamp,
-                    source,
-                });
-            }
+        if std::fs::hard_link(&previous, target).is_ok() {
+            return Ok(recorded);
         }
     }
     match content {
@@ -449,6 +439,58 @@ fn write_one(
         stamp: Stamp::of(&metadata),
         source,
     })
+}
+
+fn source_stamp(content: &Content) -> Option<SourceStamp> {
+    match content {
+        Content::Bytes(_) => None,
+        Content::CopyOf(path) => SourceStamp::of(path),
+    }
+}
+
+/// What the manifest records of the published file at `relative` when that
+/// file is still as written and holds `content` (same bytes for a page, a
+/// copy of the same source file); `None` when it must be written again.
+fn unchanged(
+    old_dir: &Path,
+    manifest: &Manifest,
+    relative: &str,
+    content: &Content,
+    source: Option<SourceStamp>,
+) -> Option<Recorded> {
+    let recorded = manifest.entries.get(relative)?.as_ref()?;
+    let metadata = std::fs::symlink_metadata(old_dir.join(relative)).ok()?;
+    if !metadata.is_file() || Stamp::of(&metadata) != recorded.stamp {
+        return None;
+    }
+    let same = match content {
+        Content::Bytes(bytes) => {
+            metadata.len() == bytes.len() as u64
+                && std::fs::read(old_dir.join(relative)).is_ok_and(|held| held == *bytes)
+        }
+        Content::CopyOf(_) => source.is_some() && source == recorded.source,
+    };
+    same.then_some(Recorded {
+        stamp: recorded.stamp,
+        source,
+    })
+}
+
+/// Whether the published portal at `out` is exactly `files`: the same
+/// addresses, every file unchanged. Then there is nothing to write.
+fn already_published(out: &Path, manifest: &Manifest, files: &[OutputFile]) -> bool {
+    manifest.entries.len() == files.len()
+        && files.par_iter().all(|file| {
+            let content = &file.content;
+            unchanged(
+                out,
+                manifest,
+                &file.route.output_file(),
+                content,
+                source_stamp(content),
+            )
+            .is_some()
+        })
 }
 
 /// Creates `target` with `bytes`, failing if it exists: a file shared (hard
