@@ -151,8 +151,9 @@ impl GeoBuilder {
         self.properties.row(&cells, width, line);
     }
 
-    pub fn finish(self) -> (GeoAnalysis, Vec<Notice>) {
+    pub fn finish(mut self) -> (GeoAnalysis, Vec<Notice>) {
         let (properties, notices) = self.properties.finish();
+        self.shapes.shrink_to_fit();
         (
             GeoAnalysis {
                 features: self.features,

@@ -251,6 +251,7 @@ impl TableBuilder {
                 );
             }
         }
+        self.shapes.shrink_to_fit();
         let points = self.coordinates.and_then(|(lat, lon)| {
             let is = |i: usize, t| profile.get(i).is_some_and(|c| c.column_type == t);
             (self.points > 0

@@ -116,41 +116,28 @@ pub fn catalogs_fingerprint(site: &Site, analysis: &Analysis, salt: &[u8]) -> Fi
     fingerprint
 }
 
-/// Files as one entry of the bundle: for each, its route and bytes.
-pub fn pack_files(files: &[OutputFile]) -> Vec<u8> {
-    let mut blob = Vec::new();
+/// How a run's catalogs are kept in the bundle: under the catalogs'
+/// fingerprint, the list of their routes ([`route_listing`]); under
+/// [`file_key`] of each route, that file's bytes, so no catalog (80 MB for a
+/// national DCAT graph) is ever copied into a bigger entry.
+pub fn route_listing(files: &[OutputFile]) -> Vec<u8> {
+    let mut listing = Vec::new();
     for file in files {
-        let Content::Bytes(bytes) = &file.content else {
-            continue;
-        };
         let route = file.route.as_str().as_bytes();
-        blob.extend_from_slice(&(route.len() as u64).to_le_bytes());
-        blob.extend_from_slice(route);
-        blob.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
-        blob.extend_from_slice(bytes);
+        listing.extend_from_slice(&(route.len() as u64).to_le_bytes());
+        listing.extend_from_slice(route);
     }
-    blob
+    listing
 }
 
-/// The files [`pack_files`] packed; `None` if the entry is not whole.
-pub fn unpack_files(mut blob: &[u8]) -> Option<Vec<OutputFile>> {
-    fn take<'a>(blob: &mut &'a [u8]) -> Option<&'a [u8]> {
-        let length = usize::try_from(u64::from_le_bytes(blob.get(..8)?.try_into().ok()?)).ok()?;
-        let part = blob.get(8..8usize.checked_add(length)?)?;
-        *blob = &blob[8 + length..];
-        Some(part)
-    }
-    let mut files = Vec::new();
-    while !blob.is_empty() {
-        let route = Route::from_cache(String::from_utf8(take(&mut blob)?.to_vec()).ok()?);
-        let bytes = take(&mut blob)?.to_vec();
-        files.push(OutputFile {
-            origin: format!("catalog {}", route.as_str()),
-            route,
-            content: Content::Bytes(bytes),
-        });
-    }
-    Some(files)
+/// The key of one catalog file in the bundle.
+pub fn file_key(catalogs: &Fingerprint, route: &Route) -> Fingerprint {
+    let mut hasher = Sha256::new();
+    hasher.update(catalogs);
+    hasher.update(route.as_str().as_bytes());
+    let mut key = [0; 16];
+    key.copy_from_slice(&hasher.finalize()[..16]);
+    key
 }
 
 /// The fingerprint of any serializable value (the values every page shares).
@@ -160,7 +147,7 @@ pub fn fingerprint_of<T: Serialize + ?Sized>(value: &T) -> Vec<u8> {
     hasher.finalize().to_vec()
 }
 
-const BUNDLE_MAGIC: &[u8] = b"abierto-pages 1\n";
+const BUNDLE_MAGIC: &[u8] = b"abierto-pages 2\n";
 const BUNDLE_END: &[u8] = b"abierto!";
 
 /// The bundle of pages kept on disk between builds: read page by page, so a
@@ -215,6 +202,27 @@ impl Bundle {
         let mut bytes = vec![0; length];
         self.file.read_exact_at(&mut bytes, offset).ok()?;
         Some(bytes)
+    }
+
+    /// The catalog files kept under `catalogs` (see [`route_listing`]);
+    /// `None` if any is missing.
+    pub fn files(&self, catalogs: &Fingerprint) -> Option<Vec<OutputFile>> {
+        let listing = self.get(catalogs)?;
+        let mut rest = listing.as_slice();
+        let mut files = Vec::new();
+        while !rest.is_empty() {
+            let length =
+                usize::try_from(u64::from_le_bytes(rest.get(..8)?.try_into().ok()?)).ok()?;
+            let route = rest.get(8..8usize.checked_add(length)?)?;
+            rest = &rest[8 + length..];
+            let route = Route::from_cache(String::from_utf8(route.to_vec()).ok()?);
+            files.push(OutputFile {
+                origin: format!("catalog {}", route.as_str()),
+                content: Content::Bytes(self.get(&file_key(catalogs, &route))?),
+                route,
+            });
+        }
+        Some(files)
     }
 
     /// Whether the bundle holds these pages and no other.

@@ -224,7 +224,7 @@ pub fn render_site_cached(
         .take()
         .filter(|(fingerprint, _)| *fingerprint == catalogs_fingerprint)
         .map(|(_, made)| made)
-        .or_else(|| cache::unpack_files(&bundle.as_ref()?.get(&catalogs_fingerprint)?));
+        .or_else(|| bundle.as_ref()?.files(&catalogs_fingerprint));
     let catalog_files = match known_catalogs {
         Some(made) => Some(made),
         None => {
@@ -237,12 +237,21 @@ pub fn render_site_cached(
     };
 
     if cache.persist {
-        let packed = catalog_files.as_deref().map(cache::pack_files);
+        let listing = catalog_files.as_deref().map(cache::route_listing);
         let mut kept: Vec<(Fingerprint, &[u8])> = rendered
             .iter()
             .filter_map(|page| Some((page.fingerprint?, page.html.as_slice())))
             .collect();
-        kept.extend(packed.as_deref().map(|blob| (catalogs_fingerprint, blob)));
+        if let (Some(listing), Some(made)) = (&listing, &catalog_files) {
+            kept.push((catalogs_fingerprint, listing));
+            kept.extend(made.iter().filter_map(|file| match &file.content {
+                Content::Bytes(bytes) => Some((
+                    cache::file_key(&catalogs_fingerprint, &file.route),
+                    bytes.as_slice(),
+                )),
+                Content::CopyOf(_) => None,
+            }));
+        }
         if let Some(path) = &bundle_path
             && !bundle.is_some_and(|b| b.holds_exactly(&kept))
         {
