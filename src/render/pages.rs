@@ -420,12 +420,10 @@ pub fn all<R: Send>(
                     );
                 }
                 context.insert("back", &views.urls.href(&Urls::catalog()));
-                let index_of = |d: &Dataset| {
-                    site.datasets
-                        .binary_search_by(|x| x.id.cmp(&d.id))
-                        .is_ok_and(|i| finder.facets.has(i, facet.key, &value.value))
-                };
-                context.insert("datasets", &views.all_where(index_of));
+                context.insert(
+                    "datasets",
+                    &views.all_at(|i| finder.facets.has(i, facet.key, &value.value)),
+                );
                 context
             }));
         }

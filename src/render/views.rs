@@ -396,8 +396,13 @@ impl<'a> Views<'a> {
 
     /// Published then planned datasets matching `keep` (category and keyword pages list both).
     pub fn all_where(&self, keep: impl Fn(&Dataset) -> bool) -> Vec<&DatasetSummary> {
-        let mut list = self.published_where(&keep);
-        list.extend(self.planned_where(&keep));
+        self.all_at(|i| keep(&self.site.datasets[i]))
+    }
+
+    /// Like [`Views::all_where`], choosing datasets by their index in `site.datasets`.
+    pub fn all_at(&self, keep: impl Fn(usize) -> bool) -> Vec<&DatasetSummary> {
+        let mut list = self.listed(Status::Published, &keep);
+        list.extend(self.listed(Status::Planned, &keep));
         list
     }
 
