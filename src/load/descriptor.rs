@@ -18,7 +18,7 @@ use toml::value::Datetime;
 #[serde(deny_unknown_fields)]
 struct DescriptorFile {
     title: String,
-    description: String,
+    description: Spanned<String>,
     keywords: Option<Spanned<Vec<String>>>,
     #[serde(default)]
     categories: Vec<Spanned<String>>,
@@ -113,7 +113,8 @@ pub fn parse(context: &DescriptorContext, source: &SourceText) -> Result<Dataset
                 .help("write a title that says what the data are"),
         );
     }
-    if file.description.trim().is_empty() {
+    let (description, description_line) = toml_file::markdown_text(source, file.description);
+    if description.trim().is_empty() {
         problems.push(
             Diagnostic::error(&source.name, "the dataset's `description` is empty").help(
                 "describe what the data contain, where they come from and how they are updated",
@@ -268,7 +269,8 @@ pub fn parse(context: &DescriptorContext, source: &SourceText) -> Result<Dataset
         slug: context.slug.clone(),
         source_file: source.name.clone(),
         title: file.title,
-        description: file.description,
+        description,
+        description_line,
         keywords: keywords
             .map(|(_, k)| k)
             .unwrap_or_default()

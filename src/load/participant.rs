@@ -16,8 +16,7 @@ struct ParticipantFile {
     website: Option<Spanned<String>>,
     email: Option<Spanned<String>>,
     joined: Option<Spanned<toml::value::Datetime>>,
-    #[serde(default)]
-    description: String,
+    description: Option<Spanned<String>>,
 }
 
 /// Parses and validates one `participant.toml`; every problem found is returned.
@@ -48,6 +47,9 @@ pub fn parse(id: String, source: &SourceText) -> Result<Participant, Vec<Diagnos
     if !problems.is_empty() {
         return Err(problems);
     }
+    let (description, description_line) = file
+        .description
+        .map_or((String::new(), 1), |text| toml_file::markdown_text(source, text));
     Ok(Participant {
         id,
         source_file: source.name.clone(),
@@ -58,6 +60,7 @@ pub fn parse(id: String, source: &SourceText) -> Result<Participant, Vec<Diagnos
         website,
         email,
         joined,
-        description: file.description,
+        description,
+        description_line,
     })
 }

@@ -163,6 +163,20 @@ fn quote_list(names: &[String]) -> String {
 }
 
 /// Checks the shape of an e-mail address (a `mailto:` prefix is accepted and removed).
+/// A Markdown text from a TOML string (a description) and the line of the
+/// file where its text begins, so problems in it give the file's line: the
+/// line of the opening quotes, or the next one when a multi-line string
+/// starts with a line break (TOML drops that break).
+pub fn markdown_text(source: &SourceText, value: Spanned<String>) -> (String, usize) {
+    let start = value.span().start;
+    let (line, _) = source.line_column(start);
+    let rest = source.text.get(start..).unwrap_or("");
+    let opens_with_break = ["\"\"\"", "'''"]
+        .iter()
+        .any(|quotes| rest.strip_prefix(quotes).is_some_and(|r| r.starts_with(['\n', '\r'])));
+    (value.into_inner(), line + usize::from(opens_with_break))
+}
+
 pub fn email(source: &SourceText, value: &Spanned<String>) -> Result<String, Diagnostic> {
     let text = value.get_ref().trim();
     let address = text.strip_prefix("mailto:").unwrap_or(text);

@@ -37,6 +37,8 @@ pub struct Dataset {
     pub title: String,
     /// Markdown.
     pub description: String,
+    /// The line of `source_file` where the description's text begins.
+    pub description_line: usize,
     pub keywords: Vec<String>,
     /// Category ids, all declared in `portal.toml`.
     pub categories: Vec<String>,

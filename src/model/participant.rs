@@ -38,4 +38,6 @@ pub struct Participant {
     pub joined: Option<Date>,
     /// Markdown.
     pub description: String,
+    /// The line of `source_file` where the description's text begins.
+    pub description_line: usize,
 }

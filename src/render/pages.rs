@@ -473,7 +473,7 @@ pub fn all<R: Send>(
                 let description = markdown_html(
                     &participant.description,
                     &participant.source_file,
-                    1,
+                    participant.description_line,
                     links,
                     diagnostics,
                 );
@@ -760,7 +760,7 @@ fn dataset_page(
     let description = markdown_html(
         &dataset.description,
         &dataset.source_file,
-        1,
+        dataset.description_line,
         links,
         diagnostics,
     );
