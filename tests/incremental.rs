@@ -31,7 +31,7 @@ fn contents(run: &Run) -> BTreeMap<String, Vec<u8>> {
         .iter()
         .map(|f| {
             let bytes = match &f.content {
-                Content::Bytes(b) => b.clone(),
+                Content::Bytes(b) => b.to_vec(),
                 Content::CopyOf(p) => std::fs::read(p).unwrap(),
             };
             (f.route.output_file(), bytes)

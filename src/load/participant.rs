@@ -47,9 +47,9 @@ pub fn parse(id: String, source: &SourceText) -> Result<Participant, Vec<Diagnos
     if !problems.is_empty() {
         return Err(problems);
     }
-    let (description, description_line) = file
-        .description
-        .map_or((String::new(), 1), |text| toml_file::markdown_text(source, text));
+    let (description, description_line) = file.description.map_or((String::new(), 1), |text| {
+        toml_file::markdown_text(source, text)
+    });
     Ok(Participant {
         id,
         source_file: source.name.clone(),

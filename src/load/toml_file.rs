@@ -171,9 +171,10 @@ pub fn markdown_text(source: &SourceText, value: Spanned<String>) -> (String, us
     let start = value.span().start;
     let (line, _) = source.line_column(start);
     let rest = source.text.get(start..).unwrap_or("");
-    let opens_with_break = ["\"\"\"", "'''"]
-        .iter()
-        .any(|quotes| rest.strip_prefix(quotes).is_some_and(|r| r.starts_with(['\n', '\r'])));
+    let opens_with_break = ["\"\"\"", "'''"].iter().any(|quotes| {
+        rest.strip_prefix(quotes)
+            .is_some_and(|r| r.starts_with(['\n', '\r']))
+    });
     (value.into_inner(), line + usize::from(opens_with_break))
 }
 

@@ -8,6 +8,7 @@ use crate::diagnostics::Diagnostic;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// The list of files abierto wrote, kept in the output to recognise it later.
 pub const MANIFEST: &str = ".abierto-manifest";
@@ -17,7 +18,9 @@ const MANIFEST_HEADER: &str =
 /// What one file of the output holds.
 #[derive(Clone)]
 pub enum Content {
-    Bytes(Vec<u8>),
+    /// Shared: `serve` keeps a run's pages to compare with the next run's
+    /// and serves them, without a second copy.
+    Bytes(Arc<Vec<u8>>),
     /// A file of the site, copied byte for byte.
     CopyOf(PathBuf),
 }
@@ -466,7 +469,7 @@ fn unchanged(
     let same = match content {
         Content::Bytes(bytes) => {
             metadata.len() == bytes.len() as u64
-                && std::fs::read(old_dir.join(relative)).is_ok_and(|held| held == *bytes)
+                && std::fs::read(old_dir.join(relative)).is_ok_and(|held| held == **bytes)
         }
         Content::CopyOf(_) => source.is_some() && source == recorded.source,
     };

@@ -218,7 +218,7 @@ impl Bundle {
             let route = Route::from_cache(String::from_utf8(route.to_vec()).ok()?);
             files.push(OutputFile {
                 origin: format!("catalog {}", route.as_str()),
-                content: Content::Bytes(self.get(&file_key(catalogs, &route))?),
+                content: Content::Bytes(self.get(&file_key(catalogs, &route))?.into()),
                 route,
             });
         }

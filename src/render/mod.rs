@@ -26,6 +26,7 @@ use crate::output::writer::{Content, OutputFile};
 use cache::{Bundle, Fingerprint, PageContext};
 use markdown::{LinkResolver, MarkdownSource};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// Choices that change what is rendered.
 #[derive(Debug, Clone, Default)]
@@ -51,7 +52,7 @@ struct RenderedPage {
     route: Route,
     origin: String,
     fingerprint: Option<Fingerprint>,
-    html: Vec<u8>,
+    html: Arc<Vec<u8>>,
     /// Rendered by this run (not reused).
     fresh: bool,
 }
@@ -81,7 +82,7 @@ pub fn render_site(
 pub struct RenderCache {
     templates: Option<(Vec<(String, String)>, tera::Tera)>,
     /// The last run's pages, by address (`serve`): fingerprint and bytes.
-    pages: HashMap<Route, (Fingerprint, Vec<u8>)>,
+    pages: HashMap<Route, (Fingerprint, Arc<Vec<u8>>)>,
     /// The last run's catalogs (`serve`), with the fingerprint of what they were made from.
     catalogs: Option<(Fingerprint, Vec<OutputFile>)>,
     /// Keep the pages in the bundle on disk for the next process (`build`)
@@ -177,14 +178,14 @@ pub fn render_site_cached(
             previous
                 .get(&route)
                 .filter(|(known, _)| *known == fingerprint)
-                .map(|(_, html)| html.clone())
-                .or_else(|| bundle.as_ref()?.get(&fingerprint))
+                .map(|(_, html)| Arc::clone(html))
+                .or_else(|| bundle.as_ref()?.get(&fingerprint).map(Arc::new))
         });
         let (html, fresh) = match known {
             Some(html) => (html, false),
             None => match tera.render(template, context.values()) {
-                Ok(html) if options.minify => (minify(html.as_bytes()), true),
-                Ok(html) => (html.into_bytes(), true),
+                Ok(html) if options.minify => (Arc::new(minify(html.as_bytes())), true),
+                Ok(html) => (Arc::new(html.into_bytes()), true),
                 Err(error) => {
                     diagnostics.push(
                         Diagnostic::error(origin, format!("the template `{template}` failed: {error}"))
@@ -261,7 +262,12 @@ pub fn render_site_cached(
     } else {
         cache.pages = rendered
             .iter()
-            .filter_map(|page| Some((page.route.clone(), (page.fingerprint?, page.html.clone()))))
+            .filter_map(|page| {
+                Some((
+                    page.route.clone(),
+                    (page.fingerprint?, Arc::clone(&page.html)),
+                ))
+            })
             .collect();
         cache.catalogs = catalog_files
             .clone()
@@ -286,21 +292,21 @@ pub fn render_site_cached(
     for (_, asset) in &assets {
         files.push(OutputFile {
             route: Urls::asset(&asset.file_name),
-            content: Content::Bytes(asset.content.as_bytes().to_vec()),
+            content: Content::Bytes(asset.content.as_bytes().to_vec().into()),
             origin: format!("theme asset {}", asset.file_name),
         });
     }
     for (shard, json) in index.shards {
         files.push(OutputFile {
             route: Urls::search_shard(&shard),
-            content: Content::Bytes(json.into_bytes()),
+            content: Content::Bytes(json.into_bytes().into()),
             origin: "search index".into(),
         });
     }
     for (number, json) in index.docs.into_iter().enumerate() {
         files.push(OutputFile {
             route: Urls::search_docs_file(number),
-            content: Content::Bytes(json.into_bytes()),
+            content: Content::Bytes(json.into_bytes().into()),
             origin: "search index".into(),
         });
     }
@@ -341,7 +347,7 @@ pub fn render_site_cached(
     // GitHub Pages publishing from a branch must not run Jekyll on the portal.
     files.push(OutputFile {
         route: Urls::root_file(".nojekyll"),
-        content: Content::Bytes(Vec::new()),
+        content: Content::Bytes(Vec::new().into()),
         origin: "abierto".into(),
     });
     files

@@ -118,7 +118,7 @@ impl Shared {
                 .into_iter()
                 .map(|f| {
                     let served = match f.content {
-                        Content::Bytes(bytes) => Served::Bytes(Arc::new(bytes)),
+                        Content::Bytes(bytes) => Served::Bytes(bytes),
                         Content::CopyOf(path) => Served::Disk(path),
                     };
                     (f.route.output_file(), served)

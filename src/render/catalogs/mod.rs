@@ -111,7 +111,7 @@ pub fn files(records: &Records) -> (Vec<OutputFile>, Vec<Diagnostic>) {
         .map(|(route, bytes)| OutputFile {
             origin: format!("catalog {}", route.as_str()),
             route,
-            content: Content::Bytes(bytes),
+            content: Content::Bytes(bytes.into()),
         })
         .collect();
     (
@@ -124,7 +124,7 @@ pub fn files(records: &Records) -> (Vec<OutputFile>, Vec<Diagnostic>) {
 pub fn stories_feed(records: &Records, views: &crate::render::views::Views) -> OutputFile {
     OutputFile {
         route: Urls::stories_feed(),
-        content: Content::Bytes(feeds::stories_feed(records, views).into_bytes()),
+        content: Content::Bytes(feeds::stories_feed(records, views).into_bytes().into()),
         origin: "stories feed".into(),
     }
 }
@@ -155,7 +155,7 @@ pub fn sitemap(records: &Records, pages: &[Route]) -> OutputFile {
     dated.sort();
     OutputFile {
         route: Urls::sitemap(),
-        content: Content::Bytes(feeds::sitemap(records.urls, &dated).into_bytes()),
+        content: Content::Bytes(feeds::sitemap(records.urls, &dated).into_bytes().into()),
         origin: "catalog sitemap.xml".into(),
     }
 }
