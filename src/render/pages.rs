@@ -591,9 +591,12 @@ pub fn all<R: Send>(
                         origin: story.source_file.clone(),
                     });
                 }
-                let mut known = story_files.lock().unwrap_or_else(|e| e.into_inner());
-                known.extend(files.into_iter().map(|file| (file.route.clone(), file)));
-                drop(known);
+                // The files a story shows are found while its text is rendered,
+                // so every run makes each story's data, even when the page is unchanged.
+                story_files
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .extend(files.into_iter().map(|file| (file.route.clone(), file)));
                 let words = story.body.split_whitespace().count();
                 let mut context =
                     builder.context(route, &story.title, &summary.summary, "historias");
