@@ -9,8 +9,9 @@
 //! ```
 //!
 //! Prints the first build and the median (and the fastest) of each rebuild,
-//! with the pages it rendered again and the data files it read. Used by
-//! `bench/run.sh`; the figures go to `BENCHMARKS.md`.
+//! with the pages it rendered again and the data files it read, then the
+//! session's peak memory. Used by `bench/run.sh`; the figures go to
+//! `BENCHMARKS.md`.
 
 use abierto::build::{BuildOptions, Session};
 use abierto::load::{Change, ChangeKind, classify};
@@ -111,6 +112,26 @@ fn main() {
             ms(times[0]),
         );
     }
+    if let Some(peak) = memory("VmHWM:") {
+        println!(
+            "session memory: peak {peak} MB, held now {} MB",
+            memory("VmRSS:").unwrap_or(0)
+        );
+    }
+}
+
+/// A memory figure of this process from /proc (Linux), in MB.
+fn memory(key: &str) -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let kilobytes: u64 = status
+        .lines()
+        .find_map(|l| l.strip_prefix(key))?
+        .trim()
+        .trim_end_matches("kB")
+        .trim()
+        .parse()
+        .ok()?;
+    Some(kilobytes / 1024)
 }
 
 #[derive(Clone, Copy)]

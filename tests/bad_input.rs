@@ -379,22 +379,25 @@ fn a_folder_without_portal_toml_is_explained() {
 
 #[test]
 fn a_wrong_link_in_a_description_is_reported_at_its_line_in_the_file() {
-    let descriptor = "title = \"Semáforos\"\ncategories = [\"movilidad\"]\ndescription = \"\"\"\nUbicación de los semáforos.\n\nVéase [los aforos](dataset:prueba/aforo).\n\"\"\"\n\n[[resources]]\ntitle = \"Semáforos (CSV)\"\npath = \"datos/semaforos.csv\"\n";
+    let descriptor = "title = \"Semáforos\"\ncategories = [\"movilidad\"]\ndescription = \"\"\"\nUbicación de los semáforos.\n\nVéase [los aforos](dataset:prueba/aforo).\n\"\"\"\n\n[[resources]]\ntitle = \"Semáforos (CSV)\"\npath = \"datos/semaforos.csv\"\ndescription = \"Según [el reglamento](page:reglamento).\"\n";
     let participant = "name = \"Municipio de Prueba\"\nkind = \"municipio\"\ndescription = \"Publica [sus datos](participant:pruebas).\"\n";
     let site = TempSite::valid()
         .file("participants/prueba/semaforos.toml", descriptor)
         .file("participants/prueba/participant.toml", participant);
     let (report, _out) = site.build();
     let errors: Vec<_> = report.diagnostics.iter().filter(|d| d.is_error()).collect();
-    assert_eq!(errors.len(), 2, "{errors:#?}");
-    let at = |file: &str| {
+    assert_eq!(errors.len(), 3, "{errors:#?}");
+    let lines = |file: &str| -> Vec<Option<usize>> {
         errors
             .iter()
-            .find(|d| d.file == file)
-            .unwrap_or_else(|| panic!("no error in {file}: {errors:#?}"))
-            .line
+            .filter(|d| d.file == file)
+            .map(|d| d.line)
+            .collect()
     };
     // The multi-line text starts on the line after its opening quotes.
-    assert_eq!(at("participants/prueba/semaforos.toml"), Some(6));
-    assert_eq!(at("participants/prueba/participant.toml"), Some(3));
+    assert_eq!(
+        lines("participants/prueba/semaforos.toml"),
+        [Some(6), Some(12)]
+    );
+    assert_eq!(lines("participants/prueba/participant.toml"), [Some(3)]);
 }

@@ -61,8 +61,7 @@ struct ResourceFile {
     url: Option<Spanned<String>>,
     format: Option<String>,
     encoding: Option<Spanned<String>>,
-    #[serde(default)]
-    description: String,
+    description: Option<Spanned<String>>,
     #[serde(default)]
     fields: Vec<FieldFile>,
     #[serde(default)]
@@ -441,6 +440,9 @@ fn parse_resource(
     let slug = Some(slugify(&stem))
         .filter(|s| !s.is_empty())
         .unwrap_or_else(|| slugify(&title));
+    let (description, description_line) = resource.description.map_or((String::new(), 1), |text| {
+        toml_file::markdown_text(source, text)
+    });
     Ok(Resource {
         slug: if slug.is_empty() {
             "recurso".to_string()
@@ -455,7 +457,8 @@ fn parse_resource(
         encoding: resource
             .encoding
             .map(|e| e.into_inner().trim().to_lowercase()),
-        description: resource.description,
+        description,
+        description_line,
         fields: resource
             .fields
             .into_iter()

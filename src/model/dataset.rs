@@ -85,6 +85,8 @@ pub struct Resource {
     pub encoding: Option<String>,
     /// Markdown.
     pub description: String,
+    /// The line of the descriptor where the description's text begins.
+    pub description_line: usize,
     pub fields: Vec<Field>,
     pub personal_data: Vec<PersonalDataAcceptance>,
 }

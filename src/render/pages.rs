@@ -767,8 +767,9 @@ fn dataset_page(
         links,
         diagnostics,
     );
-    let describe =
-        |text: &str| markdown_html(text, &dataset.source_file, 1, links, diagnostics).html;
+    let describe = |text: &str, line: usize| {
+        markdown_html(text, &dataset.source_file, line, links, diagnostics).html
+    };
     let participant = views.site.participant(&dataset.participant);
     let missing: Vec<&str> = crate::check::metadata::completeness(dataset, views.site)
         .map(|c| c.missing().map(|f| f.field).collect())

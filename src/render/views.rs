@@ -336,7 +336,7 @@ impl<'a> Views<'a> {
         &self,
         dataset: &Dataset,
         analysis: &Analysis,
-        describe: impl Fn(&str) -> String,
+        describe: impl Fn(&str, usize) -> String,
     ) -> Vec<ResourceView> {
         dataset
             .resources
@@ -383,7 +383,7 @@ impl<'a> Views<'a> {
                     bytes: facts.map(|f| f.bytes),
                     sha256: facts.map(|f| f.sha256.clone()),
                     encoding: resource.encoding.clone(),
-                    description_html: describe(&resource.description),
+                    description_html: describe(&resource.description, resource.description_line),
                     fields: if has_tables {
                         Vec::new()
                     } else {
