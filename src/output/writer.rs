@@ -462,14 +462,15 @@ fn unchanged(
     source: Option<SourceStamp>,
 ) -> Option<Recorded> {
     let recorded = manifest.entries.get(relative)?.as_ref()?;
-    let metadata = std::fs::symlink_metadata(old_dir.join(relative)).ok()?;
+    let published = old_dir.join(relative);
+    let metadata = std::fs::symlink_metadata(&published).ok()?;
     if !metadata.is_file() || Stamp::of(&metadata) != recorded.stamp {
         return None;
     }
     let same = match content {
         Content::Bytes(bytes) => {
             metadata.len() == bytes.len() as u64
-                && std::fs::read(old_dir.join(relative)).is_ok_and(|held| held == **bytes)
+                && std::fs::read(&published).is_ok_and(|held| held == **bytes)
         }
         Content::CopyOf(_) => source.is_some() && source == recorded.source,
     };

@@ -86,10 +86,7 @@ impl PageContext {
         hasher.update([0xfe]);
         hasher.update(salt);
         hasher.update(template.as_bytes());
-        let digest = hasher.finalize();
-        let mut fingerprint = [0; 16];
-        fingerprint.copy_from_slice(&digest[..16]);
-        Some(fingerprint)
+        Some(finish(hasher))
     }
 }
 
@@ -111,6 +108,11 @@ pub fn catalogs_fingerprint(site: &Site, analysis: &Analysis, salt: &[u8]) -> Fi
             hasher.update(facts.map_or("unread", |f| f.sha256.as_str()));
         }
     }
+    finish(hasher)
+}
+
+/// A fingerprint: the first 16 bytes of a SHA-256.
+fn finish(hasher: Sha256) -> Fingerprint {
     let mut fingerprint = [0; 16];
     fingerprint.copy_from_slice(&hasher.finalize()[..16]);
     fingerprint
@@ -135,9 +137,7 @@ pub fn file_key(catalogs: &Fingerprint, route: &Route) -> Fingerprint {
     let mut hasher = Sha256::new();
     hasher.update(catalogs);
     hasher.update(route.as_str().as_bytes());
-    let mut key = [0; 16];
-    key.copy_from_slice(&hasher.finalize()[..16]);
-    key
+    finish(hasher)
 }
 
 /// The fingerprint of any serializable value (the values every page shares).
