@@ -143,9 +143,18 @@ pub fn new_site(dir: &Path) -> Result<Vec<PathBuf>, Refusal> {
     files.add(dir.join(".gitignore"), files::GITIGNORE);
     files.add(
         dir.join(".github/workflows/portal.yml"),
-        files::WORKFLOW.replace("__VERSION__", env!("CARGO_PKG_VERSION")),
+        files::WORKFLOW
+            .replace("__VERSION__", env!("CARGO_PKG_VERSION"))
+            .replace("__ACTION__", action_repository()),
     );
     files.write()
+}
+
+/// `owner/name` of abierto's GitHub repository, whose action the scaffolded
+/// workflow uses: `Cargo.toml`'s `repository` is its one record.
+fn action_repository() -> &'static str {
+    let url = env!("CARGO_PKG_REPOSITORY");
+    url.strip_prefix("https://github.com/").unwrap_or(url).trim_end_matches('/')
 }
 
 /// `abierto new participant ID`: `participants/ID/participant.toml`.
