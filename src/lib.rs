@@ -39,6 +39,7 @@ pub mod import;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod platform;
 pub mod render;
 pub mod scaffold;
 pub mod serve;

@@ -120,7 +120,10 @@ fn assert_pinned(file: &str, text: &str) {
             sha.len() == 40 && sha.bytes().all(|b| b.is_ascii_hexdigit()),
             "{file}: {name} is not pinned by commit: {used}"
         );
-        assert!(comment.starts_with('v'), "{file}: {name} names no tag: {used}");
+        assert!(
+            comment.starts_with('v'),
+            "{file}: {name} names no tag: {used}"
+        );
     }
 }
 
@@ -166,7 +169,13 @@ fn the_package_names_its_home_and_licence() {
     let manifest: toml::Table =
         toml::from_str(&std::fs::read_to_string(root().join("Cargo.toml")).unwrap()).unwrap();
     let package = manifest["package"].as_table().unwrap();
-    for key in ["description", "license", "repository", "keywords", "categories"] {
+    for key in [
+        "description",
+        "license",
+        "repository",
+        "keywords",
+        "categories",
+    ] {
         assert!(package.contains_key(key), "Cargo.toml lacks {key}");
     }
     assert_eq!(

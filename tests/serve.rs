@@ -437,7 +437,10 @@ fn no_address_reaches_a_file_outside_the_portal() {
 
     // The static file becomes a link to the secret after the portal was built.
     std::fs::remove_file(site.path().join("static/aviso.txt")).unwrap();
+    #[cfg(unix)]
     std::os::unix::fs::symlink(&secret, site.path().join("static/aviso.txt")).unwrap();
+    #[cfg(windows)]
+    std::os::windows::fs::symlink_file(&secret, site.path().join("static/aviso.txt")).unwrap();
     let secret_path = secret.display().to_string();
     let site_path = site.path().display().to_string();
     let requests = [

@@ -9,12 +9,12 @@ use crate::analyse::Analysis;
 use crate::model::{ResourceLocation, Site};
 use crate::output::urls::Route;
 use crate::output::writer::{Content, OutputFile};
+use crate::platform::read_exact_at;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::{self, Read, Seek, Write};
-use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
 
 /// What tells two renderings of a page apart.
@@ -170,7 +170,7 @@ impl Bundle {
         let mut magic = vec![0; BUNDLE_MAGIC.len()];
         file.read_exact(&mut magic).ok()?;
         let mut end = [0u8; 16];
-        file.read_exact_at(&mut end, size.checked_sub(16)?).ok()?;
+        read_exact_at(&file, &mut end, size.checked_sub(16)?).ok()?;
         if magic != BUNDLE_MAGIC || &end[8..] != BUNDLE_END {
             return None;
         }
@@ -200,7 +200,7 @@ impl Bundle {
     pub fn get(&self, fingerprint: &Fingerprint) -> Option<Vec<u8>> {
         let &(offset, length) = self.index.get(fingerprint)?;
         let mut bytes = vec![0; length];
-        self.file.read_exact_at(&mut bytes, offset).ok()?;
+        read_exact_at(&self.file, &mut bytes, offset).ok()?;
         Some(bytes)
     }
 

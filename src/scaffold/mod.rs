@@ -154,7 +154,9 @@ pub fn new_site(dir: &Path) -> Result<Vec<PathBuf>, Refusal> {
 /// workflow uses: `Cargo.toml`'s `repository` is its one record.
 fn action_repository() -> &'static str {
     let url = env!("CARGO_PKG_REPOSITORY");
-    url.strip_prefix("https://github.com/").unwrap_or(url).trim_end_matches('/')
+    url.strip_prefix("https://github.com/")
+        .unwrap_or(url)
+        .trim_end_matches('/')
 }
 
 /// `abierto new participant ID`: `participants/ID/participant.toml`.
