@@ -178,7 +178,7 @@ impl Session {
             let analysis = analyse::analyse_cached(site, &mut self.analysis, &diagnostics);
             phase("analyse", step);
             // Personal data blocks `build` as it blocks `check`.
-            check::personal_data::report_site(site, &analysis, &diagnostics, with_notes);
+            crate::rules::personal_data::report_site(site, &analysis, &diagnostics, with_notes);
             let step = Instant::now();
             files = render::render_site_cached(
                 site,

@@ -14,7 +14,9 @@
 //! 4. [`output`] owns the portal's addresses and writes the result safely.
 //!
 //! [`build`] runs the stages in order ([`serve`] keeps them warm and previews
-//! the portal); [`diagnostics`] carries the problems
+//! the portal); [`rules`] are what every build enforces (personal data,
+//! freshness, completeness) and [`check`] what `abierto check` adds;
+//! [`clock`] says what day it is; [`diagnostics`] carries the problems
 //! every stage reports, each with its file, line and column.
 //!
 //! ```no_run
@@ -34,13 +36,16 @@
 pub mod analyse;
 pub mod build;
 pub mod check;
+pub mod clock;
 pub mod diagnostics;
 pub mod import;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod percent;
 pub mod platform;
 pub mod render;
+pub mod rules;
 pub mod scaffold;
 pub mod serve;
 pub mod slug;

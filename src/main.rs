@@ -2,7 +2,7 @@
 //! problems and a one-line summary.
 
 use abierto::build::{BuildOptions, BuildReport, build, check};
-use abierto::check::{external, freshness};
+use abierto::check::external;
 use abierto::diagnostics::report::{self, Format};
 use abierto::import::{self, ImportReport};
 use abierto::render::RenderOptions;
@@ -238,7 +238,7 @@ fn main() -> ExitCode {
                     render: RenderOptions::default(),
                     force: false,
                 },
-                freshness::today(),
+                abierto::clock::today_or_epoch(),
                 external.as_ref(),
             );
             print_check(&report, &site, format);

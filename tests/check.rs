@@ -4,8 +4,8 @@
 mod common;
 
 use abierto::build::{BuildOptions, check};
-use abierto::check::freshness::parse_date;
 use abierto::diagnostics::{Diagnostic, Severity};
+use abierto::model::Date;
 use abierto::render::RenderOptions;
 use common::{DATASET, PARTICIPANT, PORTAL, TempSite};
 use std::process::Command;
@@ -63,7 +63,7 @@ fn run_check(site: &TempSite) -> Vec<Diagnostic> {
             render: RenderOptions::default(),
             force: false,
         },
-        parse_date(TODAY).unwrap(),
+        Date::parse(TODAY).unwrap(),
         None,
     )
     .diagnostics

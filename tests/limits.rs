@@ -5,8 +5,8 @@
 mod common;
 
 use abierto::build::{BuildOptions, check};
-use abierto::check::freshness::parse_date;
 use abierto::diagnostics::Diagnostic;
+use abierto::model::Date;
 use abierto::render::RenderOptions;
 use common::{PORTAL, TempSite, only_error, page, select};
 use std::fmt::Write;
@@ -27,7 +27,7 @@ fn run_check(site: &TempSite) -> Vec<Diagnostic> {
         render: RenderOptions::default(),
         force: false,
     };
-    check(&options, parse_date("2026-01-15").unwrap(), None).diagnostics
+    check(&options, Date::parse("2026-01-15").unwrap(), None).diagnostics
 }
 
 fn timed<T>(what: &str, run: impl FnOnce() -> T) -> T {

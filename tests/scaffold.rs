@@ -3,7 +3,8 @@
 
 mod common;
 
-use abierto::scaffold::{new_dataset, new_participant, new_site, new_story, today};
+use abierto::clock::today;
+use abierto::scaffold::{new_dataset, new_participant, new_site, new_story};
 use common::*;
 use std::path::Path;
 

@@ -2,7 +2,7 @@
 //! goes through the [`detectors`] and each column name is compared with names
 //! that usually hold personal data. Scanning in the analysis's single pass
 //! means a data file is read once per change, and the findings are cached
-//! with the rest of its facts. `check::personal_data` turns them into diagnostics.
+//! with the rest of its facts. `rules::personal_data` turns them into diagnostics.
 
 use super::detectors::{self, Kind};
 use serde::{Deserialize, Serialize};

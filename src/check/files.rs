@@ -31,7 +31,6 @@ pub fn is_lfs_pointer(path: &Path) -> bool {
 
 /// Checks the files of every participant's folder; `linked` are site files that stories link to.
 pub fn check(site: &Site, linked: &BTreeSet<PathBuf>) -> Vec<Diagnostic> {
-    let mut problems = Vec::new();
     let referenced: BTreeSet<PathBuf> = site
         .datasets
         .iter()
@@ -42,81 +41,97 @@ pub fn check(site: &Site, linked: &BTreeSet<PathBuf>) -> Vec<Diagnostic> {
         })
         .chain(linked.iter().cloned())
         .collect();
+    let mut problems = Vec::new();
     for participant in &site.participants {
-        let Some(folder) = Path::new(&participant.source_file).parent() else {
-            continue;
-        };
-        let walker = walkdir::WalkDir::new(site.root.join(folder))
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-        let mut unreferenced = 0usize;
-        for entry in walker
-            .filter_map(Result::ok)
-            .filter(|e| e.file_type().is_file())
-        {
-            let path = entry.path();
-            let name = display_path(&site.root, path);
-            let is_referenced = referenced.contains(path);
-            let size = entry.metadata().map_or(0, |m| m.len());
-            // Files the site publishes are held to the portal's own limit by the build.
-            if size > MAX_FILE_BYTES && !is_referenced {
-                problems.push(
-                    Diagnostic::error(
-                        &name,
-                        format!("this file is {} MB: git and GitHub refuse files over 100 MB", size / (1024 * 1024)),
-                    )
-                    .code(Code::FileTooLarge)
-                    .help("split it (e.g. by year), compress it, or host it elsewhere and give the resource a `url`"),
-                );
-            }
-            if size < 1024 && is_lfs_pointer(path) {
-                let d = if is_referenced {
-                    Diagnostic::error
-                } else {
-                    Diagnostic::warning
-                };
-                problems.push(
-                    d(
-                        &name,
-                        "this is a Git LFS pointer, not the data: GitHub Pages would publish the pointer's text".to_string(),
-                    )
-                    .at_line(1)
-                    .code(Code::LfsPointer)
-                    .help("commit the real file without LFS (under 100 MB), or host it elsewhere and give the resource a `url`"),
-                );
-            }
-            let extension = path.extension().map(|e| e.to_string_lossy().to_lowercase());
-            let documentation = matches!(extension.as_deref(), Some("toml" | "md"));
-            if !is_referenced && !documentation {
-                unreferenced += 1;
-                if unreferenced > MAX_UNREFERENCED_LISTED {
-                    continue;
-                }
-                problems.push(
-                    Diagnostic::warning(
-                        &name,
-                        "no descriptor names this file: it will not be published",
-                    )
-                    .code(Code::UnreferencedFile)
-                    .help(
-                        "add a [[resources]] with this `path` to a descriptor, or remove the file",
-                    ),
-                );
-            }
+        if let Some(folder) = Path::new(&participant.source_file).parent() {
+            folder_problems(site, folder, &referenced, &mut problems);
         }
-        if unreferenced > MAX_UNREFERENCED_LISTED {
+    }
+    problems
+}
+
+/// The problems of the files in one participant's folder (hidden ones skipped),
+/// with the unreferenced ones past the first twenty counted in one warning.
+fn folder_problems(
+    site: &Site,
+    folder: &Path,
+    referenced: &BTreeSet<PathBuf>,
+    problems: &mut Vec<Diagnostic>,
+) {
+    let walker = walkdir::WalkDir::new(site.root.join(folder))
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    let mut unreferenced = 0usize;
+    for entry in walker
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+    {
+        let path = entry.path();
+        let name = display_path(&site.root, path);
+        let is_referenced = referenced.contains(path);
+        let size = entry.metadata().map_or(0, |m| m.len());
+        problems.extend(size_problems(path, &name, size, is_referenced));
+        let extension = path.extension().map(|e| e.to_string_lossy().to_lowercase());
+        let documentation = matches!(extension.as_deref(), Some("toml" | "md"));
+        if !is_referenced && !documentation {
+            unreferenced += 1;
+            if unreferenced > MAX_UNREFERENCED_LISTED {
+                continue;
+            }
             problems.push(
                 Diagnostic::warning(
-                    display_path(&site.root, &site.root.join(folder)),
-                    format!(
-                        "and {} more files no descriptor names: they will not be published",
-                        unreferenced - MAX_UNREFERENCED_LISTED
-                    ),
+                    &name,
+                    "no descriptor names this file: it will not be published",
                 )
                 .code(Code::UnreferencedFile)
-                .help("name them in descriptors, or move them out of the participant's folder"),
+                .help("add a [[resources]] with this `path` to a descriptor, or remove the file"),
             );
         }
+    }
+    if unreferenced > MAX_UNREFERENCED_LISTED {
+        problems.push(
+            Diagnostic::warning(
+                display_path(&site.root, &site.root.join(folder)),
+                format!(
+                    "and {} more files no descriptor names: they will not be published",
+                    unreferenced - MAX_UNREFERENCED_LISTED
+                ),
+            )
+            .code(Code::UnreferencedFile)
+            .help("name them in descriptors, or move them out of the participant's folder"),
+        );
+    }
+}
+
+/// A file too big for git, and a Git LFS pointer in place of the data.
+fn size_problems(path: &Path, name: &str, size: u64, is_referenced: bool) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    // Files the site publishes are held to the portal's own limit by the build.
+    if size > MAX_FILE_BYTES && !is_referenced {
+        problems.push(
+            Diagnostic::error(
+                name,
+                format!("this file is {} MB: git and GitHub refuse files over 100 MB", size / (1024 * 1024)),
+            )
+            .code(Code::FileTooLarge)
+            .help("split it (e.g. by year), compress it, or host it elsewhere and give the resource a `url`"),
+        );
+    }
+    if size < 1024 && is_lfs_pointer(path) {
+        let d = if is_referenced {
+            Diagnostic::error
+        } else {
+            Diagnostic::warning
+        };
+        problems.push(
+            d(
+                name,
+                "this is a Git LFS pointer, not the data: GitHub Pages would publish the pointer's text".to_string(),
+            )
+            .at_line(1)
+            .code(Code::LfsPointer)
+            .help("commit the real file without LFS (under 100 MB), or host it elsewhere and give the resource a `url`"),
+        );
     }
     problems
 }

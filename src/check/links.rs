@@ -8,6 +8,8 @@ use crate::diagnostics::{Code, Diagnostic};
 use crate::model::Site;
 use crate::output::urls::Urls;
 use crate::output::writer::{Content, OutputFile};
+/// Temporary, removed at merge: `render/mod.rs` still decodes story links by this path.
+pub use crate::percent::decode_lossy as percent_decode;
 use crate::render::markdown::{self, LinkResolver, MarkdownSource};
 use pulldown_cmark::{Event, Options, Parser, Tag};
 use std::collections::{BTreeSet, HashMap};
@@ -99,6 +101,14 @@ pub fn links_of(file: &str, body: &str, first_line: usize) -> Vec<Link> {
     links
 }
 
+/// A link that names nothing, as the error `check` reports.
+fn problem(link: &Link, message: String, help: &str) -> Diagnostic {
+    Diagnostic::error(&link.file, message)
+        .at_position(link.line, link.column)
+        .code(Code::BrokenLink)
+        .help(help.to_string())
+}
+
 fn check_link(
     site: &Site,
     urls: &Urls,
@@ -118,81 +128,111 @@ fn check_link(
     {
         return; // mailto:, tel:, dataset:… (checked by the renderer)
     }
-    let problem = |message: String, help: &str| {
-        Diagnostic::error(&link.file, message)
-            .at_position(link.line, link.column)
-            .code(Code::BrokenLink)
-            .help(help.to_string())
-    };
     let (path, fragment) = match destination.split_once('#') {
         Some((path, fragment)) => (path, Some(fragment)),
         None => (destination, None),
     };
     let path = path.split('?').next().unwrap_or("");
-    if path.is_empty() {
-        if let Some(fragment) = fragment
-            && !anchors.contains(fragment)
-        {
-            let known = anchors.iter().map(|a| format!("#{a}")).collect::<Vec<_>>();
-            report.problems.push(problem(
-                format!("the anchor `#{fragment}` names no heading of this text"),
-                &if known.is_empty() {
-                    "this text has no headings to link to".to_string()
-                } else {
-                    format!("headings here: {}", known.join(", "))
-                },
-            ));
-        }
-        return;
-    }
-    if let Some(rooted) = path.strip_prefix('/') {
-        let base = urls.base_path().trim_start_matches('/');
-        let Some(route) = rooted.strip_prefix(base) else {
-            report.problems.push(problem(
-                format!("the link `{destination}` leaves the portal's base path `{}`", urls.base_path()),
-                "write links to the portal's pages as `dataset:…`, `page:…`, `story:…` or `participant:…`",
-            ));
-            return;
-        };
-        let route = percent_decode(route);
-        let file = if route.is_empty() || route.ends_with('/') {
-            format!("{route}index.html")
-        } else if outputs.contains_key(&route) {
-            route.clone()
+    let found = if path.is_empty() {
+        anchor_problem(&link, anchors, fragment)
+    } else if let Some(rooted) = path.strip_prefix('/') {
+        rooted_problem(&link, destination, urls, outputs, rooted, fragment)
+    } else {
+        relative_problem(site, &link, destination, path, &mut report.referenced_files)
+    };
+    report.problems.extend(found);
+}
+
+/// The error for `#fragment` when no heading of the text has that id.
+fn anchor_problem(
+    link: &Link,
+    anchors: &BTreeSet<String>,
+    fragment: Option<&str>,
+) -> Option<Diagnostic> {
+    let fragment = fragment.filter(|f| !anchors.contains(*f))?;
+    let known = anchors.iter().map(|a| format!("#{a}")).collect::<Vec<_>>();
+    Some(problem(
+        link,
+        format!("the anchor `#{fragment}` names no heading of this text"),
+        &if known.is_empty() {
+            "this text has no headings to link to".to_string()
         } else {
-            format!("{route}/index.html")
-        };
-        match outputs.get(&file) {
-            None => report.problems.push(problem(
-                format!("the link `{destination}` names no page of this portal"),
-                "check the address, or write it as `dataset:…`, `page:…`, `story:…` or `participant:…`",
-            )),
-            Some(output) => {
-                if let Some(fragment) = fragment
-                    && let Content::Bytes(bytes) = &output.content
-                    && !has_id(bytes, fragment)
-                {
-                    report.problems.push(problem(
-                        format!("the page `{}` has no anchor `#{fragment}`", urls.base_path().to_string() + &route),
-                        "link to a heading that exists on that page",
-                    ));
-                }
-            }
-        }
-        return;
+            format!("headings here: {}", known.join(", "))
+        },
+    ))
+}
+
+/// The error for a root-relative link (`rooted`: its path after `/`) that
+/// leaves the portal, names no page of it, or an anchor the page lacks.
+fn rooted_problem(
+    link: &Link,
+    destination: &str,
+    urls: &Urls,
+    outputs: &HashMap<String, &OutputFile>,
+    rooted: &str,
+    fragment: Option<&str>,
+) -> Option<Diagnostic> {
+    let base = urls.base_path().trim_start_matches('/');
+    let Some(route) = rooted.strip_prefix(base) else {
+        return Some(problem(
+            link,
+            format!(
+                "the link `{destination}` leaves the portal's base path `{}`",
+                urls.base_path()
+            ),
+            "write links to the portal's pages as `dataset:…`, `page:…`, `story:…` or `participant:…`",
+        ));
+    };
+    let route = crate::percent::decode_lossy(route);
+    let file = if route.is_empty() || route.ends_with('/') {
+        format!("{route}index.html")
+    } else if outputs.contains_key(&route) {
+        route.clone()
+    } else {
+        format!("{route}/index.html")
+    };
+    let Some(output) = outputs.get(&file) else {
+        return Some(problem(
+            link,
+            format!("the link `{destination}` names no page of this portal"),
+            "check the address, or write it as `dataset:…`, `page:…`, `story:…` or `participant:…`",
+        ));
+    };
+    let fragment = fragment?;
+    match &output.content {
+        Content::Bytes(bytes) if !has_id(bytes, fragment) => Some(problem(
+            link,
+            format!(
+                "the page `{}` has no anchor `#{fragment}`",
+                urls.base_path().to_string() + &route
+            ),
+            "link to a heading that exists on that page",
+        )),
+        _ => None,
     }
-    // Relative: a file of the site beside the text.
+}
+
+/// The error for a relative link that names no file of the site beside its
+/// text; the file it names is added to `referenced`.
+fn relative_problem(
+    site: &Site,
+    link: &Link,
+    destination: &str,
+    path: &str,
+    referenced: &mut BTreeSet<PathBuf>,
+) -> Option<Diagnostic> {
     let dir = Path::new(&link.file).parent().unwrap_or(Path::new(""));
-    let target = normalise(&dir.join(percent_decode(path)));
+    let target = normalise(&dir.join(crate::percent::decode_lossy(path)));
     let on_disk = site.root.join(&target);
     if target.starts_with("..") || !on_disk.is_file() {
-        report.problems.push(problem(
+        return Some(problem(
+            link,
             format!("the link `{destination}` names no file beside this text"),
             "put the file next to the Markdown file, or link to a portal page with `dataset:…`, `page:…`, `story:…`",
         ));
-    } else {
-        report.referenced_files.insert(on_disk);
     }
+    referenced.insert(on_disk);
+    None
 }
 
 fn has_id(html: &[u8], id: &str) -> bool {
@@ -219,26 +259,4 @@ fn normalise(path: &Path) -> PathBuf {
         }
     }
     out
-}
-
-/// `%20` → ` `: a link's path as the file's name.
-pub fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && i + 2 < bytes.len()
-            && let Some(b) = std::str::from_utf8(&bytes[i + 1..i + 3])
-                .ok()
-                .and_then(|hex| u8::from_str_radix(hex, 16).ok())
-        {
-            out.push(b);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }

@@ -1,32 +1,33 @@
 //! Check: the validations `abierto check` adds to those of `build` —
-//! metadata completeness per catalog standard, freshness, files, links and
-//! personal data (whose scan also runs in every `build`: it blocks publishing).
-//! Each finding is a `Diagnostic` with a stable `code`; the summary per
-//! dataset and participant feeds `--format json` and the portal's pages.
+//! findings on metadata completeness and freshness (whose states every build
+//! computes, in [`crate::rules`]), files, links and, with `--external`, the
+//! addresses they name. Each finding is a `Diagnostic` with a stable `code`;
+//! the scores per dataset and participant feed `--format json`.
 
 pub mod external;
 pub mod files;
 pub mod freshness;
 pub mod links;
 pub mod metadata;
-pub mod personal_data;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 use crate::model::{Date, Site};
 use crate::output::writer::OutputFile;
+use crate::rules;
 
-/// What one dataset looks like to `check`.
+/// What one dataset looks like to `check`: its completeness and freshness.
 #[derive(Debug, Clone, serde::Serialize)]
-pub struct DatasetSummary {
+pub struct DatasetScore {
     pub id: String,
     pub file: String,
     /// `None` for a planned dataset.
-    pub completeness: Option<metadata::Completeness>,
-    pub freshness: freshness::Freshness,
+    pub completeness: Option<rules::completeness::Completeness>,
+    pub freshness: rules::freshness::Freshness,
 }
 
+/// What one participant looks like to `check`.
 #[derive(Debug, Clone, serde::Serialize)]
-pub struct ParticipantSummary {
+pub struct ParticipantScore {
     pub id: String,
     /// Mean completeness of its published datasets.
     pub completeness: Option<u8>,
@@ -36,8 +37,8 @@ pub struct ParticipantSummary {
 #[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct CheckSummary {
     pub today: Option<Date>,
-    pub datasets: Vec<DatasetSummary>,
-    pub participants: Vec<ParticipantSummary>,
+    pub datasets: Vec<DatasetScore>,
+    pub participants: Vec<ParticipantScore>,
     /// The portal's estimated size in bytes (pages, assets and downloads).
     pub output_bytes: u64,
     /// What `--external` did (`None` without it).
@@ -56,16 +57,16 @@ pub fn run(
     for dataset in &site.datasets {
         let descriptor =
             std::fs::read_to_string(site.root.join(&dataset.source_file)).unwrap_or_default();
-        let completeness = metadata::completeness(dataset, site);
+        let completeness = rules::completeness::completeness(dataset, site);
         if let Some(c) = &completeness
             && let Some(mut d) = metadata::diagnostic(dataset, c)
         {
             d.line = Some(metadata::relevant_key(c).map_or(1, |key| key_line(&descriptor, key)));
             diagnostics.push(d);
         }
-        let fresh = freshness::freshness(dataset, today);
+        let fresh = rules::freshness::freshness(dataset, today);
         if let Some(mut d) = freshness::diagnostics(dataset, &fresh) {
-            let key = if fresh.state == freshness::State::PromiseOverdue {
+            let key = if fresh.state == rules::freshness::State::PromiseOverdue {
                 "expected"
             } else {
                 "modified"
@@ -73,7 +74,7 @@ pub fn run(
             d.line = Some(key_line(&descriptor, key));
             diagnostics.push(d);
         }
-        datasets.push(DatasetSummary {
+        datasets.push(DatasetScore {
             id: dataset.id.clone(),
             file: dataset.source_file.clone(),
             completeness,
@@ -83,9 +84,9 @@ pub fn run(
     let participants = site
         .participants
         .iter()
-        .map(|p| ParticipantSummary {
+        .map(|p| ParticipantScore {
             id: p.id.clone(),
-            completeness: metadata::participant_score(site, &p.id),
+            completeness: rules::completeness::participant_score(site, &p.id),
         })
         .collect();
 

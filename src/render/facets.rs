@@ -151,7 +151,7 @@ fn tags(views: &Views, d: &Dataset, today: Date) -> Vec<Tag> {
         tags.push(("frecuencia", f.key().to_string(), text));
     }
     if let (Status::Published, Some(date)) = (d.status, d.modified.or(d.issued)) {
-        let recent = days(today) - days(date) <= RECENT_DAYS;
+        let recent = today.days_since_epoch() - date.days_since_epoch() <= RECENT_DAYS;
         let value = if recent { "reciente" } else { "antigua" };
         tags.push((
             "frescura",
@@ -168,51 +168,4 @@ fn tags(views: &Views, d: &Dataset, today: Date) -> Vec<Tag> {
     let mut seen = std::collections::BTreeSet::new();
     tags.retain(|(f, v, _)| seen.insert((*f, v.clone())));
     tags
-}
-
-/// Days since 1970-01-01, shared with `check`'s freshness arithmetic.
-pub use crate::check::freshness::to_days as days;
-
-/// The day of the build: `SOURCE_DATE_EPOCH` when set (reproducible builds), else the clock.
-pub fn today() -> Date {
-    let seconds = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.trim().parse::<i64>().ok())
-        .unwrap_or_else(|| {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| d.as_secs() as i64)
-        });
-    crate::check::freshness::from_days(seconds.div_euclid(86_400))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn days_count_across_years_and_back() {
-        let d = Date {
-            year: 2024,
-            month: 2,
-            day: 29,
-        };
-        assert_eq!(
-            days(Date {
-                year: 1970,
-                month: 1,
-                day: 1
-            }),
-            0
-        );
-        assert_eq!(crate::check::freshness::from_days(days(d)), d);
-        assert_eq!(
-            days(Date {
-                year: 2025,
-                month: 2,
-                day: 28
-            }) - days(d),
-            365
-        );
-    }
 }

@@ -142,7 +142,7 @@ pub fn render_site_cached(
     let step = std::time::Instant::now();
     let views = views::Views::new(site, &urls, &t, options.include_drafts);
     let records = catalogs::Records::new(site, analysis, &urls);
-    let facets = facets::Facets::new(&views, facets::today());
+    let facets = facets::Facets::new(&views, views.today);
     crate::build::phase("views", step);
     let step = std::time::Instant::now();
     let documents = search::documents(&views, options.include_drafts);

@@ -3,9 +3,9 @@
 
 use super::i18n::Translation;
 use crate::analyse::Analysis;
-use crate::check::{freshness, metadata};
 use crate::model::{Dataset, Participant, ResourceLocation, Site, Status, Story};
 use crate::output::urls::{Urls, keyword_slug};
+use crate::rules::{completeness, freshness};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
@@ -132,7 +132,7 @@ impl<'a> Views<'a> {
             t,
             datasets: Vec::new(),
             stories: Vec::new(),
-            today: freshness::today(),
+            today: crate::clock::today_or_epoch(),
             title_slugs: site
                 .datasets
                 .iter()
@@ -211,7 +211,7 @@ impl<'a> Views<'a> {
                 ))
                 .to_string(),
             due: fresh.due.map(|d| self.date(d)),
-            completeness: metadata::completeness(dataset, self.site).map(|c| c.score),
+            completeness: completeness::completeness(dataset, self.site).map(|c| c.score),
         }
     }
 
@@ -296,7 +296,7 @@ impl<'a> Views<'a> {
             state: participant.state.clone(),
             dataset_count: count(Status::Published),
             planned_count: count(Status::Planned),
-            completeness: metadata::participant_score(self.site, &participant.id),
+            completeness: completeness::participant_score(self.site, &participant.id),
             overdue_count: self
                 .datasets
                 .iter()

@@ -5,11 +5,10 @@
 
 mod dataset;
 mod files;
-mod today;
 pub mod toml_text;
 
+use crate::clock::today;
 pub use dataset::new_dataset;
-pub use today::today;
 
 use crate::load::{PARTICIPANT_FILE, PARTICIPANTS_DIR, PORTAL_FILE};
 use crate::model::Date;

@@ -112,7 +112,7 @@ fn segments(path: &str) -> Option<Vec<String>> {
         parts.pop();
     }
     for raw in parts {
-        let segment = percent_decode(raw)?;
+        let segment = crate::percent::decode_exact(raw)?;
         if segment.is_empty()
             || segment == "."
             || segment == ".."
@@ -123,23 +123,6 @@ fn segments(path: &str) -> Option<Vec<String>> {
         segments.push(segment);
     }
     Some(segments)
-}
-
-fn percent_decode(raw: &str) -> Option<String> {
-    let bytes = raw.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
 }
 
 fn portal_response(path: &str, shared: &Shared) -> Response {
