@@ -4,9 +4,11 @@
 //! and the map. Every text is computed here; the template only lays it out.
 
 use super::Translation;
-use super::map_svg::{self, MapText};
+use super::map_svg::{self, Layer, MapText};
 use crate::analyse::schema::{self, FieldDoc};
-use crate::analyse::{BBox, Content, EncodingSource, FileFacts, GeoFormat, Shape, Table};
+use crate::analyse::{
+    Content, CsvAnalysis, EncodingSource, FileFacts, GeoAnalysis, GeoFormat, Sheet, Table,
+};
 use crate::model::Resource;
 use crate::output::urls::Urls;
 use serde::Serialize;
@@ -108,234 +110,224 @@ impl Context<'_> {
 pub fn data_view(cx: &Context, facts: &FileFacts) -> DataView {
     let mut view = DataView {
         facts: Vec::new(),
-        notices: facts
-            .notices
-            .iter()
-            .map(|n| NoticeView {
-                line: n
-                    .line
-                    .map(|l| format!("{} {}", cx.ui("line"), cx.count(l as u64))),
-                message: n.message.clone(),
-            })
-            .collect(),
+        notices: notices(cx, facts),
         original_note: None,
         downloads: Vec::new(),
         map: None,
         tables: Vec::new(),
     };
-    let slug = &cx.resource.slug;
-    let title = &cx.resource.title;
     match &facts.content {
         Content::Csv { csv, utf8_copy } => {
-            let dialect = &csv.dialect;
-            let source = match dialect.encoding_source {
-                EncodingSource::Declared => cx.ui("encoding_declared"),
-                EncodingSource::Bom => cx.ui("encoding_bom"),
-                EncodingSource::Detected => cx.ui("encoding_detected"),
-            };
-            let pair = |label: &str, value: String| Pair {
-                label: cx.ui(label),
-                value,
-            };
-            view.facts.push(pair(
-                "resource_encoding",
-                format!("{} ({source})", dialect.encoding),
-            ));
-            view.facts.push(pair(
-                "separator",
-                match dialect.delimiter {
-                    '\t' => cx.ui("separator_tab"),
-                    c => format!("«{c}»"),
-                },
-            ));
-            if dialect.decimal_comma {
-                view.facts
-                    .push(pair("decimal_comma", cx.ui("decimal_comma_yes")));
-            }
-            view.facts.push(pair("rows", cx.count(csv.table.rows)));
-            view.facts
-                .push(pair("columns_count", cx.count(csv.table.columns as u64)));
-            if let Some(name) = utf8_copy {
-                view.original_note =
-                    Some(cx.fill("original_note", &[("encoding", dialect.encoding.clone())]));
-                view.downloads.push(DownloadView {
-                    href: cx.urls.href(&Urls::utf8_copy(cx.dataset_id, cx.file_name)),
-                    file_name: cx.file_name.to_string(),
-                    text: cx.ui("download_utf8"),
-                    note: Some(cx.ui("utf8_note")),
-                    sha256: facts.made_sha256.get(name).cloned(),
-                });
-            }
-            view.tables.push(table_view(
-                cx,
-                &csv.table,
-                None,
-                format!("{slug}-tabla"),
-                None,
-                true,
-            ));
-            if let Some(points) = &csv.table.points
-                && let Some(bbox) = points.bbox
-            {
-                view.map = Some(map_view(
-                    cx,
-                    &points.shapes,
-                    bbox,
-                    points.count,
-                    "Point",
-                    points.shapes.len() as u64 == points.count,
-                    title,
-                    slug,
-                ));
-            }
+            csv_view(cx, facts, csv, utf8_copy.as_deref(), &mut view)
         }
-        Content::Workbook { sheets } => {
-            view.facts.push(Pair {
-                label: cx.ui("sheets"),
-                value: sheets
-                    .iter()
-                    .map(|s| s.name.clone())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            });
-            let documented_sheet = schema::documented_table(&cx.resource.fields, facts)
-                .filter(|(_, t)| {
-                    cx.resource
-                        .fields
-                        .iter()
-                        .any(|f| t.header.iter().any(|h| h == &f.name))
-                })
-                .and_then(|(name, _)| name);
-            for (i, sheet) in sheets.iter().enumerate() {
-                let download = sheet.csv_file.as_ref().map(|name| {
-                    let route = Urls::sheet_csv(cx.dataset_id, cx.file_name, &sheet.name);
-                    DownloadView {
-                        file_name: route.file_name().to_string(),
-                        href: cx.urls.href(&route),
-                        text: cx.fill("download_sheet_csv", &[("sheet", sheet.name.clone())]),
-                        note: None,
-                        sha256: facts.made_sha256.get(name).cloned(),
-                    }
-                });
-                view.tables.push(table_view(
-                    cx,
-                    &sheet.table,
-                    Some(&sheet.name),
-                    format!("{slug}-hoja-{}", i + 1),
-                    download,
-                    documented_sheet == Some(sheet.name.as_str()),
-                ));
-            }
-        }
+        Content::Workbook { sheets } => workbook_view(cx, facts, sheets, &mut view),
         Content::Geo {
             format,
             geo,
             geojson_copy,
-        } => {
-            view.facts.push(Pair {
-                label: cx.ui("features"),
-                value: cx.count(geo.features),
-            });
-            let types: Vec<String> = geo
-                .geometry_types
-                .iter()
-                .map(|(kind, n)| format!("{kind}: {}", cx.count(*n)))
-                .collect();
-            if !types.is_empty() {
-                view.facts.push(Pair {
-                    label: cx.ui("geometry_types"),
-                    value: types.join(", "),
-                });
-            }
-            if let Some(bbox) = geo.bbox {
-                view.facts.push(Pair {
-                    label: cx.ui("bbox"),
-                    value: format!(
-                        "{:.5}, {:.5} — {:.5}, {:.5}",
-                        bbox.west, bbox.south, bbox.east, bbox.north
-                    ),
-                });
-                let kinds = geo
-                    .geometry_types
-                    .keys()
-                    .cloned()
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                view.map = Some(map_view(
-                    cx,
-                    &geo.shapes,
-                    bbox,
-                    geo.features,
-                    &kinds,
-                    geo.shapes_complete,
-                    title,
-                    slug,
-                ));
-            }
-            if *format == GeoFormat::Kml
-                && let Some(name) = geojson_copy
-            {
-                let route = Urls::geojson_conversion(cx.dataset_id, cx.file_name);
-                view.downloads.push(DownloadView {
-                    file_name: route.file_name().to_string(),
-                    href: cx.urls.href(&route),
-                    text: cx.ui("download_geojson"),
-                    note: None,
-                    sha256: facts.made_sha256.get(name).cloned(),
-                });
-            }
-            if geo.features > 0 {
-                let mut table = table_view(
-                    cx,
-                    &geo.properties,
-                    None,
-                    format!("{slug}-propiedades"),
-                    None,
-                    true,
-                );
-                table.heading = Some(cx.ui("feature_properties"));
-                view.tables.push(table);
-            }
-        }
+        } => geo_view(
+            cx,
+            facts,
+            geo,
+            geojson_copy
+                .as_deref()
+                .filter(|_| *format == GeoFormat::Kml),
+            &mut view,
+        ),
         Content::LfsPointer { .. } | Content::Other => {}
     }
     view
 }
 
-#[allow(clippy::too_many_arguments)]
-fn map_view(
+/// The analysis' notices, with their lines.
+fn notices(cx: &Context, facts: &FileFacts) -> Vec<NoticeView> {
+    facts
+        .notices
+        .iter()
+        .map(|n| NoticeView {
+            line: n
+                .line
+                .map(|l| format!("{} {}", cx.ui("line"), cx.count(l as u64))),
+            message: n.message.clone(),
+        })
+        .collect()
+}
+
+/// A CSV file: its dialect and counts, its UTF-8 copy, its table and map.
+fn csv_view(
     cx: &Context,
-    shapes: &[Shape],
-    bbox: BBox,
-    count: u64,
-    kinds: &str,
-    complete: bool,
-    title: &str,
-    slug: &str,
-) -> MapView {
-    let description = cx.fill(
-        "map_description",
-        &[
-            ("count", cx.count(count)),
-            ("kinds", kinds.to_string()),
-            ("south", format!("{:.4}", bbox.south)),
-            ("north", format!("{:.4}", bbox.north)),
-            ("west", format!("{:.4}", bbox.west)),
-            ("east", format!("{:.4}", bbox.east)),
-        ],
-    );
-    let map_title = format!("{}: {title}", cx.ui("map"));
+    facts: &FileFacts,
+    csv: &CsvAnalysis,
+    utf8_copy: Option<&str>,
+    view: &mut DataView,
+) {
+    let dialect = &csv.dialect;
+    let source = match dialect.encoding_source {
+        EncodingSource::Declared => cx.ui("encoding_declared"),
+        EncodingSource::Bom => cx.ui("encoding_bom"),
+        EncodingSource::Detected => cx.ui("encoding_detected"),
+    };
+    let pair = |label: &str, value: String| Pair {
+        label: cx.ui(label),
+        value,
+    };
+    view.facts.push(pair(
+        "resource_encoding",
+        format!("{} ({source})", dialect.encoding),
+    ));
+    view.facts.push(pair(
+        "separator",
+        match dialect.delimiter {
+            '\t' => cx.ui("separator_tab"),
+            c => format!("«{c}»"),
+        },
+    ));
+    if dialect.decimal_comma {
+        view.facts
+            .push(pair("decimal_comma", cx.ui("decimal_comma_yes")));
+    }
+    view.facts.push(pair("rows", cx.count(csv.table.rows)));
+    view.facts
+        .push(pair("columns_count", cx.count(csv.table.columns as u64)));
+    if let Some(name) = utf8_copy {
+        view.original_note =
+            Some(cx.fill("original_note", &[("encoding", dialect.encoding.clone())]));
+        view.downloads.push(DownloadView {
+            href: cx.urls.href(&Urls::utf8_copy(cx.dataset_id, cx.file_name)),
+            file_name: cx.file_name.to_string(),
+            text: cx.ui("download_utf8"),
+            note: Some(cx.ui("utf8_note")),
+            sha256: facts.made_sha256.get(name).cloned(),
+        });
+    }
+    let slug = &cx.resource.slug;
+    view.tables.push(table_view(
+        cx,
+        &csv.table,
+        None,
+        format!("{slug}-tabla"),
+        None,
+        true,
+    ));
+    if let Some(layer) = csv.table.points.as_ref().and_then(Layer::of_points) {
+        view.map = Some(map_view(cx, &layer));
+    }
+}
+
+/// A workbook: its sheets' names, and each sheet's table with its CSV copy.
+fn workbook_view(cx: &Context, facts: &FileFacts, sheets: &[Sheet], view: &mut DataView) {
+    view.facts.push(Pair {
+        label: cx.ui("sheets"),
+        value: sheets
+            .iter()
+            .map(|s| s.name.clone())
+            .collect::<Vec<_>>()
+            .join(", "),
+    });
+    let documented_sheet = schema::documented_table(&cx.resource.fields, facts)
+        .filter(|(_, t)| {
+            cx.resource
+                .fields
+                .iter()
+                .any(|f| t.header.iter().any(|h| h == &f.name))
+        })
+        .and_then(|(name, _)| name);
+    for (i, sheet) in sheets.iter().enumerate() {
+        let download = sheet.csv_file.as_ref().map(|name| {
+            let route = Urls::sheet_csv(cx.dataset_id, cx.file_name, &sheet.name);
+            DownloadView {
+                file_name: route.file_name().to_string(),
+                href: cx.urls.href(&route),
+                text: cx.fill("download_sheet_csv", &[("sheet", sheet.name.clone())]),
+                note: None,
+                sha256: facts.made_sha256.get(name).cloned(),
+            }
+        });
+        view.tables.push(table_view(
+            cx,
+            &sheet.table,
+            Some(&sheet.name),
+            format!("{}-hoja-{}", cx.resource.slug, i + 1),
+            download,
+            documented_sheet == Some(sheet.name.as_str()),
+        ));
+    }
+}
+
+/// A KML or GeoJSON file: its features and box, its map, its GeoJSON
+/// conversion (`geojson_copy`, for KML) and its properties' table.
+fn geo_view(
+    cx: &Context,
+    facts: &FileFacts,
+    geo: &GeoAnalysis,
+    geojson_copy: Option<&str>,
+    view: &mut DataView,
+) {
+    view.facts.push(Pair {
+        label: cx.ui("features"),
+        value: cx.count(geo.features),
+    });
+    let types: Vec<String> = geo
+        .geometry_types
+        .iter()
+        .map(|(kind, n)| format!("{kind}: {}", cx.count(*n)))
+        .collect();
+    if !types.is_empty() {
+        view.facts.push(Pair {
+            label: cx.ui("geometry_types"),
+            value: types.join(", "),
+        });
+    }
+    if let Some(layer) = Layer::of_geo(geo) {
+        let bbox = layer.bbox;
+        view.facts.push(Pair {
+            label: cx.ui("bbox"),
+            value: format!(
+                "{:.5}, {:.5} — {:.5}, {:.5}",
+                bbox.west, bbox.south, bbox.east, bbox.north
+            ),
+        });
+        view.map = Some(map_view(cx, &layer));
+    }
+    if let Some(name) = geojson_copy {
+        let route = Urls::geojson_conversion(cx.dataset_id, cx.file_name);
+        view.downloads.push(DownloadView {
+            file_name: route.file_name().to_string(),
+            href: cx.urls.href(&route),
+            text: cx.ui("download_geojson"),
+            note: None,
+            sha256: facts.made_sha256.get(name).cloned(),
+        });
+    }
+    if geo.features > 0 {
+        let mut table = table_view(
+            cx,
+            &geo.properties,
+            None,
+            format!("{}-propiedades", cx.resource.slug),
+            None,
+            true,
+        );
+        table.heading = Some(cx.ui("feature_properties"));
+        view.tables.push(table);
+    }
+}
+
+/// The resource's map; its caption says when not every shape is drawn.
+fn map_view(cx: &Context, layer: &Layer) -> MapView {
+    let description = cx.fill("map_description", &layer.description_values(cx.t));
+    let map_title = format!("{}: {}", cx.ui("map"), cx.resource.title);
     let svg = map_svg::render(
-        shapes,
-        bbox,
+        layer.shapes,
+        layer.bbox,
         &MapText {
-            id: &format!("mapa-{slug}"),
+            id: &format!("mapa-{}", cx.resource.slug),
             title: &map_title,
             description: &description,
         },
     );
     let mut caption = description;
-    if !complete {
+    if !layer.complete {
         caption = format!("{caption} {}", cx.ui("map_partial"));
     }
     MapView { svg, caption }
@@ -391,38 +383,31 @@ fn table_view(
 
 /// The documentation of a remote resource's columns (no data to profile).
 pub fn documented_fields(resource: &Resource) -> Vec<FieldView> {
-    let cx_fields = schema::fields(&resource.fields, None);
-    cx_fields
+    schema::fields(&resource.fields, None)
         .iter()
-        .map(|f| FieldView {
-            name: f.name.clone(),
-            type_text: f.declared_type.clone().unwrap_or_default(),
-            mismatch: None,
-            description: f.description.clone(),
-            empty: String::new(),
-            distinct: String::new(),
-            min: String::new(),
-            max: String::new(),
-            top: String::new(),
-            missing: false,
-        })
+        .map(|f| documentation_only(f, String::new(), false))
         .collect()
+}
+
+/// A column's view from its documentation alone: no profile to show.
+fn documentation_only(field: &FieldDoc, top: String, missing: bool) -> FieldView {
+    FieldView {
+        name: field.name.clone(),
+        type_text: field.declared_type.clone().unwrap_or_default(),
+        mismatch: None,
+        description: field.description.clone(),
+        empty: String::new(),
+        distinct: String::new(),
+        min: String::new(),
+        max: String::new(),
+        top,
+        missing,
+    }
 }
 
 fn field_view(cx: &Context, field: &FieldDoc) -> FieldView {
     let Some(profile) = &field.profile else {
-        return FieldView {
-            name: field.name.clone(),
-            type_text: field.declared_type.clone().unwrap_or_default(),
-            mismatch: None,
-            description: field.description.clone(),
-            empty: String::new(),
-            distinct: String::new(),
-            min: String::new(),
-            max: String::new(),
-            top: cx.ui("not_in_file"),
-            missing: true,
-        };
+        return documentation_only(field, cx.ui("not_in_file"), true);
     };
     let inferred = cx.ui(profile.column_type.key());
     let type_text = match &field.declared_type {

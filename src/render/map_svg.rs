@@ -3,8 +3,8 @@
 //! its corners and a scale bar, and a title and description for screen
 //! readers. No tiles, no JavaScript: the map reads as a map on its own.
 
-use crate::analyse::{BBox, Shape};
-use crate::render::escape;
+use crate::analyse::{BBox, GeoAnalysis, PointLayer, Shape};
+use crate::render::{Translation, escape};
 use std::fmt::Write;
 
 const WIDTH: f64 = 640.0;
@@ -16,6 +16,63 @@ pub struct MapText<'a> {
     pub id: &'a str,
     pub title: &'a str,
     pub description: &'a str,
+}
+
+/// What a map draws: the shapes of a map file or of a table's coordinate
+/// columns, with what its description says of them.
+pub struct Layer<'a> {
+    pub shapes: &'a [Shape],
+    pub bbox: BBox,
+    /// Features (or rows with a point) in the file, drawn or not.
+    pub count: u64,
+    /// The geometry types, e.g. "Point, Polygon".
+    pub kinds: String,
+    /// `false` when the file had more shapes or vertices than a map keeps.
+    pub complete: bool,
+}
+
+impl Layer<'_> {
+    /// The layer of a KML or GeoJSON file, if it has a box.
+    pub fn of_geo(geo: &GeoAnalysis) -> Option<Layer<'_>> {
+        let bbox = geo.bbox?;
+        Some(Layer {
+            shapes: &geo.shapes,
+            bbox,
+            count: geo.features,
+            kinds: geo
+                .geometry_types
+                .keys()
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", "),
+            complete: geo.shapes_complete,
+        })
+    }
+
+    /// The layer of a table's coordinate columns, if it has a box.
+    pub fn of_points(points: &PointLayer) -> Option<Layer<'_>> {
+        let bbox = points.bbox?;
+        Some(Layer {
+            shapes: &points.shapes,
+            bbox,
+            count: points.count,
+            kinds: "Point".to_string(),
+            complete: points.shapes.len() as u64 == points.count,
+        })
+    }
+
+    /// The values of the `map_description` text: count, kinds and box.
+    pub fn description_values(&self, t: &Translation) -> [(&'static str, String); 6] {
+        let bbox = self.bbox;
+        [
+            ("count", t.integer(self.count)),
+            ("kinds", self.kinds.clone()),
+            ("south", format!("{:.4}", bbox.south)),
+            ("north", format!("{:.4}", bbox.north)),
+            ("west", format!("{:.4}", bbox.west)),
+            ("east", format!("{:.4}", bbox.east)),
+        ]
+    }
 }
 
 /// Projects degrees onto the drawing (equirectangular, corrected by the cosine of the middle latitude).
@@ -35,46 +92,84 @@ impl Projection {
     }
 }
 
+/// The drawing of a box: its projection, the padded box's corners and
+/// width, the inner (framed) size and the whole height.
+struct Frame {
+    projection: Projection,
+    south: f64,
+    east: f64,
+    /// The padded box's width in degrees of the middle latitude.
+    span_x: f64,
+    inner_w: f64,
+    inner_h: f64,
+    height: f64,
+}
+
+impl Frame {
+    /// The frame of `bbox`, padded so points on its edge stay visible (a
+    /// single point gets a small area), at most 560 high.
+    fn of(bbox: BBox) -> Frame {
+        let pad_x = ((bbox.east - bbox.west) * 0.05).max(0.005);
+        let pad_y = ((bbox.north - bbox.south) * 0.05).max(0.005);
+        let (west, east) = (bbox.west - pad_x, bbox.east + pad_x);
+        let (south, north) = (
+            (bbox.south - pad_y).max(-90.0),
+            (bbox.north + pad_y).min(90.0),
+        );
+        let kx = ((south + north) / 2.0).to_radians().cos().max(0.05);
+        let span_x = (east - west) * kx;
+        let span_y = north - south;
+        let inner_w = WIDTH - 2.0 * MARGIN;
+        let mut scale = inner_w / span_x;
+        let mut inner_h = span_y * scale;
+        if inner_h > 560.0 {
+            scale = 560.0 / span_y;
+            inner_h = 560.0;
+        }
+        let inner_h = inner_h.max(160.0);
+        Frame {
+            projection: Projection {
+                west,
+                north,
+                scale,
+                kx,
+            },
+            south,
+            east,
+            span_x,
+            inner_w,
+            inner_h,
+            height: inner_h + 2.0 * MARGIN,
+        }
+    }
+}
+
 /// A map of `shapes` within `bbox`, as SVG markup to put inline in a page.
 pub fn render(shapes: &[Shape], bbox: BBox, text: &MapText) -> String {
-    // Pad the box so points on its edge stay visible; a single point gets a small area.
-    let pad_x = ((bbox.east - bbox.west) * 0.05).max(0.005);
-    let pad_y = ((bbox.north - bbox.south) * 0.05).max(0.005);
-    let (west, east) = (bbox.west - pad_x, bbox.east + pad_x);
-    let (south, north) = (
-        (bbox.south - pad_y).max(-90.0),
-        (bbox.north + pad_y).min(90.0),
-    );
-    let kx = ((south + north) / 2.0).to_radians().cos().max(0.05);
-    let span_x = (east - west) * kx;
-    let span_y = north - south;
-    let inner_w = WIDTH - 2.0 * MARGIN;
-    let mut scale = inner_w / span_x;
-    let mut inner_h = span_y * scale;
-    if inner_h > 560.0 {
-        scale = 560.0 / span_y;
-        inner_h = 560.0;
-    }
-    let inner_h = inner_h.max(160.0);
-    let height = inner_h + 2.0 * MARGIN;
-    let projection = Projection {
-        west,
-        north,
-        scale,
-        kx,
-    };
+    let frame = Frame::of(bbox);
     let mut svg = String::new();
     let _ = write!(
         svg,
         r#"<svg class="map-svg" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height:.0}" role="img" aria-labelledby="{id}-title {id}-desc"><title id="{id}-title">{title}</title><desc id="{id}-desc">{desc}</desc>"#,
+        height = frame.height,
         id = text.id,
         title = escape(text.title),
         desc = escape(text.description),
     );
     let _ = write!(
         svg,
-        r#"<rect class="map-frame" x="{MARGIN}" y="{MARGIN}" width="{inner_w:.0}" height="{inner_h:.0}"/>"#
+        r#"<rect class="map-frame" x="{MARGIN}" y="{MARGIN}" width="{:.0}" height="{:.0}"/>"#,
+        frame.inner_w, frame.inner_h
     );
+    shapes_svg(&mut svg, shapes, &frame.projection);
+    corner_labels(&mut svg, &frame);
+    scale_bar(&mut svg, &frame);
+    svg.push_str("</svg>");
+    svg
+}
+
+/// The polygons, lines and points, each kind in one element.
+fn shapes_svg(svg: &mut String, shapes: &[Shape], projection: &Projection) {
     let mut polygons = String::new();
     let mut lines = String::new();
     let mut points = String::new();
@@ -82,10 +177,10 @@ pub fn render(shapes: &[Shape], bbox: BBox, text: &MapText) -> String {
         match shape {
             Shape::Polygon(rings) => {
                 for ring in rings.iter().filter(|r| r.len() > 2) {
-                    path(&mut polygons, ring, &projection, true);
+                    path(&mut polygons, ring, projection, true);
                 }
             }
-            Shape::Line(line) if line.len() > 1 => path(&mut lines, line, &projection, false),
+            Shape::Line(line) if line.len() > 1 => path(&mut lines, line, projection, false),
             Shape::Point(p) => {
                 let (x, y) = projection.point(*p);
                 points.push_str(r#"<circle cx=""#);
@@ -109,18 +204,24 @@ pub fn render(shapes: &[Shape], bbox: BBox, text: &MapText) -> String {
     if !points.is_empty() {
         let _ = write!(svg, r#"<g class="map-points">{points}</g>"#);
     }
-    // Corner coordinates.
+}
+
+/// Opens the labels' group with the coordinates of the top left and bottom right corners.
+fn corner_labels(svg: &mut String, frame: &Frame) {
     let _ = write!(
         svg,
         r#"<g class="map-labels" aria-hidden="true"><text x="{MARGIN}" y="{:.0}">{}</text><text x="{:.0}" y="{:.0}" text-anchor="end">{}</text>"#,
         MARGIN - 8.0,
-        corner(north, west),
+        corner(frame.projection.north, frame.projection.west),
         WIDTH - MARGIN,
-        height - 8.0,
-        corner(south, east),
+        frame.height - 8.0,
+        corner(frame.south, frame.east),
     );
-    // Scale bar: a round distance near a quarter of the width.
-    let km_width = span_x * 111.32;
+}
+
+/// The scale bar, a round distance near a quarter of the width, and closes the labels' group.
+fn scale_bar(svg: &mut String, frame: &Frame) {
+    let km_width = frame.span_x * 111.32;
     let target = km_width / 4.0;
     let magnitude = 10f64.powf(target.log10().floor());
     let nice = [1.0, 2.0, 5.0, 10.0]
@@ -128,13 +229,13 @@ pub fn render(shapes: &[Shape], bbox: BBox, text: &MapText) -> String {
         .map(|m| m * magnitude)
         .rfind(|d| *d <= target)
         .unwrap_or(magnitude);
-    let bar = nice / km_width * inner_w;
+    let bar = nice / km_width * frame.inner_w;
     let label = if nice >= 1.0 {
         format!("{nice:.0} km")
     } else {
         format!("{:.0} m", nice * 1000.0)
     };
-    let (x0, y0) = (MARGIN + 10.0, MARGIN + inner_h - 12.0);
+    let (x0, y0) = (MARGIN + 10.0, MARGIN + frame.inner_h - 12.0);
     let _ = write!(
         svg,
         r#"<path class="map-scale" d="M{x0:.1} {:.1}V{y0:.1}H{:.1}V{:.1}"/><text x="{x0:.1}" y="{:.1}">{}</text></g>"#,
@@ -144,8 +245,6 @@ pub fn render(shapes: &[Shape], bbox: BBox, text: &MapText) -> String {
         y0 - 9.0,
         label,
     );
-    svg.push_str("</svg>");
-    svg
 }
 
 fn path(out: &mut String, points: &[[f64; 2]], projection: &Projection, close: bool) {

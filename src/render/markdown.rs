@@ -9,6 +9,7 @@ use crate::diagnostics::Diagnostic;
 use crate::slug::slugify;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 
 /// Where a Markdown text comes from, to place its problems.
 pub struct MarkdownSource<'a> {
@@ -97,94 +98,111 @@ fn render_text(
     links: &dyn LinkResolver,
     story: Option<&StoryText>,
 ) -> Rendered {
-    let mut problems = Vec::new();
-    let mut headings = Vec::new();
-    let mut events: Vec<Event> = Vec::new();
-    let mut heading_start: Option<usize> = None;
-    let embedder = story.and_then(|s| s.embeds);
-    let mut embeds: Vec<String> = Vec::new();
+    let mut r = TextRenderer {
+        text,
+        source,
+        links,
+        story,
+        events: Vec::new(),
+        problems: Vec::new(),
+        headings: Vec::new(),
+        heading_start: None,
+        embeds: Vec::new(),
+        anchors: Anchors::default(),
+        lines: LineCounter::new(text),
+    };
     let mut in_embed = false;
-    let mut anchors = Anchors::default();
-    let mut line_counter = LineCounter::new(text);
-    let mut line_of = |offset: usize| source.first_line + line_counter.newlines_before(offset);
-
     for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
         if in_embed {
             in_embed = !matches!(event, Event::End(TagEnd::Paragraph));
             continue;
         }
-        if let (Some(embedder), Event::Start(Tag::Paragraph)) = (embedder, &event) {
-            let line_start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
-            let paragraph = &text[line_start..range.end];
-            let lines: Vec<&str> = paragraph.trim_end().lines().collect();
-            if lines.len() == 1 && embedder.is_embed(lines[0]) {
-                let place = EmbedPlace {
-                    file: source.file,
-                    line: line_of(range.start),
-                    number: embeds.len() + 1,
-                };
-                match embedder.render(lines[0], &place) {
-                    Ok(html) => embeds.push(html),
-                    Err(found) => {
-                        problems.extend(found);
-                        embeds.push(String::new());
-                    }
-                }
-                events.push(Event::Html(CowStr::from(embed_marker(embeds.len()))));
-                in_embed = true;
-                continue;
-            }
-            if let Some(i) = lines.iter().position(|l| embedder.is_embed(l)) {
-                problems.push(
-                    Diagnostic::error(source.file, "this embed is inside a paragraph")
-                        .at_line(line_of(range.start) + i)
-                        .help("put the embed on a line of its own, with an empty line before and after it"),
-                );
-            }
+        if matches!(event, Event::Start(Tag::Paragraph)) && r.embed_paragraph(range.clone()) {
+            in_embed = true;
+            continue;
         }
+        r.push(event, range.start);
+    }
+    r.finish()
+}
+
+/// One text being rendered: the events so far, with what they found.
+struct TextRenderer<'a> {
+    text: &'a str,
+    source: &'a MarkdownSource<'a>,
+    links: &'a dyn LinkResolver,
+    story: Option<&'a StoryText<'a>>,
+    events: Vec<Event<'a>>,
+    problems: Vec<Diagnostic>,
+    headings: Vec<Heading>,
+    /// Where the heading being read starts in `events`.
+    heading_start: Option<usize>,
+    /// The HTML of each embed, in order (empty for one with problems).
+    embeds: Vec<String>,
+    anchors: Anchors,
+    lines: LineCounter<'a>,
+}
+
+impl<'a> TextRenderer<'a> {
+    /// The file line of an offset of the text.
+    fn line_of(&mut self, offset: usize) -> usize {
+        self.source.first_line + self.lines.newlines_before(offset)
+    }
+
+    /// For a paragraph starting at `range` in a story: when it is one embed
+    /// line, its marker is pushed and `true` returned; an embed line among
+    /// others is a problem.
+    fn embed_paragraph(&mut self, range: Range<usize>) -> bool {
+        let Some(embedder) = self.story.and_then(|s| s.embeds) else {
+            return false;
+        };
+        let text = self.text;
+        let line_start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
+        let paragraph = &text[line_start..range.end];
+        let lines: Vec<&str> = paragraph.trim_end().lines().collect();
+        if lines.len() == 1 && embedder.is_embed(lines[0]) {
+            let place = EmbedPlace {
+                file: self.source.file,
+                line: self.line_of(range.start),
+                number: self.embeds.len() + 1,
+            };
+            match embedder.render(lines[0], &place) {
+                Ok(html) => self.embeds.push(html),
+                Err(found) => {
+                    self.problems.extend(found);
+                    self.embeds.push(String::new());
+                }
+            }
+            let marker = embed_marker(self.embeds.len());
+            self.events.push(Event::Html(CowStr::from(marker)));
+            return true;
+        }
+        if let Some(i) = lines.iter().position(|l| embedder.is_embed(l)) {
+            let line = self.line_of(range.start) + i;
+            self.problems.push(
+                Diagnostic::error(self.source.file, "this embed is inside a paragraph")
+                    .at_line(line)
+                    .help("put the embed on a line of its own, with an empty line before and after it"),
+            );
+        }
+        false
+    }
+
+    /// Pushes an event (at `offset` in the text), as the portal writes it.
+    fn push(&mut self, event: Event<'a>, offset: usize) {
         let event = match event {
-            Event::Html(raw) | Event::InlineHtml(raw) if story.is_none() => Event::Text(raw),
+            Event::Html(raw) | Event::InlineHtml(raw) if self.story.is_none() => Event::Text(raw),
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
                 title,
                 id,
-            }) => {
-                let dest_url = match links.resolve(&dest_url) {
-                    Some(Ok(href)) => CowStr::from(href),
-                    Some(Err(help)) => {
-                        let line = line_of(range.start);
-                        problems.push(
-                            Diagnostic::error(
-                                source.file,
-                                format!("the link `{dest_url}` names nothing in this portal"),
-                            )
-                            .at_line(line)
-                            .help(help),
-                        );
-                        dest_url
-                    }
-                    None if script_scheme(&dest_url).is_some() => {
-                        let line = line_of(range.start);
-                        problems.push(
-                            Diagnostic::error(
-                                source.file,
-                                format!("the link `{dest_url}` would run a script in the reader's browser"),
-                            )
-                            .at_line(line)
-                            .help("link to a web address (https://…) or to a page of the portal (dataset:…, story:…)"),
-                        );
-                        CowStr::from("")
-                    }
-                    None => dest_url,
-                };
-                Event::Start(Tag::Link {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                })
-            }
+            }) => Event::Start(Tag::Link {
+                link_type,
+                dest_url: self.link_address(dest_url, offset),
+                title,
+                id,
+            }),
             // An image's `data:` address is a picture; a script one is refused.
             Event::Start(Tag::Image {
                 link_type,
@@ -192,12 +210,13 @@ fn render_text(
                 title,
                 id,
             }) if script_scheme(&dest_url).is_some_and(|scheme| scheme != "data:") => {
-                problems.push(
+                let line = self.line_of(offset);
+                self.problems.push(
                     Diagnostic::error(
-                        source.file,
+                        self.source.file,
                         format!("the image `{dest_url}` is a script, not a picture"),
                     )
-                    .at_line(line_of(range.start))
+                    .at_line(line)
                     .help("give the picture's web address (https://…)"),
                 );
                 Event::Start(Tag::Image {
@@ -211,57 +230,97 @@ fn render_text(
             Event::Start(Tag::Heading {
                 level, id, classes, ..
             }) => {
-                heading_start = Some(events.len());
-                let level = if level == HeadingLevel::H1 {
-                    HeadingLevel::H2
-                } else {
-                    level
-                };
+                self.heading_start = Some(self.events.len());
                 Event::Start(Tag::Heading {
-                    level,
+                    level: demoted(level),
                     id,
                     classes,
                     attrs: Vec::new(),
                 })
             }
             Event::End(TagEnd::Heading(level)) => {
-                if let Some(start) = heading_start.take() {
-                    name_heading(&mut events, start, &mut headings, &mut anchors);
+                if let Some(start) = self.heading_start.take() {
+                    name_heading(
+                        &mut self.events,
+                        start,
+                        &mut self.headings,
+                        &mut self.anchors,
+                    );
                 }
-                let level = if level == HeadingLevel::H1 {
-                    HeadingLevel::H2
-                } else {
-                    level
-                };
-                Event::End(TagEnd::Heading(level))
+                Event::End(TagEnd::Heading(demoted(level)))
             }
             Event::Start(Tag::Table(alignments)) => {
-                events.push(Event::Html(CowStr::from(
+                self.events.push(Event::Html(CowStr::from(
                     "<div class=\"table-scroll\" tabindex=\"0\">",
                 )));
                 Event::Start(Tag::Table(alignments))
             }
             Event::End(TagEnd::Table) => {
-                events.push(Event::End(TagEnd::Table));
+                self.events.push(Event::End(TagEnd::Table));
                 Event::Html(CowStr::from("</div>"))
             }
             other => other,
         };
-        events.push(event);
+        self.events.push(event);
     }
 
-    let mut html_out = String::with_capacity(text.len() * 3 / 2);
-    html::push_html(&mut html_out, events.into_iter());
-    if let Some(story) = story {
-        html_out = super::sanitize::clean(&html_out, story.relative);
-        for (i, embed) in embeds.iter().enumerate() {
-            html_out = html_out.replacen(&embed_marker(i + 1), embed, 1);
+    /// A link's address: an id link resolved, a script refused (each
+    /// problem kept), any other address as written.
+    fn link_address(&mut self, dest_url: CowStr<'a>, offset: usize) -> CowStr<'a> {
+        match self.links.resolve(&dest_url) {
+            Some(Ok(href)) => CowStr::from(href),
+            Some(Err(help)) => {
+                let line = self.line_of(offset);
+                self.problems.push(
+                    Diagnostic::error(
+                        self.source.file,
+                        format!("the link `{dest_url}` names nothing in this portal"),
+                    )
+                    .at_line(line)
+                    .help(help),
+                );
+                dest_url
+            }
+            None if script_scheme(&dest_url).is_some() => {
+                let line = self.line_of(offset);
+                self.problems.push(
+                    Diagnostic::error(
+                        self.source.file,
+                        format!("the link `{dest_url}` would run a script in the reader's browser"),
+                    )
+                    .at_line(line)
+                    .help("link to a web address (https://…) or to a page of the portal (dataset:…, story:…)"),
+                );
+                CowStr::from("")
+            }
+            None => dest_url,
         }
     }
-    Rendered {
-        html: html_out,
-        headings,
-        problems,
+
+    /// The HTML (a story's sanitized, its embeds put in place), headings and problems.
+    fn finish(self) -> Rendered {
+        let mut html_out = String::with_capacity(self.text.len() * 3 / 2);
+        html::push_html(&mut html_out, self.events.into_iter());
+        if let Some(story) = self.story {
+            html_out = super::sanitize::clean(&html_out, story.relative);
+            for (i, embed) in self.embeds.iter().enumerate() {
+                html_out = html_out.replacen(&embed_marker(i + 1), embed, 1);
+            }
+        }
+        Rendered {
+            html: html_out,
+            headings: self.headings,
+            problems: self.problems,
+        }
+    }
+}
+
+/// Headings start at level 2: the page's title is its `<h1>`.
+fn demoted(level: HeadingLevel) -> HeadingLevel {
+    if level == HeadingLevel::H1 {
+        HeadingLevel::H2
+    } else {
+        level
     }
 }
 

@@ -3,8 +3,8 @@
 //! as on the dataset page, with its description as caption.
 
 use super::{Cx, Found, escape};
-use crate::analyse::{BBox, Content, Shape};
-use crate::render::map_svg::{self, MapText};
+use crate::analyse::Content;
+use crate::render::map_svg::{self, Layer, MapText};
 
 pub fn map(cx: &Cx) -> Found<String> {
     let source = cx.source().map_err(|p| vec![p])?;
@@ -20,61 +20,27 @@ pub fn map(cx: &Cx) -> Found<String> {
     let Some((_, _, facts)) = source.local else {
         return Err(not_a_map());
     };
-    let layer: Option<(&[Shape], BBox, u64, String, bool)> = match &facts.content {
-        Content::Geo { geo, .. } => geo.bbox.map(|bbox| {
-            let kinds = geo
-                .geometry_types
-                .keys()
-                .cloned()
-                .collect::<Vec<_>>()
-                .join(", ");
-            (
-                geo.shapes.as_slice(),
-                bbox,
-                geo.features,
-                kinds,
-                geo.shapes_complete,
-            )
-        }),
+    let layer = match &facts.content {
+        Content::Geo { geo, .. } => Layer::of_geo(geo),
         Content::Csv { .. } | Content::Workbook { .. } => facts
             .tables()
             .into_iter()
             .find(|(name, _)| sheet.is_none() || *name == sheet.as_deref())
             .and_then(|(_, table)| table.points.as_ref())
-            .and_then(|points| {
-                points.bbox.map(|bbox| {
-                    (
-                        points.shapes.as_slice(),
-                        bbox,
-                        points.count,
-                        "Point".to_string(),
-                        points.shapes.len() as u64 == points.count,
-                    )
-                })
-            }),
+            .and_then(Layer::of_points),
         _ => None,
     };
-    let Some((shapes, bbox, count, kinds, complete)) = layer else {
+    let Some(layer) = layer else {
         return Err(not_a_map());
     };
     let title = title.unwrap_or_else(|| format!("{}: {}", cx.ui("map"), source.resource.title));
-    let mut description = cx.fill(
-        "map_description",
-        &[
-            ("count", cx.t().integer(count)),
-            ("kinds", kinds),
-            ("south", format!("{:.4}", bbox.south)),
-            ("north", format!("{:.4}", bbox.north)),
-            ("west", format!("{:.4}", bbox.west)),
-            ("east", format!("{:.4}", bbox.east)),
-        ],
-    );
-    if !complete {
+    let mut description = cx.fill("map_description", &layer.description_values(cx.t()));
+    if !layer.complete {
         description = format!("{description} {}", cx.ui("map_partial"));
     }
     let svg = map_svg::render(
-        shapes,
-        bbox,
+        layer.shapes,
+        layer.bbox,
         &MapText {
             id: &cx.id,
             title: &title,

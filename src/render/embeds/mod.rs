@@ -4,7 +4,7 @@
 //! This module finds what an embed names (dataset, resource, sheet, columns)
 //! and reports what it cannot find with the story's file, line, column and
 //! the nearest existing names; `parse.rs` reads the line, `data.rs` the rows,
-//! `table.rs`, `chart.rs`, `map.rs` and `card.rs` write the HTML.
+//! `table.rs`, `chart/`, `map.rs` and `card.rs` write the HTML.
 
 mod card;
 mod chart;

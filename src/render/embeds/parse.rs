@@ -173,15 +173,10 @@ pub fn parse(line: &str) -> Result<Call, Vec<Problem>> {
     p.skip_space();
     p.expect_str("{{").map_err(|e| vec![e])?;
     p.skip_space();
-    let column = p.column();
-    let name = p.identifier();
-    if name.is_empty() {
-        return Err(vec![Problem::new(
-            column,
-            "an embed starts with what to show, e.g. `{{ tabla(…) }}`",
-            "write one of: tarjeta, tabla, grafica, mapa, descarga",
-        )]);
-    }
+    let (column, name) = p.required_identifier(
+        "an embed starts with what to show, e.g. `{{ tabla(…) }}`",
+        "write one of: tarjeta, tabla, grafica, mapa, descarga",
+    )?;
     let folded = fold(&name);
     let Some(kind) = Kind::ALL.into_iter().find(|k| k.name() == folded) else {
         let names: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
@@ -208,15 +203,10 @@ pub fn parse(line: &str) -> Result<Call, Vec<Problem>> {
                 break;
             }
         }
-        let arg_column = p.column();
-        let arg_name = p.identifier();
-        if arg_name.is_empty() {
-            return Err(vec![Problem::new(
-                arg_column,
-                "expected an argument name here, like `datos=\"…\"`",
-                "arguments are written `name=value` and separated by commas",
-            )]);
-        }
+        let (arg_column, arg_name) = p.required_identifier(
+            "expected an argument name here, like `datos=\"…\"`",
+            "arguments are written `name=value` and separated by commas",
+        )?;
         p.skip_space();
         p.expect_str("=").map_err(|e| vec![e])?;
         p.skip_space();
@@ -335,6 +325,20 @@ impl Cursor<'_> {
             format!("expected `{expected}` here, found {found}"),
             "an embed is written `{{ kind(name=\"value\", name=10) }}`, text values in double quotes",
         ))
+    }
+
+    /// The column and text of an identifier, which must be here (else `message`).
+    fn required_identifier(
+        &mut self,
+        message: &str,
+        help: &str,
+    ) -> Result<(usize, String), Vec<Problem>> {
+        let column = self.column();
+        let name = self.identifier();
+        if name.is_empty() {
+            return Err(vec![Problem::new(column, message, help)]);
+        }
+        Ok((column, name))
     }
 
     fn identifier(&mut self) -> String {
