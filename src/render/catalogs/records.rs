@@ -2,9 +2,12 @@
 //! identifiers, absolute URLs, sizes, checksums and media types. Each catalog
 //! writes these records in its own standard, so they cannot disagree.
 
+use crate::analyse::csv::CsvAnalysis;
 use crate::analyse::{Analysis, Content};
-use crate::model::{Dataset, Field, Participant, ResourceLocation, Site, Status};
-use crate::output::urls::Urls;
+use crate::model::{
+    Category, Dataset, Field, Participant, Resource, ResourceLocation, Site, Status,
+};
+use crate::output::urls::{Route, Urls};
 use crate::render::markdown;
 
 /// Every dataset of a site, as the catalogs describe it.
@@ -109,6 +112,22 @@ impl<'a> Records<'a> {
             .map(|i| &self.datasets[i])
     }
 
+    /// The categories of a dataset that the portal defines, in the dataset's order.
+    pub fn categories(&self, dataset: &Dataset) -> Vec<&'a Category> {
+        let site = self.site;
+        dataset
+            .categories
+            .iter()
+            .filter_map(|id| site.category(id))
+            .collect()
+    }
+
+    /// The titles of [`Records::categories`].
+    pub fn category_titles(&self, dataset: &Dataset) -> Vec<&'a str> {
+        let categories = self.categories(dataset);
+        categories.into_iter().map(|c| c.title.as_str()).collect()
+    }
+
     /// The participant as publisher.
     pub fn publisher(&self, participant: &Participant) -> Publisher {
         publisher(self.urls, participant)
@@ -140,76 +159,12 @@ fn dataset_record<'a>(
     dataset: &'a Dataset,
 ) -> DatasetRecord<'a> {
     let page = Urls::dataset(&dataset.id);
-    let publisher = match site.participant(&dataset.participant) {
-        Some(participant) => publisher(urls, participant),
-        // `load` guarantees the participant; a record still needs a publisher.
-        None => Publisher {
-            id: dataset.participant.clone(),
-            node: urls.absolute_fragment(&Urls::participant(&dataset.participant), "organizacion"),
-            name: dataset.participant.clone(),
-            email: None,
-            page: urls.absolute(&Urls::participant(&dataset.participant)),
-            website: None,
-            adms_type: "LocalAuthority",
-        },
-    };
-    let declared = dataset.contact.as_ref();
-    let contact = Contact {
-        name: declared
-            .and_then(|c| c.name.clone())
-            .unwrap_or_else(|| publisher.name.clone()),
-        email: declared
-            .and_then(|c| c.email.clone())
-            .or_else(|| publisher.email.clone()),
-    };
+    let publisher = dataset_publisher(site, urls, dataset);
+    let contact = contact(dataset, &publisher);
     let resources = dataset
         .resources
         .iter()
-        .map(|resource| {
-            let (download_url, file_name, facts, local) = match &resource.location {
-                ResourceLocation::Local {
-                    path, file_name, ..
-                } => (
-                    urls.absolute(&Urls::download(&dataset.id, file_name)),
-                    Some(file_name.clone()),
-                    analysis.facts(path),
-                    true,
-                ),
-                ResourceLocation::Remote { url } => (url.clone(), None, None, false),
-            };
-            let csv = match facts.map(|f| &f.content) {
-                Some(Content::Csv { csv, .. }) if resource.format == "CSV" => Some(csv),
-                _ => None,
-            };
-            let (media_type, file_type) = media_type(&resource.format);
-            ResourceRecord {
-                slug: resource.slug.clone(),
-                identifier: urls.absolute_fragment(&page, &format!("recurso-{}", resource.slug)),
-                title: resource.title.clone(),
-                description: markdown::plain_text(&resource.description),
-                format: resource.format.clone(),
-                media_type,
-                file_type,
-                download_url,
-                file_name,
-                bytes: facts.map(|f| f.bytes),
-                sha256: facts.map(|f| f.sha256.clone()),
-                encoding: resource.encoding.clone(),
-                fields: resource.fields.clone(),
-                local,
-                delimiter: csv.map(|c| c.dialect.delimiter),
-                decimal_comma_columns: csv
-                    .map(|c| {
-                        c.table
-                            .profile
-                            .iter()
-                            .filter(|p| p.decimal_comma)
-                            .map(|p| p.name.clone())
-                            .collect()
-                    })
-                    .unwrap_or_default(),
-            }
-        })
+        .map(|resource| resource_record(analysis, urls, dataset, &page, resource))
         .collect();
     DatasetRecord {
         dataset,
@@ -222,6 +177,89 @@ fn dataset_record<'a>(
         published: dataset.status == Status::Published,
         resources,
     }
+}
+
+/// The dataset's participant as publisher.
+fn dataset_publisher(site: &Site, urls: &Urls, dataset: &Dataset) -> Publisher {
+    match site.participant(&dataset.participant) {
+        Some(participant) => publisher(urls, participant),
+        // `load` guarantees the participant; a record still needs a publisher.
+        None => Publisher {
+            id: dataset.participant.clone(),
+            node: urls.absolute_fragment(&Urls::participant(&dataset.participant), "organizacion"),
+            name: dataset.participant.clone(),
+            email: None,
+            page: urls.absolute(&Urls::participant(&dataset.participant)),
+            website: None,
+            adms_type: "LocalAuthority",
+        },
+    }
+}
+
+/// The dataset's declared contact, completed by its publisher's name and address.
+fn contact(dataset: &Dataset, publisher: &Publisher) -> Contact {
+    let declared = dataset.contact.as_ref();
+    Contact {
+        name: declared
+            .and_then(|c| c.name.clone())
+            .unwrap_or_else(|| publisher.name.clone()),
+        email: declared
+            .and_then(|c| c.email.clone())
+            .or_else(|| publisher.email.clone()),
+    }
+}
+
+fn resource_record(
+    analysis: &Analysis,
+    urls: &Urls,
+    dataset: &Dataset,
+    page: &Route,
+    resource: &Resource,
+) -> ResourceRecord {
+    let (download_url, file_name, facts, local) = match &resource.location {
+        ResourceLocation::Local {
+            path, file_name, ..
+        } => (
+            urls.absolute(&Urls::download(&dataset.id, file_name)),
+            Some(file_name.clone()),
+            analysis.facts(path),
+            true,
+        ),
+        ResourceLocation::Remote { url } => (url.clone(), None, None, false),
+    };
+    let csv = match facts.map(|f| &f.content) {
+        Some(Content::Csv { csv, .. }) if resource.format == "CSV" => Some(csv),
+        _ => None,
+    };
+    let (media_type, file_type) = media_type(&resource.format);
+    ResourceRecord {
+        slug: resource.slug.clone(),
+        identifier: urls.absolute_fragment(page, &format!("recurso-{}", resource.slug)),
+        title: resource.title.clone(),
+        description: markdown::plain_text(&resource.description),
+        format: resource.format.clone(),
+        media_type,
+        file_type,
+        download_url,
+        file_name,
+        bytes: facts.map(|f| f.bytes),
+        sha256: facts.map(|f| f.sha256.clone()),
+        encoding: resource.encoding.clone(),
+        fields: resource.fields.clone(),
+        local,
+        delimiter: csv.map(|c| c.dialect.delimiter),
+        decimal_comma_columns: csv.map(decimal_comma_columns).unwrap_or_default(),
+    }
+}
+
+/// The columns of an analysed CSV whose numbers use a decimal comma.
+fn decimal_comma_columns(csv: &CsvAnalysis) -> Vec<String> {
+    csv.table
+        .profile
+        .iter()
+        .filter(|p| p.decimal_comma)
+        .map(|p| p.name.clone())
+        .collect()
 }
 
 /// The IANA media type of a format, and its code in the EU file-type vocabulary.
