@@ -262,43 +262,91 @@ fn decimal_comma_columns(csv: &CsvAnalysis) -> Vec<String> {
         .collect()
 }
 
+/// Formats of the EU file-type vocabulary, with their code there.
+const FILE_TYPES: &[(&str, &str)] = &[
+    ("CSV", "CSV"),
+    ("TSV", "TSV"),
+    ("TXT", "TXT"),
+    ("HTML", "HTML"),
+    ("JSON", "JSON"),
+    ("GEOJSON", "GEOJSON"),
+    ("XML", "XML"),
+    ("KML", "KML"),
+    ("KMZ", "KMZ"),
+    ("GPX", "GPX"),
+    ("GPKG", "GPKG"),
+    ("SHP", "SHP"),
+    ("XLS", "XLS"),
+    ("XLSX", "XLSX"),
+    ("ODS", "ODS"),
+    ("PDF", "PDF"),
+    ("ZIP", "ZIP"),
+    ("PARQUET", "PARQUET"),
+    ("RDF", "RDF_XML"),
+    ("TTL", "RDF_TURTLE"),
+];
+
+/// Media types `mime_guess` does not know (GPKG, SHP) or gives otherwise
+/// (`text/xml`: RFC 7303 prefers `application/xml`).
+const MEDIA_TYPES: &[(&str, &str)] = &[
+    ("XML", "application/xml"),
+    ("GPKG", "application/geopackage+sqlite3"),
+    ("SHP", "application/vnd.shp"),
+];
+
 /// The IANA media type of a format, and its code in the EU file-type vocabulary.
 pub fn media_type(format: &str) -> (&'static str, Option<&'static str>) {
-    const KNOWN: &[(&str, &str, &str)] = &[
-        ("CSV", "text/csv", "CSV"),
-        ("TSV", "text/tab-separated-values", "TSV"),
-        ("TXT", "text/plain", "TXT"),
-        ("HTML", "text/html", "HTML"),
-        ("JSON", "application/json", "JSON"),
-        ("GEOJSON", "application/geo+json", "GEOJSON"),
-        ("XML", "application/xml", "XML"),
-        ("KML", "application/vnd.google-earth.kml+xml", "KML"),
-        ("KMZ", "application/vnd.google-earth.kmz", "KMZ"),
-        ("GPX", "application/gpx+xml", "GPX"),
-        ("GPKG", "application/geopackage+sqlite3", "GPKG"),
-        ("SHP", "application/vnd.shp", "SHP"),
-        ("XLS", "application/vnd.ms-excel", "XLS"),
-        (
-            "XLSX",
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            "XLSX",
-        ),
-        (
-            "ODS",
-            "application/vnd.oasis.opendocument.spreadsheet",
-            "ODS",
-        ),
-        ("PDF", "application/pdf", "PDF"),
-        ("ZIP", "application/zip", "ZIP"),
-        ("PARQUET", "application/vnd.apache.parquet", "PARQUET"),
-        ("RDF", "application/rdf+xml", "RDF_XML"),
-        ("TTL", "text/turtle", "RDF_TURTLE"),
-    ];
     let upper = format.trim().to_uppercase();
-    KNOWN
+    let Some(code) = FILE_TYPES
         .iter()
-        .find(|(name, _, _)| *name == upper)
-        .map_or(("application/octet-stream", None), |(_, media, code)| {
-            (*media, Some(*code))
-        })
+        .find(|(name, _)| *name == upper)
+        .map(|(_, code)| *code)
+    else {
+        return ("application/octet-stream", None);
+    };
+    let media_type = MEDIA_TYPES
+        .iter()
+        .find(|(name, _)| *name == upper)
+        .map(|(_, media)| *media)
+        .or_else(|| mime_guess::from_ext(&upper).first_raw())
+        .unwrap_or("application/octet-stream");
+    (media_type, Some(code))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_known_format_has_its_media_type_and_file_type() {
+        // Format, media type, EU file type: as the hand-written table said before `mime_guess`.
+        let expected = "\
+            CSV text/csv CSV
+            TSV text/tab-separated-values TSV
+            TXT text/plain TXT
+            HTML text/html HTML
+            JSON application/json JSON
+            GeoJSON application/geo+json GEOJSON
+            XML application/xml XML
+            KML application/vnd.google-earth.kml+xml KML
+            KMZ application/vnd.google-earth.kmz KMZ
+            GPX application/gpx+xml GPX
+            GPKG application/geopackage+sqlite3 GPKG
+            SHP application/vnd.shp SHP
+            XLS application/vnd.ms-excel XLS
+            XLSX application/vnd.openxmlformats-officedocument.spreadsheetml.sheet XLSX
+            ODS application/vnd.oasis.opendocument.spreadsheet ODS
+            PDF application/pdf PDF
+            ZIP application/zip ZIP
+            PARQUET application/vnd.apache.parquet PARQUET
+            RDF application/rdf+xml RDF_XML
+            ttl text/turtle RDF_TURTLE";
+        for line in expected.lines() {
+            let [format, media, code] = line.split_whitespace().collect::<Vec<_>>()[..] else {
+                panic!("{line}");
+            };
+            assert_eq!(media_type(format), (media, Some(code)), "{format}");
+        }
+        assert_eq!(media_type("SAV"), ("application/octet-stream", None));
+    }
 }
