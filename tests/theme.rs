@@ -20,6 +20,30 @@ fn a_site_template_overrides_the_theme_template_of_the_same_name() {
 }
 
 #[test]
+fn a_site_overrides_the_feed_sitemap_and_robots_templates_by_name() {
+    let site = TempSite::valid()
+        .file(
+            "templates/robots.txt",
+            "User-agent: *\nDisallow: /borradores/\nSitemap: {{ sitemap }}\n",
+        )
+        .file(
+            "templates/atom.xml",
+            "<feed>{% for entry in entries %}<t>{{ entry.title | xml }}</t>{% endfor %}</feed>",
+        );
+    let (report, out) = site.build();
+    assert_eq!(report.errors(), 0, "{:#?}", report.diagnostics);
+    let robots = std::fs::read_to_string(out.path().join("public/robots.txt")).unwrap();
+    assert!(
+        robots.contains("Disallow: /borradores/\nSitemap: http"),
+        "{robots}"
+    );
+    let feed = std::fs::read_to_string(out.path().join("public/novedades.xml")).unwrap();
+    assert!(feed.starts_with("<feed>"), "{feed}");
+    let sitemap = std::fs::read_to_string(out.path().join("public/sitemap.xml")).unwrap();
+    assert!(sitemap.contains("<urlset"), "{sitemap}");
+}
+
+#[test]
 fn a_broken_template_override_is_reported_and_nothing_is_written() {
     let site = TempSite::valid().file("templates/page.html", "{% if %}");
     let (report, out) = site.build();

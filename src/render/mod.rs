@@ -229,7 +229,7 @@ pub fn render_site_cached(
     let catalog_files = match known_catalogs {
         Some(made) => Some(made),
         None => {
-            let (made, problems) = catalogs::files(&records);
+            let (made, problems) = catalogs::files(&records, tera);
             // Catalogs made with a problem are made again next time, so it is reported again.
             let clean = problems.is_empty();
             problems.into_iter().for_each(|d| diagnostics.push(d));
@@ -286,8 +286,13 @@ pub fn render_site_cached(
 
     let pages: Vec<Route> = files.iter().map(|f| f.route.clone()).collect();
     files.extend(story_files);
-    files.push(catalogs::stories_feed(&records, &views));
-    files.push(catalogs::sitemap(&records, &pages));
+    files.extend(catalogs::story_feed_and_sitemap(
+        &records,
+        &views,
+        &pages,
+        tera,
+        diagnostics,
+    ));
     files.extend(catalog_files.unwrap_or_default());
     for (_, asset) in &assets {
         files.push(OutputFile {

@@ -73,6 +73,18 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/redirect.html"),
     ),
     (
+        "atom.xml",
+        include_str!("../../themes/default/templates/atom.xml"),
+    ),
+    (
+        "sitemap.xml",
+        include_str!("../../themes/default/templates/sitemap.xml"),
+    ),
+    (
+        "robots.txt",
+        include_str!("../../themes/default/templates/robots.txt"),
+    ),
+    (
         "partials/dataset_item.html",
         include_str!("../../themes/default/templates/partials/dataset_item.html"),
     ),
@@ -157,6 +169,7 @@ pub fn template_sources(site: &Site) -> Result<Vec<(String, String)>, Vec<Diagno
 /// Compiles templates read by [`template_sources`].
 pub fn compile(sources: Vec<(String, String)>) -> Result<tera::Tera, Vec<Diagnostic>> {
     let mut tera = tera::Tera::new();
+    tera.register_filter("xml", super::catalogs::xml_filter);
     if let Err(error) = tera.add_raw_templates(sources) {
         return Err(vec![
             Diagnostic::error("templates", format!("a template has an error: {error}"))

@@ -51,10 +51,9 @@ fn status(record: &DatasetRecord) -> &'static str {
 pub fn dataset(records: &Records, record: &DatasetRecord) -> Value {
     let dataset = record.dataset;
     let urls = records.urls;
-    let categories: Vec<Value> = dataset
-        .categories
-        .iter()
-        .filter_map(|id| records.site.category(id))
+    let categories: Vec<Value> = records
+        .categories(dataset)
+        .into_iter()
         .map(|c| json!({ "id": c.id, "title": c.title, "url": urls.absolute(&Urls::category(&c.id)) }))
         .collect();
     let resources: Vec<Value> = record

@@ -34,12 +34,7 @@ pub fn catalog_csv(records: &Records) -> Result<Vec<u8>, csv::Error> {
     for record in &records.datasets {
         let dataset = record.dataset;
         let date = |d: Option<crate::model::Date>| d.map(|d| d.to_string()).unwrap_or_default();
-        let categories: Vec<&str> = dataset
-            .categories
-            .iter()
-            .filter_map(|id| records.site.category(id))
-            .map(|c| c.title.as_str())
-            .collect();
+        let categories = records.category_titles(dataset);
         let dataset_columns = [
             dataset.id.clone(),
             record.identifier.clone(),

@@ -5,25 +5,21 @@
 //! POD's inventory asks ("regardless of whether it has been made available"),
 //! with their access level and no distribution.
 
-use super::records::{DatasetRecord, Records};
+use super::records::{DatasetRecord, Records, ResourceRecord};
 use crate::output::urls::Urls;
 use serde_json::{Map, Value, json};
 
 const POD_SCHEMA: &str = "https://project-open-data.cio.gov/v1.1/schema";
 
 pub fn data_json(records: &Records) -> Value {
-    let datasets: Vec<Value> = records
-        .datasets
-        .iter()
-        .map(|d| dataset(records, d))
-        .collect();
+    let datasets = records.datasets.iter().map(|d| dataset(records, d));
     json!({
         "@context": format!("{POD_SCHEMA}/catalog.jsonld"),
         "@id": records.urls.absolute(&Urls::data_json()),
         "@type": "dcat:Catalog",
         "conformsTo": POD_SCHEMA,
         "describedBy": format!("{POD_SCHEMA}/catalog.json"),
-        "dataset": datasets,
+        "dataset": datasets.collect::<Vec<Value>>(),
     })
 }
 
@@ -46,16 +42,8 @@ fn dataset(records: &Records, record: &DatasetRecord) -> Value {
     if let Some(modified) = dataset.modified.or(dataset.issued) {
         put("modified", json!(modified.to_string()));
     }
-    let mut publisher = json!({ "@type": "org:Organization", "name": record.publisher.name });
-    if let Some(email) = &record.publisher.email {
-        publisher["mbox"] = json!(email);
-    }
-    put("publisher", publisher);
-    let mut contact = json!({ "@type": "vcard:Contact", "fn": record.contact.name });
-    if let Some(email) = &record.contact.email {
-        contact["hasEmail"] = json!(format!("mailto:{}", email.trim_start_matches("mailto:")));
-    }
-    put("contactPoint", contact);
+    put("publisher", publisher(record));
+    put("contactPoint", contact_point(record));
     put("accessLevel", json!("public"));
     put("license", json!(dataset.license.url));
     put("landingPage", json!(record.landing_page));
@@ -71,45 +59,59 @@ fn dataset(records: &Records, record: &DatasetRecord) -> Value {
     if let Some(spatial) = &dataset.spatial {
         put("spatial", json!(spatial));
     }
-    let themes: Vec<&str> = dataset
-        .categories
-        .iter()
-        .filter_map(|id| records.site.category(id))
-        .map(|c| c.title.as_str())
-        .collect();
+    let themes = records.category_titles(dataset);
     if !themes.is_empty() {
         put("theme", json!(themes));
     }
     if record.published && !record.resources.is_empty() {
-        let distributions: Vec<Value> = record
+        let distributions = record
             .resources
             .iter()
-            .map(|resource| {
-                let mut d = json!({
-                    "@type": "dcat:Distribution",
-                    "identifier": resource.identifier,
-                    "title": resource.title,
-                    "downloadURL": resource.download_url,
-                    "accessURL": resource.download_url,
-                    "mediaType": resource.media_type,
-                    "format": resource.format,
-                });
-                if !resource.description.is_empty() {
-                    d["description"] = json!(resource.description);
-                }
-                if let Some(issued) = dataset.issued {
-                    d["issued"] = json!(issued.to_string());
-                }
-                if !resource.fields.is_empty() {
-                    // The Data Package holds the resource's Table Schema: its data dictionary.
-                    d["describedBy"] =
-                        json!(records.urls.absolute(&Urls::datapackage(&dataset.id)));
-                    d["describedByType"] = json!("application/json");
-                }
-                d
-            })
-            .collect();
-        put("distribution", json!(distributions));
+            .map(|r| distribution(records, record, r));
+        put("distribution", json!(distributions.collect::<Vec<Value>>()));
     }
     Value::Object(out)
+}
+
+/// The dataset's participant as POD `publisher`, with its address when known.
+fn publisher(record: &DatasetRecord) -> Value {
+    let mut publisher = json!({ "@type": "org:Organization", "name": record.publisher.name });
+    if let Some(email) = &record.publisher.email {
+        publisher["mbox"] = json!(email);
+    }
+    publisher
+}
+
+/// The dataset's contact as a vCard, its address as a `mailto:` URL.
+fn contact_point(record: &DatasetRecord) -> Value {
+    let mut contact = json!({ "@type": "vcard:Contact", "fn": record.contact.name });
+    if let Some(email) = &record.contact.email {
+        contact["hasEmail"] = json!(format!("mailto:{}", email.trim_start_matches("mailto:")));
+    }
+    contact
+}
+
+fn distribution(records: &Records, record: &DatasetRecord, resource: &ResourceRecord) -> Value {
+    let dataset = record.dataset;
+    let mut d = json!({
+        "@type": "dcat:Distribution",
+        "identifier": resource.identifier,
+        "title": resource.title,
+        "downloadURL": resource.download_url,
+        "accessURL": resource.download_url,
+        "mediaType": resource.media_type,
+        "format": resource.format,
+    });
+    if !resource.description.is_empty() {
+        d["description"] = json!(resource.description);
+    }
+    if let Some(issued) = dataset.issued {
+        d["issued"] = json!(issued.to_string());
+    }
+    if !resource.fields.is_empty() {
+        // The Data Package holds the resource's Table Schema: its data dictionary.
+        d["describedBy"] = json!(records.urls.absolute(&Urls::datapackage(&dataset.id)));
+        d["describedByType"] = json!("application/json");
+    }
+    d
 }

@@ -3,7 +3,7 @@
 //! planned ones are in the inventory outputs (data.json, the API, the CSV).
 
 use super::rdf::{Graph, Node, Term};
-use super::records::{DatasetRecord, Publisher, Records};
+use super::records::{DatasetRecord, Publisher, Records, ResourceRecord};
 use crate::model::{Date, Participant};
 use crate::output::urls::Urls;
 
@@ -14,11 +14,42 @@ const SHA256: &str = "http://spdx.org/rdf/terms#checksumAlgorithm_sha256";
 
 /// The catalog of the whole network, or of one participant.
 pub fn catalog_graph(records: &Records, participant: Option<&Participant>) -> Graph {
+    let language = records.language;
+    let mut graph = Graph::default();
+    let datasets: Vec<&DatasetRecord> = records
+        .published()
+        .filter(|d| participant.is_none_or(|p| d.dataset.participant == p.id))
+        .collect();
+    let publisher = match participant {
+        Some(p) => records.publisher(p),
+        None => network_publisher(records),
+    };
+    let scheme = records
+        .urls
+        .absolute_fragment(&Urls::categories(), "esquema");
+    let (catalog, homepage) = catalog_node(records, participant, &datasets, &publisher, &scheme);
+    graph.insert(catalog);
+    graph.insert(Node::named(&homepage, "foaf:Document"));
+    agent(&publisher, language, &mut graph);
+    theme_nodes(records, &scheme, &mut graph);
+    graph.insert(Node::named(&language_iri(language), "dct:LinguisticSystem"));
+    for record in datasets {
+        dataset_nodes(records, record, &mut graph);
+    }
+    graph
+}
+
+/// The `dcat:Catalog` node of the network or of a participant, and its home page.
+fn catalog_node(
+    records: &Records,
+    participant: Option<&Participant>,
+    datasets: &[&DatasetRecord],
+    publisher: &Publisher,
+    scheme: &str,
+) -> (Node, String) {
     let site = records.site;
     let urls = records.urls;
     let language = records.language;
-    let mut graph = Graph::default();
-
     let (catalog_node, homepage, title, description) = match participant {
         None => (
             urls.absolute_fragment(&Urls::home(), "catalogo"),
@@ -33,11 +64,6 @@ pub fn catalog_graph(records: &Records, participant: Option<&Participant>) -> Gr
             crate::render::markdown::plain_text(&p.description),
         ),
     };
-    let datasets: Vec<&DatasetRecord> = records
-        .published()
-        .filter(|d| participant.is_none_or(|p| d.dataset.participant == p.id))
-        .collect();
-
     let mut catalog = Node::named(&catalog_node, "dcat:Catalog");
     catalog.add("dct:title", Term::text(&title, language));
     // DCAT-AP requires a description; a portal without one says what it is.
@@ -49,25 +75,22 @@ pub fn catalog_graph(records: &Records, participant: Option<&Participant>) -> Gr
     catalog.add("dct:description", Term::text(&description, language));
     catalog.add("foaf:homepage", Term::iri(&homepage));
     catalog.add("dct:language", Term::iri(&language_iri(language)));
-    let catalog_publisher = match participant {
-        Some(p) => records.publisher(p),
-        None => network_publisher(records),
-    };
-    catalog.add("dct:publisher", Term::iri(&catalog_publisher.node));
-    let scheme = urls.absolute_fragment(&Urls::categories(), "esquema");
-    catalog.add("dcat:themeTaxonomy", Term::iri(&scheme));
+    catalog.add("dct:publisher", Term::iri(&publisher.node));
+    catalog.add("dcat:themeTaxonomy", Term::iri(scheme));
     if let Some(modified) = datasets.iter().filter_map(|d| last_change(d)).max() {
         catalog.add("dct:modified", date(modified));
     }
-    for dataset in &datasets {
+    for dataset in datasets {
         catalog.add("dcat:dataset", Term::iri(&dataset.node));
     }
-    graph.insert(catalog);
-    graph.insert(Node::named(&homepage, "foaf:Document"));
-    agent(&catalog_publisher, language, &mut graph);
+    (catalog, homepage)
+}
 
-    // The themes: a concept scheme from the portal's categories.
-    let mut concept_scheme = Node::named(&scheme, "skos:ConceptScheme");
+/// The themes: a concept scheme of the portal's categories, and a concept per category.
+fn theme_nodes(records: &Records, scheme: &str, graph: &mut Graph) {
+    let site = records.site;
+    let language = records.language;
+    let mut concept_scheme = Node::named(scheme, "skos:ConceptScheme");
     concept_scheme.add(
         "dct:title",
         Term::text(&format!("{} · categorías", site.portal.title), language),
@@ -75,7 +98,7 @@ pub fn catalog_graph(records: &Records, participant: Option<&Participant>) -> Gr
     graph.insert(concept_scheme);
     for category in &site.portal.categories {
         let mut concept = Node::named(
-            &urls.absolute(&Urls::category(&category.id)),
+            &records.urls.absolute(&Urls::category(&category.id)),
             "skos:Concept",
         );
         concept.add("skos:prefLabel", Term::text(&category.title, language));
@@ -85,15 +108,9 @@ pub fn catalog_graph(records: &Records, participant: Option<&Participant>) -> Gr
                 Term::text(&category.description, language),
             );
         }
-        concept.add("skos:inScheme", Term::iri(&scheme));
+        concept.add("skos:inScheme", Term::iri(scheme));
         graph.insert(concept);
     }
-    graph.insert(Node::named(&language_iri(language), "dct:LinguisticSystem"));
-
-    for record in datasets {
-        dataset_nodes(records, record, &mut graph);
-    }
-    graph
 }
 
 /// The network itself, publisher of the whole catalog.
@@ -135,9 +152,36 @@ fn agent(publisher: &Publisher, language: &str, graph: &mut Graph) {
     graph.insert(node);
 }
 
+/// A published dataset: its node, its distributions and what they point to.
 fn dataset_nodes(records: &Records, record: &DatasetRecord, graph: &mut Graph) {
     let language = records.language;
-    let urls = records.urls;
+    let dataset = record.dataset;
+    let mut node = dataset_node(records, record);
+    for resource in &record.resources {
+        node.add("dcat:distribution", Term::iri(&resource.identifier));
+        distribution_nodes(record, resource, language, graph);
+    }
+    graph.insert(node);
+    graph.insert(Node::named(SHA256, "spdx:ChecksumAlgorithm"));
+    let license = &dataset.license.url;
+    let mut license_node = Node::named(license, "dct:LicenseDocument");
+    license_node.add("rdfs:label", Term::text(&dataset.license.name, language));
+    graph.insert(license_node);
+    graph.insert(Node::named(&record.landing_page, "foaf:Document"));
+    if let Some(frequency) = dataset.frequency {
+        graph.insert(Node::named(
+            &format!("{EU}frequency/{}", frequency.eu_code()),
+            "dct:Frequency",
+        ));
+    }
+    if let Some(participant) = records.site.participant(&dataset.participant) {
+        agent(&records.publisher(participant), language, graph);
+    }
+}
+
+/// The `dcat:Dataset` node, without its distributions.
+fn dataset_node(records: &Records, record: &DatasetRecord) -> Node {
+    let language = records.language;
     let dataset = record.dataset;
     let mut node = Node::named(&record.node, "dcat:Dataset");
     node.add("dct:identifier", Term::string(&record.identifier));
@@ -152,7 +196,7 @@ fn dataset_nodes(records: &Records, record: &DatasetRecord, graph: &mut Graph) {
     for category in &dataset.categories {
         node.add(
             "dcat:theme",
-            Term::iri(&urls.absolute(&Urls::category(category))),
+            Term::iri(&records.urls.absolute(&Urls::category(category))),
         );
     }
     node.add_opt("dct:issued", dataset.issued.map(date));
@@ -174,73 +218,72 @@ fn dataset_nodes(records: &Records, record: &DatasetRecord, graph: &mut Graph) {
         location.add("skos:prefLabel", Term::text(spatial, language));
         node.add("dct:spatial", Term::Blank(location));
     }
+    node.add(
+        "dcat:contactPoint",
+        Term::Blank(contact_point(record, language)),
+    );
+    node
+}
+
+/// The dataset's contact as a vCard.
+fn contact_point(record: &DatasetRecord, language: &str) -> Node {
     let mut contact = Node::blank("vcard:Kind").also("vcard:Organization");
     contact.add("vcard:fn", Term::text(&record.contact.name, language));
     if let Some(email) = &record.contact.email {
         contact.add("vcard:hasEmail", Term::iri(&mailto(email)));
     }
-    node.add("dcat:contactPoint", Term::Blank(contact));
-    let license = &dataset.license.url;
-    for resource in &record.resources {
-        node.add("dcat:distribution", Term::iri(&resource.identifier));
-        let mut distribution = Node::named(&resource.identifier, "dcat:Distribution");
-        distribution.add("dct:identifier", Term::string(&resource.identifier));
-        distribution.add("dct:title", Term::text(&resource.title, language));
-        if !resource.description.is_empty() {
-            distribution.add(
-                "dct:description",
-                Term::text(&resource.description, language),
-            );
-        }
-        distribution.add("dcat:accessURL", Term::iri(&resource.download_url));
-        distribution.add("dcat:downloadURL", Term::iri(&resource.download_url));
-        let mut media_type =
-            Node::named(&format!("{IANA}{}", resource.media_type), "dct:MediaType");
-        media_type.add("rdfs:label", Term::string(resource.media_type));
+    contact
+}
+
+/// A resource's `dcat:Distribution`, after its media type and file type.
+fn distribution_nodes(
+    record: &DatasetRecord,
+    resource: &ResourceRecord,
+    language: &str,
+    graph: &mut Graph,
+) {
+    let dataset = record.dataset;
+    let mut distribution = Node::named(&resource.identifier, "dcat:Distribution");
+    distribution.add("dct:identifier", Term::string(&resource.identifier));
+    distribution.add("dct:title", Term::text(&resource.title, language));
+    if !resource.description.is_empty() {
         distribution.add(
-            "dcat:mediaType",
-            Term::iri(&format!("{IANA}{}", resource.media_type)),
+            "dct:description",
+            Term::text(&resource.description, language),
         );
-        graph.insert(media_type);
-        if let Some(code) = resource.file_type {
-            distribution.add("dct:format", Term::iri(&format!("{EU}file-type/{code}")));
-            graph.insert(Node::named(
-                &format!("{EU}file-type/{code}"),
-                "dct:MediaTypeOrExtent",
-            ));
-        }
-        distribution.add("dct:license", Term::iri(license));
-        distribution.add_opt("dct:issued", dataset.issued.map(date));
-        distribution.add_opt("dct:modified", dataset.modified.map(date));
-        if let Some(bytes) = resource.bytes {
-            distribution.add(
-                "dcat:byteSize",
-                Term::typed(bytes, "xsd:nonNegativeInteger"),
-            );
-        }
-        if let Some(sha256) = &resource.sha256 {
-            let mut checksum = Node::blank("spdx:Checksum");
-            checksum.add("spdx:algorithm", Term::iri(SHA256));
-            checksum.add("spdx:checksumValue", Term::typed(sha256, "xsd:hexBinary"));
-            distribution.add("spdx:checksum", Term::Blank(checksum));
-        }
-        graph.insert(distribution);
     }
-    graph.insert(node);
-    graph.insert(Node::named(SHA256, "spdx:ChecksumAlgorithm"));
-    let mut license_node = Node::named(license, "dct:LicenseDocument");
-    license_node.add("rdfs:label", Term::text(&dataset.license.name, language));
-    graph.insert(license_node);
-    graph.insert(Node::named(&record.landing_page, "foaf:Document"));
-    if let Some(frequency) = dataset.frequency {
+    distribution.add("dcat:accessURL", Term::iri(&resource.download_url));
+    distribution.add("dcat:downloadURL", Term::iri(&resource.download_url));
+    let mut media_type = Node::named(&format!("{IANA}{}", resource.media_type), "dct:MediaType");
+    media_type.add("rdfs:label", Term::string(resource.media_type));
+    distribution.add(
+        "dcat:mediaType",
+        Term::iri(&format!("{IANA}{}", resource.media_type)),
+    );
+    graph.insert(media_type);
+    if let Some(code) = resource.file_type {
+        distribution.add("dct:format", Term::iri(&format!("{EU}file-type/{code}")));
         graph.insert(Node::named(
-            &format!("{EU}frequency/{}", frequency.eu_code()),
-            "dct:Frequency",
+            &format!("{EU}file-type/{code}"),
+            "dct:MediaTypeOrExtent",
         ));
     }
-    if let Some(participant) = records.site.participant(&dataset.participant) {
-        agent(&records.publisher(participant), language, graph);
+    distribution.add("dct:license", Term::iri(&dataset.license.url));
+    distribution.add_opt("dct:issued", dataset.issued.map(date));
+    distribution.add_opt("dct:modified", dataset.modified.map(date));
+    if let Some(bytes) = resource.bytes {
+        distribution.add(
+            "dcat:byteSize",
+            Term::typed(bytes, "xsd:nonNegativeInteger"),
+        );
     }
+    if let Some(sha256) = &resource.sha256 {
+        let mut checksum = Node::blank("spdx:Checksum");
+        checksum.add("spdx:algorithm", Term::iri(SHA256));
+        checksum.add("spdx:checksumValue", Term::typed(sha256, "xsd:hexBinary"));
+        distribution.add("spdx:checksum", Term::Blank(checksum));
+    }
+    graph.insert(distribution);
 }
 
 fn last_change(record: &DatasetRecord) -> Option<Date> {

@@ -1,196 +1,239 @@
-//! For feed readers and search engines: the Atom feed of new and updated
-//! datasets, `sitemap.xml` of every page, and `robots.txt` pointing to it.
+//! For feed readers and search engines: the Atom feeds of new and updated
+//! datasets and of stories, `sitemap.xml` of every page, and `robots.txt`
+//! pointing to it. Each is a theme template (`atom.xml`, `sitemap.xml`,
+//! `robots.txt`) that a site's `templates/` overrides by name; what they show
+//! is computed here.
 
 use super::records::Records;
-use crate::model::Date;
+use crate::diagnostics::Diagnostic;
+use crate::model::{Date, Story};
 use crate::output::urls::{Route, Urls};
+use serde::Serialize;
 
 /// How many datasets the feed lists, newest first.
 const FEED_ENTRIES: usize = 50;
 
-pub fn atom_feed(records: &Records) -> String {
+/// What `atom.xml` shows: the feed's id and self link (`id`), its title,
+/// update time, the portal as author, the page it mirrors, and its entries.
+#[derive(Serialize)]
+struct Feed {
+    language: &'static str,
+    id: String,
+    title: String,
+    updated: String,
+    author: String,
+    page: String,
+    entries: Vec<Entry>,
+}
+
+/// A dataset or a story of a feed.
+#[derive(Serialize)]
+struct Entry {
+    id: String,
+    title: String,
+    updated: String,
+    published: Option<String>,
+    authors: Vec<String>,
+    link: String,
+    categories: Vec<EntryCategory>,
+    summary: String,
+}
+
+/// A category of an entry: a dataset's has a label (the category's title).
+#[derive(Serialize)]
+struct EntryCategory {
+    term: String,
+    label: Option<String>,
+}
+
+/// A page of `sitemap.xml`, with the date its content last changed when known.
+#[derive(Serialize)]
+struct SitemapUrl {
+    loc: String,
+    lastmod: Option<String>,
+}
+
+/// The Atom feed of datasets, newest change first.
+pub fn atom_feed(records: &Records, tera: &tera::Tera) -> Result<Vec<u8>, Diagnostic> {
     let urls = records.urls;
-    let site = records.site;
-    let mut entries: Vec<_> = records
+    let mut dated: Vec<_> = records
         .published()
         .filter_map(|r| r.dataset.modified.or(r.dataset.issued).map(|d| (d, r)))
         .collect();
-    entries.sort_by(|(a, ra), (b, rb)| b.cmp(a).then_with(|| ra.dataset.id.cmp(&rb.dataset.id)));
-    entries.truncate(FEED_ENTRIES);
-    let updated = entries
-        .first()
-        .map_or("1970-01-01T00:00:00Z".to_string(), |(d, _)| timestamp(*d));
-    let mut out = feed_head(
-        records,
-        &site.portal.title,
-        &urls.absolute(&Urls::feed()),
-        &urls.absolute(&Urls::catalog()),
-        &updated,
-    );
-    for (date, record) in entries {
-        let dataset = record.dataset;
-        out.push_str("  <entry>\n");
-        out.push_str(&format!("    <id>{}</id>\n", xml(&record.identifier)));
-        out.push_str(&format!("    <title>{}</title>\n", xml(&dataset.title)));
-        out.push_str(&format!("    <updated>{}</updated>\n", timestamp(date)));
-        if let Some(issued) = dataset.issued {
-            out.push_str(&format!(
-                "    <published>{}</published>\n",
-                timestamp(issued)
-            ));
-        }
-        out.push_str(&format!(
-            "    <author><name>{}</name></author>\n",
-            xml(&record.publisher.name)
-        ));
-        out.push_str(&format!(
-            "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
-            xml(&record.landing_page)
-        ));
-        for category in dataset.categories.iter().filter_map(|c| site.category(c)) {
-            out.push_str(&format!(
-                "    <category term=\"{}\" label=\"{}\"/>\n",
-                xml(&category.id),
-                xml(&category.title)
-            ));
-        }
-        out.push_str(&format!(
-            "    <summary>{}</summary>\n",
-            xml(&crate::render::markdown::summary(&dataset.description, 400))
-        ));
-        out.push_str("  </entry>\n");
-    }
-    out.push_str("</feed>\n");
-    out
+    dated.sort_by(|(a, ra), (b, rb)| b.cmp(a).then_with(|| ra.dataset.id.cmp(&rb.dataset.id)));
+    dated.truncate(FEED_ENTRIES);
+    let entries = dated
+        .into_iter()
+        .map(|(date, record)| Entry {
+            id: record.identifier.clone(),
+            title: record.dataset.title.clone(),
+            updated: timestamp(date),
+            published: record.dataset.issued.map(timestamp),
+            authors: vec![record.publisher.name.clone()],
+            link: record.landing_page.clone(),
+            categories: records
+                .categories(record.dataset)
+                .into_iter()
+                .map(|c| EntryCategory {
+                    term: c.id.clone(),
+                    label: Some(c.title.clone()),
+                })
+                .collect(),
+            summary: crate::render::markdown::summary(&record.dataset.description, 400),
+        })
+        .collect();
+    let feed = Feed {
+        title: records.site.portal.title.clone(),
+        id: urls.absolute(&Urls::feed()),
+        page: urls.absolute(&Urls::catalog()),
+        ..feed(records, entries)
+    };
+    render(tera, "atom.xml", &feed, "catalog novedades.xml")
 }
 
 /// The Atom feed of stories, newest first (drafts never: a feed is what is published).
-pub fn stories_feed(records: &Records, views: &crate::render::views::Views) -> String {
-    let urls = records.urls;
+pub fn stories_feed(
+    records: &Records,
+    stories_title: &str,
+    tera: &tera::Tera,
+) -> Result<Vec<u8>, Diagnostic> {
     let site = records.site;
-    let stories: Vec<_> = site
+    let urls = records.urls;
+    let entries = site
         .stories
         .iter()
         .filter(|s| !s.draft)
         .take(FEED_ENTRIES)
+        .map(|story| story_entry(records, story))
         .collect();
-    let updated = stories
-        .iter()
-        .map(|s| s.date)
-        .max()
-        .map_or("1970-01-01T00:00:00Z".to_string(), timestamp);
-    let feed_url = urls.absolute(&Urls::stories_feed());
-    let mut out = feed_head(
-        records,
-        &format!("{}: {}", site.portal.title, views.t.ui("stories")),
-        &feed_url,
-        &urls.absolute(&Urls::stories()),
-        &updated,
-    );
-    for story in stories {
-        let page = urls.absolute(&Urls::story(&story.id));
-        out.push_str("  <entry>\n");
-        out.push_str(&format!("    <id>{}</id>\n", xml(&page)));
-        out.push_str(&format!("    <title>{}</title>\n", xml(&story.title)));
-        out.push_str(&format!(
-            "    <updated>{}</updated>\n",
-            timestamp(story.date)
-        ));
-        out.push_str(&format!(
-            "    <published>{}</published>\n",
-            timestamp(story.date)
-        ));
+    let feed = Feed {
+        title: format!("{}: {stories_title}", site.portal.title),
+        id: urls.absolute(&Urls::stories_feed()),
+        page: urls.absolute(&Urls::stories()),
+        ..feed(records, entries)
+    };
+    render(tera, "atom.xml", &feed, "stories feed")
+}
+
+fn story_entry(records: &Records, story: &Story) -> Entry {
+    let site = records.site;
+    let page = records.urls.absolute(&Urls::story(&story.id));
+    let authors = if story.authors.is_empty() {
         let participant = story
             .participant
             .as_deref()
-            .and_then(|p| site.participant(p))
-            .map_or(site.portal.title.clone(), |p| p.name.clone());
-        let authors = if story.authors.is_empty() {
-            vec![participant]
-        } else {
-            story.authors.clone()
-        };
-        for author in authors {
-            out.push_str(&format!(
-                "    <author><name>{}</name></author>\n",
-                xml(&author)
-            ));
-        }
-        out.push_str(&format!(
-            "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
-            xml(&page)
-        ));
-        for tag in &story.tags {
-            out.push_str(&format!("    <category term=\"{}\"/>\n", xml(tag)));
-        }
-        let summary = story
+            .and_then(|p| site.participant(p));
+        vec![participant.map_or(site.portal.title.clone(), |p| p.name.clone())]
+    } else {
+        story.authors.clone()
+    };
+    Entry {
+        id: page.clone(),
+        title: story.title.clone(),
+        updated: timestamp(story.date),
+        published: Some(timestamp(story.date)),
+        authors,
+        link: page,
+        categories: story
+            .tags
+            .iter()
+            .map(|tag| EntryCategory {
+                term: tag.clone(),
+                label: None,
+            })
+            .collect(),
+        summary: story
             .summary
             .clone()
-            .unwrap_or_else(|| crate::render::markdown::summary(&story.body, 400));
-        out.push_str(&format!("    <summary>{}</summary>\n", xml(&summary)));
-        out.push_str("  </entry>\n");
+            .unwrap_or_else(|| crate::render::markdown::summary(&story.body, 400)),
     }
-    out.push_str("</feed>\n");
-    out
+}
+
+/// A feed of `entries`, updated when its newest entry was, by the portal;
+/// its own title, id and page still to set.
+fn feed(records: &Records, entries: Vec<Entry>) -> Feed {
+    // Timestamps of one form sort as their dates do.
+    let updated = entries.iter().map(|e| &e.updated).max().cloned();
+    Feed {
+        language: records.language,
+        id: String::new(),
+        title: String::new(),
+        updated: updated.unwrap_or_else(|| "1970-01-01T00:00:00Z".to_string()),
+        author: records.site.portal.title.clone(),
+        page: String::new(),
+        entries,
+    }
 }
 
 /// Every page of the portal, with the date its content last changed when known.
-pub fn sitemap(urls: &Urls, pages: &[(Route, Option<Date>)]) -> String {
-    let mut out = String::from(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-    );
-    for (route, lastmod) in pages {
-        out.push_str(&format!("  <url><loc>{}</loc>", xml(&urls.absolute(route))));
-        if let Some(date) = lastmod {
-            out.push_str(&format!("<lastmod>{date}</lastmod>"));
-        }
-        out.push_str("</url>\n");
+pub fn sitemap(
+    urls: &Urls,
+    pages: &[(Route, Option<Date>)],
+    tera: &tera::Tera,
+) -> Result<Vec<u8>, Diagnostic> {
+    let urls: Vec<SitemapUrl> = pages
+        .iter()
+        .map(|(route, lastmod)| SitemapUrl {
+            loc: urls.absolute(route),
+            lastmod: lastmod.map(|d| d.to_string()),
+        })
+        .collect();
+    #[derive(Serialize)]
+    struct Sitemap {
+        urls: Vec<SitemapUrl>,
     }
-    out.push_str("</urlset>\n");
-    out
+    render(
+        tera,
+        "sitemap.xml",
+        &Sitemap { urls },
+        "catalog sitemap.xml",
+    )
 }
 
 /// Crawlers read `robots.txt` only at a host's root: a portal under a sub-path
 /// publishes it anyway, for hosts that serve the portal at their root.
-pub fn robots(urls: &Urls) -> String {
-    format!(
-        "User-agent: *\nAllow: /\n\nSitemap: {}\n",
-        urls.absolute(&Urls::sitemap())
-    )
+pub fn robots(urls: &Urls, tera: &tera::Tera) -> Result<Vec<u8>, Diagnostic> {
+    #[derive(Serialize)]
+    struct Robots {
+        sitemap: String,
+    }
+    let robots = Robots {
+        sitemap: urls.absolute(&Urls::sitemap()),
+    };
+    render(tera, "robots.txt", &robots, "catalog robots.txt")
 }
 
-/// The start of an Atom feed: its id and self link (`feed_url`), title,
-/// update time, the portal as author, and the page it mirrors (`page_url`).
-fn feed_head(
-    records: &Records,
-    title: &str,
-    feed_url: &str,
-    page_url: &str,
-    updated: &str,
-) -> String {
-    let portal = xml(&records.site.portal.title);
-    let feed_url = xml(feed_url);
-    format!(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n\
-         <feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{language}\">\n  \
-         <id>{feed_url}</id>\n  \
-         <title>{title}</title>\n  \
-         <updated>{updated}</updated>\n  \
-         <author><name>{portal}</name></author>\n  \
-         <link rel=\"self\" type=\"application/atom+xml\" href=\"{feed_url}\"/>\n  \
-         <link rel=\"alternate\" type=\"text/html\" href=\"{page}\"/>\n",
-        language = records.language,
-        title = xml(title),
-        page = xml(page_url),
-    )
+/// The text of a template, shown `data`; a failure is reported at `origin`.
+fn render(
+    tera: &tera::Tera,
+    template: &str,
+    data: &impl Serialize,
+    origin: &str,
+) -> Result<Vec<u8>, Diagnostic> {
+    tera::Context::from_serialize(data)
+        .and_then(|context| tera.render(template, &context))
+        .map(String::into_bytes)
+        .map_err(|error| {
+            Diagnostic::error(origin, format!("the template `{template}` failed: {error}"))
+                .help("if the site overrides this template in templates/, check the names it uses")
+        })
 }
 
 fn timestamp(date: Date) -> String {
     format!("{date}T00:00:00Z")
 }
 
+/// The template filter `xml`: text escaped for XML text and attributes, as safe.
+pub fn xml_filter(
+    text: std::borrow::Cow<'_, str>,
+    _: tera::Kwargs,
+    _: &tera::State,
+) -> tera::Value {
+    tera::Value::safe_string(&xml(&text))
+}
+
 /// Text for XML: markup characters escaped, characters XML forbids dropped.
-pub fn xml(text: &str) -> String {
+fn xml(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -214,5 +257,17 @@ mod tests {
     #[test]
     fn xml_text_is_escaped_and_forbidden_characters_dropped() {
         assert_eq!(xml("a<b>&\"c'\u{1}"), "a&lt;b&gt;&amp;&quot;c&apos;");
+    }
+
+    #[test]
+    fn text_through_the_xml_filter_is_not_escaped_again() {
+        let template = ("t.xml".to_string(), "{{ x | xml }} {{ x }}".to_string());
+        let tera = crate::render::theme::compile(vec![template]).unwrap();
+        let data = serde_json::json!({ "x": "a'&<\u{1}" });
+        let out = render(&tera, "t.xml", &data, "t").unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "a&apos;&amp;&lt; a&#39;&amp;&lt;\u{1}"
+        );
     }
 }

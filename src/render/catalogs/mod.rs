@@ -17,6 +17,7 @@ mod records;
 mod schema_org;
 
 pub use catalog_csv::HEADER as CSV_HEADER;
+pub use feeds::xml_filter;
 pub use records::{DatasetRecord, Records, ResourceRecord, media_type};
 pub use schema_org::script_text;
 
@@ -29,82 +30,44 @@ use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::Value;
 
-/// Every catalog file but the sitemap (which lists the pages: see [`sitemap`]).
-pub fn files(records: &Records) -> (Vec<OutputFile>, Vec<Diagnostic>) {
-    let problems = std::sync::Mutex::new(Vec::new());
-    let json = |value: &Value| {
-        let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
-        text.push('\n');
-        text.into_bytes()
-    };
-    let graph_files = |participant: Option<&Participant>| {
-        let graph = dcat::catalog_graph(records, participant);
-        let route = |format| match participant {
-            Some(p) => Urls::participant_dcat_catalog(&p.id, format),
-            None => Urls::dcat_catalog(format),
-        };
-        vec![
-            (route(RdfFormat::JsonLd), json(&graph.to_json_ld())),
-            (route(RdfFormat::Turtle), graph.to_turtle().into_bytes()),
-        ]
-    };
+/// Files made for one route or a few, in order.
+type Made = Vec<(Route, Vec<u8>)>;
+
+/// Every catalog file but the stories feed and the sitemap (which list the
+/// stories and pages: see [`story_feed_and_sitemap`]).
+pub fn files(records: &Records, tera: &tera::Tera) -> (Vec<OutputFile>, Vec<Diagnostic>) {
     // Each catalog is made on its own: the whole network's (each O(datasets)),
     // each participant's, each dataset's, all on every core.
-    type Made = Vec<(Route, Vec<u8>)>;
-    let whole: Vec<Box<dyn Fn() -> Made + Sync + '_>> = vec![
-        Box::new(|| graph_files(None)),
-        Box::new(|| vec![(Urls::data_json(), json(&data_json::data_json(records)))]),
-        Box::new(|| match catalog_csv::catalog_csv(records) {
-            Ok(bytes) => vec![(Urls::catalog_csv(), bytes)],
-            Err(error) => {
-                problems
-                    .lock()
-                    .unwrap_or_else(|e| e.into_inner())
-                    .push(Diagnostic::error(
-                        Urls::catalog_csv().as_str(),
-                        format!("cannot write the catalog CSV: {error}"),
-                    ));
-                Vec::new()
-            }
+    let whole: Vec<Box<dyn Fn() -> Result<Made, Diagnostic> + Sync + '_>> = vec![
+        Box::new(|| Ok(graph_files(records, None))),
+        Box::new(|| {
+            Ok(vec![(
+                Urls::data_json(),
+                json(&data_json::data_json(records)),
+            )])
         }),
-        Box::new(|| vec![(Urls::feed(), feeds::atom_feed(records).into_bytes())]),
-        Box::new(|| vec![(Urls::robots(), feeds::robots(records.urls).into_bytes())]),
-        Box::new(|| vec![(Urls::api_datasets(), json(&api::index(records)))]),
+        Box::new(|| catalog_csv_file(records)),
+        Box::new(|| Ok(vec![(Urls::feed(), feeds::atom_feed(records, tera)?)])),
+        Box::new(|| Ok(vec![(Urls::robots(), feeds::robots(records.urls, tera)?)])),
+        Box::new(|| Ok(vec![(Urls::api_datasets(), json(&api::index(records)))])),
     ];
-    let published: Vec<&DatasetRecord> = records.published().collect();
-    let mut made: Vec<Made> = whole.par_iter().map(|make| make()).collect();
+    let mut problems = Vec::new();
+    let mut made: Vec<Made> = whole
+        .par_iter()
+        .map(|make| make())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .filter_map(|result| result.map_err(|problem| problems.push(problem)).ok())
+        .collect();
     made.extend(
         records
             .site
             .participants
             .par_iter()
-            .map(|p| graph_files(Some(p)))
+            .map(|p| graph_files(records, Some(p)))
             .collect::<Vec<_>>(),
     );
-    made.extend(
-        published
-            .par_iter()
-            .map(|record| {
-                vec![(
-                    Urls::datapackage(&record.dataset.id),
-                    json(&datapackage::datapackage(record)),
-                )]
-            })
-            .collect::<Vec<_>>(),
-    );
-    made.extend(
-        records
-            .datasets
-            .par_iter()
-            .map(|record| {
-                vec![(
-                    Urls::api_dataset(&record.dataset.id),
-                    json(&api::dataset(records, record)),
-                )]
-            })
-            .collect::<Vec<_>>(),
-    );
-    drop(whole);
+    made.extend(dataset_files(records));
     let files = made
         .into_iter()
         .flatten()
@@ -114,24 +77,101 @@ pub fn files(records: &Records) -> (Vec<OutputFile>, Vec<Diagnostic>) {
             content: Content::Bytes(bytes.into()),
         })
         .collect();
-    (
-        files,
-        problems.into_inner().unwrap_or_else(|e| e.into_inner()),
-    )
+    (files, problems)
 }
 
-/// The Atom feed of stories.
-pub fn stories_feed(records: &Records, views: &crate::render::views::Views) -> OutputFile {
-    OutputFile {
-        route: Urls::stories_feed(),
-        content: Content::Bytes(feeds::stories_feed(records, views).into_bytes().into()),
-        origin: "stories feed".into(),
+/// A JSON file's bytes: pretty-printed, with a final newline.
+fn json(value: &Value) -> Vec<u8> {
+    let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
+    text.push('\n');
+    text.into_bytes()
+}
+
+/// The DCAT-AP catalog of the network or of a participant, in JSON-LD and Turtle.
+fn graph_files(records: &Records, participant: Option<&Participant>) -> Made {
+    let graph = dcat::catalog_graph(records, participant);
+    let route = |format| match participant {
+        Some(p) => Urls::participant_dcat_catalog(&p.id, format),
+        None => Urls::dcat_catalog(format),
+    };
+    vec![
+        (route(RdfFormat::JsonLd), json(&graph.to_json_ld())),
+        (route(RdfFormat::Turtle), graph.to_turtle().into_bytes()),
+    ]
+}
+
+fn catalog_csv_file(records: &Records) -> Result<Made, Diagnostic> {
+    match catalog_csv::catalog_csv(records) {
+        Ok(bytes) => Ok(vec![(Urls::catalog_csv(), bytes)]),
+        Err(error) => Err(Diagnostic::error(
+            Urls::catalog_csv().as_str(),
+            format!("cannot write the catalog CSV: {error}"),
+        )),
     }
 }
 
-/// `sitemap.xml`: every page written but `404.html` and the redirects of
-/// renamed datasets, dataset pages with their last change.
-pub fn sitemap(records: &Records, pages: &[Route]) -> OutputFile {
+/// The Data Package of each published dataset, then the API file of each dataset.
+fn dataset_files(records: &Records) -> Vec<Made> {
+    let published: Vec<&DatasetRecord> = records.published().collect();
+    let mut made: Vec<Made> = published
+        .par_iter()
+        .map(|record| {
+            let datapackage = json(&datapackage::datapackage(record));
+            vec![(Urls::datapackage(&record.dataset.id), datapackage)]
+        })
+        .collect();
+    made.extend(
+        records
+            .datasets
+            .par_iter()
+            .map(|record| {
+                let api = json(&api::dataset(records, record));
+                vec![(Urls::api_dataset(&record.dataset.id), api)]
+            })
+            .collect::<Vec<_>>(),
+    );
+    made
+}
+
+/// The Atom feed of stories and `sitemap.xml`, which list what the catalogs
+/// do not hold: stories, and every page written (`pages`).
+pub fn story_feed_and_sitemap(
+    records: &Records,
+    views: &crate::render::views::Views,
+    pages: &[Route],
+    tera: &tera::Tera,
+    diagnostics: &crate::diagnostics::Diagnostics,
+) -> Vec<OutputFile> {
+    let stories_title = views.t.ui("stories");
+    let made = [
+        (
+            Urls::stories_feed(),
+            "stories feed",
+            feeds::stories_feed(records, stories_title, tera),
+        ),
+        (
+            Urls::sitemap(),
+            "catalog sitemap.xml",
+            feeds::sitemap(records.urls, &dated_pages(records, pages), tera),
+        ),
+    ];
+    let mut files = Vec::new();
+    for (route, origin, result) in made {
+        match result {
+            Ok(bytes) => files.push(OutputFile {
+                route,
+                content: Content::Bytes(bytes.into()),
+                origin: origin.into(),
+            }),
+            Err(problem) => diagnostics.push(problem),
+        }
+    }
+    files
+}
+
+/// What `sitemap.xml` lists: every page written but `404.html` and the
+/// redirects of renamed datasets, dataset pages with their last change.
+fn dated_pages(records: &Records, pages: &[Route]) -> Vec<(Route, Option<Date>)> {
     let redirects: std::collections::HashSet<Route> = records
         .site
         .datasets
@@ -153,11 +193,7 @@ pub fn sitemap(records: &Records, pages: &[Route]) -> OutputFile {
         .map(|route| (route.clone(), lastmod.get(route).copied()))
         .collect();
     dated.sort();
-    OutputFile {
-        route: Urls::sitemap(),
-        content: Content::Bytes(feeds::sitemap(records.urls, &dated).into_bytes().into()),
-        origin: "catalog sitemap.xml".into(),
-    }
+    dated
 }
 
 /// The schema.org JSON-LD of a dataset page, ready for its `<script>`;

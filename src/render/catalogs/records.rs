@@ -2,9 +2,12 @@
 //! identifiers, absolute URLs, sizes, checksums and media types. Each catalog
 //! writes these records in its own standard, so they cannot disagree.
 
+use crate::analyse::csv::CsvAnalysis;
 use crate::analyse::{Analysis, Content};
-use crate::model::{Dataset, Field, Participant, ResourceLocation, Site, Status};
-use crate::output::urls::Urls;
+use crate::model::{
+    Category, Dataset, Field, Participant, Resource, ResourceLocation, Site, Status,
+};
+use crate::output::urls::{Route, Urls};
 use crate::render::markdown;
 
 /// Every dataset of a site, as the catalogs describe it.
@@ -109,6 +112,22 @@ impl<'a> Records<'a> {
             .map(|i| &self.datasets[i])
     }
 
+    /// The categories of a dataset that the portal defines, in the dataset's order.
+    pub fn categories(&self, dataset: &Dataset) -> Vec<&'a Category> {
+        let site = self.site;
+        dataset
+            .categories
+            .iter()
+            .filter_map(|id| site.category(id))
+            .collect()
+    }
+
+    /// The titles of [`Records::categories`].
+    pub fn category_titles(&self, dataset: &Dataset) -> Vec<&'a str> {
+        let categories = self.categories(dataset);
+        categories.into_iter().map(|c| c.title.as_str()).collect()
+    }
+
     /// The participant as publisher.
     pub fn publisher(&self, participant: &Participant) -> Publisher {
         publisher(self.urls, participant)
@@ -140,76 +159,12 @@ fn dataset_record<'a>(
     dataset: &'a Dataset,
 ) -> DatasetRecord<'a> {
     let page = Urls::dataset(&dataset.id);
-    let publisher = match site.participant(&dataset.participant) {
-        Some(participant) => publisher(urls, participant),
-        // `load` guarantees the participant; a record still needs a publisher.
-        None => Publisher {
-            id: dataset.participant.clone(),
-            node: urls.absolute_fragment(&Urls::participant(&dataset.participant), "organizacion"),
-            name: dataset.participant.clone(),
-            email: None,
-            page: urls.absolute(&Urls::participant(&dataset.participant)),
-            website: None,
-            adms_type: "LocalAuthority",
-        },
-    };
-    let declared = dataset.contact.as_ref();
-    let contact = Contact {
-        name: declared
-            .and_then(|c| c.name.clone())
-            .unwrap_or_else(|| publisher.name.clone()),
-        email: declared
-            .and_then(|c| c.email.clone())
-            .or_else(|| publisher.email.clone()),
-    };
+    let publisher = dataset_publisher(site, urls, dataset);
+    let contact = contact(dataset, &publisher);
     let resources = dataset
         .resources
         .iter()
-        .map(|resource| {
-            let (download_url, file_name, facts, local) = match &resource.location {
-                ResourceLocation::Local {
-                    path, file_name, ..
-                } => (
-                    urls.absolute(&Urls::download(&dataset.id, file_name)),
-                    Some(file_name.clone()),
-                    analysis.facts(path),
-                    true,
-                ),
-                ResourceLocation::Remote { url } => (url.clone(), None, None, false),
-            };
-            let csv = match facts.map(|f| &f.content) {
-                Some(Content::Csv { csv, .. }) if resource.format == "CSV" => Some(csv),
-                _ => None,
-            };
-            let (media_type, file_type) = media_type(&resource.format);
-            ResourceRecord {
-                slug: resource.slug.clone(),
-                identifier: urls.absolute_fragment(&page, &format!("recurso-{}", resource.slug)),
-                title: resource.title.clone(),
-                description: markdown::plain_text(&resource.description),
-                format: resource.format.clone(),
-                media_type,
-                file_type,
-                download_url,
-                file_name,
-                bytes: facts.map(|f| f.bytes),
-                sha256: facts.map(|f| f.sha256.clone()),
-                encoding: resource.encoding.clone(),
-                fields: resource.fields.clone(),
-                local,
-                delimiter: csv.map(|c| c.dialect.delimiter),
-                decimal_comma_columns: csv
-                    .map(|c| {
-                        c.table
-                            .profile
-                            .iter()
-                            .filter(|p| p.decimal_comma)
-                            .map(|p| p.name.clone())
-                            .collect()
-                    })
-                    .unwrap_or_default(),
-            }
-        })
+        .map(|resource| resource_record(analysis, urls, dataset, &page, resource))
         .collect();
     DatasetRecord {
         dataset,
@@ -224,43 +179,174 @@ fn dataset_record<'a>(
     }
 }
 
+/// The dataset's participant as publisher.
+fn dataset_publisher(site: &Site, urls: &Urls, dataset: &Dataset) -> Publisher {
+    match site.participant(&dataset.participant) {
+        Some(participant) => publisher(urls, participant),
+        // `load` guarantees the participant; a record still needs a publisher.
+        None => Publisher {
+            id: dataset.participant.clone(),
+            node: urls.absolute_fragment(&Urls::participant(&dataset.participant), "organizacion"),
+            name: dataset.participant.clone(),
+            email: None,
+            page: urls.absolute(&Urls::participant(&dataset.participant)),
+            website: None,
+            adms_type: "LocalAuthority",
+        },
+    }
+}
+
+/// The dataset's declared contact, completed by its publisher's name and address.
+fn contact(dataset: &Dataset, publisher: &Publisher) -> Contact {
+    let declared = dataset.contact.as_ref();
+    Contact {
+        name: declared
+            .and_then(|c| c.name.clone())
+            .unwrap_or_else(|| publisher.name.clone()),
+        email: declared
+            .and_then(|c| c.email.clone())
+            .or_else(|| publisher.email.clone()),
+    }
+}
+
+fn resource_record(
+    analysis: &Analysis,
+    urls: &Urls,
+    dataset: &Dataset,
+    page: &Route,
+    resource: &Resource,
+) -> ResourceRecord {
+    let (download_url, file_name, facts, local) = match &resource.location {
+        ResourceLocation::Local {
+            path, file_name, ..
+        } => (
+            urls.absolute(&Urls::download(&dataset.id, file_name)),
+            Some(file_name.clone()),
+            analysis.facts(path),
+            true,
+        ),
+        ResourceLocation::Remote { url } => (url.clone(), None, None, false),
+    };
+    let csv = match facts.map(|f| &f.content) {
+        Some(Content::Csv { csv, .. }) if resource.format == "CSV" => Some(csv),
+        _ => None,
+    };
+    let (media_type, file_type) = media_type(&resource.format);
+    ResourceRecord {
+        slug: resource.slug.clone(),
+        identifier: urls.absolute_fragment(page, &format!("recurso-{}", resource.slug)),
+        title: resource.title.clone(),
+        description: markdown::plain_text(&resource.description),
+        format: resource.format.clone(),
+        media_type,
+        file_type,
+        download_url,
+        file_name,
+        bytes: facts.map(|f| f.bytes),
+        sha256: facts.map(|f| f.sha256.clone()),
+        encoding: resource.encoding.clone(),
+        fields: resource.fields.clone(),
+        local,
+        delimiter: csv.map(|c| c.dialect.delimiter),
+        decimal_comma_columns: csv.map(decimal_comma_columns).unwrap_or_default(),
+    }
+}
+
+/// The columns of an analysed CSV whose numbers use a decimal comma.
+fn decimal_comma_columns(csv: &CsvAnalysis) -> Vec<String> {
+    csv.table
+        .profile
+        .iter()
+        .filter(|p| p.decimal_comma)
+        .map(|p| p.name.clone())
+        .collect()
+}
+
+/// Formats of the EU file-type vocabulary, with their code there.
+const FILE_TYPES: &[(&str, &str)] = &[
+    ("CSV", "CSV"),
+    ("TSV", "TSV"),
+    ("TXT", "TXT"),
+    ("HTML", "HTML"),
+    ("JSON", "JSON"),
+    ("GEOJSON", "GEOJSON"),
+    ("XML", "XML"),
+    ("KML", "KML"),
+    ("KMZ", "KMZ"),
+    ("GPX", "GPX"),
+    ("GPKG", "GPKG"),
+    ("SHP", "SHP"),
+    ("XLS", "XLS"),
+    ("XLSX", "XLSX"),
+    ("ODS", "ODS"),
+    ("PDF", "PDF"),
+    ("ZIP", "ZIP"),
+    ("PARQUET", "PARQUET"),
+    ("RDF", "RDF_XML"),
+    ("TTL", "RDF_TURTLE"),
+];
+
+/// Media types `mime_guess` does not know (GPKG, SHP) or gives otherwise
+/// (`text/xml`: RFC 7303 prefers `application/xml`).
+const MEDIA_TYPES: &[(&str, &str)] = &[
+    ("XML", "application/xml"),
+    ("GPKG", "application/geopackage+sqlite3"),
+    ("SHP", "application/vnd.shp"),
+];
+
 /// The IANA media type of a format, and its code in the EU file-type vocabulary.
 pub fn media_type(format: &str) -> (&'static str, Option<&'static str>) {
-    const KNOWN: &[(&str, &str, &str)] = &[
-        ("CSV", "text/csv", "CSV"),
-        ("TSV", "text/tab-separated-values", "TSV"),
-        ("TXT", "text/plain", "TXT"),
-        ("HTML", "text/html", "HTML"),
-        ("JSON", "application/json", "JSON"),
-        ("GEOJSON", "application/geo+json", "GEOJSON"),
-        ("XML", "application/xml", "XML"),
-        ("KML", "application/vnd.google-earth.kml+xml", "KML"),
-        ("KMZ", "application/vnd.google-earth.kmz", "KMZ"),
-        ("GPX", "application/gpx+xml", "GPX"),
-        ("GPKG", "application/geopackage+sqlite3", "GPKG"),
-        ("SHP", "application/vnd.shp", "SHP"),
-        ("XLS", "application/vnd.ms-excel", "XLS"),
-        (
-            "XLSX",
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            "XLSX",
-        ),
-        (
-            "ODS",
-            "application/vnd.oasis.opendocument.spreadsheet",
-            "ODS",
-        ),
-        ("PDF", "application/pdf", "PDF"),
-        ("ZIP", "application/zip", "ZIP"),
-        ("PARQUET", "application/vnd.apache.parquet", "PARQUET"),
-        ("RDF", "application/rdf+xml", "RDF_XML"),
-        ("TTL", "text/turtle", "RDF_TURTLE"),
-    ];
     let upper = format.trim().to_uppercase();
-    KNOWN
+    let Some(code) = FILE_TYPES
         .iter()
-        .find(|(name, _, _)| *name == upper)
-        .map_or(("application/octet-stream", None), |(_, media, code)| {
-            (*media, Some(*code))
-        })
+        .find(|(name, _)| *name == upper)
+        .map(|(_, code)| *code)
+    else {
+        return ("application/octet-stream", None);
+    };
+    let media_type = MEDIA_TYPES
+        .iter()
+        .find(|(name, _)| *name == upper)
+        .map(|(_, media)| *media)
+        .or_else(|| mime_guess::from_ext(&upper).first_raw())
+        .unwrap_or("application/octet-stream");
+    (media_type, Some(code))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_known_format_has_its_media_type_and_file_type() {
+        // Format, media type, EU file type: as the hand-written table said before `mime_guess`.
+        let expected = "\
+            CSV text/csv CSV
+            TSV text/tab-separated-values TSV
+            TXT text/plain TXT
+            HTML text/html HTML
+            JSON application/json JSON
+            GeoJSON application/geo+json GEOJSON
+            XML application/xml XML
+            KML application/vnd.google-earth.kml+xml KML
+            KMZ application/vnd.google-earth.kmz KMZ
+            GPX application/gpx+xml GPX
+            GPKG application/geopackage+sqlite3 GPKG
+            SHP application/vnd.shp SHP
+            XLS application/vnd.ms-excel XLS
+            XLSX application/vnd.openxmlformats-officedocument.spreadsheetml.sheet XLSX
+            ODS application/vnd.oasis.opendocument.spreadsheet ODS
+            PDF application/pdf PDF
+            ZIP application/zip ZIP
+            PARQUET application/vnd.apache.parquet PARQUET
+            RDF application/rdf+xml RDF_XML
+            ttl text/turtle RDF_TURTLE";
+        for line in expected.lines() {
+            let [format, media, code] = line.split_whitespace().collect::<Vec<_>>()[..] else {
+                panic!("{line}");
+            };
+            assert_eq!(media_type(format), (media, Some(code)), "{format}");
+        }
+        assert_eq!(media_type("SAV"), ("application/octet-stream", None));
+    }
 }
