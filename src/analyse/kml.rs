@@ -4,7 +4,8 @@
 //! reads, it writes the GeoJSON conversion offered for download.
 
 use super::Notice;
-use super::geo::{GeoAnalysis, GeoBuilder, Shape};
+use super::geo::{GeoAnalysis, GeoBuilder};
+use super::geometry::Shape;
 use quick_xml::events::Event;
 use serde_json::{Value, json};
 use std::io::{self, BufReader, Read, Write};
