@@ -126,22 +126,14 @@ impl KmlPass<'_> {
                 Err(error) => return self.malformed(reader, error),
             };
             match event {
-                Event::Start(element) => {
-                    if !self.start(reader, &element) {
-                        break;
-                    }
-                }
+                Event::Start(element) if !self.start(reader, &element) => break,
                 Event::Empty(element) => {
                     self.saw_kml |= element.local_name().as_ref() == "kml";
                 }
                 Event::Text(t) => self.push_text(&t.xml10_content()),
                 Event::CData(t) => self.push_text(&t.xml10_content()),
                 Event::GeneralRef(r) => self.push_text(&resolved(r)),
-                Event::End(_) => {
-                    if !self.end()? {
-                        continue;
-                    }
-                }
+                Event::End(_) if !self.end()? => continue,
                 Event::Eof => {
                     self.unclosed(reader);
                     break;
