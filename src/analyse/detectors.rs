@@ -7,7 +7,7 @@
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
 )]
-pub enum Kind {
+pub enum PersonalDataKind {
     Curp,
     Rfc,
     Clabe,
@@ -17,24 +17,24 @@ pub enum Kind {
     Phone,
 }
 
-impl Kind {
+impl PersonalDataKind {
     /// How a message names it.
     pub fn describe(self) -> &'static str {
         match self {
-            Kind::Curp => "CURPs",
-            Kind::Rfc => "RFCs",
-            Kind::Clabe => "CLABE account numbers",
-            Kind::Card => "card numbers",
-            Kind::VoterKey => "INE voter keys",
-            Kind::Email => "e-mail addresses",
-            Kind::Phone => "phone numbers",
+            PersonalDataKind::Curp => "CURPs",
+            PersonalDataKind::Rfc => "RFCs",
+            PersonalDataKind::Clabe => "CLABE account numbers",
+            PersonalDataKind::Card => "card numbers",
+            PersonalDataKind::VoterKey => "INE voter keys",
+            PersonalDataKind::Email => "e-mail addresses",
+            PersonalDataKind::Phone => "phone numbers",
         }
     }
 }
 
 /// What a value is, if it is personal data. `column_hints_phone` says the
 /// column's name speaks of phones, so a bare 10-digit number counts.
-pub fn detect(value: &str, column_hints_phone: bool) -> Option<Kind> {
+pub fn detect(value: &str, column_hints_phone: bool) -> Option<PersonalDataKind> {
     let value = value.trim();
     if value.len() < 6 || value.len() > 320 {
         return None;
@@ -43,27 +43,27 @@ pub fn detect(value: &str, column_hints_phone: bool) -> Option<Kind> {
         return Some(kind);
     }
     if is_clabe(value) {
-        return Some(Kind::Clabe);
+        return Some(PersonalDataKind::Clabe);
     }
     if is_card(value) {
-        return Some(Kind::Card);
+        return Some(PersonalDataKind::Card);
     }
     if is_email(value) {
-        return Some(Kind::Email);
+        return Some(PersonalDataKind::Email);
     }
     if is_phone(value, column_hints_phone) {
-        return Some(Kind::Phone);
+        return Some(PersonalDataKind::Phone);
     }
     // A longer text may carry an identifier or address among its words.
     if value.contains(char::is_whitespace) {
         for word in value.split(|c: char| c.is_whitespace() || ",;()<>[]\"'".contains(c)) {
             let word = word.trim_end_matches(['.', ':']);
             if word.len() >= 6 && !word.contains(char::is_whitespace) {
-                if let Some(kind) = identifier(word).filter(|k| *k != Kind::VoterKey) {
+                if let Some(kind) = identifier(word).filter(|k| *k != PersonalDataKind::VoterKey) {
                     return Some(kind);
                 }
                 if is_email(word) {
-                    return Some(Kind::Email);
+                    return Some(PersonalDataKind::Email);
                 }
             }
         }
@@ -73,18 +73,18 @@ pub fn detect(value: &str, column_hints_phone: bool) -> Option<Kind> {
 
 /// A CURP, INE voter key or RFC, in any case. Only values of their lengths
 /// are upper-cased: this runs on every cell of every table.
-fn identifier(value: &str) -> Option<Kind> {
+fn identifier(value: &str) -> Option<PersonalDataKind> {
     let length = value.chars().count();
     if !matches!(length, 12 | 13 | 18) {
         return None;
     }
     let upper = value.to_uppercase();
     if is_curp(&upper) {
-        Some(Kind::Curp)
+        Some(PersonalDataKind::Curp)
     } else if is_voter_key(&upper) {
-        Some(Kind::VoterKey)
+        Some(PersonalDataKind::VoterKey)
     } else if is_rfc(&upper) {
-        Some(Kind::Rfc)
+        Some(PersonalDataKind::Rfc)
     } else {
         None
     }
@@ -291,7 +291,7 @@ pub fn is_phone(value: &str, column_hints_phone: bool) -> bool {
 }
 
 /// The value with most of its characters hidden: enough to find the row, never enough to read it.
-pub fn mask(kind: Kind, value: &str) -> String {
+pub fn mask(kind: PersonalDataKind, value: &str) -> String {
     let value = value.trim();
     let chars: Vec<char> = value.chars().collect();
     let star = |keep: &dyn Fn(usize) -> bool| -> String {
@@ -309,8 +309,10 @@ pub fn mask(kind: Kind, value: &str) -> String {
     };
     match kind {
         // GOMC******HDF****2: initials, sex and state, check digit.
-        Kind::Curp if chars.len() == 18 => star(&|i| i < 4 || (10..13).contains(&i) || i == 17),
-        Kind::Email => match value.split_once('@') {
+        PersonalDataKind::Curp if chars.len() == 18 => {
+            star(&|i| i < 4 || (10..13).contains(&i) || i == 17)
+        }
+        PersonalDataKind::Email => match value.split_once('@') {
             Some((local, domain)) => {
                 let first: String = local.chars().take(1).collect();
                 let tld = domain.rsplit('.').next().unwrap_or("");
@@ -361,7 +363,10 @@ mod tests {
     fn made_up_curps_are_detected_and_a_wrong_check_digit_is_not() {
         let curp = curp_with_check("GOMC850412HDFRRR0");
         assert!(is_curp(&curp), "{curp}");
-        assert_eq!(detect(&curp.to_lowercase(), false), Some(Kind::Curp));
+        assert_eq!(
+            detect(&curp.to_lowercase(), false),
+            Some(PersonalDataKind::Curp)
+        );
         let last = curp.chars().last().unwrap().to_digit(10).unwrap();
         let wrong = format!("{}{}", &curp[..17], (last + 1) % 10);
         assert!(!is_curp(&wrong));
@@ -375,7 +380,7 @@ mod tests {
     #[test]
     fn the_masked_curp_keeps_only_initials_sex_state_and_check() {
         let curp = curp_with_check("GOMC850412HDFRRR0");
-        let masked = mask(Kind::Curp, &curp);
+        let masked = mask(PersonalDataKind::Curp, &curp);
         assert_eq!(masked, format!("GOMC******HDF****{}", &curp[17..]));
     }
 
@@ -402,7 +407,7 @@ mod tests {
         for first in ["GOMC850412AB", "LOPA030101X1", "ABC150101K2", "Ñ&A990909XY"] {
             let rfc = rfc_with_check(first);
             assert!(is_rfc(&rfc), "{rfc}");
-            assert_eq!(detect(&rfc, false), Some(Kind::Rfc), "{rfc}");
+            assert_eq!(detect(&rfc, false), Some(PersonalDataKind::Rfc), "{rfc}");
             let last = rfc.chars().last().unwrap();
             let wrong_check = if last == '1' { '2' } else { '1' };
             let wrong: String = rfc
@@ -426,7 +431,7 @@ mod tests {
             .sum();
         let clabe = format!("{first}{}", (10 - sum % 10) % 10);
         assert!(is_clabe(&clabe));
-        assert_eq!(detect(&clabe, false), Some(Kind::Clabe));
+        assert_eq!(detect(&clabe, false), Some(PersonalDataKind::Clabe));
         let wrong = format!("{first}{}", (11 - sum % 10) % 10);
         assert!(!is_clabe(&wrong));
     }
@@ -435,10 +440,13 @@ mod tests {
     fn card_numbers_pass_luhn() {
         assert!(is_card("4111 1111 1111 1111"));
         assert!(is_card("5555-5555-5555-4444"));
-        assert_eq!(detect("4111111111111111", false), Some(Kind::Card));
+        assert_eq!(
+            detect("4111111111111111", false),
+            Some(PersonalDataKind::Card)
+        );
         assert!(!is_card("4111 1111 1111 1112"));
         assert_eq!(
-            mask(Kind::Card, "4111 1111 1111 1111"),
+            mask(PersonalDataKind::Card, "4111 1111 1111 1111"),
             "41** **** **** **11"
         );
     }
@@ -446,7 +454,10 @@ mod tests {
     #[test]
     fn voter_keys_by_shape() {
         assert!(is_voter_key("GOMRCR85041209H100"));
-        assert_eq!(detect("GOMRCR85041209H100", false), Some(Kind::VoterKey));
+        assert_eq!(
+            detect("GOMRCR85041209H100", false),
+            Some(PersonalDataKind::VoterKey)
+        );
         assert!(!is_voter_key("GOMRCR85041209X100"));
     }
 
@@ -457,9 +468,12 @@ mod tests {
         assert!(!is_email("a@b"));
         assert_eq!(
             detect("Escribir a juana@example.org.", false),
-            Some(Kind::Email)
+            Some(PersonalDataKind::Email)
         );
-        assert_eq!(mask(Kind::Email, "juana@example.org"), "j****@*******.org");
+        assert_eq!(
+            mask(PersonalDataKind::Email, "juana@example.org"),
+            "j****@*******.org"
+        );
     }
 
     #[test]
@@ -486,6 +500,9 @@ mod tests {
         ] {
             assert!(!is_phone(not_phone, false), "{not_phone}");
         }
-        assert_eq!(mask(Kind::Phone, "228 841 1234"), "22* *** **34");
+        assert_eq!(
+            mask(PersonalDataKind::Phone, "228 841 1234"),
+            "22* *** **34"
+        );
     }
 }

@@ -3,6 +3,7 @@
 //! GeoJSON is read here; KML, streaming, in `kml.rs`.
 
 use super::Notice;
+use super::geometry::{BBox, Shape};
 use super::table::{MAX_PROFILED_COLUMNS, Table, TableBuilder};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -16,43 +17,6 @@ pub const MAX_MAP_VERTICES: usize = 100_000;
 const MAX_RING_VERTICES: usize = 2_000;
 /// GeoJSON files are parsed whole; bigger ones are only hashed.
 pub const MAX_GEOJSON_BYTES: u64 = 256 * 1024 * 1024;
-
-/// A bounding box in degrees (longitude: west/east, latitude: south/north).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-pub struct BBox {
-    pub west: f64,
-    pub south: f64,
-    pub east: f64,
-    pub north: f64,
-}
-
-impl BBox {
-    pub fn extend(bbox: Option<BBox>, x: f64, y: f64) -> BBox {
-        match bbox {
-            None => BBox {
-                west: x,
-                south: y,
-                east: x,
-                north: y,
-            },
-            Some(b) => BBox {
-                west: b.west.min(x),
-                south: b.south.min(y),
-                east: b.east.max(x),
-                north: b.north.max(y),
-            },
-        }
-    }
-}
-
-/// A shape to draw: coordinates are `[longitude, latitude]`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub enum Shape {
-    Point([f64; 2]),
-    Line(Vec<[f64; 2]>),
-    /// Outer ring first, then holes.
-    Polygon(Vec<Vec<[f64; 2]>>),
-}
 
 /// What a KML or GeoJSON file holds.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

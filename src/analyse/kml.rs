@@ -4,8 +4,9 @@
 //! reads, it writes the GeoJSON conversion offered for download.
 
 use super::Notice;
-use super::geo::{GeoAnalysis, GeoBuilder, Shape};
-use quick_xml::events::Event;
+use super::geo::{GeoAnalysis, GeoBuilder};
+use super::geometry::Shape;
+use quick_xml::events::{BytesRef, BytesStart, Event};
 use serde_json::{Value, json};
 use std::io::{self, BufReader, Read, Write};
 
@@ -57,11 +58,19 @@ impl<R> LineCounter<R> {
     }
 }
 
+/// The XML reader over a KML stream, counting lines.
+type XmlReader<R> = quick_xml::Reader<BufReader<LineCounter<R>>>;
+
+/// The 1-based line of a byte position of the stream.
+fn line_at<R>(reader: &XmlReader<R>, position: u64) -> usize {
+    reader.get_ref().get_ref().line_of(position)
+}
+
 /// Analyses a KML stream; writes the GeoJSON conversion to `geojson` when given.
 pub fn analyse(
     source: impl Read,
     preview_rows: usize,
-    mut geojson: Option<&mut dyn Write>,
+    geojson: Option<&mut dyn Write>,
 ) -> io::Result<(GeoAnalysis, Vec<Notice>)> {
     let counter = LineCounter {
         inner: source,
@@ -71,174 +80,252 @@ pub fn analyse(
     };
     let mut reader = quick_xml::Reader::from_reader(BufReader::with_capacity(16 * 1024, counter));
     reader.config_mut().check_end_names = true;
-    let mut builder = GeoBuilder::new(preview_rows);
-    let mut notices = Vec::new();
-    let mut stack: Vec<String> = Vec::new();
-    let mut placemark: Option<Placemark> = None;
-    let mut text = String::new();
-    let mut data_name: Option<String> = None;
-    let mut buf = Vec::new();
-    let mut first_feature = true;
-    let mut saw_kml = false;
-    if let Some(out) = geojson.as_deref_mut() {
+    let mut kml = KmlPass {
+        builder: GeoBuilder::new(preview_rows),
+        notices: Vec::new(),
+        stack: Vec::new(),
+        placemark: None,
+        text: String::new(),
+        data_name: None,
+        first_feature: true,
+        saw_kml: false,
+        geojson,
+    };
+    if let Some(out) = kml.geojson.as_deref_mut() {
         out.write_all(b"{\"type\":\"FeatureCollection\",\"features\":[\n")?;
     }
-    loop {
-        let event = match reader.read_event_into(&mut buf) {
-            Ok(event) => event,
-            Err(error) => {
-                if let quick_xml::Error::Io(io_error) = &error {
-                    return Err(io::Error::new(io_error.kind(), io_error.to_string()));
+    kml.read_events(&mut reader)?;
+    kml.finish(reader)
+}
+
+/// A KML being read: where in the tree the reader is, the placemark being
+/// read, and what was learnt so far.
+struct KmlPass<'w> {
+    builder: GeoBuilder,
+    notices: Vec<Notice>,
+    /// Names of the open elements, outermost first.
+    stack: Vec<String>,
+    placemark: Option<Placemark>,
+    /// The text of the element being read.
+    text: String,
+    /// The `name` of the `Data` or `SimpleData` element being read.
+    data_name: Option<String>,
+    first_feature: bool,
+    saw_kml: bool,
+    /// Where the GeoJSON conversion goes.
+    geojson: Option<&'w mut dyn Write>,
+}
+
+impl KmlPass<'_> {
+    /// Reads every event of the stream, until its end or an error in the XML.
+    fn read_events<R: Read>(&mut self, reader: &mut XmlReader<R>) -> io::Result<()> {
+        let mut buf = Vec::new();
+        loop {
+            let event = match reader.read_event_into(&mut buf) {
+                Ok(event) => event,
+                Err(error) => return self.malformed(reader, error),
+            };
+            match event {
+                Event::Start(element) if !self.start(reader, &element) => break,
+                Event::Empty(element) => {
+                    self.saw_kml |= element.local_name().as_ref() == "kml";
                 }
-                let line = reader.get_ref().get_ref().line_of(reader.error_position());
-                notices.push(
-                    Notice::new(format!(
-                        "this KML is not well-formed XML ({error}); only the placemarks before this point are shown"
-                    ))
-                    .line(line)
-                    .help("re-export the file from the GIS, or fix the element at this line"),
-                );
-                break;
-            }
-        };
-        match event {
-            Event::Start(element) => {
-                let name = element.local_name().as_ref().to_string();
-                if stack.len() >= MAX_DEPTH {
-                    notices.push(Notice::new(
-                        "the KML nests elements too deeply; reading stopped",
-                    ));
+                Event::Text(t) => self.push_text(&t.xml10_content()),
+                Event::CData(t) => self.push_text(&t.xml10_content()),
+                Event::GeneralRef(r) => self.push_text(&resolved(r)),
+                Event::End(_) if !self.end()? => continue,
+                Event::Eof => {
+                    self.unclosed(reader);
                     break;
                 }
-                saw_kml |= name == "kml";
-                text.clear();
-                match name.as_str() {
-                    "Placemark" => {
-                        let position = reader.buffer_position();
-                        placemark = Some(Placemark {
-                            line: reader.get_ref().get_ref().line_of(position),
-                            ..Placemark::default()
-                        });
-                    }
-                    "Data" | "SimpleData" => {
-                        data_name = element
-                            .try_get_attribute("name")
-                            .ok()
-                            .flatten()
-                            .map(|a| a.value.into_owned());
-                    }
-                    _ => {}
-                }
-                stack.push(name);
+                _ => {}
             }
-            Event::Empty(element) => {
-                saw_kml |= element.local_name().as_ref() == "kml";
+            buf.clear();
+        }
+        Ok(())
+    }
+
+    /// An error of the XML reader: an I/O error is returned, a malformed
+    /// file ends the reading with a notice.
+    fn malformed<R: Read>(
+        &mut self,
+        reader: &XmlReader<R>,
+        error: quick_xml::Error,
+    ) -> io::Result<()> {
+        if let quick_xml::Error::Io(io_error) = &error {
+            return Err(io::Error::new(io_error.kind(), io_error.to_string()));
+        }
+        let line = line_at(reader, reader.error_position());
+        self.notices.push(
+            Notice::new(format!(
+                "this KML is not well-formed XML ({error}); only the placemarks before this point are shown"
+            ))
+            .line(line)
+            .help("re-export the file from the GIS, or fix the element at this line"),
+        );
+        Ok(())
+    }
+
+    /// An element opens; `false` when it nests too deeply to go on.
+    fn start<R: Read>(&mut self, reader: &XmlReader<R>, element: &BytesStart) -> bool {
+        let name = element.local_name().as_ref().to_string();
+        if self.stack.len() >= MAX_DEPTH {
+            self.notices.push(Notice::new(
+                "the KML nests elements too deeply; reading stopped",
+            ));
+            return false;
+        }
+        self.saw_kml |= name == "kml";
+        self.text.clear();
+        match name.as_str() {
+            "Placemark" => {
+                let position = reader.buffer_position();
+                self.placemark = Some(Placemark {
+                    line: line_at(reader, position),
+                    ..Placemark::default()
+                });
             }
-            Event::Text(t) => push_text(&mut text, &t.xml10_content(), text_cap(&stack)),
-            Event::CData(t) => push_text(&mut text, &t.xml10_content(), text_cap(&stack)),
-            Event::GeneralRef(r) => {
-                let resolved = match r.resolve_char_ref() {
-                    Ok(Some(c)) => c.to_string(),
-                    _ => match r.as_ref() {
-                        "amp" => "&".into(),
-                        "lt" => "<".into(),
-                        "gt" => ">".into(),
-                        "quot" => "\"".into(),
-                        "apos" => "'".into(),
-                        _ => String::new(),
-                    },
-                };
-                push_text(&mut text, &resolved, text_cap(&stack));
-            }
-            Event::End(_) => {
-                let Some(name) = stack.pop() else { continue };
-                let parent = stack.last().map(String::as_str).unwrap_or("");
-                if let Some(p) = placemark.as_mut() {
-                    match name.as_str() {
-                        "name" if parent == "Placemark" => p.name = text.trim().to_string(),
-                        "description" if parent == "Placemark" => {
-                            p.description = strip_tags(text.trim())
-                        }
-                        "value" | "SimpleData" => {
-                            if let Some(key) = data_name.take() {
-                                p.data.push((key, text.trim().to_string()));
-                            }
-                        }
-                        "coordinates" => {
-                            let points = parse_coordinates(&text);
-                            let in_stack = |n: &str| stack.iter().rev().take(4).any(|s| s == n);
-                            if parent == "Point" {
-                                if let Some(&point) = points.first() {
-                                    p.geometries.push(("Point", Shape::Point(point)));
-                                }
-                            } else if parent == "LineString" {
-                                p.geometries.push(("LineString", Shape::Line(points)));
-                            } else if parent == "LinearRing" && in_stack("Polygon") {
-                                let outer = in_stack("outerBoundaryIs");
-                                match p.geometries.last_mut() {
-                                    Some(("Polygon", Shape::Polygon(rings))) if !outer => {
-                                        rings.push(points)
-                                    }
-                                    _ => {
-                                        p.geometries.push(("Polygon", Shape::Polygon(vec![points])))
-                                    }
-                                }
-                            } else if parent == "LinearRing" {
-                                p.geometries.push(("LineString", Shape::Line(points)));
-                            }
-                        }
-                        "Placemark" => {
-                            if let Some(p) = placemark.take() {
-                                if let Some(out) = geojson.as_deref_mut() {
-                                    if !first_feature {
-                                        out.write_all(b",\n")?;
-                                    }
-                                    serde_json::to_writer(&mut *out, &feature_json(&p))?;
-                                }
-                                first_feature = false;
-                                add_feature(&mut builder, p);
-                            }
-                        }
-                        _ => {}
-                    }
-                }
-                text.clear();
-            }
-            Event::Eof => {
-                if !stack.is_empty() {
-                    let line = reader.get_ref().get_ref().line_of(reader.buffer_position());
-                    notices.push(
-                        Notice::new(format!(
-                            "the KML ends before `<{}>` is closed",
-                            stack.last().map(String::as_str).unwrap_or("")
-                        ))
-                        .line(line)
-                        .help("the file may have been cut short: export it again"),
-                    );
-                }
-                break;
+            "Data" | "SimpleData" => {
+                self.data_name = element
+                    .try_get_attribute("name")
+                    .ok()
+                    .flatten()
+                    .map(|a| a.value.into_owned());
             }
             _ => {}
         }
-        buf.clear();
+        self.stack.push(name);
+        true
     }
-    if let Some(out) = geojson {
-        out.write_all(b"\n]}\n")?;
-        out.flush()?;
+
+    fn push_text(&mut self, more: &str) {
+        push_text(&mut self.text, more, text_cap(&self.stack));
     }
-    // Drain what the XML reader did not read, so the file's hash covers it all.
-    io::copy(reader.get_mut(), &mut io::sink())?;
-    if !saw_kml {
-        notices.push(
-            Notice::new("this file has no `<kml>` element: it does not look like KML")
-                .help("check that the file is the KML the descriptor names"),
-        );
-    } else if builder.features == 0 {
-        notices.push(Notice::new("this KML has no placemarks"));
+
+    /// An element closes; `false` when none was open.
+    fn end(&mut self) -> io::Result<bool> {
+        let Some(name) = self.stack.pop() else {
+            return Ok(false);
+        };
+        if name == "Placemark" {
+            self.placemark_done()?;
+        } else {
+            self.placemark_part(&name);
+        }
+        self.text.clear();
+        Ok(true)
     }
-    let (analysis, more) = builder.finish();
-    notices.extend(more);
-    Ok((analysis, notices))
+
+    /// What a closing element inside a placemark gives it: its name,
+    /// description, a data value or a geometry.
+    fn placemark_part(&mut self, name: &str) {
+        let parent = self.stack.last().map(String::as_str).unwrap_or("");
+        let Some(p) = self.placemark.as_mut() else {
+            return;
+        };
+        match name {
+            "name" if parent == "Placemark" => p.name = self.text.trim().to_string(),
+            "description" if parent == "Placemark" => p.description = strip_tags(self.text.trim()),
+            "value" | "SimpleData" => {
+                if let Some(key) = self.data_name.take() {
+                    p.data.push((key, self.text.trim().to_string()));
+                }
+            }
+            "coordinates" => add_geometry(p, &self.stack, parent, parse_coordinates(&self.text)),
+            _ => {}
+        }
+    }
+
+    /// The placemark read becomes a feature, and a feature of the GeoJSON.
+    fn placemark_done(&mut self) -> io::Result<()> {
+        if let Some(p) = self.placemark.take() {
+            if let Some(out) = self.geojson.as_deref_mut() {
+                if !self.first_feature {
+                    out.write_all(b",\n")?;
+                }
+                serde_json::to_writer(&mut *out, &feature_json(&p))?;
+            }
+            self.first_feature = false;
+            add_feature(&mut self.builder, p);
+        }
+        Ok(())
+    }
+
+    /// The problem of a file that ends with elements still open.
+    fn unclosed<R: Read>(&mut self, reader: &XmlReader<R>) {
+        if !self.stack.is_empty() {
+            let line = line_at(reader, reader.buffer_position());
+            self.notices.push(
+                Notice::new(format!(
+                    "the KML ends before `<{}>` is closed",
+                    self.stack.last().map(String::as_str).unwrap_or("")
+                ))
+                .line(line)
+                .help("the file may have been cut short: export it again"),
+            );
+        }
+    }
+
+    /// Ends the GeoJSON, reads what is left of the stream, and gives the analysis.
+    fn finish<R: Read>(
+        mut self,
+        mut reader: XmlReader<R>,
+    ) -> io::Result<(GeoAnalysis, Vec<Notice>)> {
+        if let Some(out) = self.geojson {
+            out.write_all(b"\n]}\n")?;
+            out.flush()?;
+        }
+        // Drain what the XML reader did not read, so the file's hash covers it all.
+        io::copy(reader.get_mut(), &mut io::sink())?;
+        if !self.saw_kml {
+            self.notices.push(
+                Notice::new("this file has no `<kml>` element: it does not look like KML")
+                    .help("check that the file is the KML the descriptor names"),
+            );
+        } else if self.builder.features == 0 {
+            self.notices.push(Notice::new("this KML has no placemarks"));
+        }
+        let (analysis, more) = self.builder.finish();
+        self.notices.extend(more);
+        Ok((analysis, self.notices))
+    }
+}
+
+/// The text an entity or character reference stands for.
+fn resolved(r: BytesRef) -> String {
+    match r.resolve_char_ref() {
+        Ok(Some(c)) => c.to_string(),
+        _ => match r.as_ref() {
+            "amp" => "&".into(),
+            "lt" => "<".into(),
+            "gt" => ">".into(),
+            "quot" => "\"".into(),
+            "apos" => "'".into(),
+            _ => String::new(),
+        },
+    }
+}
+
+/// Adds the geometry a `coordinates` element (in `parent`, in the open
+/// elements `stack`) holds to a placemark; rings of a polygon after its
+/// outer boundary become its holes.
+fn add_geometry(p: &mut Placemark, stack: &[String], parent: &str, points: Vec<[f64; 2]>) {
+    let in_stack = |n: &str| stack.iter().rev().take(4).any(|s| s == n);
+    if parent == "Point" {
+        if let Some(&point) = points.first() {
+            p.geometries.push(("Point", Shape::Point(point)));
+        }
+    } else if parent == "LineString" {
+        p.geometries.push(("LineString", Shape::Line(points)));
+    } else if parent == "LinearRing" && in_stack("Polygon") {
+        let outer = in_stack("outerBoundaryIs");
+        match p.geometries.last_mut() {
+            Some(("Polygon", Shape::Polygon(rings))) if !outer => rings.push(points),
+            _ => p.geometries.push(("Polygon", Shape::Polygon(vec![points]))),
+        }
+    } else if parent == "LinearRing" {
+        p.geometries.push(("LineString", Shape::Line(points)));
+    }
 }
 
 /// Coordinates are kept whole (up to 64 MiB); other texts are cut.

@@ -4,7 +4,7 @@
 //! means a data file is read once per change, and the findings are cached
 //! with the rest of its facts. `rules::personal_data` turns them into diagnostics.
 
-use super::detectors::{self, Kind};
+use super::detectors::{self, PersonalDataKind};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -23,7 +23,7 @@ pub struct ColumnFinding {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KindFinding {
-    pub kind: Kind,
+    pub kind: PersonalDataKind,
     pub rows: usize,
     /// Where the first rows found are: file lines (CSV, KML), sheet rows
     /// (workbooks) or feature numbers (GeoJSON).
@@ -89,7 +89,7 @@ fn hints_phone(name: &str) -> bool {
 pub struct Scanner {
     header: Vec<String>,
     phone_hints: Vec<bool>,
-    found: Vec<BTreeMap<Kind, KindFinding>>,
+    found: Vec<BTreeMap<PersonalDataKind, KindFinding>>,
 }
 
 impl Scanner {
@@ -164,7 +164,7 @@ mod tests {
         assert_eq!(findings[0].column, "nombre");
         assert!(findings[0].kinds.is_empty());
         assert_eq!(findings[1].column, "teléfono");
-        assert_eq!(findings[1].kinds[0].kind, Kind::Phone);
+        assert_eq!(findings[1].kinds[0].kind, PersonalDataKind::Phone);
         assert_eq!(findings[1].kinds[0].rows, 2);
         assert_eq!(findings[1].kinds[0].first_lines, vec![2, 3]);
         assert_eq!(findings[1].kinds[0].example, "22* *** **34");

@@ -472,30 +472,20 @@ mod tests {
 
     #[test]
     fn types_are_inferred_from_the_values() {
-        assert_eq!(
-            profile("n", &["1", "22", ""]).column_type,
-            ColumnType::Integer
-        );
-        assert_eq!(profile("n", &["1", "2,5"]).column_type, ColumnType::Decimal);
+        let cases: [(&str, &[&str], ColumnType); 8] = [
+            ("n", &["1", "22", ""], ColumnType::Integer),
+            ("n", &["1", "2,5"], ColumnType::Decimal),
+            ("clave", &["01", "002"], ColumnType::Text),
+            ("f", &["2014-01-03", "05/02/2014"], ColumnType::Date),
+            ("b", &["sí", "no"], ColumnType::Boolean),
+            ("latitud", &["19.5", "19.6"], ColumnType::Latitude),
+            ("lng", &["-96.9", "-96.1"], ColumnType::Longitude),
+            ("x", &["", " "], ColumnType::Empty),
+        ];
+        for (name, values, expected) in cases {
+            assert_eq!(profile(name, values).column_type, expected, "{values:?}");
+        }
         assert!(profile("n", &["1", "2,5"]).decimal_comma);
-        assert_eq!(
-            profile("clave", &["01", "002"]).column_type,
-            ColumnType::Text
-        );
-        assert_eq!(
-            profile("f", &["2014-01-03", "05/02/2014"]).column_type,
-            ColumnType::Date
-        );
-        assert_eq!(profile("b", &["sí", "no"]).column_type, ColumnType::Boolean);
-        assert_eq!(
-            profile("latitud", &["19.5", "19.6"]).column_type,
-            ColumnType::Latitude
-        );
-        assert_eq!(
-            profile("lng", &["-96.9", "-96.1"]).column_type,
-            ColumnType::Longitude
-        );
-        assert_eq!(profile("x", &["", " "]).column_type, ColumnType::Empty);
         let dates = profile("f", &["2014-03-01", "2014-01-03"]);
         assert_eq!(dates.min.as_deref(), Some("2014-01-03"));
     }

@@ -4,7 +4,7 @@
 //! map features.
 
 use super::Notice;
-use super::geo::{BBox, Shape};
+use super::geometry::{BBox, Shape};
 use super::personal_data::{ColumnFinding, Scanner};
 use super::profile::{ColumnProfile, ColumnProfiler, coordinate_columns, parse_number};
 use serde::{Deserialize, Serialize};

@@ -52,65 +52,97 @@ pub fn analyse(
                 continue;
             }
         };
-        let first_row = range.start().map_or(0, |(row, _)| row as usize);
-        let mut builder = TableBuilder::new(preview_rows);
-        let mut writer = csv_target(index).and_then(|target| {
-            std::fs::File::create(&target)
-                .ok()
-                .map(|f| (target, csv::Writer::from_writer(io::BufWriter::new(f))))
-        });
-        let mut write_failed = false;
-        let mut has_header = None;
-        for (i, row) in range.rows().enumerate() {
-            let cells: Vec<String> = row.iter().map(cell_text).collect();
-            if let Some((_, w)) = writer.as_mut()
-                && w.write_record(&cells).is_err()
-            {
-                write_failed = true;
-            }
-            let line = first_row + i + 1;
-            let width = cells.len();
-            let kept: Vec<&str> = cells
-                .iter()
-                .take(MAX_PROFILED_COLUMNS)
-                .map(String::as_str)
-                .collect();
-            if has_header.is_none() {
-                let header = kept.iter().any(|c| !c.is_empty())
-                    && !kept.iter().any(|c| {
-                        parse_number(c.trim()).is_some() || parse_date(c.trim()).is_some()
-                    });
-                has_header = Some(header);
-                if header {
-                    builder.header(&cells, width, line);
-                    continue;
-                }
-            }
-            builder.row(&kept, width, line);
-        }
-        let csv_file = match writer {
-            Some((target, mut w)) => {
-                if w.flush().is_err() || write_failed {
-                    notices.push(Notice::new(format!(
-                        "cannot write the CSV copy of the sheet «{name}»"
-                    )));
-                    let _ = std::fs::remove_file(&target);
-                    None
-                } else {
-                    target.file_name().map(|n| n.to_string_lossy().into_owned())
-                }
-            }
-            None => None,
-        };
-        let (table, sheet_notices) = builder.finish();
-        notices.extend(sheet_notices.into_iter().map(|n| n.in_sheet(&name)));
-        sheets.push(Sheet {
-            name,
-            table,
-            csv_file,
-        });
+        let target = csv_target(index);
+        sheets.push(sheet(name, &range, preview_rows, target, &mut notices));
     }
     (sheets, notices)
+}
+
+/// A sheet's CSV export being written: its file, and the writer.
+type CsvExport = (PathBuf, csv::Writer<io::BufWriter<std::fs::File>>);
+
+/// One sheet: its table, and its CSV export written to `target` when given.
+fn sheet(
+    name: String,
+    range: &calamine::Range<Data>,
+    preview_rows: usize,
+    target: Option<PathBuf>,
+    notices: &mut Vec<Notice>,
+) -> Sheet {
+    let mut builder = TableBuilder::new(preview_rows);
+    let mut export: Option<CsvExport> = target.and_then(|target| {
+        std::fs::File::create(&target)
+            .ok()
+            .map(|f| (target, csv::Writer::from_writer(io::BufWriter::new(f))))
+    });
+    let write_failed = read_rows(range, &mut builder, export.as_mut().map(|(_, w)| w));
+    let csv_file = export.and_then(|export| finished_export(export, write_failed, &name, notices));
+    let (table, sheet_notices) = builder.finish();
+    notices.extend(sheet_notices.into_iter().map(|n| n.in_sheet(&name)));
+    Sheet {
+        name,
+        table,
+        csv_file,
+    }
+}
+
+/// Feeds the sheet's rows to `builder` (the first is a header when it has
+/// text and no number or date) and to the CSV `writer`; whether writing failed.
+fn read_rows(
+    range: &calamine::Range<Data>,
+    builder: &mut TableBuilder,
+    mut writer: Option<&mut csv::Writer<io::BufWriter<std::fs::File>>>,
+) -> bool {
+    let first_row = range.start().map_or(0, |(row, _)| row as usize);
+    let mut write_failed = false;
+    let mut has_header = None;
+    for (i, row) in range.rows().enumerate() {
+        let cells: Vec<String> = row.iter().map(cell_text).collect();
+        if let Some(w) = writer.as_mut()
+            && w.write_record(&cells).is_err()
+        {
+            write_failed = true;
+        }
+        let line = first_row + i + 1;
+        let width = cells.len();
+        let kept: Vec<&str> = cells
+            .iter()
+            .take(MAX_PROFILED_COLUMNS)
+            .map(String::as_str)
+            .collect();
+        if has_header.is_none() {
+            let header = kept.iter().any(|c| !c.is_empty())
+                && !kept
+                    .iter()
+                    .any(|c| parse_number(c.trim()).is_some() || parse_date(c.trim()).is_some());
+            has_header = Some(header);
+            if header {
+                builder.header(&cells, width, line);
+                continue;
+            }
+        }
+        builder.row(&kept, width, line);
+    }
+    write_failed
+}
+
+/// Flushes a sheet's CSV export: its file name, or `None` (the file removed,
+/// and said in `notices`) when it could not be written whole.
+fn finished_export(
+    (target, mut writer): CsvExport,
+    write_failed: bool,
+    sheet: &str,
+    notices: &mut Vec<Notice>,
+) -> Option<String> {
+    if writer.flush().is_err() || write_failed {
+        notices.push(Notice::new(format!(
+            "cannot write the CSV copy of the sheet «{sheet}»"
+        )));
+        let _ = std::fs::remove_file(&target);
+        None
+    } else {
+        target.file_name().map(|n| n.to_string_lossy().into_owned())
+    }
 }
 
 /// The data rows of one sheet, decoded (the header skipped when it has one).
