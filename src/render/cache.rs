@@ -1,9 +1,11 @@
 //! Pages already rendered, found again by fingerprint. A page's context is
-//! fingerprinted as it is filled (every value is hashed as JSON when it is
-//! inserted), so a page whose template, context and rendering settings are
-//! those of an earlier run is not rendered again: `serve` keeps the pages of
-//! its last run in memory, and `build` keeps them between runs in one bundle
-//! file beside the analysis cache (`pages.bin`).
+//! fingerprinted as it is filled (each value hashed as JSON when it is
+//! inserted: a template's typed data as one document, the values every page
+//! shares by the fingerprint they were made with), so a page whose template,
+//! context and rendering settings are those of an earlier run is not
+//! rendered again: `serve` keeps the pages of its last run in memory, and
+//! `build` keeps them between runs in one bundle file beside the analysis
+//! cache (`pages.bin`).
 
 use crate::analyse::Analysis;
 use crate::model::{ResourceLocation, Site};
@@ -58,6 +60,17 @@ impl PageContext {
             self.unhashable = true;
         }
         self.values.insert(key, value);
+    }
+
+    /// Inserts each field of `data`, a template's typed data, as a value of
+    /// its own; the fingerprint takes `data`'s JSON whole.
+    pub fn insert_fields<T: Serialize>(&mut self, data: &T) {
+        self.hasher.update([0xfd]);
+        if serde_json::to_writer(HashWriter(&mut self.hasher), data).is_err() {
+            self.unhashable = true;
+        }
+        let fields = tera::Context::from_serialize(data).expect("a page's data is a struct");
+        self.values.extend(fields);
     }
 
     /// Inserts a value made once for every page, with the fingerprint of what it was made from.

@@ -21,6 +21,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/catalog.html"),
     ),
     (
+        "dataset_list.html",
+        include_str!("../../themes/default/templates/dataset_list.html"),
+    ),
+    (
         "dataset.html",
         include_str!("../../themes/default/templates/dataset.html"),
     ),

@@ -1,0 +1,86 @@
+//! The catalog: every dataset, with the search box and the filters.
+
+use super::Builder;
+use super::taxonomy::CountedLink;
+use crate::output::urls::{Route, Urls};
+use crate::render::PageJob;
+use crate::render::cache::PageContext;
+use crate::render::facets::{Facet, RECENT_DAYS};
+use crate::render::search::index::DOCS_PER_FILE;
+use crate::render::views::DatasetSummary;
+use serde::Serialize;
+
+/// `catalog.html`'s data.
+#[derive(Serialize)]
+struct Catalog<'a> {
+    entries: Vec<CatalogEntry<'a>>,
+    facets: &'a [Facet],
+    finder: Search<'a>,
+    /// Shown instead of the filters when there are none.
+    categories: &'a [CountedLink],
+}
+
+/// A dataset card of the catalog, with what filtering needs.
+#[derive(Serialize)]
+struct CatalogEntry<'a> {
+    dataset: &'a DatasetSummary,
+    /// Its number in the search index.
+    doc: usize,
+    /// `participante:xalapa tipo:municipio …`
+    facets: String,
+}
+
+/// Where the search index is and how to read it, for `search.js`.
+#[derive(Serialize)]
+struct Search<'a> {
+    shards: &'a str,
+    shards_href: String,
+    docs_href: String,
+    docs_per_file: usize,
+    dataset_docs: usize,
+    today: String,
+    recent_days: i64,
+}
+
+pub(super) fn jobs<'j>(b: &'j Builder) -> Vec<PageJob<'j>> {
+    vec![b.job(Urls::catalog(), "catalog.html", move |route| page(b, route))]
+}
+
+fn page(b: &Builder, route: &Route) -> PageContext {
+    let t = b.views.t;
+    let meta = b.meta(route, t.ui("catalog_title"), t.ui("catalog_intro"), "datos");
+    let finder = b.finder;
+    let urls = b.views.urls;
+    let catalog = Catalog {
+        entries: entries(b),
+        facets: &finder.facets.facets,
+        finder: Search {
+            shards: &finder.shards,
+            shards_href: urls.href(&Urls::search_shards()),
+            docs_href: urls.href(&Urls::search_docs()),
+            docs_per_file: DOCS_PER_FILE,
+            dataset_docs: finder.dataset_docs,
+            today: finder.facets.today.to_string(),
+            recent_days: RECENT_DAYS,
+        },
+        categories: &b.categories,
+    };
+    b.context(meta, &catalog)
+}
+
+/// Every dataset's card, with its number in the index and its facet values.
+fn entries<'a>(b: &'a Builder) -> Vec<CatalogEntry<'a>> {
+    let datasets = &b.views.site.datasets;
+    b.views
+        .all_where(|_| true)
+        .into_iter()
+        .filter_map(|summary| {
+            let doc = datasets.binary_search_by(|d| d.id.cmp(&summary.id)).ok()?;
+            Some(CatalogEntry {
+                dataset: summary,
+                doc,
+                facets: b.finder.facets.attribute(doc),
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,135 @@
+//! The page of each dataset: its description, metadata, resources and the
+//! stories that use it.
+
+use super::Builder;
+use crate::model::{Dataset, License, Status};
+use crate::output::urls::{Route, Urls};
+use crate::render::catalogs::{self, Alternate};
+use crate::render::views::{DatasetSummary, DateView, Link, ResourceView, StorySummary};
+use crate::render::{PageJob, Translation, cache::PageContext, markdown_html};
+use serde::Serialize;
+
+/// `dataset.html`'s data.
+#[derive(Serialize)]
+struct DatasetPage<'a> {
+    /// The metadata fields a catalog standard wants and the dataset lacks.
+    completeness_missing: Vec<&'static str>,
+    participant_freshness_href: String,
+    dataset: &'a DatasetSummary,
+    description_html: String,
+    keywords: Vec<Link>,
+    categories: Vec<Link>,
+    license: &'a License,
+    /// How to cite it, when its licence asks for it.
+    citation: Option<String>,
+    issued: Option<DateView>,
+    modified_date: Option<DateView>,
+    frequency: Option<&'a String>,
+    /// The period the data covers, written out.
+    temporal: Option<String>,
+    spatial: &'a Option<String>,
+    contact_name: Option<String>,
+    contact_email: Option<String>,
+    resources: Vec<ResourceView>,
+    stories: Vec<&'a StorySummary>,
+    status_published: bool,
+    /// Its schema.org description, for search engines.
+    json_ld: Option<String>,
+    /// Its entries in the machine-readable catalogs.
+    alternates: Vec<Alternate>,
+}
+
+pub(super) fn jobs<'j>(b: &'j Builder) -> Vec<PageJob<'j>> {
+    b.views
+        .site
+        .datasets
+        .iter()
+        .map(|dataset| {
+            b.job(Urls::dataset(&dataset.id), "dataset.html", move |route| {
+                page(b, route, dataset)
+            })
+        })
+        .collect()
+}
+
+fn page(b: &Builder, route: &Route, dataset: &Dataset) -> PageContext {
+    let views = b.views;
+    let t = views.t;
+    let summary = views
+        .dataset_summary_of(&dataset.id)
+        .expect("every dataset has a summary");
+    let meta = b.meta(route, &dataset.title, &summary.summary, "datos");
+    let describe = |text: &str, line: usize| {
+        markdown_html(text, &dataset.source_file, line, &b.links, b.diagnostics).html
+    };
+    let description_html = describe(&dataset.description, dataset.description_line);
+    let contact = dataset.contact.as_ref();
+    let data = DatasetPage {
+        completeness_missing: completeness_missing(b, dataset),
+        participant_freshness_href: views
+            .urls
+            .href(&Urls::participant_freshness(&dataset.participant)),
+        dataset: summary,
+        description_html,
+        keywords: views.keyword_links(&dataset.keywords),
+        categories: views.category_links(&dataset.categories),
+        license: &dataset.license,
+        citation: citation(b, dataset),
+        issued: dataset.issued.map(|d| views.date(d)),
+        modified_date: dataset.modified.map(|d| views.date(d)),
+        frequency: dataset.frequency.and_then(|f| t.frequencies.get(f.key())),
+        temporal: temporal(t, dataset),
+        spatial: &dataset.spatial,
+        contact_name: contact.and_then(|c| c.name.clone()),
+        contact_email: contact.and_then(|c| c.email.clone()),
+        resources: views.resources(dataset, b.analysis, describe),
+        stories: views.stories_about(&dataset.id),
+        status_published: dataset.status == Status::Published,
+        json_ld: catalogs::dataset_json_ld(b.records, &dataset.id),
+        alternates: b
+            .records
+            .get(&dataset.id)
+            .map(|record| catalogs::dataset_alternates(views.urls, t, record))
+            .unwrap_or_default(),
+    };
+    b.context(meta, &data)
+}
+
+/// The metadata fields the dataset lacks.
+fn completeness_missing(b: &Builder, dataset: &Dataset) -> Vec<&'static str> {
+    crate::check::metadata::completeness(dataset, b.views.site)
+        .map(|c| c.missing().map(|f| f.field).collect())
+        .unwrap_or_default()
+}
+
+/// How to cite the dataset, when its licence requires it: title, publisher, address, date consulted.
+fn citation(b: &Builder, dataset: &Dataset) -> Option<String> {
+    let views = b.views;
+    let t = views.t;
+    dataset.license.requires_citation().then(|| {
+        let publisher = views
+            .site
+            .participant(&dataset.participant)
+            .map_or(dataset.participant.clone(), |p| {
+                format!("{} ({})", p.name, p.short_name)
+            });
+        let absolute = views.urls.absolute(&Urls::dataset(&dataset.id));
+        format!(
+            "{}. {publisher}. {absolute}. {}: {}.",
+            dataset.title,
+            t.ui("consulted_on"),
+            t.ui("date_placeholder")
+        )
+    })
+}
+
+/// The period the data covers: `start – end`, `start –` or `– end`.
+fn temporal(t: &Translation, dataset: &Dataset) -> Option<String> {
+    let range = dataset.temporal.as_ref()?;
+    match (range.start, range.end) {
+        (Some(start), Some(end)) => Some(format!("{} – {}", t.date(start), t.date(end))),
+        (Some(start), None) => Some(format!("{} –", t.date(start))),
+        (None, Some(end)) => Some(format!("– {}", t.date(end))),
+        (None, None) => None,
+    }
+}

@@ -1,0 +1,210 @@
+//! The list of the portal's pages: for each, its route, template and data.
+//! Each kind of page has its file, with the typed data its template is given
+//! (the template's contract); this one lists the pages in order and holds
+//! what they are made from.
+
+mod catalog;
+mod common;
+mod dataset;
+mod developers;
+mod home;
+mod inventory;
+mod participant;
+mod plain;
+mod redirects;
+mod story;
+mod taxonomy;
+
+pub use common::{CommonContext, CommonValues};
+
+use super::cache::PageContext;
+use super::catalogs::Records;
+use super::embeds::Embeds;
+use super::facets::Facets;
+use super::views::{ParticipantSummary, Views};
+use super::{IdLinks, PageJob, RenderOptions};
+use crate::analyse::Analysis;
+use crate::diagnostics::Diagnostics;
+use crate::output::urls::Route;
+use crate::output::writer::OutputFile;
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::sync::Mutex;
+
+/// What the catalog's search and filters need: the facets and where the index is.
+pub struct Finder<'a> {
+    pub facets: &'a Facets,
+    /// Names of the index's term shards, space separated.
+    pub shards: String,
+    /// How many of the search documents are datasets (the rest are stories).
+    pub dataset_docs: usize,
+}
+
+/// What the pages are made from.
+#[derive(Clone, Copy)]
+pub struct Sources<'a> {
+    pub views: &'a Views<'a>,
+    pub analysis: &'a Analysis,
+    pub records: &'a Records<'a>,
+    pub common: &'a CommonValues,
+    pub finder: &'a Finder<'a>,
+}
+
+/// Every page of the portal, each handed to `render` (on all cores) as soon
+/// as its data is made. Returns what `render` returned, and the files beside
+/// the stories (covers, images they show).
+pub fn all<R: Send>(
+    sources: Sources,
+    options: &RenderOptions,
+    diagnostics: &Diagnostics,
+    render: impl Fn(PageJob) -> Option<R> + Sync,
+) -> (Vec<R>, Vec<OutputFile>) {
+    let builder = Builder::new(sources, options, diagnostics);
+    let rendered = builder.jobs().into_par_iter().filter_map(&render).collect();
+    let story_files = builder
+        .story_files
+        .into_inner()
+        .unwrap_or_else(|e| e.into_inner());
+    (rendered, story_files.into_values().collect())
+}
+
+/// What the pages are made from, with what several pages share, made once.
+struct Builder<'a> {
+    views: &'a Views<'a>,
+    analysis: &'a Analysis,
+    records: &'a Records<'a>,
+    common: &'a CommonValues,
+    finder: &'a Finder<'a>,
+    options: &'a RenderOptions,
+    diagnostics: &'a Diagnostics,
+    links: IdLinks<'a>,
+    embeds: Embeds<'a>,
+    /// Every participant's summary (the home page and the participants' page).
+    participants: Vec<ParticipantSummary>,
+    /// Each category with its datasets' count (the catalog and the categories' page).
+    categories: Vec<taxonomy::CountedLink>,
+    /// Each keyword: slug, text and datasets' count.
+    keywords: Vec<(String, String, usize)>,
+    /// Files beside the stories (covers, images they show), by address,
+    /// found while the stories are rendered.
+    story_files: Mutex<BTreeMap<Route, OutputFile>>,
+}
+
+/// The title, description and address of one page, for `<head>`.
+#[derive(Serialize)]
+struct PageMeta {
+    title: String,
+    description: String,
+    canonical: String,
+    /// The menu section the page belongs to, to mark it as current.
+    section: String,
+}
+
+impl<'a> Builder<'a> {
+    fn new(
+        sources: Sources<'a>,
+        options: &'a RenderOptions,
+        diagnostics: &'a Diagnostics,
+    ) -> Builder<'a> {
+        let Sources {
+            views,
+            analysis,
+            records,
+            common,
+            finder,
+        } = sources;
+        let site = views.site;
+        Builder {
+            views,
+            analysis,
+            records,
+            common,
+            finder,
+            options,
+            diagnostics,
+            links: IdLinks {
+                site,
+                urls: views.urls,
+            },
+            embeds: Embeds {
+                site,
+                analysis,
+                urls: views.urls,
+                t: views.t,
+            },
+            participants: site
+                .participants
+                .iter()
+                .map(|p| views.participant_summary(p))
+                .collect(),
+            categories: taxonomy::category_links(views),
+            keywords: views.keywords(),
+            story_files: Mutex::default(),
+        }
+    }
+
+    /// Every page, in the order the sitemap lists them.
+    fn jobs(&self) -> Vec<PageJob<'_>> {
+        [
+            home::jobs(self),
+            catalog::jobs(self),
+            taxonomy::facet_value_jobs(self),
+            dataset::jobs(self),
+            participant::jobs(self),
+            inventory::jobs(self),
+            story::jobs(self),
+            taxonomy::category_jobs(self),
+            taxonomy::keyword_jobs(self),
+            developers::jobs(self),
+            plain::jobs(self),
+            redirects::jobs(self),
+            plain::not_found_jobs(self),
+        ]
+        .into_iter()
+        .flatten()
+        .collect()
+    }
+
+    /// A page whose data `make` fills in when the page is rendered (so that
+    /// a national portal never holds every page's data at once).
+    fn job<'j>(
+        &self,
+        route: Route,
+        template: &'static str,
+        make: impl FnOnce(&Route) -> PageContext + Send + 'j,
+    ) -> PageJob<'j> {
+        PageJob {
+            origin: format!("page {}", route.output_file()),
+            context: Box::new({
+                let route = route.clone();
+                move || make(&route)
+            }),
+            route,
+            template,
+        }
+    }
+
+    /// The `<head>` of the page at `route`: its title, description and menu section.
+    fn meta(&self, route: &Route, title: &str, description: &str, section: &str) -> PageMeta {
+        PageMeta {
+            title: title.to_string(),
+            description: description.to_string(),
+            canonical: self.views.urls.absolute(route),
+            section: section.to_string(),
+        }
+    }
+
+    /// A page's whole context: the values every page shares (`site`, `t`),
+    /// its `page` meta and each field of its template's `data`.
+    fn context(&self, page: PageMeta, data: &impl Serialize) -> PageContext {
+        let mut context = PageContext::new();
+        let (site, site_fingerprint) = &self.common.site;
+        context.insert_shared("site", site.clone(), site_fingerprint);
+        let (t, t_fingerprint) = &self.common.t;
+        context.insert_shared("t", t.clone(), t_fingerprint);
+        context.insert("page", &page);
+        context.insert_fields(data);
+        context
+    }
+}
