@@ -10,6 +10,7 @@ use crate::model::Date;
 use crate::model::Site;
 use crate::output::writer::{self, OutputFile};
 use crate::render::{self, RenderCache, RenderOptions};
+use crate::timing::phase;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -255,27 +256,6 @@ pub fn check(
         elapsed: started.elapsed(),
         written: false,
         check: summary,
-    }
-}
-
-/// With `ABIERTO_TIMINGS` set, prints how long a stage took and the memory
-/// the process holds after it (for the benchmark's profile).
-pub(crate) fn phase(label: &str, started: Instant) {
-    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
-    if *ON.get_or_init(|| std::env::var_os("ABIERTO_TIMINGS").is_some()) {
-        let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-        let memory = |key: &str| {
-            status
-                .lines()
-                .find_map(|l| l.strip_prefix(key))
-                .map_or(String::new(), |v| v.trim().to_string())
-        };
-        eprintln!(
-            "timing {label:>10}: {:8.1} ms  (resident {}, peak {})",
-            started.elapsed().as_secs_f64() * 1000.0,
-            memory("VmRSS:"),
-            memory("VmHWM:")
-        );
     }
 }
 

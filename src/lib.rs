@@ -49,3 +49,4 @@ pub mod rules;
 pub mod scaffold;
 pub mod serve;
 pub mod slug;
+pub mod timing;

@@ -7,7 +7,6 @@ use crate::model::Dataset;
 use crate::rules::completeness::Completeness;
 
 /// Temporary, removed at merge: `render/pages.rs` still calls the score by its old path.
-pub use crate::rules::completeness::completeness;
 
 /// The descriptor key a metadata warning points at: the first required field
 /// that is missing (the contact table for the publisher's e-mail).

@@ -289,7 +289,7 @@ pub fn write_output(out_dir: &Path, files: &[OutputFile]) -> std::io::Result<()>
     // A build that changed nothing leaves the portal as it is: no staging
     // folder to fill, no old portal to dispose of.
     if old.is_some_and(|(out, manifest)| already_published(out, manifest, files)) {
-        crate::build::phase("unchanged", step);
+        crate::timing::phase("unchanged", step);
         return Ok(());
     }
     std::fs::create_dir_all(&staging)?;
@@ -299,7 +299,7 @@ pub fn write_output(out_dir: &Path, files: &[OutputFile]) -> std::io::Result<()>
         let _ = remove_tree(&staging);
         return Err(error);
     }
-    crate::build::phase("stage", step);
+    crate::timing::phase("stage", step);
     swap_in(&staging, &out, &previous)
 }
 
@@ -311,7 +311,7 @@ fn swap_in(staging: &Path, out: &Path, previous: &Path) -> std::io::Result<()> {
         // `staging` now holds the previous portal.
         let step = std::time::Instant::now();
         let removed = remove_tree(staging);
-        crate::build::phase("dispose", step);
+        crate::timing::phase("dispose", step);
         return removed;
     }
     if out.exists() {

@@ -143,11 +143,11 @@ pub fn render_site_cached(
     let views = views::Views::new(site, &urls, &t, options.include_drafts);
     let records = catalogs::Records::new(site, analysis, &urls);
     let facets = facets::Facets::new(&views, views.today);
-    crate::build::phase("views", step);
+    crate::timing::phase("views", step);
     let step = std::time::Instant::now();
     let documents = search::documents(&views, options.include_drafts);
     let index = search::index::build(&documents);
-    crate::build::phase("index", step);
+    crate::timing::phase("index", step);
     let step = std::time::Instant::now();
     let finder = pages::Finder {
         facets: &facets,
@@ -212,7 +212,7 @@ pub fn render_site_cached(
     };
     let (rendered, story_files) = pages::all(sources, options, diagnostics, render_page);
 
-    crate::build::phase("pages", step);
+    crate::timing::phase("pages", step);
     let step = std::time::Instant::now();
     cache.last_pages = rendered.len();
     cache.last_rendered = rendered.iter().filter(|page| page.fresh).count();
@@ -281,7 +281,7 @@ pub fn render_site_cached(
             origin: page.origin,
         })
         .collect();
-    crate::build::phase("catalogs", step);
+    crate::timing::phase("catalogs", step);
     let step = std::time::Instant::now();
 
     let pages: Vec<Route> = files.iter().map(|f| f.route.clone()).collect();
@@ -348,7 +348,7 @@ pub fn render_site_cached(
             origin: format!("static/{name}"),
         });
     }
-    crate::build::phase("files", step);
+    crate::timing::phase("files", step);
     // GitHub Pages publishing from a branch must not run Jekyll on the portal.
     files.push(OutputFile {
         route: Urls::root_file(".nojekyll"),
@@ -475,7 +475,7 @@ pub fn story_markdown(
     let relative = |url: &str| -> Option<String> {
         let route_of = folder?;
         let path = url.split(['#', '?']).next().unwrap_or("");
-        let decoded = crate::check::links::percent_decode(path);
+        let decoded = crate::percent::decode_lossy(path);
         if decoded.is_empty()
             || decoded.contains(':')
             || decoded.starts_with(['/', '\\'])

@@ -97,7 +97,7 @@ fn page(b: &Builder, route: &Route, dataset: &Dataset) -> PageContext {
 
 /// The metadata fields the dataset lacks.
 fn completeness_missing(b: &Builder, dataset: &Dataset) -> Vec<&'static str> {
-    crate::check::metadata::completeness(dataset, b.views.site)
+    crate::rules::completeness::completeness(dataset, b.views.site)
         .map(|c| c.missing().map(|f| f.field).collect())
         .unwrap_or_default()
 }

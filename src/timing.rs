@@ -1,0 +1,26 @@
+//! Stage timings for the benchmark's profile: with `ABIERTO_TIMINGS` set, each
+//! stage of a build prints how long it took and the memory the process holds
+//! after it. A leaf: every stage may call it, it calls nothing of abierto's.
+
+use std::time::Instant;
+
+/// With `ABIERTO_TIMINGS` set, prints how long a stage took and the memory
+/// the process holds after it (for the benchmark's profile).
+pub fn phase(label: &str, started: Instant) {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    if *ON.get_or_init(|| std::env::var_os("ABIERTO_TIMINGS").is_some()) {
+        let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+        let memory = |key: &str| {
+            status
+                .lines()
+                .find_map(|l| l.strip_prefix(key))
+                .map_or(String::new(), |v| v.trim().to_string())
+        };
+        eprintln!(
+            "timing {label:>10}: {:8.1} ms  (resident {}, peak {})",
+            started.elapsed().as_secs_f64() * 1000.0,
+            memory("VmRSS:"),
+            memory("VmHWM:")
+        );
+    }
+}
