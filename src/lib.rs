@@ -43,3 +43,4 @@ pub mod render;
 pub mod scaffold;
 pub mod serve;
 pub mod slug;
+pub(crate) mod toml_text;
