@@ -50,3 +50,4 @@ pub mod scaffold;
 pub mod serve;
 pub mod slug;
 pub mod timing;
+pub(crate) mod toml_text;

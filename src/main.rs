@@ -154,68 +154,7 @@ fn main() -> ExitCode {
             no_minify,
             force,
             quiet,
-        } => {
-            let report = build(&BuildOptions {
-                site,
-                output: Some(output.clone()),
-                base_url,
-                render: RenderOptions {
-                    minify: !no_minify,
-                    include_drafts: false,
-                },
-                force,
-            });
-            print_report(&report);
-            if report.written {
-                let verbose = !quiet && std::io::stderr().is_terminal();
-                if verbose {
-                    eprintln!("Portal written to {}", output.display());
-                }
-            }
-            exit_code(&report)
-        }
-        Command::New(new) => print_created(match new {
-            New::Site { dir } => scaffold::new_site(&dir),
-            New::Participant { id, site } => scaffold::new_participant(&site, &id),
-            New::Story {
-                participant,
-                title,
-                site,
-            } => scaffold::new_story(&site, &participant, &title),
-            New::Dataset {
-                participant,
-                from,
-                site,
-            } => scaffold::new_dataset(&site, &participant, &from),
-        }),
-        Command::Import(import) => print_import(match import {
-            Import::Ckan { file, into } => import::import_ckan(&file, &into),
-            Import::Jkan { dir, into } => import::import_jkan(&dir, &into),
-        }),
-        Command::Serve {
-            site,
-            port,
-            bind,
-            base_url,
-            no_drafts,
-            quiet,
-        } => {
-            let options = abierto::serve::ServeOptions {
-                site,
-                port,
-                bind,
-                base_url,
-                include_drafts: !no_drafts,
-                verbose: !quiet,
-            };
-            match abierto::serve::run(&options) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(error) => {
-                    eprintln!("error: {error}");
-                    ExitCode::FAILURE
-                }
-            }
-        }
+        } => run_build(site, output, base_url, no_minify, force, quiet),
         Command::Check {
             site,
             format,
@@ -223,32 +162,128 @@ fn main() -> ExitCode {
             external,
             external_timeout,
             external_deadline,
-        } => {
-            let seconds = |s: f64| Duration::from_secs_f64(s.clamp(0.05, 86_400.0));
-            let external = external.then(|| external::Settings {
-                timeout: seconds(external_timeout),
-                deadline: seconds(external_deadline),
-                ..external::Settings::default()
-            });
-            let report = check(
-                &BuildOptions {
-                    site: site.clone(),
-                    output: None,
-                    base_url: None,
-                    render: RenderOptions::default(),
-                    force: false,
-                },
-                abierto::clock::today_or_epoch(),
-                external.as_ref(),
-            );
-            print_check(&report, &site, format);
-            if report.errors() > 0 {
-                ExitCode::FAILURE
-            } else if strict && report.warnings() > 0 {
-                ExitCode::from(2)
-            } else {
-                ExitCode::SUCCESS
-            }
+        } => run_check(
+            site,
+            format,
+            strict,
+            external.then_some((external_timeout, external_deadline)),
+        ),
+        Command::New(new) => print_created(run_new(new)),
+        Command::Import(import) => print_import(run_import(import)),
+        Command::Serve {
+            site,
+            port,
+            bind,
+            base_url,
+            no_drafts,
+            quiet,
+        } => run_serve(abierto::serve::ServeOptions {
+            site,
+            port,
+            bind,
+            base_url,
+            include_drafts: !no_drafts,
+            verbose: !quiet,
+        }),
+    }
+}
+
+/// `abierto build`.
+fn run_build(
+    site: PathBuf,
+    output: PathBuf,
+    base_url: Option<String>,
+    no_minify: bool,
+    force: bool,
+    quiet: bool,
+) -> ExitCode {
+    let report = build(&BuildOptions {
+        site,
+        output: Some(output.clone()),
+        base_url,
+        render: RenderOptions {
+            minify: !no_minify,
+            include_drafts: false,
+        },
+        force,
+    });
+    print_report(&report);
+    if report.written {
+        let verbose = !quiet && std::io::stderr().is_terminal();
+        if verbose {
+            eprintln!("Portal written to {}", output.display());
+        }
+    }
+    exit_code(&report)
+}
+
+/// `abierto check`; `external` holds the seconds of `--external-timeout` and `--external-deadline`.
+fn run_check(
+    site: PathBuf,
+    format: Format,
+    strict: bool,
+    external: Option<(f64, f64)>,
+) -> ExitCode {
+    let seconds = |s: f64| Duration::from_secs_f64(s.clamp(0.05, 86_400.0));
+    let external = external.map(|(timeout, deadline)| external::Settings {
+        timeout: seconds(timeout),
+        deadline: seconds(deadline),
+        ..external::Settings::default()
+    });
+    let report = check(
+        &BuildOptions {
+            site: site.clone(),
+            output: None,
+            base_url: None,
+            render: RenderOptions::default(),
+            force: false,
+        },
+        abierto::clock::today_or_epoch(),
+        external.as_ref(),
+    );
+    print_check(&report, &site, format);
+    if report.errors() > 0 {
+        ExitCode::FAILURE
+    } else if strict && report.warnings() > 0 {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// `abierto new …`.
+fn run_new(new: New) -> Result<Vec<PathBuf>, Refusal> {
+    match new {
+        New::Site { dir } => scaffold::new_site(&dir),
+        New::Participant { id, site } => scaffold::new_participant(&site, &id),
+        New::Story {
+            participant,
+            title,
+            site,
+        } => scaffold::new_story(&site, &participant, &title),
+        New::Dataset {
+            participant,
+            from,
+            site,
+        } => scaffold::new_dataset(&site, &participant, &from),
+    }
+}
+
+/// `abierto import …`.
+fn run_import(import: Import) -> Result<ImportReport, Refusal> {
+    match import {
+        Import::Ckan { file, into } => import::import_ckan(&file, &into),
+        Import::Jkan { dir, into } => import::import_jkan(&dir, &into),
+    }
+}
+
+/// `abierto serve`.
+fn run_serve(options: abierto::serve::ServeOptions) -> ExitCode {
+    match abierto::serve::run(&options) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::FAILURE
         }
     }
 }

@@ -4,7 +4,7 @@
 //! their URLs, and extras go to the DCAT field they stand for.
 
 use super::mapping;
-use super::{Imported, ImportedDataset, ImportedParticipant, ImportedResource, LicenseChoice};
+use super::{Imported, ImportedDataset, ImportedParticipant, LicenseChoice};
 use crate::scaffold::Refusal;
 use crate::slug::slugify;
 use serde_json::Value;
@@ -161,7 +161,6 @@ fn dataset(
         description: text(package, "notes").unwrap_or_default(),
         ..ImportedDataset::default()
     };
-
     for tag in list(package, "tags") {
         if let Some(keyword) = text(tag, "display_name").or_else(|| text(tag, "name"))
             && !d.keywords.contains(&keyword)
@@ -174,29 +173,36 @@ fn dataset(
         let group_title = text(group, "title")
             .or_else(|| text(group, "display_name"))
             .unwrap_or_else(|| group_name.clone());
-        match category_for(&group_name, &group_title, categories) {
-            Some(id) if !d.categories.contains(&id) => d.categories.push(id),
-            Some(_) => {}
-            None => d.unmapped.push(format!(
-                "group `{group_title}`: portal.toml declares no such category (add it as a [[categories]] table to keep it)"
-            )),
-        }
+        let found = mapping::category_for(&group_name, &group_title, categories);
+        d.add_category(found, &format!("group `{group_title}`"));
     }
-
     d.license = license(package, &mut d.unmapped);
     d.issued = text(package, "metadata_created").and_then(|t| mapping::date(&t));
     d.modified = text(package, "metadata_modified").and_then(|t| mapping::date(&t));
+    contact_and_source(package, &mut d);
+    for extra in list(package, "extras") {
+        let (Some(key), Some(value)) = (text(extra, "key"), text(extra, "value")) else {
+            continue;
+        };
+        map_extra(&mut d, &key, &value);
+    }
+    for (index, resource) in list(package, "resources").into_iter().enumerate() {
+        d.add_resource(
+            text(resource, "name").unwrap_or_else(|| format!("Recurso {}", index + 1)),
+            text(resource, "url"),
+            text(resource, "format"),
+            text(resource, "description"),
+        );
+    }
+    Some(d)
+}
 
-    let contact_name = text(package, "maintainer").or_else(|| text(package, "author"));
-    let contact_email = text(package, "maintainer_email").or_else(|| text(package, "author_email"));
-    d.contact_name = contact_name;
-    if let Some(email) = contact_email {
-        if mapping::is_email(&email) {
-            d.contact_email = Some(email);
-        } else {
-            d.unmapped
-                .push(format!("contact e-mail `{email}` is not an e-mail address"));
-        }
+/// The package's contact, and its source page and version kept as notes.
+fn contact_and_source(package: &serde_json::Map<String, Value>, d: &mut ImportedDataset) {
+    d.contact_name = text(package, "maintainer").or_else(|| text(package, "author"));
+    if let Some(email) = text(package, "maintainer_email").or_else(|| text(package, "author_email"))
+    {
+        d.set_contact_email(email);
     }
     if let Some(url) = text(package, "url") {
         d.unmapped.push(format!("source page: {url}"));
@@ -204,32 +210,6 @@ fn dataset(
     if let Some(version) = text(package, "version") {
         d.unmapped.push(format!("version: {version}"));
     }
-
-    for extra in list(package, "extras") {
-        let (Some(key), Some(value)) = (text(extra, "key"), text(extra, "value")) else {
-            continue;
-        };
-        map_extra(&mut d, &key, &value);
-    }
-
-    for (index, resource) in list(package, "resources").into_iter().enumerate() {
-        let title = text(resource, "name").unwrap_or_else(|| format!("Recurso {}", index + 1));
-        match text(resource, "url") {
-            Some(url) if mapping::is_web_url(&url) => d.resources.push(ImportedResource {
-                title,
-                url,
-                format: text(resource, "format").map(|f| format_name(&f)),
-                description: text(resource, "description").unwrap_or_default(),
-            }),
-            Some(url) => d.unmapped.push(format!(
-                "resource `{title}`: `{url}` is not an http(s) address"
-            )),
-            None => d
-                .unmapped
-                .push(format!("resource `{title}`: it has no URL")),
-        }
-    }
-    Some(d)
 }
 
 fn list<'a>(
@@ -241,19 +221,6 @@ fn list<'a>(
         .and_then(Value::as_array)
         .map(|items| items.iter().filter_map(Value::as_object).collect())
         .unwrap_or_default()
-}
-
-/// The site category a group or JKAN category stands for: same id, or same title.
-pub fn category_for(name: &str, title: &str, categories: &[(String, String)]) -> Option<String> {
-    let fold = |s: &str| slugify(s);
-    categories
-        .iter()
-        .find(|(id, known_title)| {
-            (!name.is_empty() && *id == fold(name))
-                || fold(known_title) == fold(title)
-                || *id == fold(title)
-        })
-        .map(|(id, _)| id.clone())
 }
 
 fn license(package: &serde_json::Map<String, Value>, unmapped: &mut Vec<String>) -> LicenseChoice {
@@ -339,15 +306,5 @@ fn map_extra(d: &mut ImportedDataset, key: &str, value: &str) {
             None => unmapped(d, ": not a date"),
         },
         _ => unmapped(d, ""),
-    }
-}
-
-/// A format name as the portal shows it: upper case, GeoJSON as written.
-pub fn format_name(format: &str) -> String {
-    let trimmed = format.trim().trim_start_matches('.');
-    if trimmed.eq_ignore_ascii_case("geojson") {
-        "GeoJSON".to_string()
-    } else {
-        trimmed.to_uppercase()
     }
 }

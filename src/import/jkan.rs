@@ -2,9 +2,9 @@
 //! read into an [`Imported`] catalog. A dataset names its organization by
 //! title; the organization's file name becomes the participant's id.
 
-use super::ckan::{category_for, format_name};
 use super::mapping;
-use super::{Imported, ImportedDataset, ImportedParticipant, ImportedResource, LicenseChoice};
+use super::{Imported, ImportedDataset, ImportedParticipant, LicenseChoice};
+use crate::load::ids;
 use crate::scaffold::Refusal;
 use crate::slug::slugify;
 use serde_yaml_ng::Value;
@@ -30,7 +30,7 @@ pub fn read_jkan(dir: &Path, categories: &[(String, String)]) -> Result<Imported
         let Some(front) = front_matter(&path, &mut imported) else {
             continue;
         };
-        let id = slugify(&stem(&path));
+        let id = ids::file_id(&path);
         let name = string(&front, "title").unwrap_or_else(|| stem(&path));
         by_title.insert(slugify(&name), id.clone());
         let participant = participant(id.clone(), name, string(&front, "description"));
@@ -109,22 +109,16 @@ fn dataset(
     participant: String,
     categories: &[(String, String)],
 ) -> ImportedDataset {
-    let slug = slugify(&stem(path));
     let mut d = ImportedDataset {
         participant,
         title: string(front, "title").unwrap_or_else(|| stem(path)),
         description: string(front, "notes").unwrap_or_default(),
-        slug,
+        slug: ids::file_id(path),
         ..ImportedDataset::default()
     };
     for category in strings(front, "category") {
-        match category_for("", &category, categories) {
-            Some(id) if !d.categories.contains(&id) => d.categories.push(id),
-            Some(_) => {}
-            None => d.unmapped.push(format!(
-                "category `{category}`: portal.toml declares no such category (add it as a [[categories]] table to keep it)"
-            )),
-        }
+        let found = mapping::category_for("", &category, categories);
+        d.add_category(found, &format!("category `{category}`"));
     }
     if let Some(license) = string(front, "license") {
         match mapping::license_id(&license) {
@@ -136,36 +130,27 @@ fn dataset(
     }
     d.contact_name = string(front, "maintainer");
     if let Some(email) = string(front, "maintainer_email") {
-        if mapping::is_email(&email) {
-            d.contact_email = Some(email);
-        } else {
-            d.unmapped
-                .push(format!("contact e-mail `{email}` is not an e-mail address"));
-        }
+        d.set_contact_email(email);
     }
     if let Some(Value::Sequence(resources)) = front.get("resources") {
         for (index, resource) in resources.iter().enumerate() {
             let Some(resource) = resource.as_mapping() else {
                 continue;
             };
-            let title =
-                string(resource, "name").unwrap_or_else(|| format!("Recurso {}", index + 1));
-            match string(resource, "url") {
-                Some(url) if mapping::is_web_url(&url) => d.resources.push(ImportedResource {
-                    title,
-                    url,
-                    format: string(resource, "format").map(|f| format_name(&f)),
-                    description: string(resource, "description").unwrap_or_default(),
-                }),
-                Some(url) => d.unmapped.push(format!(
-                    "resource `{title}`: `{url}` is not an http(s) address"
-                )),
-                None => d
-                    .unmapped
-                    .push(format!("resource `{title}`: it has no URL")),
-            }
+            d.add_resource(
+                string(resource, "name").unwrap_or_else(|| format!("Recurso {}", index + 1)),
+                string(resource, "url"),
+                string(resource, "format"),
+                string(resource, "description"),
+            );
         }
     }
+    note_other_keys(front, &mut d);
+    d
+}
+
+/// Keys of the dataset the import has no place for, kept as notes.
+fn note_other_keys(front: &serde_yaml_ng::Mapping, d: &mut ImportedDataset) {
     let known = [
         "title",
         "organization",
@@ -190,7 +175,6 @@ fn dataset(
         };
         d.unmapped.push(format!("`{key}` = {shown}"));
     }
-    d
 }
 
 /// The YAML front matter of a JKAN file; a file without one is noted and skipped.

@@ -3,6 +3,7 @@
 //! returns `None` when it cannot map a value, and the caller reports it.
 
 use crate::model::{Date, Frequency};
+use crate::slug::slugify;
 
 /// A built-in licence id for a CKAN `license_id`, a JKAN licence or a licence URL.
 pub fn license_id(value: &str) -> Option<&'static str> {
@@ -203,6 +204,29 @@ pub fn is_web_url(text: &str) -> bool {
     (lower.starts_with("http://") || lower.starts_with("https://"))
         && lower.len() > "https://".len()
         && !text.trim().contains(char::is_whitespace)
+}
+
+/// The site category a group or JKAN category stands for: same id, or same title.
+pub fn category_for(name: &str, title: &str, categories: &[(String, String)]) -> Option<String> {
+    let fold = |s: &str| slugify(s);
+    categories
+        .iter()
+        .find(|(id, known_title)| {
+            (!name.is_empty() && *id == fold(name))
+                || fold(known_title) == fold(title)
+                || *id == fold(title)
+        })
+        .map(|(id, _)| id.clone())
+}
+
+/// A format name as the portal shows it: upper case, GeoJSON as written.
+pub fn format_name(format: &str) -> String {
+    let trimmed = format.trim().trim_start_matches('.');
+    if trimmed.eq_ignore_ascii_case("geojson") {
+        "GeoJSON".to_string()
+    } else {
+        trimmed.to_uppercase()
+    }
 }
 
 #[cfg(test)]

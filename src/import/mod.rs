@@ -62,6 +62,54 @@ pub struct ImportedDataset {
     pub unmapped: Vec<String>,
 }
 
+impl ImportedDataset {
+    /// Adds the site category a source's group or category stands for, or
+    /// notes (`what` names it) that portal.toml declares none.
+    fn add_category(&mut self, found: Option<String>, what: &str) {
+        match found {
+            Some(id) if !self.categories.contains(&id) => self.categories.push(id),
+            Some(_) => {}
+            None => self.unmapped.push(format!(
+                "{what}: portal.toml declares no such category (add it as a [[categories]] table to keep it)"
+            )),
+        }
+    }
+
+    /// Keeps an e-mail address as the contact's, or notes that it is not one.
+    fn set_contact_email(&mut self, email: String) {
+        if mapping::is_email(&email) {
+            self.contact_email = Some(email);
+        } else {
+            self.unmapped
+                .push(format!("contact e-mail `{email}` is not an e-mail address"));
+        }
+    }
+
+    /// Adds a resource with a web address, or notes why it has none.
+    fn add_resource(
+        &mut self,
+        title: String,
+        url: Option<String>,
+        format: Option<String>,
+        description: Option<String>,
+    ) {
+        match url {
+            Some(url) if mapping::is_web_url(&url) => self.resources.push(ImportedResource {
+                title,
+                url,
+                format: format.map(|f| mapping::format_name(&f)),
+                description: description.unwrap_or_default(),
+            }),
+            Some(url) => self.unmapped.push(format!(
+                "resource `{title}`: `{url}` is not an http(s) address"
+            )),
+            None => self
+                .unmapped
+                .push(format!("resource `{title}`: it has no URL")),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct ImportedResource {
     pub title: String,

@@ -2,11 +2,11 @@
 //! participant, one descriptor per dataset, comments for what was not mapped.
 
 use super::{ImportReport, Imported, ImportedDataset, ImportedParticipant, LicenseChoice};
+use crate::load::ids::{dataset_id, descriptor_file_name};
 use crate::load::{PARTICIPANT_FILE, PARTICIPANTS_DIR, PORTAL_FILE};
 use crate::scaffold::Refusal;
-use crate::scaffold::toml_text::{comment, date, string, strings};
+use crate::toml_text::{Document, date, inline_table, string, strings};
 use std::collections::BTreeSet;
-use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::Path;
 
@@ -55,10 +55,10 @@ pub fn write_into(site: &Path, imported: Imported) -> Result<ImportReport, Refus
     }
     let mut taken: BTreeSet<String> = BTreeSet::new();
     for mut dataset in imported.datasets {
-        let original = format!("{}/{}", dataset.participant, dataset.slug);
+        let original = dataset_id(&dataset.participant, &dataset.slug);
         let mut slug = dataset.slug.clone();
         let mut n = 2;
-        while taken.contains(&format!("{}/{slug}", dataset.participant)) {
+        while taken.contains(&dataset_id(&dataset.participant, &slug)) {
             slug = format!("{}-{n}", dataset.slug);
             n += 1;
         }
@@ -69,11 +69,11 @@ pub fn write_into(site: &Path, imported: Imported) -> Result<ImportReport, Refus
             ));
             dataset.slug = slug;
         }
-        let id = format!("{}/{}", dataset.participant, dataset.slug);
+        let id = dataset_id(&dataset.participant, &dataset.slug);
         taken.insert(id.clone());
         let path = participants_dir
             .join(&dataset.participant)
-            .join(format!("{}.toml", dataset.slug));
+            .join(descriptor_file_name(&dataset.slug));
         if path.exists() {
             report.notes.push((
                 id,
@@ -113,125 +113,122 @@ fn create(path: &Path, text: &str) -> Result<(), Refusal> {
 }
 
 fn participant_text(p: &ImportedParticipant) -> String {
-    let mut out = String::new();
-    let w = &mut out;
-    let _ = writeln!(w, "# Importado de otro catálogo: revisa cada valor.");
-    let _ = writeln!(w, "name = {}", string(&p.name));
+    let mut doc = Document::default();
+    doc.comment(IMPORTED);
+    doc.string("name", &p.name);
     if p.kind_defaulted {
-        let _ = writeln!(
-            w,
-            "# PENDIENTE: el nombre no dice qué tipo de participante es; elige municipio, estado, federal u organizacion."
+        doc.comment(
+            "PENDIENTE: el nombre no dice qué tipo de participante es; elige municipio, estado, federal u organizacion.",
         );
     }
-    let _ = writeln!(w, "kind = {}", string(p.kind));
+    doc.string("kind", p.kind);
     if let Some(website) = &p.website {
-        let _ = writeln!(w, "website = {}", string(website));
+        doc.string("website", website);
     }
     if let Some(email) = &p.email {
-        let _ = writeln!(w, "email = {}", string(email));
+        doc.string("email", email);
     }
     if !p.description.trim().is_empty() {
-        let _ = writeln!(w, "description = {}", string(p.description.trim()));
+        doc.string("description", p.description.trim());
     }
-    out
+    doc.finish()
 }
 
+/// The first line of every imported file.
+const IMPORTED: &str = "Importado de otro catálogo: revisa cada valor.";
+
 fn descriptor_text(d: &ImportedDataset) -> String {
-    let mut out = String::new();
-    let w = &mut out;
-    let _ = writeln!(w, "# Importado de otro catálogo: revisa cada valor.");
+    let mut doc = Document::default();
+    doc.comment(IMPORTED);
     if !d.unmapped.is_empty() {
-        let _ = writeln!(w, "#\n# Sin equivalente en abierto (no se importó):");
+        doc.line("#");
+        doc.comment("Sin equivalente en abierto (no se importó):");
         for note in &d.unmapped {
-            let _ = writeln!(w, "{}", comment(&format!("- {note}")));
+            doc.comment(&format!("- {note}"));
         }
     }
-    let _ = writeln!(w, "\ntitle = {}", string(&d.title));
+    doc.blank();
+    about(&mut doc, d);
+    status_and_coverage(&mut doc, d);
+    if let LicenseChoice::Custom { id, name, url } = &d.license {
+        doc.table("[license]");
+        doc.string("id", id);
+        doc.string("name", name);
+        doc.string("url", url);
+    }
+    for resource in &d.resources {
+        doc.table("[[resources]]");
+        doc.string("title", &resource.title);
+        doc.string("url", &resource.url);
+        if let Some(format) = &resource.format {
+            doc.string("format", format);
+        }
+        if !resource.description.trim().is_empty() {
+            doc.string("description", resource.description.trim());
+        }
+    }
+    doc.finish()
+}
+
+/// Title, description, keywords, categories and licence.
+fn about(doc: &mut Document, d: &ImportedDataset) {
+    doc.string("title", &d.title);
     let description = if d.description.trim().is_empty() {
-        let _ = writeln!(
-            w,
-            "# PENDIENTE: el catálogo de origen no tenía descripción."
-        );
-        "Sin descripción en el catálogo de origen.".to_string()
+        doc.comment("PENDIENTE: el catálogo de origen no tenía descripción.");
+        "Sin descripción en el catálogo de origen."
     } else {
-        d.description.trim().to_string()
+        d.description.trim()
     };
-    let _ = writeln!(w, "description = {}", string(&description));
+    doc.string("description", description);
     if !d.keywords.is_empty() {
-        let _ = writeln!(w, "keywords = {}", strings(&d.keywords));
+        doc.key("keywords", &strings(&d.keywords));
     }
     if !d.categories.is_empty() {
-        let _ = writeln!(w, "categories = {}", strings(&d.categories));
+        doc.key("categories", &strings(&d.categories));
     }
     match &d.license {
         LicenseChoice::SiteDefault => {
-            let _ = writeln!(
-                w,
-                "# Sin licencia reconocida: se usa `default_license` de portal.toml."
-            );
+            doc.comment("Sin licencia reconocida: se usa `default_license` de portal.toml.");
         }
-        LicenseChoice::Id(id) => {
-            let _ = writeln!(w, "license = {}", string(id));
-        }
+        LicenseChoice::Id(id) => doc.string("license", id),
         LicenseChoice::Custom { .. } => {}
     }
+}
+
+/// Status, dates, frequency, period, place and contact.
+fn status_and_coverage(doc: &mut Document, d: &ImportedDataset) {
     if d.resources.is_empty() {
-        let _ = writeln!(
-            w,
-            "# Sin recursos con dirección: queda en el inventario hasta que se publique."
-        );
-        let _ = writeln!(w, "status = \"planned\"");
+        doc.comment("Sin recursos con dirección: queda en el inventario hasta que se publique.");
+        doc.string("status", "planned");
     } else {
-        let _ = writeln!(w, "status = \"published\"");
+        doc.string("status", "published");
     }
     if let Some(issued) = d.issued {
-        let _ = writeln!(w, "issued = {}", date(issued));
+        doc.key("issued", &date(issued));
     }
     if let Some(modified) = d.modified {
-        let _ = writeln!(w, "modified = {}", date(modified));
+        doc.key("modified", &date(modified));
     }
     if let Some(frequency) = d.frequency {
-        let _ = writeln!(w, "frequency = {}", string(frequency.key()));
+        doc.string("frequency", frequency.key());
     }
     if let Some((start, end)) = d.temporal {
-        let mut parts = Vec::new();
-        if let Some(start) = start {
-            parts.push(format!("start = {}", date(start)));
-        }
-        if let Some(end) = end {
-            parts.push(format!("end = {}", date(end)));
-        }
-        let _ = writeln!(w, "temporal = {{ {} }}", parts.join(", "));
+        let parts = [("start", start), ("end", end)];
+        let parts: Vec<(&str, String)> = parts
+            .into_iter()
+            .filter_map(|(key, day)| Some((key, date(day?))))
+            .collect();
+        doc.key("temporal", &inline_table(&parts));
     }
     if let Some(spatial) = &d.spatial {
-        let _ = writeln!(w, "spatial = {}", string(spatial));
+        doc.string("spatial", spatial);
     }
     if d.contact_name.is_some() || d.contact_email.is_some() {
-        let mut parts = Vec::new();
-        if let Some(name) = &d.contact_name {
-            parts.push(format!("name = {}", string(name)));
-        }
-        if let Some(email) = &d.contact_email {
-            parts.push(format!("email = {}", string(email)));
-        }
-        let _ = writeln!(w, "contact = {{ {} }}", parts.join(", "));
+        let parts = [("name", &d.contact_name), ("email", &d.contact_email)];
+        let parts: Vec<(&str, String)> = parts
+            .into_iter()
+            .filter_map(|(key, value)| Some((key, string(value.as_deref()?))))
+            .collect();
+        doc.key("contact", &inline_table(&parts));
     }
-    if let LicenseChoice::Custom { id, name, url } = &d.license {
-        let _ = writeln!(w, "\n[license]");
-        let _ = writeln!(w, "id = {}", string(id));
-        let _ = writeln!(w, "name = {}", string(name));
-        let _ = writeln!(w, "url = {}", string(url));
-    }
-    for resource in &d.resources {
-        let _ = writeln!(w, "\n[[resources]]");
-        let _ = writeln!(w, "title = {}", string(&resource.title));
-        let _ = writeln!(w, "url = {}", string(&resource.url));
-        if let Some(format) = &resource.format {
-            let _ = writeln!(w, "format = {}", string(format));
-        }
-        if !resource.description.trim().is_empty() {
-            let _ = writeln!(w, "description = {}", string(resource.description.trim()));
-        }
-    }
-    out
 }

@@ -2,9 +2,9 @@
 //! rebuild knows what changed (and prints it), and so files that are no part
 //! of the site (an output folder, `.git`, editors' temporary files) are ignored.
 
-use super::{
+use super::layout::{
     PAGES_DIR, PARTICIPANT_FILE, PARTICIPANTS_DIR, PORTAL_FILE, STATIC_DIR, STORIES_DIR,
-    TEMPLATES_DIR,
+    TEMPLATES_DIR, is_hidden_name,
 };
 use std::fmt;
 use std::path::{Component, Path, PathBuf};
@@ -67,7 +67,7 @@ pub fn classify(root: &Path, path: &Path) -> Option<Change> {
             _ => return None,
         }
     }
-    if parts.iter().any(|p| p.starts_with('.')) || is_temporary(parts.last()?) {
+    if parts.iter().any(|p| is_hidden_name(p)) || is_temporary(parts.last()?) {
         return None;
     }
     let extension = Path::new(parts.last()?)

@@ -4,6 +4,8 @@
 
 mod changes;
 mod descriptor;
+pub mod ids;
+mod layout;
 mod markdown_file;
 mod participant;
 mod paths;
@@ -11,26 +13,21 @@ mod portal;
 mod toml_file;
 
 pub use changes::{Change, ChangeKind, classify, is_temporary};
+pub(crate) use descriptor::format_from_name;
+pub use layout::{
+    PAGES_DIR, PARTICIPANT_FILE, PARTICIPANTS_DIR, PORTAL_FILE, SOURCE_DIRS, STATIC_DIR,
+    STORIES_DIR, TEMPLATES_DIR,
+};
 pub use paths::{PathProblem, resolve_in_site};
 
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText, display_path, size_text};
 use crate::model::{Dataset, Page, Participant, Site, Story};
-use crate::slug::slugify;
 use descriptor::DescriptorContext;
+use layout::SiteFiles;
 use markdown_file::DatasetReference;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use walkdir::WalkDir;
-
-/// Folders of a site, by the name the SPEC gives them.
-pub const PARTICIPANTS_DIR: &str = "participants";
-pub const STORIES_DIR: &str = "historias";
-pub const PAGES_DIR: &str = "pages";
-pub const STATIC_DIR: &str = "static";
-pub const TEMPLATES_DIR: &str = "templates";
-pub const PORTAL_FILE: &str = "portal.toml";
-pub const PARTICIPANT_FILE: &str = "participant.toml";
 
 /// Loads the site in `root`. Returns `None` only when there is no usable
 /// `portal.toml`; otherwise a site holding everything that loaded, with the
@@ -87,144 +84,6 @@ pub fn load_site(root: &Path, diagnostics: &Diagnostics) -> Option<Site> {
     Some(site)
 }
 
-/// The files of a site, found in one walk and sorted by their role.
-#[derive(Default)]
-struct SiteFiles {
-    /// (participant id, participant.toml)
-    participants: Vec<(String, PathBuf)>,
-    /// (participant id, descriptor)
-    descriptors: Vec<(String, PathBuf)>,
-    /// Every dataset id a descriptor file claims, loadable or not.
-    descriptor_ids: Vec<String>,
-    /// (participant id or none for the network, story file)
-    stories: Vec<(Option<String>, PathBuf)>,
-    pages: Vec<PathBuf>,
-    static_files: Vec<PathBuf>,
-    templates: Vec<(String, PathBuf)>,
-}
-
-impl SiteFiles {
-    fn walk(root: &Path, diagnostics: &Diagnostics) -> SiteFiles {
-        let mut files = SiteFiles::default();
-        let participants_dir = root.join(PARTICIPANTS_DIR);
-        if let Ok(entries) = std::fs::read_dir(&participants_dir) {
-            let mut folders: Vec<PathBuf> = entries
-                .flatten()
-                .map(|e| e.path())
-                .filter(|p| p.is_dir() && !is_hidden(p))
-                .collect();
-            folders.sort();
-            for folder in folders {
-                let name = folder
-                    .file_name()
-                    .unwrap_or_default()
-                    .to_string_lossy()
-                    .to_string();
-                let id = slugify(&name);
-                if !folder.join(PARTICIPANT_FILE).is_file() {
-                    diagnostics.push(
-                        Diagnostic::error(display_path(root, &folder), "this participant folder has no participant.toml")
-                            .help("add participant.toml with `name` and `kind` (municipio, estado, federal or organizacion)"),
-                    );
-                    continue;
-                }
-                files
-                    .participants
-                    .push((id.clone(), folder.join(PARTICIPANT_FILE)));
-                for file in walk_files(root, &folder, diagnostics) {
-                    match extension(&file).as_deref() {
-                        Some("toml") if file != folder.join(PARTICIPANT_FILE) => {
-                            files
-                                .descriptor_ids
-                                .push(format!("{id}/{}", slugify(&stem(&file))));
-                            files.descriptors.push((id.clone(), file));
-                        }
-                        Some("md") => files.stories.push((Some(id.clone()), file)),
-                        _ => {}
-                    }
-                }
-            }
-        } else {
-            diagnostics.push(
-                Diagnostic::warning(PARTICIPANTS_DIR, "the site has no participants folder")
-                    .help("create participants/<id>/participant.toml for each publisher"),
-            );
-        }
-        for file in walk_files(root, &root.join(STORIES_DIR), diagnostics) {
-            if extension(&file).as_deref() == Some("md") {
-                files.stories.push((None, file));
-            }
-        }
-        for file in walk_files(root, &root.join(PAGES_DIR), diagnostics) {
-            if extension(&file).as_deref() == Some("md") {
-                files.pages.push(file);
-            }
-        }
-        let static_dir = root.join(STATIC_DIR);
-        for file in walk_files(root, &static_dir, diagnostics) {
-            if let Ok(relative) = file.strip_prefix(&static_dir) {
-                files.static_files.push(relative.to_path_buf());
-            }
-        }
-        let templates_dir = root.join(TEMPLATES_DIR);
-        for file in walk_files(root, &templates_dir, diagnostics) {
-            if let Ok(relative) = file.strip_prefix(&templates_dir) {
-                let name = display_path(Path::new(""), relative);
-                files.templates.push((name, file));
-            }
-        }
-        files
-    }
-}
-
-/// Regular files under `folder`, sorted, skipping hidden ones; a symlink leaving the site is an error.
-fn walk_files(root: &Path, folder: &Path, diagnostics: &Diagnostics) -> Vec<PathBuf> {
-    let mut found = Vec::new();
-    if !folder.is_dir() {
-        return found;
-    }
-    let walker = WalkDir::new(folder)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_hidden(e.path()));
-    for entry in walker {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(error) => {
-                let place = error
-                    .path()
-                    .map(|p| display_path(root, p))
-                    .unwrap_or_default();
-                diagnostics.push(Diagnostic::error(
-                    place,
-                    format!("cannot read this folder: {error}"),
-                ));
-                continue;
-            }
-        };
-        let path = entry.path();
-        if entry.path_is_symlink() {
-            match std::fs::canonicalize(path) {
-                Ok(target) if target.starts_with(root) => {
-                    if target.is_file() {
-                        found.push(path.to_path_buf());
-                    }
-                }
-                _ => diagnostics.push(
-                    Diagnostic::error(
-                        display_path(root, path),
-                        "this symbolic link points outside the site",
-                    )
-                    .help("replace the link with a copy of the file"),
-                ),
-            }
-        } else if entry.file_type().is_file() {
-            found.push(path.to_path_buf());
-        }
-    }
-    found
-}
-
 struct Loader<'a> {
     root: &'a Path,
     diagnostics: &'a Diagnostics,
@@ -261,7 +120,7 @@ impl Loader<'_> {
         let unique: Vec<&(String, PathBuf)> = files
             .iter()
             .filter(|(participant, path)| {
-                let id = format!("{participant}/{}", slugify(&stem(path)));
+                let id = ids::dataset_id(participant, &ids::file_id(path));
                 !self.report_collision(&mut sources, &id, &display_path(self.root, path), "dataset")
             })
             .collect();
@@ -275,7 +134,7 @@ impl Loader<'_> {
                     site_root: self.root,
                     folder,
                     participant,
-                    slug: slugify(&stem(path)),
+                    slug: ids::file_id(path),
                     portal,
                 };
                 match descriptor::parse(&context, &source) {
@@ -299,7 +158,7 @@ impl Loader<'_> {
         let mut stories = Vec::new();
         let mut references = Vec::new();
         for (participant, path) in files {
-            let slug = slugify(&stem(path));
+            let slug = ids::file_id(path);
             let id = match participant {
                 Some(participant) => format!("{participant}/{slug}"),
                 None => slug,
@@ -325,7 +184,7 @@ impl Loader<'_> {
         let mut sources: BTreeMap<String, String> = BTreeMap::new();
         let mut pages = Vec::new();
         for path in files {
-            let slug = slugify(&stem(path));
+            let slug = ids::file_id(path);
             let Some(source) = read_source(self.root, path, self.diagnostics) else {
                 continue;
             };
@@ -385,7 +244,7 @@ impl Loader<'_> {
         let descriptor_of = |id: &str| {
             descriptors
                 .iter()
-                .find(|(participant, path)| format!("{participant}/{}", slugify(&stem(path))) == id)
+                .find(|(participant, path)| ids::dataset_id(participant, &ids::file_id(path)) == id)
                 .map(|(_, path)| display_path(self.root, path))
         };
         let mut claimed: BTreeMap<&str, &Dataset> = BTreeMap::new();
@@ -487,19 +346,4 @@ fn read_source(root: &Path, path: &Path, diagnostics: &Diagnostics) -> Option<So
         }
         Err(_) => None,
     }
-}
-
-fn is_hidden(path: &Path) -> bool {
-    path.file_name()
-        .is_some_and(|n| n.to_string_lossy().starts_with('.'))
-}
-
-fn extension(path: &Path) -> Option<String> {
-    path.extension().map(|e| e.to_string_lossy().to_lowercase())
-}
-
-fn stem(path: &Path) -> String {
-    path.file_stem()
-        .map(|s| s.to_string_lossy().to_string())
-        .unwrap_or_default()
 }

@@ -97,25 +97,18 @@ mod tests {
         std::fs::write(base.join("a.csv"), "a").unwrap();
         assert!(resolve_in_site(&root, &base, "a.csv").is_ok());
         assert!(resolve_in_site(&root, &base, "./a.csv").is_ok());
-        assert_eq!(
-            resolve_in_site(&root, &base, "../../../etc/passwd"),
-            Err(PathProblem::LeavesSite)
-        );
-        assert_eq!(
-            resolve_in_site(&root, &base, "/etc/passwd"),
-            Err(PathProblem::Absolute)
-        );
-        assert_eq!(
-            resolve_in_site(&root, &base, "C:\\datos.csv"),
-            Err(PathProblem::Absolute)
-        );
-        assert_eq!(
-            resolve_in_site(&root, &base, "b.csv"),
-            Err(PathProblem::Missing)
-        );
-        assert_eq!(
-            resolve_in_site(&root, &base, "."),
-            Err(PathProblem::NotAFile)
-        );
+        for (written, problem) in [
+            ("../../../etc/passwd", PathProblem::LeavesSite),
+            ("/etc/passwd", PathProblem::Absolute),
+            ("C:\\datos.csv", PathProblem::Absolute),
+            ("b.csv", PathProblem::Missing),
+            (".", PathProblem::NotAFile),
+        ] {
+            assert_eq!(
+                resolve_in_site(&root, &base, written),
+                Err(problem),
+                "{written}"
+            );
+        }
     }
 }

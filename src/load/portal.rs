@@ -1,9 +1,9 @@
 //! `portal.toml`: the portal's title, address, language, licences and categories.
 
+use super::ids::{self, IdProblem};
 use super::toml_file;
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
 use crate::model::{Category, Language, License, Portal, built_in_licenses};
-use crate::slug::slugify;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -92,117 +92,43 @@ pub fn load(source: &SourceText, diagnostics: &Diagnostics) -> Option<Portal> {
             diagnostics.push(d)
         }
     };
-
-    if file.title.trim().is_empty() {
-        report(Err(Diagnostic::error(
-            &source.name,
-            "the portal's `title` is empty",
-        )
-        .help("write the portal's name")));
+    report(title(source, &file.title));
+    if let Some(theme) = &file.theme {
+        report(theme_name(source, theme));
     }
-    if let Some(theme) = &file.theme
-        && theme.get_ref() != "default"
-    {
-        report(Err(source
-            .error(theme.span().start, format!("unknown theme `{}`", theme.get_ref()))
-            .help("use `theme = \"default\"` and override templates in the site's `templates/` folder")));
-    }
-
-    let mut licenses = built_in_licenses();
-    for declared in file.licenses {
-        match declared.validate(source) {
-            Ok(license) => licenses.push(license),
-            Err(d) => report(Err(d)),
-        }
-    }
-
+    let licenses = licenses(source, file.licenses, diagnostics);
     let default_license = file.default_license.and_then(|id| {
-        let found = licenses.iter().find(|l| l.id == *id.get_ref()).cloned();
-        if found.is_none() {
-            report(Err(unknown_license(source, &id, &licenses)));
-        }
-        found
+        known_license(source, &id, &licenses)
+            .map_err(|d| diagnostics.push(d))
+            .ok()
     });
-
-    let base_url = match file.base_url {
-        Some(url) => match toml_file::url(source, &url, &["http", "https"]) {
-            Ok(url) => with_trailing_slash(url),
-            Err(d) => {
-                report(Err(d));
-                DEFAULT_BASE_URL.to_string()
-            }
-        },
-        None => DEFAULT_BASE_URL.to_string(),
-    };
-
+    let base_url = file.base_url.map_or(DEFAULT_BASE_URL.to_string(), |url| {
+        base_url(source, &url).unwrap_or_else(|d| {
+            diagnostics.push(d);
+            DEFAULT_BASE_URL.to_string()
+        })
+    });
     let accent_color = file.accent_color.and_then(|colour| {
-        let text = colour.get_ref();
-        let is_hex = text.len() == 7
-            && text.starts_with('#')
-            && text[1..].chars().all(|c| c.is_ascii_hexdigit());
-        if !is_hex {
-            report(Err(source
-                .error(colour.span().start, format!("`{text}` is not a colour"))
-                .help("write a hexadecimal colour such as \"#0b5e55\"")));
-        }
-        is_hex.then(|| text.clone())
+        accent_color(source, &colour)
+            .map_err(|d| diagnostics.push(d))
+            .ok()
     });
-
-    let preview_rows = match file.preview_rows {
-        Some(rows) if (1..=1000).contains(rows.get_ref()) => *rows.get_ref() as usize,
-        Some(rows) => {
-            report(Err(source
-                .error(
-                    rows.span().start,
-                    "`preview_rows` must be between 1 and 1000",
-                )
-                .help("20 rows is a good preview on a phone")));
+    let preview_rows = file.preview_rows.map_or(DEFAULT_PREVIEW_ROWS, |rows| {
+        preview_rows(source, &rows).unwrap_or_else(|d| {
+            diagnostics.push(d);
             DEFAULT_PREVIEW_ROWS
-        }
-        None => DEFAULT_PREVIEW_ROWS,
-    };
-
-    let max_file_bytes = match &file.build.max_file_size {
-        Some(size) => parse_size(size.get_ref()).unwrap_or_else(|| {
-            report(Err(source
-                .error(
-                    size.span().start,
-                    format!("`{}` is not a file size", size.get_ref()),
-                )
-                .help("write a size such as \"100 MB\" (B, KB, MB or GB)")));
-            DEFAULT_MAX_FILE_BYTES
-        }),
-        None => DEFAULT_MAX_FILE_BYTES,
-    };
-
-    let mut categories: Vec<Category> = Vec::new();
-    for category in file.categories {
-        let id = category.id.get_ref();
-        if slugify(id) != *id {
-            report(Err(source
-                .error(
-                    category.id.span().start,
-                    format!("the category id `{id}` is not a valid URL segment"),
-                )
-                .help(format!("write it as `{}`", slugify(id)))));
-            continue;
-        }
-        if categories.iter().any(|c| c.id == *id) {
-            report(Err(source
-                .error(
-                    category.id.span().start,
-                    format!("the category `{id}` is declared twice"),
-                )
-                .help("keep one `[[categories]]` table per id")));
-            continue;
-        }
-        categories.push(Category {
-            id: id.clone(),
-            title: category.title,
-            description: category.description,
+        })
+    });
+    let max_file_bytes = file
+        .build
+        .max_file_size
+        .map_or(DEFAULT_MAX_FILE_BYTES, |size| {
+            max_file_bytes(source, &size).unwrap_or_else(|d| {
+                diagnostics.push(d);
+                DEFAULT_MAX_FILE_BYTES
+            })
         });
-    }
-
+    let categories = categories(source, file.categories, diagnostics);
     Some(Portal {
         title: file.title,
         description: file.description,
@@ -217,6 +143,139 @@ pub fn load(source: &SourceText, diagnostics: &Diagnostics) -> Option<Portal> {
         check_allow: file.check.allow,
         max_file_bytes,
     })
+}
+
+fn title(source: &SourceText, title: &str) -> Result<(), Diagnostic> {
+    if title.trim().is_empty() {
+        return Err(
+            Diagnostic::error(&source.name, "the portal's `title` is empty")
+                .help("write the portal's name"),
+        );
+    }
+    Ok(())
+}
+
+fn theme_name(source: &SourceText, theme: &Spanned<String>) -> Result<(), Diagnostic> {
+    if theme.get_ref() != "default" {
+        return Err(source
+            .error(theme.span().start, format!("unknown theme `{}`", theme.get_ref()))
+            .help("use `theme = \"default\"` and override templates in the site's `templates/` folder"));
+    }
+    Ok(())
+}
+
+/// The built-in licences and those the portal declares.
+fn licenses(
+    source: &SourceText,
+    declared: Vec<LicenseFile>,
+    diagnostics: &Diagnostics,
+) -> Vec<License> {
+    let mut licenses = built_in_licenses();
+    for declared in declared {
+        match declared.validate(source) {
+            Ok(license) => licenses.push(license),
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    licenses
+}
+
+fn known_license(
+    source: &SourceText,
+    id: &Spanned<String>,
+    licenses: &[License],
+) -> Result<License, Diagnostic> {
+    licenses
+        .iter()
+        .find(|l| l.id == *id.get_ref())
+        .cloned()
+        .ok_or_else(|| unknown_license(source, id, licenses))
+}
+
+fn base_url(source: &SourceText, url: &Spanned<String>) -> Result<String, Diagnostic> {
+    toml_file::url(source, url, &["http", "https"]).map(with_trailing_slash)
+}
+
+fn accent_color(source: &SourceText, colour: &Spanned<String>) -> Result<String, Diagnostic> {
+    let text = colour.get_ref();
+    let is_hex = text.len() == 7
+        && text.starts_with('#')
+        && text[1..].chars().all(|c| c.is_ascii_hexdigit());
+    if !is_hex {
+        return Err(source
+            .error(colour.span().start, format!("`{text}` is not a colour"))
+            .help("write a hexadecimal colour such as \"#0b5e55\""));
+    }
+    Ok(text.clone())
+}
+
+fn preview_rows(source: &SourceText, rows: &Spanned<i64>) -> Result<usize, Diagnostic> {
+    if (1..=1000).contains(rows.get_ref()) {
+        return Ok(*rows.get_ref() as usize);
+    }
+    Err(source
+        .error(
+            rows.span().start,
+            "`preview_rows` must be between 1 and 1000",
+        )
+        .help("20 rows is a good preview on a phone"))
+}
+
+fn max_file_bytes(source: &SourceText, size: &Spanned<String>) -> Result<u64, Diagnostic> {
+    parse_size(size.get_ref()).ok_or_else(|| {
+        source
+            .error(
+                size.span().start,
+                format!("`{}` is not a file size", size.get_ref()),
+            )
+            .help("write a size such as \"100 MB\" (B, KB, MB or GB)")
+    })
+}
+
+/// The declared categories whose ids are valid and unique.
+fn categories(
+    source: &SourceText,
+    declared: Vec<CategoryFile>,
+    diagnostics: &Diagnostics,
+) -> Vec<Category> {
+    let mut categories: Vec<Category> = Vec::new();
+    for category in declared {
+        let id = category.id.get_ref();
+        // An empty id is let through, and one without letters is told to be written as ``.
+        let written_as = match ids::check_id(id) {
+            Ok(()) => None,
+            Err(IdProblem::WriteAs(slug)) => Some(slug),
+            Err(IdProblem::NoLetters) => (!id.is_empty()).then(String::new),
+        };
+        if let Some(slug) = written_as {
+            diagnostics.push(
+                source
+                    .error(
+                        category.id.span().start,
+                        format!("the category id `{id}` is not a valid URL segment"),
+                    )
+                    .help(format!("write it as `{slug}`")),
+            );
+            continue;
+        }
+        if categories.iter().any(|c| c.id == *id) {
+            diagnostics.push(
+                source
+                    .error(
+                        category.id.span().start,
+                        format!("the category `{id}` is declared twice"),
+                    )
+                    .help("keep one `[[categories]]` table per id"),
+            );
+            continue;
+        }
+        categories.push(Category {
+            id: id.clone(),
+            title: category.title,
+            description: category.description,
+        });
+    }
+    categories
 }
 
 /// A size such as `100 MB`, `1.5 GB` or `512 KB` (units of 1024), in bytes.

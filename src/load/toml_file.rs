@@ -71,32 +71,10 @@ impl Explained {
 fn explain(raw: &str) -> Explained {
     let raw = raw.trim();
     if let Some(rest) = raw.strip_prefix("unknown field ") {
-        let (unknown, expected) = split_expected(rest);
-        let help = match nearest(&unknown, &expected) {
-            Some(best) => format!(
-                "did you mean `{best}`? Keys allowed here: {}",
-                quote_list(&expected)
-            ),
-            None => format!("keys allowed here: {}", quote_list(&expected)),
-        };
-        return Explained {
-            message: format!("unknown key `{unknown}`"),
-            help: Some(help),
-        };
+        return unknown_name(rest, "key", "Keys allowed here", "keys allowed here");
     }
     if let Some(rest) = raw.strip_prefix("unknown variant ") {
-        let (unknown, expected) = split_expected(rest);
-        let help = match nearest(&unknown, &expected) {
-            Some(best) => format!(
-                "did you mean `{best}`? Values allowed: {}",
-                quote_list(&expected)
-            ),
-            None => format!("values allowed: {}", quote_list(&expected)),
-        };
-        return Explained {
-            message: format!("unknown value `{unknown}`"),
-            help: Some(help),
-        };
+        return unknown_name(rest, "value", "Values allowed", "values allowed");
     }
     if let Some(rest) = raw.strip_prefix("missing field ") {
         let key = rest.trim_matches('`');
@@ -129,6 +107,22 @@ fn explain(raw: &str) -> Explained {
     Explained {
         message: raw.to_string(),
         help: Some("check the TOML syntax: `key = \"text\"`, one key per line".to_string()),
+    }
+}
+
+/// An unknown key or value (`what`), with the nearest allowed one and the list of them.
+fn unknown_name(rest: &str, what: &str, after_guess: &str, alone: &str) -> Explained {
+    let (unknown, expected) = split_expected(rest);
+    let help = match nearest(&unknown, &expected) {
+        Some(best) => format!(
+            "did you mean `{best}`? {after_guess}: {}",
+            quote_list(&expected)
+        ),
+        None => format!("{alone}: {}", quote_list(&expected)),
+    };
+    Explained {
+        message: format!("unknown {what} `{unknown}`"),
+        help: Some(help),
     }
 }
 

@@ -75,7 +75,7 @@ pub fn check_output_folder(
         )
         .help("write the portal to a folder of its own, e.g. `-o public`"));
     }
-    for input in ["participants", "historias", "pages", "static", "templates"] {
+    for input in crate::load::SOURCE_DIRS {
         if out.starts_with(site_root.join(input)) {
             return Err(Diagnostic::error(
                 shown,

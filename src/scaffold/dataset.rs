@@ -2,14 +2,13 @@
 //! participant's `datos/` folder and writes a descriptor filled from the file
 //! itself, with comments for what only an official can say.
 
-use super::toml_text::{comment, date, string};
 use super::{
     NewFiles, Refusal, require_participant, require_site, title_from_name, today_or_refuse,
 };
 use crate::analyse::{self, CsvAnalysis};
-use crate::load::PORTAL_FILE;
-use crate::slug::slugify;
-use std::fmt::Write as _;
+use crate::load::ids::{self, dataset_id};
+use crate::load::{PORTAL_FILE, format_from_name};
+use crate::toml_text::{Document, date};
 use std::path::{Path, PathBuf};
 
 /// Where data files go inside a participant's folder.
@@ -34,7 +33,7 @@ pub fn new_dataset(site: &Path, participant: &str, from: &Path) -> Result<Vec<Pa
         .file_stem()
         .map(|s| s.to_string_lossy().to_string())
         .unwrap_or_default();
-    let slug = slugify(&stem);
+    let slug = ids::file_id(from);
     if slug.is_empty() {
         return Err(Refusal::new(
             format!("cannot make a dataset id from the file name `{file_name}`"),
@@ -68,14 +67,17 @@ pub fn new_dataset(site: &Path, participant: &str, from: &Path) -> Result<Vec<Pa
         slug: &slug,
         title: title_from_name(&stem),
         file_name: &file_name,
-        format: format_name(&extension),
+        format: format_from_name(&file_name),
         table: table.as_ref(),
         license: site_defaults.license.as_deref(),
         categories: &site_defaults.categories,
         today: date(today),
     };
     let mut files = NewFiles::default();
-    files.add(folder.join(format!("{slug}.toml")), descriptor.text());
+    files.add(
+        folder.join(ids::descriptor_file_name(&slug)),
+        descriptor.text(),
+    );
     if !same_file {
         let bytes = std::fs::read(from).map_err(|e| {
             Refusal::new(
@@ -133,19 +135,32 @@ struct Descriptor<'a> {
 
 impl Descriptor<'_> {
     fn text(&self) -> String {
-        let mut out = String::new();
-        let w = &mut out;
-        let _ = writeln!(
-            w,
-            "# Conjunto de datos `{}/{}`, creado por `abierto new dataset` a partir de {}.",
-            self.participant, self.slug, self.file_name
+        let mut doc = Document::default();
+        self.header(&mut doc);
+        self.about(&mut doc);
+        self.license(&mut doc);
+        self.dates_and_coverage(&mut doc);
+        self.resource(&mut doc);
+        doc.finish()
+    }
+
+    /// Where the descriptor comes from, and what PENDIENTE means.
+    fn header(&self, doc: &mut Document) {
+        doc.line(&format!(
+            "# Conjunto de datos `{}`, creado por `abierto new dataset` a partir de {}.",
+            dataset_id(self.participant, self.slug),
+            self.file_name
+        ));
+        doc.comment(
+            "Las líneas con PENDIENTE piden algo que solo quien conoce los datos puede escribir.",
         );
-        let _ = writeln!(
-            w,
-            "# Las líneas con PENDIENTE piden algo que solo quien conoce los datos puede escribir.\n"
-        );
-        let _ = writeln!(w, "# PENDIENTE: un título que diga qué son los datos.");
-        let _ = writeln!(w, "title = {}", string(&self.title));
+        doc.blank();
+    }
+
+    /// Title, description, keywords and categories, to complete.
+    fn about(&self, doc: &mut Document) {
+        doc.comment("PENDIENTE: un título que diga qué son los datos.");
+        doc.string("title", &self.title);
         let summary = match self.table {
             Some(csv) => format!(
                 "Datos de {} ({} {}, {} columnas).",
@@ -156,109 +171,89 @@ impl Descriptor<'_> {
             ),
             None => format!("Datos de {}.", self.file_name),
         };
-        let _ = writeln!(
-            w,
-            "# PENDIENTE: qué contienen, de dónde vienen, cómo se actualizan (Markdown)."
-        );
-        let _ = writeln!(w, "description = {}\n", string(&format!("{summary}\n")));
-        let _ = writeln!(w, "# PENDIENTE: palabras clave para encontrarlos.");
-        let _ = writeln!(w, "keywords = []");
+        doc.comment("PENDIENTE: qué contienen, de dónde vienen, cómo se actualizan (Markdown).");
+        doc.string("description", &format!("{summary}\n"));
+        doc.blank();
+        doc.comment("PENDIENTE: palabras clave para encontrarlos.");
+        doc.key("keywords", "[]");
         let categories = if self.categories.is_empty() {
             "ninguna todavía: decláralas en portal.toml".to_string()
         } else {
             self.categories.join(", ")
         };
-        let _ = writeln!(w, "# PENDIENTE: categorías de portal.toml ({categories}).");
-        let _ = writeln!(w, "categories = []\n");
+        doc.line(&format!(
+            "# PENDIENTE: categorías de portal.toml ({categories})."
+        ));
+        doc.key("categories", "[]");
+        doc.blank();
+    }
+
+    /// The portal's default licence, or one to review.
+    fn license(&self, doc: &mut Document) {
         match self.license {
             Some(license) => {
-                let _ = writeln!(
-                    w,
-                    "# La licencia por omisión del portal; cámbiala si estos datos tienen otra."
+                doc.comment(
+                    "La licencia por omisión del portal; cámbiala si estos datos tienen otra.",
                 );
-                let _ = writeln!(w, "license = {}", string(license));
+                doc.string("license", license);
             }
             None => {
-                let _ = writeln!(
-                    w,
-                    "# PENDIENTE: revisa la licencia (el portal no declara `default_license`)."
+                doc.comment(
+                    "PENDIENTE: revisa la licencia (el portal no declara `default_license`).",
                 );
-                let _ = writeln!(w, "license = \"libre-uso-mx\"");
+                doc.string("license", "libre-uso-mx");
             }
         }
-        let _ = writeln!(w, "status = \"published\"");
-        let _ = writeln!(w, "issued = {}", self.today);
-        let _ = writeln!(w, "modified = {}", self.today);
-        let _ = writeln!(
-            w,
-            "# PENDIENTE: frecuencia (daily, weekly, monthly, quarterly, annual, irregular, never…),"
-        );
-        let _ = writeln!(
-            w,
-            "# periodo y lugar que cubren, y a quién preguntar por ellos."
-        );
-        let _ = writeln!(w, "# frequency = \"annual\"");
-        let _ = writeln!(w, "# temporal = {{ start = 2024-01-01, end = 2024-12-31 }}");
-        let _ = writeln!(w, "# spatial = \"Municipio, Estado\"");
-        let _ = writeln!(
-            w,
-            "# contact = {{ name = \"Área responsable\", email = \"datos@example.gob.mx\" }}\n"
-        );
+    }
 
-        let _ = writeln!(w, "[[resources]]");
-        let _ = writeln!(
-            w,
-            "title = {}",
-            string(&format!("{} ({})", self.title, self.format))
+    /// Status and dates, then the keys only an official can fill, commented out.
+    fn dates_and_coverage(&self, doc: &mut Document) {
+        doc.string("status", "published");
+        doc.key("issued", &self.today);
+        doc.key("modified", &self.today);
+        doc.comment(
+            "PENDIENTE: frecuencia (daily, weekly, monthly, quarterly, annual, irregular, never…),",
         );
-        let _ = writeln!(
-            w,
-            "path = {}",
-            string(&format!("{DATA_DIR}/{}", self.file_name))
-        );
-        let _ = writeln!(w, "format = {}", string(&self.format));
-        if let Some(csv) = self.table {
-            let _ = writeln!(
-                w,
-                "encoding = {}",
-                string(&csv.dialect.encoding.to_lowercase())
-            );
-            let _ = writeln!(
-                w,
-                "# Separador de columnas detectado: {}",
-                separator_name(csv.dialect.delimiter)
-            );
-            let _ = writeln!(w, "# PENDIENTE: qué representa cada fila.");
-            let _ = writeln!(w, "description = \"\"");
-            let _ = writeln!(
-                w,
-                "\n# Columnas del archivo, con el tipo que sugieren sus valores (revísalo)."
-            );
-            let _ = writeln!(w, "# PENDIENTE: describe cada una en `description`.");
-            for (i, column) in csv.table.profile.iter().enumerate() {
-                let _ = writeln!(w, "\n[[resources.fields]]");
-                let _ = writeln!(w, "name = {}", string(&column.name));
-                let _ = writeln!(
-                    w,
-                    "type = {}",
-                    string(column.column_type.table_schema_type())
-                );
-                let examples = examples(&csv.table.preview, i);
-                if !examples.is_empty() {
-                    let examples: Vec<String> = examples.iter().map(|e| format!("“{e}”")).collect();
-                    let _ = writeln!(
-                        w,
-                        "{}",
-                        comment(&format!("Ejemplos: {}", examples.join(", ")))
-                    );
-                }
-                let _ = writeln!(w, "description = \"\"");
+        doc.comment("periodo y lugar que cubren, y a quién preguntar por ellos.");
+        doc.comment("frequency = \"annual\"");
+        doc.comment("temporal = { start = 2024-01-01, end = 2024-12-31 }");
+        doc.comment("spatial = \"Municipio, Estado\"");
+        doc.comment("contact = { name = \"Área responsable\", email = \"datos@example.gob.mx\" }");
+        doc.blank();
+    }
+
+    /// The data file's `[[resources]]` table, with its columns when it is a table.
+    fn resource(&self, doc: &mut Document) {
+        doc.line("[[resources]]");
+        doc.string("title", &format!("{} ({})", self.title, self.format));
+        doc.string("path", &format!("{DATA_DIR}/{}", self.file_name));
+        doc.string("format", &self.format);
+        let Some(csv) = self.table else {
+            doc.comment("PENDIENTE: qué contiene el archivo.");
+            doc.string("description", "");
+            return;
+        };
+        doc.string("encoding", &csv.dialect.encoding.to_lowercase());
+        doc.line(&format!(
+            "# Separador de columnas detectado: {}",
+            separator_name(csv.dialect.delimiter)
+        ));
+        doc.comment("PENDIENTE: qué representa cada fila.");
+        doc.string("description", "");
+        doc.blank();
+        doc.comment("Columnas del archivo, con el tipo que sugieren sus valores (revísalo).");
+        doc.comment("PENDIENTE: describe cada una en `description`.");
+        for (i, column) in csv.table.profile.iter().enumerate() {
+            doc.table("[[resources.fields]]");
+            doc.string("name", &column.name);
+            doc.string("type", column.column_type.table_schema_type());
+            let examples = examples(&csv.table.preview, i);
+            if !examples.is_empty() {
+                let examples: Vec<String> = examples.iter().map(|e| format!("“{e}”")).collect();
+                doc.comment(&format!("Ejemplos: {}", examples.join(", ")));
             }
-        } else {
-            let _ = writeln!(w, "# PENDIENTE: qué contiene el archivo.");
-            let _ = writeln!(w, "description = \"\"");
+            doc.string("description", "");
         }
-        out
     }
 }
 
@@ -286,13 +281,4 @@ fn examples(preview: &[Vec<String>], column: usize) -> Vec<String> {
         }
     }
     out
-}
-
-/// The usual name of a format, from a file extension (as the loader infers it).
-fn format_name(extension: &str) -> String {
-    match extension {
-        "geojson" => "GeoJSON".to_string(),
-        "" => "—".to_string(),
-        other => other.to_uppercase(),
-    }
 }

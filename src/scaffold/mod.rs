@@ -5,14 +5,15 @@
 
 mod dataset;
 mod files;
-pub mod toml_text;
 
 use crate::clock::today;
 pub use dataset::new_dataset;
 
-use crate::load::{PARTICIPANT_FILE, PARTICIPANTS_DIR, PORTAL_FILE};
+use crate::load::ids::{self, IdProblem};
+use crate::load::{PAGES_DIR, PARTICIPANT_FILE, PARTICIPANTS_DIR, PORTAL_FILE, STORIES_DIR};
 use crate::model::Date;
 use crate::slug::slugify;
+use crate::toml_text;
 use std::fmt;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -102,6 +103,7 @@ impl NewFiles {
 
 /// The participant and dataset the new site starts with.
 const FIRST_PARTICIPANT: &str = "mi-municipio";
+const FIRST_DATASET: &str = "parques";
 
 /// `abierto new site DIR`: a site that builds and deploys as it is.
 pub fn new_site(dir: &Path) -> Result<Vec<PathBuf>, Refusal> {
@@ -116,7 +118,7 @@ pub fn new_site(dir: &Path) -> Result<Vec<PathBuf>, Refusal> {
     }
     let today = today_or_refuse()?;
     let participant = dir.join(PARTICIPANTS_DIR).join(FIRST_PARTICIPANT);
-    let dataset_id = format!("{FIRST_PARTICIPANT}/parques");
+    let dataset_id = ids::dataset_id(FIRST_PARTICIPANT, FIRST_DATASET);
     let fill = |text: &str| {
         text.replace("__ID__", FIRST_PARTICIPANT)
             .replace("__PARTICIPANT__", FIRST_PARTICIPANT)
@@ -127,10 +129,13 @@ pub fn new_site(dir: &Path) -> Result<Vec<PathBuf>, Refusal> {
     let mut files = NewFiles::default();
     files.add(dir.join(PORTAL_FILE), files::PORTAL);
     files.add(participant.join(PARTICIPANT_FILE), fill(files::PARTICIPANT));
-    files.add(participant.join("parques.toml"), fill(files::DATASET));
+    files.add(
+        participant.join(ids::descriptor_file_name(FIRST_DATASET)),
+        fill(files::DATASET),
+    );
     files.add(participant.join("datos/parques.csv"), files::DATASET_CSV);
     files.add(
-        participant.join("historias/bienvenida.md"),
+        participant.join(STORIES_DIR).join("bienvenida.md"),
         story_text(
             "Bienvenida al portal de datos abiertos",
             today,
@@ -138,7 +143,7 @@ pub fn new_site(dir: &Path) -> Result<Vec<PathBuf>, Refusal> {
             Some(&dataset_id),
         ),
     );
-    files.add(dir.join("pages/acerca.md"), files::ABOUT);
+    files.add(dir.join(PAGES_DIR).join("acerca.md"), files::ABOUT);
     files.add(dir.join(".gitignore"), files::GITIGNORE);
     files.add(
         dir.join(".github/workflows/portal.yml"),
@@ -161,18 +166,20 @@ fn action_repository() -> &'static str {
 /// `abierto new participant ID`: `participants/ID/participant.toml`.
 pub fn new_participant(site: &Path, id: &str) -> Result<Vec<PathBuf>, Refusal> {
     require_site(site)?;
-    let slug = slugify(id);
-    if slug.is_empty() {
-        return Err(Refusal::new(
-            format!("`{id}` cannot be a participant id"),
-            "use letters and digits, e.g. `xalapa` or `san-pedro-garza-garcia`",
-        ));
-    }
-    if slug != id {
-        return Err(Refusal::new(
-            format!("`{id}` is not a valid participant id"),
-            format!("ids are lower-case, without accents or spaces: use `{slug}`"),
-        ));
+    match ids::check_id(id) {
+        Ok(()) => {}
+        Err(IdProblem::NoLetters) => {
+            return Err(Refusal::new(
+                format!("`{id}` cannot be a participant id"),
+                "use letters and digits, e.g. `xalapa` or `san-pedro-garza-garcia`",
+            ));
+        }
+        Err(IdProblem::WriteAs(slug)) => {
+            return Err(Refusal::new(
+                format!("`{id}` is not a valid participant id"),
+                format!("ids are lower-case, without accents or spaces: use `{slug}`"),
+            ));
+        }
     }
     let today = today_or_refuse()?;
     let name = title_from_name(id);
@@ -204,7 +211,7 @@ pub fn new_story(site: &Path, participant: &str, title: &str) -> Result<Vec<Path
     let author = participant_name(&folder).unwrap_or_else(|| participant.to_string());
     let mut files = NewFiles::default();
     files.add(
-        folder.join("historias").join(format!("{slug}.md")),
+        folder.join(STORIES_DIR).join(format!("{slug}.md")),
         story_text(title, today, &author, None),
     );
     files.write()

@@ -1,8 +1,53 @@
-//! Writes TOML text by hand, so that scaffolded and imported files can carry
-//! comments for the people who complete them. Only values go through here;
-//! keys and comments are the callers' own text.
+//! Writes TOML text by hand, so that the files `abierto new` and `abierto
+//! import` write can carry comments for the people who complete them: the
+//! one place where TOML values, comments and documents are written.
 
 use crate::model::Date;
+
+/// A TOML document written in order, line by line.
+#[derive(Default)]
+pub struct Document {
+    text: String,
+}
+
+impl Document {
+    /// A line `key = value`, `value` being TOML already ([`string`], [`date`], …).
+    pub fn key(&mut self, key: &str, value: &str) {
+        self.line(&format!("{key} = {value}"));
+    }
+
+    /// A `key = "text"` line.
+    pub fn string(&mut self, key: &str, text: &str) {
+        self.key(key, &string(text));
+    }
+
+    /// A comment: each line of `text` made a `#` line.
+    pub fn comment(&mut self, text: &str) {
+        self.line(&comment(text));
+    }
+
+    /// A line as it is (a commented-out example, a `#` alone).
+    pub fn line(&mut self, line: &str) {
+        self.text.push_str(line);
+        self.text.push('\n');
+    }
+
+    /// An empty line.
+    pub fn blank(&mut self) {
+        self.text.push('\n');
+    }
+
+    /// An empty line, then a table's header: `[name]`, or `[[name]]` for an array of tables.
+    pub fn table(&mut self, header: &str) {
+        self.blank();
+        self.line(header);
+    }
+
+    /// The text written.
+    pub fn finish(self) -> String {
+        self.text
+    }
+}
 
 /// A TOML string: basic (`"…"`) on one line, multi-line (`"""…"""`, ending in one
 /// line break) when it has line breaks.
@@ -19,6 +64,12 @@ pub fn string(text: &str) -> String {
 pub fn strings<S: AsRef<str>>(items: &[S]) -> String {
     let items: Vec<String> = items.iter().map(|s| string(s.as_ref())).collect();
     format!("[{}]", items.join(", "))
+}
+
+/// A TOML inline table of the given `key = value` pairs, values TOML already.
+pub fn inline_table(pairs: &[(&str, String)]) -> String {
+    let pairs: Vec<String> = pairs.iter().map(|(k, v)| format!("{k} = {v}")).collect();
+    format!("{{ {} }}", pairs.join(", "))
 }
 
 /// A TOML local date.
