@@ -23,8 +23,16 @@ fn descriptor(title: &str, modified: Option<&str>) -> String {
     )
 }
 
-/// (file, title, modified, expected state, expected due date)
-const DATASETS: [(&str, &str, Option<&str>, &str, Option<&str>); 5] = [
+/// A dataset of the table: (file, title, modified, expected state, expected due date).
+type Case = (
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    &'static str,
+    Option<&'static str>,
+);
+
+const DATASETS: [Case; 5] = [
     // Due 2026-01-20: 5 days left, not yet the last sixth.
     (
         "al-dia",
