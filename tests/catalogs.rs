@@ -7,6 +7,7 @@ mod common;
 
 use common::*;
 use serde_json::Value;
+use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -118,6 +119,19 @@ fn dataset_pages(public: &Path) -> Vec<PageDataset> {
     datasets
 }
 
+/// The size and SHA-256 of a file the portal publishes, read from the built
+/// folder; `None` for a file hosted elsewhere.
+fn real_file(public: &Path, url: &str) -> Option<(u64, String)> {
+    let relative = url.strip_prefix(BASE)?;
+    let bytes = std::fs::read(public.join(relative))
+        .unwrap_or_else(|e| panic!("{url} is not in the portal: {e}"));
+    let digest = Sha256::digest(&bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    Some((bytes.len() as u64, digest))
+}
+
 fn find<'a>(list: &'a Value, key: &str, value: &str) -> Option<&'a Value> {
     list.as_array()?.iter().find(|item| item[key] == value)
 }
@@ -160,6 +174,7 @@ fn every_dataset_and_file_is_in_every_catalog_as_on_its_page() {
         })
         .collect();
 
+    let mut local_files = 0;
     for dataset in &pages {
         let id = &dataset.identifier;
         assert!(id.starts_with(BASE), "{id} is absolute, under the base URL");
@@ -211,6 +226,16 @@ fn every_dataset_and_file_is_in_every_catalog_as_on_its_page() {
         );
         for resource in &dataset.resources {
             let rid = &resource.identifier;
+            // What the page shows is the file itself: its real size and hash.
+            if let Some((bytes, sha256)) = real_file(&public, &resource.url) {
+                assert_eq!(resource.bytes, Some(bytes), "{rid}: size on the page");
+                assert_eq!(
+                    resource.sha256.as_deref(),
+                    Some(sha256.as_str()),
+                    "{rid}: checksum on the page"
+                );
+                local_files += 1;
+            }
             let distribution =
                 find(graph, "@id", rid).unwrap_or_else(|| panic!("{rid} not in catalog.jsonld"));
             assert_eq!(
@@ -292,6 +317,10 @@ fn every_dataset_and_file_is_in_every_catalog_as_on_its_page() {
             );
         }
     }
+    assert!(
+        local_files >= files / 2,
+        "{local_files} of {files} files checked against the real file"
+    );
 }
 
 #[test]

@@ -561,8 +561,12 @@ fn exit_codes_say_clean_errors_or_strict_warnings() {
         stderr.contains("8 | Ver [abajo](#resultados), [el anexo](anexo.pdf)\n"),
         "{stderr}"
     );
+    // The source line between two gutter lines, the caret right below it,
+    // under the 13th column (`#resultados`).
     assert!(
-        stderr.contains("  | Ver [abajo](#resultados)") || stderr.contains(" | Ver [abajo]"),
+        stderr.contains(
+            "      |\n    8 | Ver [abajo](#resultados), [el anexo](anexo.pdf)\n      |             ^\n"
+        ),
         "{stderr}"
     );
     assert!(stderr.contains("|             ^\n"), "{stderr}");
@@ -646,4 +650,40 @@ fn the_example_site_passes_strict_check_except_what_it_allows_on_purpose() {
         stderr.contains("note[personal-data-accepted]: column `telefono`"),
         "{stderr}"
     );
+}
+
+#[test]
+fn check_allow_quiets_only_the_warnings_it_names_and_never_an_error() {
+    let planned = "title = \"Prometido\"\ndescription = \"Prometido.\"\nstatus = \"planned\"\nexpected = 2025-06-30\n";
+    let site = TempSite::valid()
+        .file(
+            "portal.toml",
+            format!(
+                "{PORTAL}\n[check]\nallow = [\n  \"promise-overdue:participants/prueba/padron.toml\",\n  \"broken-link\",\n]\n"
+            ),
+        )
+        .file("participants/prueba/padron.toml", planned)
+        .file("participants/prueba/obras.toml", planned)
+        .file(
+            "historias/nota.md",
+            "+++\ntitle = \"Nota\"\ndate = 2025-01-01\n+++\n\nVer [abajo](#resultados).\n",
+        );
+    let all = site.check();
+    let allowed = find(&all, "promise-overdue", "participants/prueba/padron.toml");
+    assert_eq!(allowed.severity, Severity::Info, "{allowed:?}");
+    assert!(
+        allowed
+            .message
+            .ends_with(" (allowed by [check] in portal.toml)"),
+        "{allowed:?}"
+    );
+    // `code:file` names one file: the same finding elsewhere stays a warning.
+    let other = find(&all, "promise-overdue", "participants/prueba/obras.toml");
+    assert_eq!(other.severity, Severity::Warning, "{other:?}");
+    assert!(!other.message.contains("allowed"), "{other:?}");
+    // An error cannot be allowed, even by its code.
+    let error = find(&all, "broken-link", "historias/nota.md");
+    assert_eq!(error.severity, Severity::Error, "{error:?}");
+    assert!(!error.message.contains("allowed"), "{error:?}");
+    assert_eq!(site.check_report().errors(), 1);
 }

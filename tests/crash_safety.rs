@@ -10,7 +10,7 @@ use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// Every file of a folder with its SHA-256; the manifest is left out, since
 /// it records each file's modification time, which differs from build to build.
@@ -58,6 +58,42 @@ fn abierto(site: &Path, out: &Path) -> Command {
     command
 }
 
+/// The staging and previous folders a build keeps beside `out` while it runs.
+fn beside(out: &Path) -> [std::path::PathBuf; 2] {
+    let name = out.file_name().unwrap().to_string_lossy();
+    let parent = out.parent().unwrap();
+    [
+        parent.join(format!(".{name}.abierto-staging")),
+        parent.join(format!(".{name}.abierto-previous")),
+    ]
+}
+
+fn leftovers(out: &Path) -> Vec<std::path::PathBuf> {
+    beside(out).into_iter().filter(|p| p.exists()).collect()
+}
+
+/// Starts a build of `site` into `out` and waits until it has begun writing
+/// (its staging folder appears), or until it ended; says which.
+fn spawn_until_staging(site: &Path, out: &Path) -> (std::process::Child, bool) {
+    let [staging, _] = beside(out);
+    assert!(!staging.exists(), "a staging folder before the build");
+    let mut child = abierto(site, out).spawn().unwrap();
+    let started = Instant::now();
+    loop {
+        if staging.exists() {
+            return (child, true);
+        }
+        if child.try_wait().unwrap().is_some() {
+            return (child, false);
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(120),
+            "the build neither wrote nor ended"
+        );
+        std::thread::sleep(Duration::from_micros(200));
+    }
+}
+
 #[test]
 fn a_build_killed_at_any_moment_leaves_the_old_portal_or_the_new_one() {
     let old_site = site_with_big_file("Semáforos viejos");
@@ -73,39 +109,49 @@ fn a_build_killed_at_any_moment_leaves_the_old_portal_or_the_new_one() {
     let new_portal = snapshot(&reference);
 
     let out = scratch.path().join("public");
-    let mut seen_old = 0;
-    let mut seen_new = 0;
-    for delay_ms in [0, 10, 40, 120, 300, 600] {
+    let mut killed_while_writing = 0;
+    // Kills land once the build has visibly begun writing, then a little later each round.
+    for delay_ms in [0, 0, 2, 10, 40, 150, 500] {
         let rebuilt = abierto(old_site.path(), &out)
             .stderr(Stdio::piped())
             .output()
             .unwrap();
         assert!(
             rebuilt.status.success(),
-            "after a kill {delay_ms} ms into a build, the next build failed:\n{}",
+            "after a kill {delay_ms} ms into writing, the next build failed:\n{}",
             String::from_utf8_lossy(&rebuilt.stderr)
         );
+        assert_eq!(
+            leftovers(&out),
+            Vec::<std::path::PathBuf>::new(),
+            "the next build left its staging or previous folder beside the output"
+        );
         let old_portal = snapshot(&out);
-        let mut child = abierto(new_site.path(), &out).spawn().unwrap();
+        assert_ne!(old_portal, new_portal);
+        let (mut child, writing) = spawn_until_staging(new_site.path(), &out);
         std::thread::sleep(Duration::from_millis(delay_ms));
         let _ = child.kill(); // SIGKILL
         let _ = child.wait();
         let after = snapshot(&out);
         if after == old_portal {
-            seen_old += 1;
-        } else if after == new_portal {
-            seen_new += 1;
-        } else {
+            if writing {
+                killed_while_writing += 1;
+            }
+        } else if after != new_portal {
             panic!(
-                "killed after {delay_ms} ms, the output is neither the old portal nor the new one"
+                "killed {delay_ms} ms into writing, the output is neither the old portal nor the new one"
             );
         }
     }
-    // The kills must have hit builds in progress, not only finished ones.
+    // The kills must have hit builds that were writing, not only finished ones
+    // nor ones that had not begun.
     assert!(
-        seen_old > 0,
-        "no kill landed before the swap ({seen_new} new)"
+        killed_while_writing > 0,
+        "no kill landed while a build was writing"
     );
+    let rebuilt = abierto(old_site.path(), &out).status().unwrap();
+    assert!(rebuilt.success());
+    assert_eq!(leftovers(&out), Vec::<std::path::PathBuf>::new());
 }
 
 /// A site whose data files all have made copies: a Windows-1252 CSV (UTF-8 copy) and a KML (GeoJSON).

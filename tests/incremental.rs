@@ -12,8 +12,9 @@ use common::TempSite;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-fn session(site: &Path) -> Session {
-    Session::new(BuildOptions {
+/// A session as `serve` keeps one, its analysis cache in `cache`.
+fn session_in(site: &Path, cache: &Path) -> Session {
+    let mut session = Session::new(BuildOptions {
         site: site.to_path_buf(),
         output: None,
         base_url: None,
@@ -22,7 +23,44 @@ fn session(site: &Path) -> Session {
             include_drafts: true,
         },
         force: false,
-    })
+    });
+    session.set_cache_dir(cache.to_path_buf());
+    session
+}
+
+/// The warm session of a test: its own cache folder, kept as long as it.
+struct Warm {
+    session: Session,
+    _cache: tempfile::TempDir,
+}
+
+fn session(site: &Path) -> Warm {
+    let cache = tempfile::tempdir().unwrap();
+    Warm {
+        session: session_in(site, cache.path()),
+        _cache: cache,
+    }
+}
+
+impl Warm {
+    fn run(&mut self, changes: &[Change]) -> Run {
+        self.session.run(changes)
+    }
+}
+
+/// What a fresh build gives: a new session with a new, empty cache folder,
+/// so nothing the warm session learnt can leak into the expected output. It
+/// reads every data file of [`site`].
+fn fresh(site: &Path) -> Run {
+    let cache = tempfile::tempdir().unwrap();
+    let run = session_in(site, cache.path()).run(&[]);
+    assert_eq!(run.errors(), 0, "{:#?}", run.diagnostics);
+    assert_eq!(
+        run.data_files_read, 2,
+        "a fresh build reads every data file"
+    );
+    assert_eq!(run.pages_rendered, run.pages, "and renders every page");
+    run
 }
 
 /// Every file of a run, by output path, with its bytes.
@@ -91,7 +129,7 @@ fn a_one_story_edit_renders_only_its_pages_and_reads_no_data_file() {
         again.pages_rendered,
         again.pages
     );
-    assert_eq!(contents(&again), contents(&session(site.path()).run(&[])));
+    assert_eq!(contents(&again), contents(&fresh(site.path())));
 }
 
 #[test]
@@ -127,8 +165,12 @@ fn every_kind_of_edit_gives_what_a_fresh_build_gives() {
         edit(&site, file, from, to);
         let again = warm.run(&change(&site, file));
         assert_eq!(again.errors(), 0, "{file}: {:#?}", again.diagnostics);
-        let fresh = session(site.path()).run(&[]);
-        assert_eq!(contents(&again), contents(&fresh), "after editing {file}");
+        let expected = fresh(site.path());
+        assert_eq!(
+            contents(&again),
+            contents(&expected),
+            "after editing {file}"
+        );
         if file.ends_with(".csv") {
             assert_eq!(
                 again.data_files_read, 1,
@@ -147,7 +189,7 @@ fn every_kind_of_edit_gives_what_a_fresh_build_gives() {
     .unwrap();
     let again = warm.run(&change(&site, "templates/404.html"));
     assert_eq!(again.errors(), 0, "{:#?}", again.diagnostics);
-    assert_eq!(contents(&again), contents(&session(site.path()).run(&[])));
+    assert_eq!(contents(&again), contents(&fresh(site.path())));
 }
 
 #[test]
@@ -170,7 +212,7 @@ fn a_data_file_rewritten_with_the_same_size_is_read_again_when_the_watcher_says_
     drop(file);
     let again = warm.run(&change(&site, csv));
     assert_eq!(again.data_files_read, 1);
-    assert_eq!(contents(&again), contents(&session(site.path()).run(&[])));
+    assert_eq!(contents(&again), contents(&fresh(site.path())));
 }
 
 #[test]

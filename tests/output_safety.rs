@@ -120,18 +120,35 @@ fn a_file_added_to_a_built_portal_is_not_deleted_silently() {
 
 #[test]
 fn the_output_can_never_be_the_site_or_hold_it_even_when_forced() {
-    let site = TempSite::valid();
-    let before = snapshot(site.path());
+    // The site sits in a folder of this test's own (never the system's
+    // temporary folder), so a regressed guard replaces only that folder.
+    let valid = TempSite::valid();
+    let holder = tempfile::tempdir().unwrap();
+    let site = holder.path().join("sitio");
+    for entry in walkdir::WalkDir::new(valid.path()).into_iter().flatten() {
+        let target = site.join(entry.path().strip_prefix(valid.path()).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+    std::fs::write(holder.path().join("beside.txt"), "no se toca").unwrap();
+    let before = snapshot(holder.path());
     for out in [
-        site.path().to_path_buf(),
-        site.path().parent().unwrap().to_path_buf(),
-        site.path().join("static/public"),
+        site.clone(),
+        holder.path().to_path_buf(),
+        site.join("static/public"),
     ] {
-        let report = build_forced(site.path(), &out, true);
+        let report = build_forced(&site, &out, true);
         assert!(report.errors() > 0, "{} accepted as output", out.display());
         assert!(!report.written);
     }
-    assert_eq!(snapshot(site.path()), before, "the site changed");
+    assert_eq!(
+        snapshot(holder.path()),
+        before,
+        "the site or what is beside it changed"
+    );
 }
 
 #[test]

@@ -3,7 +3,7 @@
 //! and Markdown never lets markup of its own through (descriptions show raw
 //! HTML as text; stories sanitize it and never load anything from elsewhere).
 
-use abierto::load::resolve_in_site;
+use abierto::load::{PathProblem, resolve_in_site};
 use abierto::output::urls::Urls;
 use abierto::render::markdown::{LinkResolver, MarkdownSource, StoryText, render, render_story};
 use abierto::slug::slugify;
@@ -34,13 +34,17 @@ proptest! {
         keyword in "\\PC{1,20}",
     ) {
         let urls = Urls::new(&format!("https://portal.example.org{base}"));
+        // The path the generated base names, worked out here, not by `Urls`.
+        let expected_base = format!("{base}/");
         let id = format!("{}/{}", slugify(&participant), slugify(&dataset));
         for route in [Urls::dataset(&id), Urls::keyword(&keyword), Urls::participant(&slugify(&participant)), Urls::home()] {
             let href = urls.href(&route);
-            prop_assert!(href.starts_with(urls.base_path()), "{href}");
-            prop_assert!(urls.absolute(&route).starts_with("https://portal.example.org/"));
+            prop_assert!(href.starts_with(&expected_base), "{href} is not under {expected_base}");
+            let absolute = urls.absolute(&route);
+            prop_assert!(absolute.starts_with(&format!("https://portal.example.org{expected_base}")), "{absolute}");
             let file = route.output_file();
             prop_assert!(!file.starts_with('/') && !file.split('/').any(|s| s == ".." || s == "."), "{file}");
+            prop_assert_eq!(&href[expected_base.len()..], route.as_str());
         }
     }
 
@@ -50,13 +54,36 @@ proptest! {
         rest in "[a-z]{1,8}(/[a-z]{1,8}){0,2}",
         absolute in any::<bool>(),
     ) {
+        // The site sits eight folders deep in a temporary folder, so every
+        // target below lies inside that folder, and it exists: only the
+        // containment check can refuse it (not `Missing`).
         let dir = tempfile::tempdir().unwrap();
-        let root = std::fs::canonicalize(dir.path()).unwrap();
+        let top = std::fs::canonicalize(dir.path()).unwrap();
+        let root = top.join("a/b/c/d/e/f/g/site");
         let folder = root.join("participants/x");
         std::fs::create_dir_all(&folder).unwrap();
         // Two levels below the root: three `..` or more leave the site.
-        let written = if absolute { format!("/{rest}") } else { format!("{}{rest}", "../".repeat(ups + 2)) };
-        prop_assert!(resolve_in_site(&root, &folder, &written).is_err());
+        let above = ups + 2;
+        let outside = (0..above).fold(folder.clone(), |p, _| p.parent().unwrap().to_path_buf());
+        prop_assert!(!outside.starts_with(&root));
+        let target = outside.join(&rest);
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        if !target.is_dir() {
+            std::fs::write(&target, "secreto").unwrap();
+        }
+        let (written, refusal) = if absolute {
+            (target.to_string_lossy().into_owned(), PathProblem::Absolute)
+        } else {
+            (format!("{}{rest}", "../".repeat(above)), PathProblem::LeavesSite)
+        };
+        prop_assert!(target.exists());
+        prop_assert_eq!(resolve_in_site(&root, &folder, &written), Err(refusal));
+        // A link inside the site that points at the same target is refused too.
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(&target, folder.join("enlace")).unwrap();
+            prop_assert_eq!(resolve_in_site(&root, &folder, "enlace"), Err(PathProblem::LeavesSite));
+        }
     }
 
     #[test]

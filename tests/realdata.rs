@@ -1,45 +1,42 @@
 //! Real files published by Mexican municipalities (../shared/realdata, see its
 //! SOURCES.md) are understood as a person reading them would: encodings,
 //! BOMs, empty headers, leading-zero codes, embedded newlines, coordinates,
-//! both KML namespaces. Skipped, with a note, when ../shared is absent
-//! (set ABIERTO_SHARED to its place). Run: `cargo test --test realdata`.
+//! both KML namespaces. They need ../shared (or ABIERTO_SHARED), which a fresh
+//! clone lacks, so `cargo test` leaves them out (`#[ignore]`); `.ci/run` runs
+//! them with `cargo test --test realdata -- --ignored`, and they fail, never
+//! skip, when the files are absent.
 
 use abierto::analyse::cache::Cache;
 use abierto::analyse::{self, ColumnType, Content, EncodingSource, FileFacts, Request};
 use std::path::PathBuf;
 
-fn realdata() -> Option<PathBuf> {
+fn realdata() -> PathBuf {
     let shared = std::env::var_os("ABIERTO_SHARED")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"));
     let dir = shared.join("realdata");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!(
-            "note: {} is absent; the real-data tests are skipped",
-            dir.display()
-        );
-        None
-    }
+    assert!(
+        dir.is_dir(),
+        "{} is absent: put the shared files beside the repository or set ABIERTO_SHARED",
+        dir.display()
+    );
+    dir
 }
 
-fn analyse(name: &str, format: &str) -> Option<FileFacts> {
-    let path = realdata()?.join(name);
+fn analyse(name: &str, format: &str) -> FileFacts {
+    let path = realdata().join(name);
     let cache_dir = tempfile::tempdir().unwrap();
     let cache = Cache::open(cache_dir.path()).unwrap();
-    Some(
-        analyse::analyse_file_cached(
-            &Request {
-                path: &path,
-                declared_encoding: None,
-                format,
-                preview_rows: 20,
-            },
-            &cache,
-        )
-        .unwrap(),
+    analyse::analyse_file_cached(
+        &Request {
+            path: &path,
+            declared_encoding: None,
+            format,
+            preview_rows: 20,
+        },
+        &cache,
     )
+    .unwrap()
 }
 
 fn csv(facts: &FileFacts) -> &analyse::CsvAnalysis {
@@ -58,10 +55,9 @@ fn column<'a>(csv: &'a analyse::CsvAnalysis, name: &str) -> &'a analyse::ColumnP
 }
 
 #[test]
+#[ignore = "needs ../shared/realdata; run by .ci/run with --ignored"]
 fn a_windows_1252_index_keeps_its_codes_as_text_and_names_its_empty_header() {
-    let Some(facts) = analyse("indice_geoestadistico.csv", "CSV") else {
-        return;
-    };
+    let facts = analyse("indice_geoestadistico.csv", "CSV");
     let table = csv(&facts);
     assert_eq!(table.dialect.encoding, "windows-1252");
     assert_eq!(table.dialect.delimiter, ',');
@@ -99,10 +95,9 @@ fn a_windows_1252_index_keeps_its_codes_as_text_and_names_its_empty_header() {
 }
 
 #[test]
+#[ignore = "needs ../shared/realdata; run by .ci/run with --ignored"]
 fn a_utf8_file_with_a_bom_and_a_geometry_column() {
-    let Some(facts) = analyse("procesados_col_bj.csv", "CSV") else {
-        return;
-    };
+    let facts = analyse("procesados_col_bj.csv", "CSV");
     let table = csv(&facts);
     assert_eq!(table.dialect.encoding_source, EncodingSource::Bom);
     assert_eq!(table.table.header[0], "the_geom");
@@ -110,10 +105,9 @@ fn a_utf8_file_with_a_bom_and_a_geometry_column() {
 }
 
 #[test]
+#[ignore = "needs ../shared/realdata; run by .ci/run with --ignored"]
 fn quoted_cells_with_newlines_stay_one_row() {
-    let Some(facts) = analyse("inspecciones_toluca.csv", "CSV") else {
-        return;
-    };
+    let facts = analyse("inspecciones_toluca.csv", "CSV");
     let table = csv(&facts);
     assert_eq!(table.table.columns, 11);
     let ragged = facts
@@ -122,7 +116,7 @@ fn quoted_cells_with_newlines_stay_one_row() {
         .filter(|n| n.message.contains("cells where the header has"))
         .count();
     assert_eq!(ragged, 0, "{:?}", facts.notices);
-    let path = realdata().unwrap().join("inspecciones_toluca.csv");
+    let path = realdata().join("inspecciones_toluca.csv");
     let rows: Vec<_> = analyse::rows(&path, &facts, None)
         .unwrap()
         .map(Result::unwrap)
@@ -136,10 +130,9 @@ fn quoted_cells_with_newlines_stay_one_row() {
 }
 
 #[test]
+#[ignore = "needs ../shared/realdata; run by .ci/run with --ignored"]
 fn latitude_and_longitude_columns_make_a_map() {
-    let Some(facts) = analyse("LicenciasMetepec.csv", "CSV") else {
-        return;
-    };
+    let facts = analyse("LicenciasMetepec.csv", "CSV");
     let table = csv(&facts);
     assert_eq!(column(table, "latitud").column_type, ColumnType::Latitude);
     assert_eq!(column(table, "longitud").column_type, ColumnType::Longitude);
@@ -160,29 +153,25 @@ fn latitude_and_longitude_columns_make_a_map() {
 }
 
 #[test]
+#[ignore = "needs ../shared/realdata; run by .ci/run with --ignored"]
 fn upper_case_headers_with_units_are_profiled() {
-    let Some(facts) = analyse("xalapa_ResumenDeActividadPorVehiculoAbr2016.csv", "CSV") else {
-        return;
-    };
+    let facts = analyse("xalapa_ResumenDeActividadPorVehiculoAbr2016.csv", "CSV");
     let table = csv(&facts);
     assert_eq!(
         column(table, "DISTANCIA DE VIAJE (km)").column_type,
         ColumnType::Decimal
     );
-    let Some(facts) = analyse("tramites_toluca.csv", "CSV") else {
-        return;
-    };
+    let facts = analyse("tramites_toluca.csv", "CSV");
     // Nine procedures with long text cells.
     assert_eq!(csv(&facts).table.rows, 9);
     assert_eq!(csv(&facts).table.columns, 12);
 }
 
 #[test]
+#[ignore = "needs ../shared/realdata; run by .ci/run with --ignored"]
 fn both_kml_namespaces_are_read() {
     for (name, polygons) in [("colonias_benito_juarez.kml", 64), ("miniAgebs.kml", 0)] {
-        let Some(facts) = analyse(name, "KML") else {
-            return;
-        };
+        let facts = analyse(name, "KML");
         let Content::Geo {
             geo, geojson_copy, ..
         } = &facts.content

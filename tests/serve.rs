@@ -28,7 +28,16 @@ struct Preview {
 
 impl Preview {
     fn start(site: &std::path::Path, extra: &[&str]) -> Preview {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_abierto"))
+        Preview::start_in(site, extra, None)
+    }
+
+    /// Starts it with `cwd` as its working folder, where `build` would write `public/`.
+    fn start_in(site: &std::path::Path, extra: &[&str], cwd: Option<&std::path::Path>) -> Preview {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_abierto"));
+        if let Some(cwd) = cwd {
+            command.current_dir(cwd);
+        }
+        let mut child = command
             .arg("serve")
             .arg(site)
             .args(["--port", "0"])
@@ -564,4 +573,139 @@ fn built_portals_never_carry_the_reload_script() {
             );
         }
     }
+}
+
+/// Every entry under `root` (folders too), with the bytes of each file.
+fn tree(root: &std::path::Path) -> std::collections::BTreeMap<String, Option<Vec<u8>>> {
+    walkdir::WalkDir::new(root)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .map(|e| {
+            let bytes = e
+                .file_type()
+                .is_file()
+                .then(|| std::fs::read(e.path()).unwrap());
+            (
+                e.path().strip_prefix(root).unwrap().display().to_string(),
+                bytes,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn serve_writes_nothing_into_the_site_or_any_output_folder() {
+    // The site in a folder of its own, so what appears beside it shows too.
+    let holder = tempfile::tempdir().unwrap();
+    let site = holder.path().join("sitio");
+    let template = small_site();
+    for (relative, bytes) in tree(template.path()) {
+        match bytes {
+            Some(bytes) => std::fs::write(site.join(relative), bytes).unwrap(),
+            None => std::fs::create_dir_all(site.join(relative)).unwrap(),
+        }
+    }
+    let cwd = tempfile::tempdir().unwrap();
+    let preview = Preview::start_in(&site, &["--quiet"], Some(cwd.path()));
+    let events = preview.listen();
+    for path in [
+        "/portal/",
+        "/portal/datos/",
+        "/portal/datos/prueba/semaforos/",
+        "/portal/descargas/prueba/semaforos/semaforos.csv",
+        "/portal/historias/prueba/nueva-ruta/",
+    ] {
+        assert_eq!(preview.get(path).status, 200, "{path}");
+    }
+    let (generation, _) = events.next_after(0, &preview.log);
+    // A saved edit, rebuilt and served: a rebuild writes nothing either.
+    let story = site.join("participants/prueba/historias/nueva-ruta.md");
+    let text = std::fs::read_to_string(&story).unwrap();
+    std::fs::write(
+        &story,
+        text.replace("La primera versión", "La segunda versión"),
+    )
+    .unwrap();
+    events.next_after(generation, &preview.log);
+    preview.wait_for("/portal/historias/prueba/nueva-ruta/", "the edit", |a| {
+        a.body.contains("La segunda versión")
+    });
+    let (status, log) = preview.stop();
+    assert!(status.success(), "{log}");
+
+    let mut expected = tree(template.path());
+    expected.insert(
+        "participants/prueba/historias/nueva-ruta.md".into(),
+        Some(std::fs::read(&story).unwrap()),
+    );
+    assert_eq!(tree(&site), expected, "serve changed the site");
+    let beside: Vec<String> = tree(holder.path())
+        .into_keys()
+        .filter(|k| !k.is_empty() && k != "sitio" && !k.starts_with("sitio/"))
+        .collect();
+    assert_eq!(beside, Vec::<String>::new(), "serve wrote beside the site");
+    assert_eq!(
+        tree(cwd.path()).into_keys().collect::<Vec<_>>(),
+        [""],
+        "serve wrote into its working folder (an output folder?)"
+    );
+}
+
+#[test]
+fn no_drafts_leaves_draft_stories_out_as_build_does() {
+    let site = small_site().file(
+        "historias/borrador.md",
+        "+++\ntitle = \"Borrador\"\ndate = 2016-01-01\ndraft = true\n+++\nTexto del borrador.\n",
+    );
+    let preview = Preview::start(site.path(), &["--quiet"]);
+    let draft = preview.get("/portal/historias/borrador/");
+    assert_eq!(draft.status, 200, "serve shows drafts by default");
+    assert!(draft.body.contains("Texto del borrador"));
+    drop(preview);
+
+    let preview = Preview::start(site.path(), &["--quiet", "--no-drafts"]);
+    assert_eq!(preview.get("/portal/historias/borrador/").status, 404);
+    assert_eq!(
+        preview.get("/portal/historias/prueba/nueva-ruta/").status,
+        200
+    );
+    assert!(!preview.get("/portal/historias/").body.contains("Borrador"));
+}
+
+/// The address a process listens on at `port`, as the kernel lists it
+/// (`/proc/<pid>/net/tcp`, hex: `0100007F` is 127.0.0.1, `00000000` any).
+#[cfg(target_os = "linux")]
+fn listening_address(pid: u32, port: u16) -> Option<String> {
+    let table = std::fs::read_to_string(format!("/proc/{pid}/net/tcp")).unwrap();
+    table.lines().skip(1).find_map(|line| {
+        let fields: Vec<&str> = line.split_whitespace().collect();
+        let (address, hex_port) = fields.get(1)?.split_once(':')?;
+        // 0A: listening.
+        (fields.get(3) == Some(&"0A") && u16::from_str_radix(hex_port, 16).ok()? == port)
+            .then(|| address.to_string())
+    })
+}
+
+#[test]
+#[cfg(target_os = "linux")]
+fn serve_listens_on_this_machine_only_unless_told_otherwise() {
+    let site = small_site();
+    let preview = Preview::start(site.path(), &["--quiet"]);
+    assert_eq!(
+        listening_address(preview.child.id(), preview.address.port()).as_deref(),
+        Some("0100007F"),
+        "the default bind is 127.0.0.1"
+    );
+    drop(preview);
+    let preview = Preview::start(site.path(), &["--quiet", "--bind", "0.0.0.0"]);
+    assert_eq!(
+        listening_address(preview.child.id(), preview.address.port()).as_deref(),
+        Some("00000000"),
+        "--bind 0.0.0.0 opens it to the network"
+    );
+    assert!(
+        preview.url.starts_with("http://127.0.0.1:"),
+        "{}",
+        preview.url
+    );
 }

@@ -6,8 +6,6 @@
 
 mod common;
 
-use abierto::build::{BuildOptions, build};
-use abierto::render::RenderOptions;
 use common::*;
 use std::path::Path;
 
@@ -274,22 +272,36 @@ fn drafts_are_built_by_serve_only_and_never_in_the_feed() {
     );
 
     // `serve` renders drafts (in memory); its feed still leaves them out.
-    let preview = tempfile::tempdir().unwrap();
-    let report = build(&BuildOptions {
+    let server = abierto::serve::Server::start(&abierto::serve::ServeOptions {
         site: site.path().to_path_buf(),
-        output: Some(preview.path().join("public")),
+        port: 0,
+        bind: std::net::Ipv4Addr::LOCALHOST.into(),
         base_url: None,
-        render: RenderOptions {
-            minify: false,
-            include_drafts: true,
-        },
-        force: false,
-    });
-    assert_eq!(report.errors(), 0, "{:#?}", report.diagnostics);
-    let public = preview.path().join("public");
-    assert!(public.join("historias/borrador/index.html").is_file());
-    let feed = std::fs::read_to_string(public.join("historias/novedades.xml")).unwrap();
-    assert!(!feed.contains("Borrador"));
+        include_drafts: true,
+        verbose: false,
+    })
+    .unwrap();
+    let get = |path: &str| {
+        use std::io::{Read, Write};
+        let mut stream = std::net::TcpStream::connect(server.address()).unwrap();
+        write!(stream, "GET {path} HTTP/1.0\r\nHost: x\r\n\r\n").unwrap();
+        let mut answer = String::new();
+        stream.read_to_string(&mut answer).unwrap();
+        answer
+    };
+    let draft = get("/historias/borrador/");
+    assert!(
+        draft.starts_with("HTTP/1.1 200") || draft.starts_with("HTTP/1.0 200"),
+        "{draft}"
+    );
+    assert!(draft.contains("Borrador"), "{draft}");
+    let feed = get("/historias/novedades.xml");
+    assert!(
+        feed.contains(" 200 ") && feed.contains("Publicada"),
+        "{feed}"
+    );
+    assert!(!feed.contains("Borrador"), "{feed}");
+    server.stop();
 }
 
 /// The text of each child element named `name` of the Atom element at `path`.

@@ -77,6 +77,7 @@ await story('typing "transito" lists the transit datasets, the words marked', as
   assert(marks.some((m) => /tránsito/i.test(m)), `no <mark>Tránsito</mark> in the results: ${marks.join(', ')}`);
   const index = requests.slice(before).filter((u) => u.includes('/buscar/'));
   const shards = index.filter((u) => u.includes('/buscar/indice/')).map((u) => u.split('/').pop());
+  assert(shards.length > 0, `no index shard was fetched for "transito" (requests: ${index.join(', ')})`);
   assert(shards.every((s) => s === 'tr.json'), `a query for "transito" fetched other shards: ${shards.join(', ')}`);
 });
 
@@ -90,12 +91,18 @@ await story('"escuela" finds Puebla\'s schools, and a story about them', async (
 });
 
 await story('a one-letter misspelling and a plural still find the word', async () => {
+  const all = await page.$$eval('#catalog-cards > li.card', (l) => l.length);
   await search('trnsito ');
   let hrefs = await visibleCards(page);
   assert(hrefs.includes(`${base}datos/san-pedro-garza-garcia/hechos-de-transito/`), `"trnsito": ${hrefs.join(', ')}`);
+  // Found by the word it misspells, not by showing everything.
+  assert(hrefs.length > 0 && hrefs.length < all, `"trnsito" did not narrow the list (${hrefs.length} of ${all})`);
+  assert(!hrefs.includes(`${base}datos/puebla/escuelas/`), `"trnsito" lists the schools: ${hrefs.join(', ')}`);
   await search('escuelas ');
   hrefs = await visibleCards(page);
   assert(hrefs.includes(`${base}datos/puebla/escuelas/`), `"escuelas": ${hrefs.join(', ')}`);
+  assert(hrefs.length < all, `"escuelas" did not narrow the list (${hrefs.length} of ${all})`);
+  assert(!hrefs.includes(`${base}datos/san-pedro-garza-garcia/hechos-de-transito/`), `"escuelas" lists a transit dataset: ${hrefs.join(', ')}`);
 });
 
 await story('two facets narrow the list and the address reproduces it after reload', async () => {

@@ -87,6 +87,8 @@ def shapes(standards: Path) -> dict[str, rdflib.Graph]:
 def validate_dcat(portal: Path, standards: Path) -> int:
     shape_graphs = shapes(standards)
     catalogs = sorted(portal.glob("catalog.ttl")) + sorted(portal.glob("participantes/*/catalog.ttl"))
+    if not (portal / "catalog.ttl").is_file():
+        problem("catalog.ttl", "the network's catalog was not written")
     if not catalogs:
         problem("DCAT", "no catalog.ttl was written")
     for turtle in catalogs:
@@ -134,6 +136,9 @@ def validate_dcat(portal: Path, standards: Path) -> int:
         for key, count in sorted(warnings.items()):
             print(f"  note {where}: {count} × {key} (recommended, not required)")
         datasets = len(set(data.subjects(rdflib.RDF.type, rdflib.URIRef("http://www.w3.org/ns/dcat#Dataset"))))
+        # A participant with planned datasets only has none; the network always has some.
+        if datasets == 0 and where == "catalog.ttl":
+            problem(where, "the network's catalog describes no dcat:Dataset")
         print(f"ok  {where} (+ .jsonld): {len(data)} triples, {datasets} datasets, SHACL checked")
     return len(catalogs)
 
@@ -182,6 +187,8 @@ def validate_data_json(portal: Path, standards: Path) -> None:
             for key in ("identifier", "title", "downloadURL", "accessURL", "issued", "mediaType"):
                 if not distribution.get(key):
                     problem(at, f"distribution {distribution.get('identifier')}: Perfil Regional requires `{key}`")
+    if not data.get("dataset"):
+        problem(where, "lists no dataset")
     print(f"ok  data.json: {len(data.get('dataset', []))} datasets checked against POD 1.1 and the Perfil Regional")
 
 
@@ -230,13 +237,19 @@ def validate_datapackages(portal: Path, base_url: str, frictionless_cli: str) ->
             except json.JSONDecodeError:
                 problem(where, f"frictionless failed: {run.stdout[-2000:]} {run.stderr[-2000:]}")
                 continue
+            before = len(problems)
             for task in report.get("tasks", []):
                 for error in task.get("errors", []):
                     problem(where, f"{task.get('name')}: {error.get('type')}: {error.get('message')}")
+                if not task.get("valid", True) and len(problems) == before:
+                    problem(where, f"{task.get('name')}: frictionless says invalid without naming an error")
             for error in report.get("errors", []):
                 problem(where, f"{error.get('type')}: {error.get('message')}")
-            if report.get("valid"):
-                print(f"ok  {where}: frictionless validate ({len(local['resources'])} resources read)")
+            if report.get("valid") is not True:
+                if len(problems) == before:
+                    problem(where, f"frictionless says the package is not valid without naming an error: {run.stdout[-2000:]}")
+                continue
+            print(f"ok  {where}: frictionless validate ({len(local['resources'])} resources read)")
     return len(packages)
 
 
@@ -246,43 +259,59 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
-def validate_feeds(portal: Path, base_url: str) -> None:
-    feed_file = portal / "novedades.xml"
+FEEDS = ("novedades.xml", "historias/novedades.xml")
+
+
+def validate_atom(portal: Path, base_url: str, where: str) -> None:
+    """One Atom feed of the portal: well-formed, Atom 1.0, with entries linking to its pages."""
+    feed_file = portal / where
+    if not feed_file.is_file():
+        problem(where, "was not written")
+        return
     try:
         root = ET.parse(feed_file).getroot()
     except ET.ParseError as error:
-        problem("novedades.xml", f"is not well-formed XML: {error}")
+        problem(where, f"is not well-formed XML: {error}")
         return
     if root.tag != f"{ATOM}feed":
-        problem("novedades.xml", f"root is {root.tag}, not an Atom feed")
+        problem(where, f"root is {root.tag}, not an Atom feed")
     for key in ("id", "title", "updated"):
         if root.find(f"{ATOM}{key}") is None:
-            problem("novedades.xml", f"the feed has no <{key}>")
+            problem(where, f"the feed has no <{key}>")
     entries = root.findall(f"{ATOM}entry")
+    if not entries:
+        problem(where, "the feed has no entry")
     for entry in entries:
         for key in ("id", "title", "updated", "link"):
             if entry.find(f"{ATOM}{key}") is None:
-                problem("novedades.xml", f"an entry has no <{key}>")
+                problem(where, f"an entry has no <{key}>")
         link = entry.find(f"{ATOM}link")
         if link is not None:
             target = local_path(portal, base_url, link.get("href", ""))
             if target is None or not target.is_file():
-                problem("novedades.xml", f"entry link {link.get('href')} is not a page of the portal")
+                problem(where, f"entry link {link.get('href')} is not a page of the portal")
     parsed = feedparser.parse(feed_file.read_bytes())
     if parsed.bozo:
-        problem("novedades.xml", f"feedparser: {parsed.bozo_exception}")
+        problem(where, f"feedparser: {parsed.bozo_exception}")
     if parsed.version != "atom10":
-        problem("novedades.xml", f"feedparser reads it as {parsed.version!r}, not Atom 1.0")
-    print(f"ok  novedades.xml: Atom 1.0, {len(entries)} entries")
+        problem(where, f"feedparser reads it as {parsed.version!r}, not Atom 1.0")
+    print(f"ok  {where}: Atom 1.0, {len(entries)} entries")
+
+
+def validate_feeds(portal: Path, base_url: str) -> None:
+    for feed in FEEDS:
+        validate_atom(portal, base_url, feed)
 
     try:
         root = ET.parse(portal / "sitemap.xml").getroot()
-    except ET.ParseError as error:
+    except (ET.ParseError, FileNotFoundError) as error:
         problem("sitemap.xml", f"is not well-formed XML: {error}")
         return
     if root.tag != f"{SITEMAP}urlset":
         problem("sitemap.xml", f"root is {root.tag}, not a sitemap urlset")
     locations = [loc.text or "" for loc in root.iter(f"{SITEMAP}loc")]
+    if not locations:
+        problem("sitemap.xml", "lists no page")
     for location in locations:
         target = local_path(portal, base_url, location)
         if target is None or not target.is_file():
@@ -324,6 +353,8 @@ def validate_schema_org(portal: Path, base_url: str) -> None:
             if download.get("@type") != "DataDownload" or not download.get("contentUrl") or not download.get("encodingFormat"):
                 problem(where, f"distribution {download} is not a DataDownload with contentUrl and encodingFormat")
         checked += 1
+    if checked == 0:
+        problem("schema.org", "no dataset page carries a schema.org Dataset")
     print(f"ok  schema.org: {checked} dataset pages carry a Dataset (extruct)")
 
 

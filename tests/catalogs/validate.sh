@@ -7,7 +7,8 @@
 #   tests/catalogs/validate.sh DIR [URL]  validates a portal already built in DIR with base URL URL
 #
 # The validators are installed, pinned, into a virtual environment under target/
-# (or $CATALOGS_VENV), reused while requirements.txt is unchanged. Exits 1 on any violation.
+# (or $CATALOGS_VENV), reused while requirements.txt is unchanged. Exits 1 on any violation,
+# and then (selftest.py) on any damaged copy of the portal that validate.py lets pass.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -40,3 +41,6 @@ fi
 
 echo "== validating"
 "$venv/bin/python" "$here/validate.py" "$portal" "$base_url" "$standards"
+
+echo "== self-test: damaged copies of the portal must fail"
+"$venv/bin/python" "$here/selftest.py" "$portal" "$base_url" "$standards"

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 use abierto::build::{BuildOptions, BuildReport, build};
+use abierto::check::freshness::parse_date;
 use abierto::diagnostics::Diagnostic;
 use abierto::render::RenderOptions;
 use std::path::{Path, PathBuf};
@@ -32,6 +33,9 @@ pub fn build_into(site: &Path, out: &Path, base_url: Option<&str>) -> BuildRepor
         force: false,
     })
 }
+
+/// The day [`TempSite::check`] runs on, so freshness does not depend on the clock.
+pub const CHECK_TODAY: &str = "2026-01-15";
 
 /// A site written into a temporary folder, file by file.
 pub struct TempSite {
@@ -81,16 +85,26 @@ impl TempSite {
         (report, out)
     }
 
-    /// Runs `check`: every validation, no output.
+    /// Runs `check` as `abierto check` does (the build's validations, then
+    /// metadata, freshness, files, links and `[check] allow`), no output, on
+    /// [`CHECK_TODAY`]. The findings come sorted, as the command prints them.
     pub fn check(&self) -> Vec<Diagnostic> {
-        build(&BuildOptions {
-            site: self.path().to_path_buf(),
-            output: None,
-            base_url: None,
-            render: RenderOptions::default(),
-            force: false,
-        })
-        .diagnostics
+        self.check_report().diagnostics
+    }
+
+    /// The whole report of [`TempSite::check`], its summary included.
+    pub fn check_report(&self) -> BuildReport {
+        abierto::build::check(
+            &BuildOptions {
+                site: self.path().to_path_buf(),
+                output: None,
+                base_url: None,
+                render: RenderOptions::default(),
+                force: false,
+            },
+            parse_date(CHECK_TODAY).unwrap(),
+            None,
+        )
     }
 }
 
