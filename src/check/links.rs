@@ -8,7 +8,6 @@ use crate::diagnostics::{Code, Diagnostic};
 use crate::model::Site;
 use crate::output::urls::Urls;
 use crate::output::writer::{Content, OutputFile};
-/// Temporary, removed at merge: `render/mod.rs` still decodes story links by this path.
 use crate::render::markdown::{self, LinkResolver, MarkdownSource};
 use pulldown_cmark::{Event, Options, Parser, Tag};
 use std::collections::{BTreeSet, HashMap};

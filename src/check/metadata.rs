@@ -6,8 +6,6 @@ use crate::diagnostics::{Code, Diagnostic};
 use crate::model::Dataset;
 use crate::rules::completeness::Completeness;
 
-/// Temporary, removed at merge: `render/pages.rs` still calls the score by its old path.
-
 /// The descriptor key a metadata warning points at: the first required field
 /// that is missing (the contact table for the publisher's e-mail).
 pub fn relevant_key(completeness: &Completeness) -> Option<&'static str> {

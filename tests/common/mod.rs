@@ -3,8 +3,8 @@
 #![allow(dead_code)]
 
 use abierto::build::{BuildOptions, BuildReport, build};
-use abierto::check::freshness::parse_date;
 use abierto::diagnostics::Diagnostic;
+use abierto::model::Date;
 use abierto::render::RenderOptions;
 use std::path::{Path, PathBuf};
 
@@ -102,7 +102,7 @@ impl TempSite {
                 render: RenderOptions::default(),
                 force: false,
             },
-            parse_date(CHECK_TODAY).unwrap(),
+            Date::parse(CHECK_TODAY).unwrap(),
             None,
         )
     }
