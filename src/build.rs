@@ -8,7 +8,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::{self, Change, ChangeKind};
 use crate::model::Date;
 use crate::model::Site;
-use crate::output::writer::{self, OutputFile};
+use crate::output::{OutputFile, writer};
 use crate::render::{self, RenderCache, RenderOptions};
 use crate::timing::phase;
 use std::path::PathBuf;

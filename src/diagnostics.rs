@@ -2,8 +2,6 @@
 //! says what is wrong and how to fix it. Stages collect them; the command line
 //! renders them once, at the edge.
 
-pub mod report;
-
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;

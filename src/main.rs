@@ -3,7 +3,7 @@
 
 use abierto::build::{BuildOptions, BuildReport, build, check};
 use abierto::check::external;
-use abierto::diagnostics::report::{self, Format};
+use abierto::check::report::{self, Format};
 use abierto::import::{self, ImportReport};
 use abierto::render::RenderOptions;
 use abierto::scaffold::{self, Refusal};

@@ -503,9 +503,9 @@ fn a_big_file_and_a_portal_over_a_gigabyte_are_errors() {
         .unwrap()
         .set_len(1100 * 1024 * 1024)
         .unwrap();
-    let files = vec![abierto::output::writer::OutputFile {
+    let files = vec![abierto::output::OutputFile {
         route: abierto::output::urls::Urls::download("prueba/semaforos", "huge.bin"),
-        content: abierto::output::writer::Content::CopyOf(huge),
+        content: abierto::output::Content::CopyOf(huge),
         origin: "x".into(),
     }];
     let (bytes, problem) = abierto::check::files::output_size(&files);

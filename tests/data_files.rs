@@ -5,7 +5,7 @@
 mod common;
 
 use abierto::analyse::cache::Cache;
-use abierto::analyse::{self, ColumnType, Content, EncodingSource, FileFacts, Request};
+use abierto::analyse::{self, ColumnType, FileContent, EncodingSource, FileFacts, Request};
 use common::*;
 use std::path::Path;
 
@@ -59,7 +59,7 @@ fn analyse_bytes(name: &str, bytes: &[u8], format: &str, encoding: Option<&str>)
 
 fn csv_of(facts: &FileFacts) -> &analyse::CsvAnalysis {
     match &facts.content {
-        Content::Csv { csv, .. } => csv,
+        FileContent::Csv { csv, .. } => csv,
         other => panic!("not a CSV analysis: {other:?}"),
     }
 }
@@ -189,7 +189,7 @@ fn geojson_and_kml_give_counts_geometry_types_and_bounding_boxes() {
       {"type":"Feature","properties":{"nombre":"Zona A","nivel":"alto"},"geometry":{"type":"Polygon","coordinates":[[[-101.0,22.1],[-100.9,22.1],[-100.9,22.2],[-101.0,22.1]]]}},
       {"type":"Feature","properties":{"nombre":"Refugio","nivel":"bajo"},"geometry":{"type":"Point","coordinates":[-100.95,22.15]}}]}"#;
     let facts = analyse_bytes("z.geojson", geojson.as_bytes(), "GeoJSON", None);
-    let Content::Geo { geo, .. } = &facts.content else {
+    let FileContent::Geo { geo, .. } = &facts.content else {
         panic!("{facts:?}")
     };
     assert_eq!(geo.features, 2);
@@ -212,7 +212,7 @@ fn geojson_and_kml_give_counts_geometry_types_and_bounding_boxes() {
 <innerBoundaryIs><LinearRing><coordinates>-99.16,19.33 -99.14,19.33 -99.15,19.35 -99.16,19.33</coordinates></LinearRing></innerBoundaryIs></Polygon></Placemark>
 </Document></kml>"#;
     let facts = analyse_bytes("m.kml", kml.as_bytes(), "KML", None);
-    let Content::Geo { geo, .. } = &facts.content else {
+    let FileContent::Geo { geo, .. } = &facts.content else {
         panic!("{facts:?}")
     };
     assert_eq!(geo.features, 2);

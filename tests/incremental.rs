@@ -6,7 +6,7 @@ mod common;
 
 use abierto::build::{BuildOptions, Run, Session};
 use abierto::load::{Change, classify};
-use abierto::output::writer::Content;
+use abierto::output::Content;
 use abierto::render::RenderOptions;
 use common::TempSite;
 use std::collections::BTreeMap;

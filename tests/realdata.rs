@@ -7,7 +7,7 @@
 //! skip, when the files are absent.
 
 use abierto::analyse::cache::Cache;
-use abierto::analyse::{self, ColumnType, Content, EncodingSource, FileFacts, Request};
+use abierto::analyse::{self, ColumnType, FileContent, EncodingSource, FileFacts, Request};
 use std::path::PathBuf;
 
 fn realdata() -> PathBuf {
@@ -41,7 +41,7 @@ fn analyse(name: &str, format: &str) -> FileFacts {
 
 fn csv(facts: &FileFacts) -> &analyse::CsvAnalysis {
     match &facts.content {
-        Content::Csv { csv, .. } => csv,
+        FileContent::Csv { csv, .. } => csv,
         other => panic!("{other:?}"),
     }
 }
@@ -172,7 +172,7 @@ fn upper_case_headers_with_units_are_profiled() {
 fn both_kml_namespaces_are_read() {
     for (name, polygons) in [("colonias_benito_juarez.kml", 64), ("miniAgebs.kml", 0)] {
         let facts = analyse(name, "KML");
-        let Content::Geo {
+        let FileContent::Geo {
             geo, geojson_copy, ..
         } = &facts.content
         else {

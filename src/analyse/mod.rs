@@ -42,10 +42,6 @@ pub use sniff::is_lfs_pointer;
 pub use table::{PointLayer, Table};
 pub use xlsx::Sheet;
 
-/// The name code outside the analysis still gives [`FileContent`]; it goes
-/// when the last such use is renamed.
-pub use self::FileContent as Content;
-
 /// A problem found in a data file, shown on its page and reported by the build.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Notice {

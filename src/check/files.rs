@@ -4,7 +4,7 @@
 
 use crate::diagnostics::{Code, Diagnostic, display_path};
 use crate::model::{ResourceLocation, Site};
-use crate::output::writer::{Content, OutputFile};
+use crate::output::{Content, OutputFile};
 use std::collections::BTreeSet;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -15,18 +15,15 @@ pub const MAX_FILE_BYTES: u64 = 100 * 1024 * 1024;
 pub const MAX_SITE_BYTES: u64 = 1024 * 1024 * 1024;
 /// Unreferenced files listed one by one per participant; the rest are counted.
 const MAX_UNREFERENCED_LISTED: usize = 20;
-const LFS_SIGNATURE: &[u8] = b"version https://git-lfs.github.com/spec/v1";
-
-/// Whether a file is a Git LFS pointer (a small text file standing for the real data).
+/// Whether a file is a Git LFS pointer (a small text file standing for the
+/// real data), by the analysis's one rule.
 pub fn is_lfs_pointer(path: &Path) -> bool {
     let Ok(file) = std::fs::File::open(path) else {
         return false;
     };
-    let mut head = Vec::with_capacity(LFS_SIGNATURE.len());
-    file.take(LFS_SIGNATURE.len() as u64)
-        .read_to_end(&mut head)
-        .is_ok()
-        && head == LFS_SIGNATURE
+    // A pointer is at most 1 KiB; one byte more says the file is larger.
+    let mut head = Vec::with_capacity(1025);
+    file.take(1025).read_to_end(&mut head).is_ok() && crate::analyse::is_lfs_pointer(&head)
 }
 
 /// Checks the files of every participant's folder; `linked` are site files that stories link to.

@@ -7,7 +7,7 @@
 use crate::diagnostics::{Code, Diagnostic};
 use crate::model::Site;
 use crate::output::urls::Urls;
-use crate::output::writer::{Content, OutputFile};
+use crate::output::{Content, OutputFile};
 use crate::render::markdown::{self, LinkResolver, MarkdownSource};
 use pulldown_cmark::{Event, Options, Parser, Tag};
 use std::collections::{BTreeSet, HashMap};

@@ -9,10 +9,11 @@ pub mod files;
 pub mod freshness;
 pub mod links;
 pub mod metadata;
+pub mod report;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 use crate::model::{Date, Site};
-use crate::output::writer::OutputFile;
+use crate::output::OutputFile;
 use crate::rules;
 
 /// What one dataset looks like to `check`: its completeness and freshness.

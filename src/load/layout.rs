@@ -179,3 +179,24 @@ fn is_hidden(path: &Path) -> bool {
 fn extension(path: &Path) -> Option<String> {
     path.extension().map(|e| e.to_string_lossy().to_lowercase())
 }
+
+/// Top-level segments of the portal's addresses (`output::urls` makes them);
+/// a plain page cannot take one as its id.
+const RESERVED: &[&str] = &[
+    "datos",
+    "descargas",
+    "participantes",
+    "historias",
+    "categorias",
+    "etiquetas",
+    "inventario",
+    "assets",
+    "api",
+    "buscar",
+    "404",
+];
+
+/// Whether a plain page's id would clash with one of the portal's own addresses.
+pub fn is_reserved_segment(segment: &str) -> bool {
+    RESERVED.contains(&segment)
+}

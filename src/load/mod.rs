@@ -188,7 +188,7 @@ impl Loader<'_> {
             let Some(source) = read_source(self.root, path, self.diagnostics) else {
                 continue;
             };
-            if crate::output::urls::is_reserved_segment(&slug) {
+            if layout::is_reserved_segment(&slug) {
                 self.diagnostics.push(
                     Diagnostic::error(
                         &source.name,

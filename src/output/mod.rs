@@ -1,5 +1,8 @@
-//! Write: addresses of the output ([`urls`]) and the safe writing of a build
-//! into its folder ([`writer`]).
+//! Write: addresses of the output ([`urls`]), one file of it ([`file`]) and the
+//! safe writing of a build into its folder ([`writer`]).
 
+pub mod file;
 pub mod urls;
 pub mod writer;
+
+pub use file::{Content, OutputFile};

@@ -35,25 +35,6 @@ impl Route {
     }
 }
 
-/// Top-level segments the portal uses; a plain page cannot take one.
-const RESERVED: &[&str] = &[
-    "datos",
-    "descargas",
-    "participantes",
-    "historias",
-    "categorias",
-    "etiquetas",
-    "inventario",
-    "assets",
-    "api",
-    "buscar",
-    "404",
-];
-
-pub fn is_reserved_segment(segment: &str) -> bool {
-    RESERVED.contains(&segment)
-}
-
 /// Builds routes, links and absolute URLs for one base URL.
 #[derive(Debug, Clone)]
 pub struct Urls {

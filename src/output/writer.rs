@@ -3,37 +3,17 @@
 //! whole. A folder holding files abierto did not write is refused (unless
 //! forced), and nothing outside the output folder is written or deleted.
 
-use super::urls::Route;
+use super::file::{Content, OutputFile};
 use crate::diagnostics::Diagnostic;
 use crate::platform::{exchange, identity, mtime_ns};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 /// The list of files abierto wrote, kept in the output to recognise it later.
 pub const MANIFEST: &str = ".abierto-manifest";
 const MANIFEST_HEADER: &str =
     "# Files written by abierto. Delete this folder freely; do not add files to it.";
-
-/// What one file of the output holds.
-#[derive(Clone)]
-pub enum Content {
-    /// Shared: `serve` keeps a run's pages to compare with the next run's
-    /// and serves them, without a second copy.
-    Bytes(Arc<Vec<u8>>),
-    /// A file of the site, copied byte for byte.
-    CopyOf(PathBuf),
-}
-
-/// One file of the output.
-#[derive(Clone)]
-pub struct OutputFile {
-    pub route: Route,
-    pub content: Content,
-    /// What produced it (a site file or a page name), for collision messages.
-    pub origin: String,
-}
 
 /// Checks that no two outputs claim the same file.
 pub fn check_collisions(files: &[OutputFile]) -> Vec<Diagnostic> {

@@ -10,7 +10,7 @@
 use crate::analyse::Analysis;
 use crate::model::{ResourceLocation, Site};
 use crate::output::urls::Route;
-use crate::output::writer::{Content, OutputFile};
+use crate::output::{Content, OutputFile};
 use crate::platform::read_exact_at;
 use serde::Serialize;
 use sha2::{Digest, Sha256};

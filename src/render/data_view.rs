@@ -7,7 +7,7 @@ use super::Translation;
 use super::map_svg::{self, Layer, MapText};
 use crate::analyse::schema::{self, FieldDoc};
 use crate::analyse::{
-    Content, CsvAnalysis, EncodingSource, FileFacts, GeoAnalysis, GeoFormat, Sheet, Table,
+    FileContent, CsvAnalysis, EncodingSource, FileFacts, GeoAnalysis, GeoFormat, Sheet, Table,
 };
 use crate::model::Resource;
 use crate::output::urls::Urls;
@@ -117,11 +117,11 @@ pub fn data_view(cx: &Context, facts: &FileFacts) -> DataView {
         tables: Vec::new(),
     };
     match &facts.content {
-        Content::Csv { csv, utf8_copy } => {
+        FileContent::Csv { csv, utf8_copy } => {
             csv_view(cx, facts, csv, utf8_copy.as_deref(), &mut view)
         }
-        Content::Workbook { sheets } => workbook_view(cx, facts, sheets, &mut view),
-        Content::Geo {
+        FileContent::Workbook { sheets } => workbook_view(cx, facts, sheets, &mut view),
+        FileContent::Geo {
             format,
             geo,
             geojson_copy,
@@ -134,7 +134,7 @@ pub fn data_view(cx: &Context, facts: &FileFacts) -> DataView {
                 .filter(|_| *format == GeoFormat::Kml),
             &mut view,
         ),
-        Content::LfsPointer { .. } | Content::Other => {}
+        FileContent::LfsPointer { .. } | FileContent::Other => {}
     }
     view
 }

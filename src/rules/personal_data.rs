@@ -6,7 +6,7 @@
 //! blocks `build` as well as `check`.
 
 use crate::analyse::personal_data::{ColumnFinding, normalise};
-use crate::analyse::{Analysis, Content};
+use crate::analyse::{Analysis, FileContent};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, Severity};
 use crate::model::{Resource, ResourceLocation, Site};
 
@@ -35,13 +35,13 @@ pub fn report_site(site: &Site, analysis: &Analysis, diagnostics: &Diagnostics, 
                 continue; // unreadable: reported by analyse
             };
             let unit = match &facts.content {
-                Content::Csv { .. } => "line",
-                Content::Workbook { .. } => "row",
-                Content::Geo {
+                FileContent::Csv { .. } => "line",
+                FileContent::Workbook { .. } => "row",
+                FileContent::Geo {
                     format: crate::analyse::GeoFormat::Kml,
                     ..
                 } => "line",
-                Content::Geo { .. } => "feature",
+                FileContent::Geo { .. } => "feature",
                 _ => continue,
             };
             for (sheet, table) in facts.tables() {

@@ -18,7 +18,7 @@ pub use http::{Target, resolve};
 use crate::build::{BuildOptions, Run, Session};
 use crate::diagnostics::Diagnostic;
 use crate::load::Change;
-use crate::output::writer::Content;
+use crate::output::Content;
 use crate::render::RenderOptions;
 use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr, TcpListener};

@@ -25,7 +25,7 @@ use super::Translation;
 use crate::diagnostics::Diagnostic;
 use crate::model::{Date, Participant};
 use crate::output::urls::{RdfFormat, Route, Urls};
-use crate::output::writer::{Content, OutputFile};
+use crate::output::{Content, OutputFile};
 use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::Value;

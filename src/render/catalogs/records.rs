@@ -3,7 +3,7 @@
 //! writes these records in its own standard, so they cannot disagree.
 
 use crate::analyse::csv::CsvAnalysis;
-use crate::analyse::{Analysis, Content};
+use crate::analyse::{Analysis, FileContent};
 use crate::model::{
     Category, Dataset, Field, Participant, Resource, ResourceLocation, Site, Status,
 };
@@ -228,7 +228,7 @@ fn resource_record(
         ResourceLocation::Remote { url } => (url.clone(), None, None, false),
     };
     let csv = match facts.map(|f| &f.content) {
-        Some(Content::Csv { csv, .. }) if resource.format == "CSV" => Some(csv),
+        Some(FileContent::Csv { csv, .. }) if resource.format == "CSV" => Some(csv),
         _ => None,
     };
     let (media_type, file_type) = media_type(&resource.format);

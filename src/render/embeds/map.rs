@@ -3,7 +3,7 @@
 //! as on the dataset page, with its description as caption.
 
 use super::{Cx, Found, escape};
-use crate::analyse::Content;
+use crate::analyse::FileContent;
 use crate::render::map_svg::{self, Layer, MapText};
 
 pub fn map(cx: &Cx) -> Found<String> {
@@ -21,8 +21,8 @@ pub fn map(cx: &Cx) -> Found<String> {
         return Err(not_a_map());
     };
     let layer = match &facts.content {
-        Content::Geo { geo, .. } => Layer::of_geo(geo),
-        Content::Csv { .. } | Content::Workbook { .. } => facts
+        FileContent::Geo { geo, .. } => Layer::of_geo(geo),
+        FileContent::Csv { .. } | FileContent::Workbook { .. } => facts
             .tables()
             .into_iter()
             .find(|(name, _)| sheet.is_none() || *name == sheet.as_deref())

@@ -15,7 +15,7 @@ mod table;
 
 use super::Translation;
 use super::markdown::{EmbedPlace, Embedder};
-use crate::analyse::{self, Content, FileFacts, Table};
+use crate::analyse::{self, FileContent, FileFacts, Table};
 use crate::diagnostics::Diagnostic;
 use crate::model::{Dataset, Resource, ResourceLocation, Site};
 use crate::output::urls::Urls;
@@ -242,7 +242,7 @@ impl<'a> Cx<'a> {
             return Err(not_tabular("not a file of this portal"));
         };
         let tables = match &facts.content {
-            Content::Csv { .. } | Content::Workbook { .. } => facts.tables(),
+            FileContent::Csv { .. } | FileContent::Workbook { .. } => facts.tables(),
             _ => return Err(not_tabular("not a table")),
         };
         let sheet = self.text("hoja")?;

@@ -3,7 +3,7 @@
 use super::Builder;
 use crate::model::Story;
 use crate::output::urls::{Route, Urls};
-use crate::output::writer::{Content, OutputFile};
+use crate::output::{Content, OutputFile};
 use crate::render::catalogs::Alternate;
 use crate::render::markdown::{Heading, MarkdownSource, Rendered};
 use crate::render::views::{DatasetSummary, StorySummary, Views};

@@ -1,10 +1,10 @@
-//! Diagnostics printed for people and machines: `text` (grouped by file, with
+//! Diagnostics printed for people and machines (by `build` and `check`): `text` (grouped by file, with
 //! the source line and a caret, coloured on a terminal), `json` (a stable
 //! shape, documented in the README) and `github` (GitHub Actions workflow
 //! commands, so problems show on a pull request's lines).
 
-use super::{Diagnostic, Severity};
 use crate::check::CheckSummary;
+use crate::diagnostics::{Diagnostic, Severity};
 use std::fmt::Write;
 use std::path::Path;
 

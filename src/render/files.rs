@@ -1,0 +1,123 @@
+//! The files of the portal that are not pages nor catalogs: theme assets,
+//! the search index, downloads (and the files made from them), static files.
+
+use super::search::index::SearchIndex;
+use super::theme::Asset;
+use crate::analyse::{Analysis, FileFacts};
+use crate::model::{ResourceLocation, Site};
+use crate::output::urls::{Route, Urls};
+use crate::output::{Content, OutputFile};
+
+/// The theme's assets, under their fingerprinted names.
+pub(super) fn assets(assets: &[(&str, Asset)]) -> impl Iterator<Item = OutputFile> {
+    assets.iter().map(|(_, asset)| OutputFile {
+        route: Urls::asset(&asset.file_name),
+        content: Content::Bytes(asset.content.as_bytes().to_vec().into()),
+        origin: format!("theme asset {}", asset.file_name),
+    })
+}
+
+/// The search index: its term shards, then its documents.
+pub(super) fn search_index(index: SearchIndex) -> impl Iterator<Item = OutputFile> {
+    let shards = index.shards.into_iter().map(|(shard, json)| OutputFile {
+        route: Urls::search_shard(&shard),
+        content: Content::Bytes(json.into_bytes().into()),
+        origin: "search index".into(),
+    });
+    let docs = index
+        .docs
+        .into_iter()
+        .enumerate()
+        .map(|(number, json)| OutputFile {
+            route: Urls::search_docs_file(number),
+            content: Content::Bytes(json.into_bytes().into()),
+            origin: "search index".into(),
+        });
+    shards.chain(docs)
+}
+
+/// Each local data file, byte for byte, followed by the files made from it.
+pub(super) fn downloads(site: &Site, analysis: &Analysis) -> Vec<OutputFile> {
+    let mut files = Vec::new();
+    for dataset in &site.datasets {
+        for resource in &dataset.resources {
+            if let ResourceLocation::Local {
+                path,
+                file_name,
+                source_file,
+            } = &resource.location
+            {
+                files.push(OutputFile {
+                    route: Urls::download(&dataset.id, file_name),
+                    content: Content::CopyOf(path.clone()),
+                    origin: source_file.clone(),
+                });
+                if let Some(facts) = analysis.facts(path) {
+                    files.extend(made_files(
+                        analysis,
+                        facts,
+                        &dataset.id,
+                        file_name,
+                        source_file,
+                    ));
+                }
+            }
+        }
+    }
+    files
+}
+
+/// The files made from a data file: its UTF-8 copy, its sheets as CSV, its GeoJSON conversion.
+fn made_files(
+    analysis: &Analysis,
+    facts: &FileFacts,
+    dataset_id: &str,
+    file_name: &str,
+    source_file: &str,
+) -> Vec<OutputFile> {
+    use crate::analyse::FileContent as Data;
+    let made = |route: Route, name: &str| OutputFile {
+        route,
+        content: Content::CopyOf(analysis.made_file(name)),
+        origin: format!("{source_file} (converted)"),
+    };
+    match &facts.content {
+        Data::Csv {
+            utf8_copy: Some(name),
+            ..
+        } => vec![made(Urls::utf8_copy(dataset_id, file_name), name)],
+        Data::Workbook { sheets } => sheets
+            .iter()
+            .filter_map(|s| {
+                let name = s.csv_file.as_deref()?;
+                Some(made(Urls::sheet_csv(dataset_id, file_name, &s.name), name))
+            })
+            .collect(),
+        Data::Geo {
+            geojson_copy: Some(name),
+            ..
+        } => vec![made(Urls::geojson_conversion(dataset_id, file_name), name)],
+        _ => Vec::new(),
+    }
+}
+
+/// The site's `static/` files, as they are.
+pub(super) fn static_files(site: &Site) -> impl Iterator<Item = OutputFile> {
+    site.static_files.iter().map(|relative| {
+        let name = crate::diagnostics::display_path(std::path::Path::new(""), relative);
+        OutputFile {
+            route: Urls::static_file(&name),
+            content: Content::CopyOf(site.root.join(crate::load::STATIC_DIR).join(relative)),
+            origin: format!("static/{name}"),
+        }
+    })
+}
+
+/// `.nojekyll`: GitHub Pages publishing from a branch must not run Jekyll on the portal.
+pub(super) fn nojekyll() -> OutputFile {
+    OutputFile {
+        route: Urls::root_file(".nojekyll"),
+        content: Content::Bytes(Vec::new().into()),
+        origin: "abierto".into(),
+    }
+}
