@@ -24,3 +24,11 @@ pub fn phase(label: &str, started: Instant) {
         );
     }
 }
+
+/// Runs `make` as the stage `label` (see [`phase`]) and hands back what it made.
+pub fn timed<T>(label: &str, make: impl FnOnce() -> T) -> T {
+    let started = Instant::now();
+    let made = make();
+    phase(label, started);
+    made
+}

@@ -5,7 +5,7 @@
 mod common;
 
 use abierto::analyse::cache::Cache;
-use abierto::analyse::{self, ColumnType, FileContent, EncodingSource, FileFacts, Request};
+use abierto::analyse::{self, ColumnType, EncodingSource, FileContent, FileFacts, Request};
 use common::*;
 use std::path::Path;
 

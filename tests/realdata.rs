@@ -7,7 +7,7 @@
 //! skip, when the files are absent.
 
 use abierto::analyse::cache::Cache;
-use abierto::analyse::{self, ColumnType, FileContent, EncodingSource, FileFacts, Request};
+use abierto::analyse::{self, ColumnType, EncodingSource, FileContent, FileFacts, Request};
 use std::path::PathBuf;
 
 fn realdata() -> PathBuf {

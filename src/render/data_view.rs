@@ -7,7 +7,7 @@ use super::Translation;
 use super::map_svg::{self, Layer, MapText};
 use crate::analyse::schema::{self, FieldDoc};
 use crate::analyse::{
-    FileContent, CsvAnalysis, EncodingSource, FileFacts, GeoAnalysis, GeoFormat, Sheet, Table,
+    CsvAnalysis, EncodingSource, FileContent, FileFacts, GeoAnalysis, GeoFormat, Sheet, Table,
 };
 use crate::model::Resource;
 use crate::output::urls::Urls;

@@ -8,8 +8,24 @@ use crate::model::{ResourceLocation, Site};
 use crate::output::urls::{Route, Urls};
 use crate::output::{Content, OutputFile};
 
+/// Every file of the portal that is not a page nor a catalog, in this order:
+/// theme assets, search index, downloads, static files, `.nojekyll`.
+pub(super) fn not_pages(
+    site: &Site,
+    analysis: &Analysis,
+    theme_assets: &[(&str, Asset)],
+    index: SearchIndex,
+) -> Vec<OutputFile> {
+    let mut files: Vec<OutputFile> = assets(theme_assets).collect();
+    files.extend(search_index(index));
+    files.extend(downloads(site, analysis));
+    files.extend(static_files(site));
+    files.push(nojekyll());
+    files
+}
+
 /// The theme's assets, under their fingerprinted names.
-pub(super) fn assets(assets: &[(&str, Asset)]) -> impl Iterator<Item = OutputFile> {
+fn assets(assets: &[(&str, Asset)]) -> impl Iterator<Item = OutputFile> {
     assets.iter().map(|(_, asset)| OutputFile {
         route: Urls::asset(&asset.file_name),
         content: Content::Bytes(asset.content.as_bytes().to_vec().into()),
@@ -18,7 +34,7 @@ pub(super) fn assets(assets: &[(&str, Asset)]) -> impl Iterator<Item = OutputFil
 }
 
 /// The search index: its term shards, then its documents.
-pub(super) fn search_index(index: SearchIndex) -> impl Iterator<Item = OutputFile> {
+fn search_index(index: SearchIndex) -> impl Iterator<Item = OutputFile> {
     let shards = index.shards.into_iter().map(|(shard, json)| OutputFile {
         route: Urls::search_shard(&shard),
         content: Content::Bytes(json.into_bytes().into()),
@@ -37,7 +53,7 @@ pub(super) fn search_index(index: SearchIndex) -> impl Iterator<Item = OutputFil
 }
 
 /// Each local data file, byte for byte, followed by the files made from it.
-pub(super) fn downloads(site: &Site, analysis: &Analysis) -> Vec<OutputFile> {
+fn downloads(site: &Site, analysis: &Analysis) -> Vec<OutputFile> {
     let mut files = Vec::new();
     for dataset in &site.datasets {
         for resource in &dataset.resources {
@@ -102,7 +118,7 @@ fn made_files(
 }
 
 /// The site's `static/` files, as they are.
-pub(super) fn static_files(site: &Site) -> impl Iterator<Item = OutputFile> {
+fn static_files(site: &Site) -> impl Iterator<Item = OutputFile> {
     site.static_files.iter().map(|relative| {
         let name = crate::diagnostics::display_path(std::path::Path::new(""), relative);
         OutputFile {
@@ -114,7 +130,7 @@ pub(super) fn static_files(site: &Site) -> impl Iterator<Item = OutputFile> {
 }
 
 /// `.nojekyll`: GitHub Pages publishing from a branch must not run Jekyll on the portal.
-pub(super) fn nojekyll() -> OutputFile {
+fn nojekyll() -> OutputFile {
     OutputFile {
         route: Urls::root_file(".nojekyll"),
         content: Content::Bytes(Vec::new().into()),

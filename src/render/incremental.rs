@@ -201,14 +201,14 @@ impl RenderCache {
         clean.then_some(made)
     }
 
-    /// Keeps this run's pages and catalogs for the next run: in the bundle
+    /// Keeps this run's pages and catalogs (with the fingerprint of what they
+    /// are made from) for the next run: in the bundle
     /// at `bundle_path` when persisting (rewritten unless `bundle` already
     /// holds exactly them), else in memory.
     pub(super) fn keep(
         &mut self,
         rendered: &[RenderedPage],
-        catalog_files: Option<&[OutputFile]>,
-        catalogs_fingerprint: Fingerprint,
+        (catalog_files, catalogs_fingerprint): (Option<&[OutputFile]>, Fingerprint),
         bundle: Option<Bundle>,
         bundle_path: Option<&Path>,
     ) {

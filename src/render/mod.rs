@@ -87,16 +87,11 @@ pub fn render_site_cached(
     let records = catalogs::Records::new(site, analysis, &urls);
     let facets = facets::Facets::new(&views, views.today);
     crate::timing::phase("views", step);
+    let index = crate::timing::timed("index", || {
+        search::index::build(&search::documents(&views, options.include_drafts))
+    });
     let step = std::time::Instant::now();
-    let documents = search::documents(&views, options.include_drafts);
-    let index = search::index::build(&documents);
-    crate::timing::phase("index", step);
-    let step = std::time::Instant::now();
-    let finder = pages::Finder {
-        facets: &facets,
-        shards: index.shard_list(),
-        dataset_docs: site.datasets.len(),
-    };
+    let finder = pages::Finder::new(&facets, &index, site);
     // Held here while the cache is updated; put back once rendered.
     let Some((templates, compiled)) = cache.templates.take() else {
         return Vec::new();
@@ -131,13 +126,8 @@ pub fn render_site_cached(
         tera,
         diagnostics,
     );
-    cache.keep(
-        &rendered,
-        catalog_files.as_deref(),
-        catalogs_fingerprint,
-        bundle,
-        bundle_path.as_deref(),
-    );
+    let kept = (catalog_files.as_deref(), catalogs_fingerprint);
+    cache.keep(&rendered, kept, bundle, bundle_path.as_deref());
     let page_routes: Vec<Route> = rendered.iter().map(|page| page.route().clone()).collect();
     let mut files: Vec<OutputFile> = rendered.into_iter().map(RenderedPage::into_file).collect();
     crate::timing::phase("catalogs", step);
@@ -152,12 +142,8 @@ pub fn render_site_cached(
     ));
     cache.templates = Some((templates, compiled));
     files.extend(catalog_files.unwrap_or_default());
-    files.extend(files::assets(&assets));
-    files.extend(files::search_index(index));
-    files.extend(files::downloads(site, analysis));
-    files.extend(files::static_files(site));
+    files.extend(files::not_pages(site, analysis, &assets, index));
     crate::timing::phase("files", step);
-    files.push(files::nojekyll());
     files
 }
 

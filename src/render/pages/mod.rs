@@ -21,10 +21,12 @@ use super::cache::PageContext;
 use super::catalogs::Records;
 use super::embeds::Embeds;
 use super::facets::Facets;
+use super::search::index::SearchIndex;
 use super::views::{ParticipantSummary, Views};
 use super::{IdLinks, PageJob, RenderOptions};
 use crate::analyse::Analysis;
 use crate::diagnostics::Diagnostics;
+use crate::model::Site;
 use crate::output::OutputFile;
 use crate::output::urls::Route;
 use rayon::prelude::*;
@@ -39,6 +41,17 @@ pub struct Finder<'a> {
     pub shards: String,
     /// How many of the search documents are datasets (the rest are stories).
     pub dataset_docs: usize,
+}
+
+impl<'a> Finder<'a> {
+    /// What the catalog's search box and facets need from the index and the site.
+    pub fn new(facets: &'a Facets, index: &SearchIndex, site: &Site) -> Finder<'a> {
+        Finder {
+            facets,
+            shards: index.shard_list(),
+            dataset_docs: site.datasets.len(),
+        }
+    }
 }
 
 /// What the pages are made from.
