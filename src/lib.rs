@@ -13,11 +13,18 @@
 //! 3. [`render`] turns site and analysis into pages, downloads and assets;
 //! 4. [`output`] owns the portal's addresses and writes the result safely.
 //!
-//! [`build`] runs the stages in order ([`serve`] keeps them warm and previews
-//! the portal); [`rules`] are what every build enforces (personal data,
-//! freshness, completeness) and [`check`] what `abierto check` adds;
-//! [`clock`] says what day it is; [`diagnostics`] carries the problems
-//! every stage reports, each with its file, line and column.
+//! Between analyse and render, [`rules`] are what every build enforces and
+//! shows (personal data, freshness, completeness).
+//!
+//! Above the pipeline stand the commands: [`build`] runs the stages in order
+//! ([`serve`] keeps them warm and previews the portal), [`check`] adds what
+//! `abierto check` reports, [`scaffold`] is `abierto new`, [`import`] reads
+//! other portals' catalogs. Below it, the leaves every stage may use:
+//! [`diagnostics`] carries the problems every stage reports, each with its
+//! file, line and column; [`clock`] says what day it is; [`platform`] holds
+//! what differs between operating systems; [`percent`], [`slug`] and
+//! [`timing`] are small helpers. `tests/layering.rs` keeps every import
+//! pointing down this list.
 //!
 //! ```no_run
 //! use abierto::build::{build, BuildOptions};

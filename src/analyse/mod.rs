@@ -10,6 +10,58 @@
 //! merged), and [`rows`] (a streaming iterator over the decoded rows of a
 //! tabular resource, for stories' embeds).
 
+//!
+//! # How a file is read
+//!
+//! One pass per file: a `Hashing` reader feeds SHA-256 with every byte the
+//! analysers read, and whatever they leave is drained, so hash, profile and
+//! preview come from a single read. The first 64 KiB decide the kind (empty, Git
+//! LFS pointer, binary under `.csv`) and the CSV dialect: encoding (descriptor's
+//! `encoding` › BOM › valid UTF-8 › Windows-1252), separator (`,` `;` tab `|`,
+//! the one that splits the sample's records most consistently, quotes parsed),
+//! header (no number or date in the first row). Memory is bounded whatever the
+//! file: csv-core parses into fixed buffers (cells kept up to 1 KiB, 200 columns
+//! profiled, 40 previewed); each column keeps at most 1,000 distinct values
+//! (exact counts, then Misra–Gries for the frequent ones and a 1 KiB
+//! HyperLogLog estimate); maps keep at most 100,000 vertices (1,000 points for
+//! coordinate columns). A type needs 95 % of filled cells (the rest are reported
+//! with an example); a digit string with a leading zero makes the column text
+//! (codes like `01`, `002`). Exceptions: XLSX/ODS go through calamine, which
+//! holds one sheet in memory (workbooks over 200 MB are only hashed), and GeoJSON
+//! is parsed whole with serde_json (over 256 MB only hashed).
+//!
+//! Made files (UTF-8 copy of a non-UTF-8 CSV, each sheet as CSV, KML as
+//! GeoJSON) are written during the pass into the cache and published under
+//! `descargas/<dataset>/utf-8/`, `…/csv/`, `…/geojson/`.
+//!
+//! The cache (`analyse/cache.rs`) lives in `$ABIERTO_CACHE_DIR/<site>`, else
+//! `$XDG_CACHE_HOME/abierto/<site>` or `~/.cache/abierto/<site>` (`<site>`: a
+//! hash of the site's path), never inside the site or the output; delete it any
+//! time. An entry is reused when size and mtime match, or when only the mtime
+//! changed and the SHA-256 is the same (a `git checkout`); a file `serve`'s watcher
+//! reports changed is compared by SHA-256 whatever its stamp. Personal data is
+//! found in the same pass (`table.rs` feeds each row to `personal_data::Scanner`),
+//! so it is cached with the rest of the facts. Every file of the
+//! cache is written under a temporary name and renamed into place, and made files
+//! are named by their own SHA-256 (`<key>-<sha>.utf-8.csv`), so builds sharing a
+//! cache at the same time never see half a file nor publish another build's copy.
+//!
+//! For other features: `FileFacts::tables()` (profiles, row counts, header),
+//! `CsvDialect` (encoding, delimiter, decimal comma), `schema::fields` (Table
+//! Schema fields, documented and inferred), `analyse::rows` (decoded rows,
+//! streaming, for stories' embeds), `analyse_csv_file` (one CSV outside a site, for
+//! `abierto new dataset --from`). No other module reads CSV or XLSX itself.
+//!
+//! Benchmark (`cargo run --release --example analyse_bench`, 2-core machine):
+//! a generated 1,100 MB Windows-1252 CSV (13.1 million rows, 7 columns, `;`,
+//! decimal commas, coordinates, a column of 13 million distinct ids) is
+//! analysed in one pass (SHA-256, sniffing, profile of every cell, preview, UTF-8
+//! copy written) in 44.6 s wall / 42.7 s CPU: **25 MB/s**, with a **peak memory
+//! (VmHWM) of 4.6 MB** for the whole process. The pass is CPU-bound in the
+//! per-cell work (type tests, two SipHash lookups, small allocations), not in
+//! reading or hashing; a faster hasher and fewer per-cell allocations are the
+//! next steps if large files matter.
+
 pub mod cache;
 pub mod csv;
 pub mod detectors;

@@ -3,6 +3,32 @@
 //! its file in the output. Links are root-relative and carry the base path, so
 //! a portal deployed under `/repo/` (GitHub project pages) works as is.
 
+//!
+//! # The portal's addresses
+//!
+//! | route | what |
+//! |---|---|
+//! | `/` | home: the network at a glance |
+//! | `/datos/` | catalog (search box and facets with JavaScript; everything listed without); `/datos/<participant>/<dataset>/` one page per dataset |
+//! | `/datos/f/<facet>/<value>/` | the catalog narrowed to one facet value, for browsers without JavaScript (categories and keywords use `/categorias/`, `/etiquetas/`) |
+//! | `/buscar/indice/<xx>.json`, `/buscar/docs/<n>.json` | search index: terms by their first two letters (postings `[doc, score, gap, score…]`, title 8 › keywords/participant 4 › columns 2 › text 1); what a hit shows, 64 documents a file. `search.js` fetches only the shards of the query's words |
+//! | `/descargas/<participant>/<dataset>/<file>` | data files, byte for byte |
+//! | `/descargas/<participant>/<dataset>/utf-8/<file>` | UTF-8 copy of a CSV that is not UTF-8 |
+//! | `/participantes/<id>/actualizacion/` | a participant's datasets against their update rhythm |
+//! | `/inventario/` | planned datasets, by participant |
+//! | `/historias/`, `/historias/<participant>/<story>/`, `/historias/<story>/` | stories; files beside a story (cover, images it links to) under its folder; `/historias/novedades.xml` Atom feed of stories (never drafts) |
+//! | `/categorias/<id>/`, `/etiquetas/<keyword>/` | datasets by theme and keyword |
+//! | `/<page>/` | plain pages from `pages/` |
+//! | `/datos/<former id>/` | redirect page of a renamed dataset (`former_ids`) to its new address |
+//! | `/api/` | "API y datos abiertos": what the portal publishes for machines |
+//! | `/catalog.jsonld`, `/catalog.ttl`, `/participantes/<id>/catalog.{jsonld,ttl}` | DCAT-AP 3 catalogs (published datasets only) |
+//! | `/data.json` | DCAT-US / POD 1.1 inventory (planned datasets too, without distribution) |
+//! | `/datos/<participant>/<dataset>/datapackage.json` | Frictionless Data Package of a published dataset |
+//! | `/catalogo.csv`, `/novedades.xml`, `/sitemap.xml`, `/robots.txt` | catalog CSV, Atom feed, sitemap |
+//! | `/api/v1/datasets.json`, `/api/v1/datasets/<participant>/<dataset>.json` | static JSON API |
+//! | `/assets/<name>.<hash>.css` | theme assets, fingerprinted |
+//! | `/404.html`, `/.nojekyll` | hosting |
+
 use crate::slug::slugify;
 
 /// A place in the portal, relative to its base: `""` (home), `"datos/"`,

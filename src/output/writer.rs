@@ -3,6 +3,26 @@
 //! whole. A folder holding files abierto did not write is refused (unless
 //! forced), and nothing outside the output folder is written or deleted.
 
+//!
+//! The writer touches only the output folder and two folders beside it that it
+//! names and owns (`.NAME.abierto-staging`, `.NAME.abierto-previous`);
+//! `.abierto-manifest` lists what it wrote. Where the system can, the finished
+//! staging folder and the output are exchanged atomically
+//! ([`crate::platform::exchange`]), so a build killed at any moment leaves the
+//! old portal or the new one (`tests/crash_safety.rs`); elsewhere the old one is
+//! moved aside first and put back by the next build if it was interrupted.
+//!
+//! The manifest records each file's size and mtime, and for a copy its source's
+//! device, inode, size and mtime (`# abierto-manifest 2: size mtime_ns source
+//! path`). Staging links (`link(2)`) a published file whose stamp is the
+//! recorded one and that is unchanged (same bytes for a page, same source stamp
+//! for a download), and creates every other file with `create_new`: a file
+//! shared with the published portal is never opened for writing, so the old
+//! portal stays whole until the swap, and disposing of it afterwards (in
+//! parallel, links never followed) mostly removes names. A file changed by hand
+//! in the output has another stamp and is written again. A build that would
+//! link every file and add or remove none stages nothing.
+
 use super::file::{Content, OutputFile};
 use crate::diagnostics::Diagnostic;
 use crate::platform::{exchange, identity, mtime_ns};
