@@ -2,6 +2,7 @@
 //! says what is wrong and how to fix it. Stages collect them; the command line
 //! renders them once, at the edge.
 
+use crate::sync::Unpoisoned;
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -221,10 +222,7 @@ pub struct Diagnostics {
 
 impl Diagnostics {
     pub fn push(&self, diagnostic: Diagnostic) {
-        self.items
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .push(diagnostic);
+        self.items.lock().unpoisoned().push(diagnostic);
     }
 
     pub fn has_errors(&self) -> bool {
@@ -233,10 +231,7 @@ impl Diagnostics {
 
     /// All problems, sorted by file and position so a report reads top to bottom.
     pub fn into_sorted(self) -> Vec<Diagnostic> {
-        let mut items = self
-            .items
-            .into_inner()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut items = self.items.into_inner().unpoisoned();
         items.sort_by(|a, b| {
             (&a.file, a.line, a.column, a.severity).cmp(&(&b.file, b.line, b.column, b.severity))
         });
@@ -245,9 +240,7 @@ impl Diagnostics {
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Vec<Diagnostic>> {
-        self.items
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.items.lock().unpoisoned()
     }
 }
 

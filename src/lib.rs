@@ -22,8 +22,8 @@
 //! other portals' catalogs. Below it, the leaves every stage may use:
 //! [`diagnostics`] carries the problems every stage reports, each with its
 //! file, line and column; [`clock`] says what day it is; [`platform`] holds
-//! what differs between operating systems; [`percent`], [`slug`] and
-//! [`timing`] are small helpers. `tests/layering.rs` keeps every import
+//! what differs between operating systems; [`percent`], [`slug`], [`sync`]
+//! and [`timing`] are small helpers. `tests/layering.rs` keeps every import
 //! pointing down this list.
 //!
 //! ```no_run
@@ -56,5 +56,6 @@ pub mod rules;
 pub mod scaffold;
 pub mod serve;
 pub mod slug;
+pub mod sync;
 pub mod timing;
 pub(crate) mod toml_text;

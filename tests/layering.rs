@@ -24,6 +24,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("timing", LEAF),
     ("platform", LEAF),
     ("slug", LEAF),
+    ("sync", LEAF),
     ("toml_text", LEAF),
     (
         "diagnostics",

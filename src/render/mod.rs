@@ -26,6 +26,7 @@ use crate::diagnostics::Diagnostics;
 use crate::model::Site;
 use crate::output::urls::{Route, Urls};
 use crate::output::{Content, OutputFile};
+use crate::sync::Unpoisoned;
 use cache::PageContext;
 use incremental::{PageRenderer, RenderedPage};
 use markdown::{LinkResolver, MarkdownSource};
@@ -236,7 +237,7 @@ pub fn story_markdown(
             content: Content::CopyOf(real),
             origin: source.file.to_string(),
         };
-        used.lock().unwrap_or_else(|e| e.into_inner()).push(file);
+        used.lock().unpoisoned().push(file);
         Some(format!("{}{url}", links.urls.href(&route_of(""))))
     };
     let story = markdown::StoryText {
@@ -247,7 +248,7 @@ pub fn story_markdown(
     for problem in &rendered.problems {
         diagnostics.push(problem.clone());
     }
-    let files = used.into_inner().unwrap_or_else(|e| e.into_inner());
+    let files = used.into_inner().unpoisoned();
     (rendered, files)
 }
 
@@ -268,6 +269,12 @@ pub fn markdown_html(
 
 /// Text for HTML and SVG: markup characters escaped.
 pub(crate) fn escape(text: &str) -> String {
+    escape_markup(text, "&#39;", |_| true)
+}
+
+/// Markup characters of `text` escaped (`'` as `apostrophe`), and the
+/// characters `keep` refuses dropped: one escape for HTML and for XML.
+pub(crate) fn escape_markup(text: &str, apostrophe: &str, keep: fn(char) -> bool) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -275,8 +282,9 @@ pub(crate) fn escape(text: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
+            '\'' => out.push_str(apostrophe),
+            c if keep(c) => out.push(c),
+            _ => {}
         }
     }
     out

@@ -8,6 +8,7 @@ use super::conn::{Answer, Body, Request, Response};
 use super::{MAX_STREAMS, POLL, Portal, Served, Shared, Status};
 use crate::diagnostics::Diagnostic;
 use crate::render::escape;
+use crate::sync::Unpoisoned;
 use std::io::{Read, Write};
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
@@ -296,7 +297,7 @@ fn stream_events(writer: &mut dyn Write, shared: &Shared, head_only: bool) -> st
     }
     writer.write_all(b"retry: 1000\n\n")?;
     let mut sent = None;
-    let mut status = shared.status.lock().unwrap_or_else(|p| p.into_inner());
+    let mut status = shared.status.lock().unpoisoned();
     loop {
         if shared.stopping() {
             return Ok(());
@@ -315,7 +316,7 @@ fn stream_events(writer: &mut dyn Write, shared: &Shared, head_only: bool) -> st
         drop(status);
         writer.write_all(message.as_bytes())?;
         writer.flush()?;
-        status = shared.status.lock().unwrap_or_else(|p| p.into_inner());
+        status = shared.status.lock().unpoisoned();
         let deadline = std::time::Instant::now() + PING_EVERY;
         while sent == Some(status.generation) && !shared.stopping() {
             let left = deadline.saturating_duration_since(std::time::Instant::now());
@@ -325,7 +326,7 @@ fn stream_events(writer: &mut dyn Write, shared: &Shared, head_only: bool) -> st
             status = shared
                 .rebuilt
                 .wait_timeout(status, left.min(POLL * 5))
-                .unwrap_or_else(|p| p.into_inner())
+                .unpoisoned()
                 .0;
         }
     }

@@ -20,6 +20,7 @@ use crate::diagnostics::Diagnostic;
 use crate::load::Change;
 use crate::output::Content;
 use crate::render::RenderOptions;
+use crate::sync::Unpoisoned;
 use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::PathBuf;
@@ -86,17 +87,11 @@ struct Shared {
 
 impl Shared {
     fn status(&self) -> Status {
-        self.status
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .clone()
+        self.status.lock().unpoisoned().clone()
     }
 
     fn portal(&self) -> Option<Arc<Portal>> {
-        self.portal
-            .read()
-            .unwrap_or_else(|p| p.into_inner())
-            .clone()
+        self.portal.read().unpoisoned().clone()
     }
 
     fn stopping(&self) -> bool {
@@ -128,9 +123,9 @@ impl Shared {
                 files,
                 base_path: run.base_path,
             };
-            *self.portal.write().unwrap_or_else(|p| p.into_inner()) = Some(Arc::new(portal));
+            *self.portal.write().unpoisoned() = Some(Arc::new(portal));
         }
-        let mut status = self.status.lock().unwrap_or_else(|p| p.into_inner());
+        let mut status = self.status.lock().unpoisoned();
         status.css_only = css_only && !failed && status.errors.is_empty();
         status.generation += 1;
         status.errors = errors;

@@ -234,20 +234,13 @@ pub fn xml_filter(
 
 /// Text for XML: markup characters escaped, characters XML forbids dropped.
 fn xml(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if c < ' ' || c == '\u{fffe}' || c == '\u{ffff}' => {}
-            c => out.push(c),
-        }
-    }
-    out
+    crate::render::escape_markup(text, "&apos;", xml_char)
+}
+
+/// Whether XML 1.0 allows the character: tab, newline and carriage return of
+/// the control characters, and not U+FFFE nor U+FFFF.
+fn xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r') || !(c < ' ' || c == '\u{fffe}' || c == '\u{ffff}')
 }
 
 #[cfg(test)]

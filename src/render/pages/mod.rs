@@ -29,6 +29,7 @@ use crate::diagnostics::Diagnostics;
 use crate::model::Site;
 use crate::output::OutputFile;
 use crate::output::urls::Route;
+use crate::sync::Unpoisoned;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -75,10 +76,7 @@ pub fn all<R: Send>(
 ) -> (Vec<R>, Vec<OutputFile>) {
     let builder = Builder::new(sources, options, diagnostics);
     let rendered = builder.jobs().into_par_iter().filter_map(&render).collect();
-    let story_files = builder
-        .story_files
-        .into_inner()
-        .unwrap_or_else(|e| e.into_inner());
+    let story_files = builder.story_files.into_inner().unpoisoned();
     (rendered, story_files.into_values().collect())
 }
 

@@ -8,6 +8,7 @@ use crate::render::catalogs::Alternate;
 use crate::render::markdown::{Heading, MarkdownSource, Rendered};
 use crate::render::views::{DatasetSummary, StorySummary, Views};
 use crate::render::{PageJob, cache::PageContext, story_markdown};
+use crate::sync::Unpoisoned;
 use serde::Serialize;
 
 /// `stories.html`'s data.
@@ -99,7 +100,7 @@ fn body(b: &Builder, story: &Story) -> Rendered {
     // so every run makes each story's data, even when the page is unchanged.
     b.story_files
         .lock()
-        .unwrap_or_else(|e| e.into_inner())
+        .unpoisoned()
         .extend(files.into_iter().map(|file| (file.route.clone(), file)));
     body
 }
