@@ -185,3 +185,133 @@ fn the_package_names_its_home_and_licence() {
     );
     assert!(root().join("LICENSE").is_file());
 }
+
+/// The site `abierto new site` makes, with `repository` (and more) added to its
+/// portal.toml, built; and the folder it was built into.
+fn new_site_with(dir: &Path, site: &Path, portal_lines: &str) -> std::path::PathBuf {
+    abierto::scaffold::new_site(site).unwrap();
+    let portal = site.join("portal.toml");
+    let text = std::fs::read_to_string(&portal).unwrap();
+    std::fs::write(&portal, format!("{portal_lines}\n{text}")).unwrap();
+    let out = dir.join("public");
+    let status = Command::new(env!("CARGO_BIN_EXE_abierto"))
+        .args(["build", site.to_str().unwrap(), "-o", out.to_str().unwrap()])
+        .args(["--quiet", "--no-minify"])
+        .env("ABIERTO_CACHE_DIR", dir.join("cache"))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    out
+}
+
+/// The «Editar esta página» link of a built page, if it has one.
+fn edit_link(out: &Path, page: &str) -> Option<String> {
+    let html = std::fs::read_to_string(out.join(page)).unwrap();
+    let document = scraper::Html::parse_document(&html);
+    let selector = scraper::Selector::parse("p.edit-page a").unwrap();
+    let link = document.select(&selector).next()?;
+    assert_eq!(link.text().collect::<String>(), "Editar esta página");
+    link.value().attr("href").map(str::to_string)
+}
+
+#[test]
+fn every_page_made_from_a_file_links_to_its_editor_on_the_forge() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("mi-portal");
+    let out = new_site_with(
+        dir.path(),
+        &site,
+        "repository = \"https://github.com/municipio/mi-portal.git\"\nbranch = \"publicado\"",
+    );
+    let edit = "https://github.com/municipio/mi-portal/edit/publicado/";
+    for (page, file) in [
+        (
+            "datos/mi-municipio/parques/index.html",
+            "participants/mi-municipio/parques.toml",
+        ),
+        (
+            "participantes/mi-municipio/index.html",
+            "participants/mi-municipio/participant.toml",
+        ),
+        (
+            "historias/mi-municipio/bienvenida/index.html",
+            "participants/mi-municipio/historias/bienvenida.md",
+        ),
+        ("acerca/index.html", "pages/acerca.md"),
+    ] {
+        assert_eq!(
+            edit_link(&out, page),
+            Some(format!("{edit}{file}")),
+            "{page}"
+        );
+        assert!(site.join(file).is_file(), "{file} is the page's source");
+    }
+    // Pages no one file makes have no such link.
+    assert_eq!(edit_link(&out, "index.html"), None);
+    assert_eq!(edit_link(&out, "datos/index.html"), None);
+
+    let dataset =
+        std::fs::read_to_string(out.join("datos/mi-municipio/parques/index.html")).unwrap();
+    let history =
+        "https://github.com/municipio/mi-portal/commits/publicado/participants/mi-municipio";
+    assert!(dataset.contains(&format!("href=\"{history}/parques.toml\"")));
+    assert!(dataset.contains(&format!("href=\"{history}/datos/parques.csv\"")));
+}
+
+#[test]
+fn gitlab_and_gitea_links_and_a_site_in_a_folder_of_its_repository() {
+    let dir = tempfile::tempdir().unwrap();
+    // The repository's root is `dir`; the site is its folder `portal/`.
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    let site = dir.path().join("portal");
+    let out = new_site_with(
+        dir.path(),
+        &site,
+        "repository = \"https://gitlab.com/estado/datos\"",
+    );
+    assert_eq!(
+        edit_link(&out, "acerca/index.html").as_deref(),
+        Some("https://gitlab.com/estado/datos/-/edit/main/portal/pages/acerca.md")
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("sitio");
+    let out = new_site_with(
+        dir.path(),
+        &site,
+        "repository = \"https://codeberg.org/ayuntamiento/datos/\"",
+    );
+    assert_eq!(
+        edit_link(&out, "acerca/index.html").as_deref(),
+        Some("https://codeberg.org/ayuntamiento/datos/_edit/main/pages/acerca.md")
+    );
+}
+
+#[test]
+fn a_repository_that_is_not_a_forge_address_is_an_error_at_its_line() {
+    for (value, line) in [
+        ("\"github.com/sin/esquema\"", 2),
+        ("\"https://github.com/solo-usuario\"", 2),
+        ("\"ftp://github.com/a/b\"", 2),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let site = dir.path().join("s");
+        abierto::scaffold::new_site(&site).unwrap();
+        let portal = site.join("portal.toml");
+        let text = std::fs::read_to_string(&portal).unwrap();
+        std::fs::write(&portal, format!("# portal\nrepository = {value}\n{text}")).unwrap();
+        let run = Command::new(env!("CARGO_BIN_EXE_abierto"))
+            .args(["check", site.to_str().unwrap()])
+            .env("ABIERTO_CACHE_DIR", dir.path().join("cache"))
+            .output()
+            .unwrap();
+        let said = String::from_utf8_lossy(&run.stdout).to_string()
+            + &String::from_utf8_lossy(&run.stderr);
+        assert!(!run.status.success(), "{value}: {said}");
+        assert!(
+            said.contains(&format!("portal.toml:{line}:"))
+                && said.contains("is not the web address of a repository"),
+            "{value}: {said}"
+        );
+    }
+}

@@ -94,6 +94,8 @@ fn the_new_portal_toml_explains_every_key_the_loader_accepts() {
         "default_license",
         "accent_color",
         "logo",
+        "repository",
+        "branch",
         "preview_rows",
         "[[categories]]",
         "[[licenses]]",

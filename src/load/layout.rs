@@ -200,3 +200,17 @@ const RESERVED: &[&str] = &[
 pub fn is_reserved_segment(segment: &str) -> bool {
     RESERVED.contains(&segment)
 }
+
+/// The site's folder inside the git repository that holds it, `/` separated
+/// and ending in `/` (`""` when the site is the repository's root, or is in no
+/// repository): what a forge's addresses put before a site file's path.
+pub fn folder_in_repository(root: &Path) -> String {
+    let Some(top) = root.ancestors().find(|dir| dir.join(".git").exists()) else {
+        return String::new();
+    };
+    let inside = root.strip_prefix(top).unwrap_or(Path::new(""));
+    inside
+        .components()
+        .map(|part| format!("{}/", part.as_os_str().to_string_lossy()))
+        .collect()
+}

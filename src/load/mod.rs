@@ -52,7 +52,10 @@ pub fn load_site(root: &Path, diagnostics: &Diagnostics) -> Option<Site> {
         );
         return None;
     };
-    let portal = portal::load(&portal_source, diagnostics)?;
+    let mut portal = portal::load(&portal_source, diagnostics)?;
+    if let Some(repository) = &mut portal.repository {
+        repository.dir = layout::folder_in_repository(&root);
+    }
 
     let files = SiteFiles::walk(&root, diagnostics);
     let loader = Loader {

@@ -3,7 +3,7 @@
 use super::ids::{self, IdProblem};
 use super::toml_file;
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
-use crate::model::{Category, Language, License, Portal, built_in_licenses};
+use crate::model::{Category, Forge, Language, License, Portal, Repository, built_in_licenses};
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -21,6 +21,8 @@ struct PortalFile {
     default_license: Option<Spanned<String>>,
     accent_color: Option<Spanned<String>>,
     logo: Option<String>,
+    repository: Option<Spanned<String>>,
+    branch: Option<Spanned<String>>,
     preview_rows: Option<Spanned<i64>>,
     #[serde(default)]
     categories: Vec<CategoryFile>,
@@ -129,6 +131,11 @@ pub fn load(source: &SourceText, diagnostics: &Diagnostics) -> Option<Portal> {
             })
         });
     let categories = categories(source, file.categories, diagnostics);
+    let repository = file.repository.and_then(|url| {
+        repository(source, &url, file.branch.as_ref())
+            .map_err(|d| diagnostics.push(d))
+            .ok()
+    });
     Some(Portal {
         title: file.title,
         description: file.description,
@@ -142,6 +149,56 @@ pub fn load(source: &SourceText, diagnostics: &Diagnostics) -> Option<Portal> {
         licenses,
         check_allow: file.check.allow,
         max_file_bytes,
+        repository,
+    })
+}
+
+/// `repository` (and `branch`): the web address of the site's git repository,
+/// `https://HOST/OWNER/REPO`, on GitHub, GitLab or a Gitea/Forgejo host.
+fn repository(
+    source: &SourceText,
+    url: &Spanned<String>,
+    branch: Option<&Spanned<String>>,
+) -> Result<Repository, Diagnostic> {
+    let wrong = || {
+        source
+            .error(url.span().start, format!("`{}` is not the web address of a repository", url.get_ref().trim()))
+            .help("write the address of its page on the forge, like https://github.com/OWNER/REPO (GitHub, GitLab, Gitea and Forgejo are known)")
+    };
+    let text = toml_file::url(source, url, &["https"]).map_err(|_| wrong())?;
+    let text = text.trim_end_matches('/').trim_end_matches(".git");
+    let rest = &text["https://".len()..];
+    let mut parts = rest.split('/');
+    let host = parts.next().unwrap_or("").to_ascii_lowercase();
+    let path: Vec<&str> = parts.collect();
+    if host.is_empty()
+        || path.len() < 2
+        || path.iter().any(|p| p.is_empty() || p.contains(['?', '#']))
+    {
+        return Err(wrong());
+    }
+    let forge = match host.as_str() {
+        "github.com" => Forge::GitHub,
+        h if h == "gitlab.com" || h.starts_with("gitlab.") => Forge::GitLab,
+        _ => Forge::Gitea,
+    };
+    let branch = match branch {
+        Some(b) if b.get_ref().trim().is_empty() || b.get_ref().contains(char::is_whitespace) => {
+            return Err(source
+                .error(
+                    b.span().start,
+                    format!("`{}` is not a branch name", b.get_ref()),
+                )
+                .help("write the branch the portal is published from, like \"main\""));
+        }
+        Some(b) => b.get_ref().trim().to_string(),
+        None => "main".to_string(),
+    };
+    Ok(Repository {
+        url: text.to_string(),
+        forge,
+        branch,
+        dir: String::new(),
     })
 }
 

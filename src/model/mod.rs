@@ -16,7 +16,7 @@ pub use date::Date;
 pub use frequency::Frequency;
 pub use license::{License, built_in_licenses};
 pub use participant::{Participant, ParticipantKind};
-pub use portal::{Category, Language, Portal};
+pub use portal::{Category, Forge, Language, Portal, Repository};
 pub use story::{Page, Story, StoryFile};
 
 use std::path::PathBuf;

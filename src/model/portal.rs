@@ -52,6 +52,55 @@ pub struct Portal {
     pub check_allow: Vec<String>,
     /// `[build] max_file_size`: a larger data file is not read nor published (100 MB unless set).
     pub max_file_bytes: u64,
+    /// `repository` and `branch`: where the site's source is kept, for
+    /// «Editar esta página» links.
+    pub repository: Option<Repository>,
+}
+
+/// The web address of the git repository that holds the site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Repository {
+    /// `https://github.com/OWNER/REPO`, without a trailing `/` or `.git`.
+    pub url: String,
+    pub forge: Forge,
+    pub branch: String,
+    /// The site's folder inside the repository (`""` at its root; else ending in `/`).
+    pub dir: String,
+}
+
+/// The kinds of forge whose web editor and history addresses abierto knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Forge {
+    GitHub,
+    GitLab,
+    /// Gitea and Forgejo (Codeberg).
+    Gitea,
+}
+
+impl Repository {
+    /// The forge's web editor for a file of the site (`participants/xalapa/semaforos.toml`).
+    pub fn edit_url(&self, site_file: &str) -> String {
+        let Repository {
+            url, branch, dir, ..
+        } = self;
+        match self.forge {
+            Forge::GitHub => format!("{url}/edit/{branch}/{dir}{site_file}"),
+            Forge::GitLab => format!("{url}/-/edit/{branch}/{dir}{site_file}"),
+            Forge::Gitea => format!("{url}/_edit/{branch}/{dir}{site_file}"),
+        }
+    }
+
+    /// The forge's list of the commits that changed a file of the site.
+    pub fn history_url(&self, site_file: &str) -> String {
+        let Repository {
+            url, branch, dir, ..
+        } = self;
+        match self.forge {
+            Forge::GitHub => format!("{url}/commits/{branch}/{dir}{site_file}"),
+            Forge::GitLab => format!("{url}/-/commits/{branch}/{dir}{site_file}"),
+            Forge::Gitea => format!("{url}/commits/branch/{branch}/{dir}{site_file}"),
+        }
+    }
 }
 
 impl Portal {

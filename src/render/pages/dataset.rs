@@ -2,7 +2,7 @@
 //! stories that use it.
 
 use super::Builder;
-use crate::model::{Dataset, License, Status};
+use crate::model::{Dataset, License, ResourceLocation, Status};
 use crate::output::urls::{Route, Urls};
 use crate::render::catalogs::{self, Alternate};
 use crate::render::views::{DatasetSummary, DateView, Link, ResourceView, StorySummary};
@@ -37,6 +37,34 @@ struct DatasetPage<'a> {
     json_ld: Option<String>,
     /// Its entries in the machine-readable catalogs.
     alternates: Vec<Alternate>,
+    /// The forge's history of its descriptor and data files, when the portal
+    /// names its `repository`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    history: Vec<Link>,
+}
+
+/// Links to the forge's history of the dataset's descriptor and of each of
+/// its data files in the site.
+fn history(b: &Builder, dataset: &Dataset) -> Vec<Link> {
+    let Some(repository) = b.repository() else {
+        return Vec::new();
+    };
+    let root = &b.views.site.root;
+    let descriptor = Link {
+        href: repository.history_url(&dataset.source_file),
+        text: dataset.source_file.clone(),
+    };
+    let data_files = dataset.resources.iter().filter_map(|resource| {
+        let ResourceLocation::Local { path, .. } = &resource.location else {
+            return None;
+        };
+        let site_file = crate::diagnostics::display_path(root, path);
+        Some(Link {
+            href: repository.history_url(&site_file),
+            text: site_file,
+        })
+    });
+    std::iter::once(descriptor).chain(data_files).collect()
 }
 
 pub(super) fn jobs<'j>(b: &'j Builder) -> Vec<PageJob<'j>> {
@@ -58,7 +86,9 @@ fn page(b: &Builder, route: &Route, dataset: &Dataset) -> PageContext {
     let summary = views
         .dataset_summary_of(&dataset.id)
         .expect("every dataset has a summary");
-    let meta = b.meta(route, &dataset.title, &summary.summary, "datos");
+    let meta = b
+        .meta(route, &dataset.title, &summary.summary, "datos")
+        .edited_in(b, &dataset.source_file);
     let describe = |text: &str, line: usize| {
         markdown_html(text, &dataset.source_file, line, &b.links, b.diagnostics).html
     };
@@ -91,6 +121,7 @@ fn page(b: &Builder, route: &Route, dataset: &Dataset) -> PageContext {
             .get(&dataset.id)
             .map(|record| catalogs::dataset_alternates(views.urls, t, record))
             .unwrap_or_default(),
+        history: history(b, dataset),
     };
     b.context(meta, &data)
 }

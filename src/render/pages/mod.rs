@@ -110,6 +110,18 @@ struct PageMeta {
     canonical: String,
     /// The menu section the page belongs to, to mark it as current.
     section: String,
+    /// The forge's editor for the file the page is made from («Editar esta
+    /// página»), when the portal names its `repository`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    edit: Option<String>,
+}
+
+impl PageMeta {
+    /// The same meta, with the «Editar esta página» link to `site_file`.
+    fn edited_in(mut self, b: &Builder, site_file: &str) -> PageMeta {
+        self.edit = b.repository().map(|r| r.edit_url(site_file));
+        self
+    }
 }
 
 impl<'a> Builder<'a> {
@@ -203,7 +215,13 @@ impl<'a> Builder<'a> {
             description: description.to_string(),
             canonical: self.views.urls.absolute(route),
             section: section.to_string(),
+            edit: None,
         }
+    }
+
+    /// Where the site's source is kept, when the portal says.
+    fn repository(&self) -> Option<&crate::model::Repository> {
+        self.views.site.portal.repository.as_ref()
     }
 
     /// A page's whole context: the values every page shares (`site`, `t`),

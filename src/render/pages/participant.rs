@@ -76,12 +76,14 @@ pub(super) fn jobs<'j>(b: &'j Builder) -> Vec<PageJob<'j>> {
 
 fn page(b: &Builder, route: &Route, participant: &Participant) -> PageContext {
     let views = b.views;
-    let meta = b.meta(
-        route,
-        &participant.name,
-        &crate::render::markdown::summary(&participant.description, 200),
-        "participantes",
-    );
+    let meta = b
+        .meta(
+            route,
+            &participant.name,
+            &crate::render::markdown::summary(&participant.description, 200),
+            "participantes",
+        )
+        .edited_in(b, &participant.source_file);
     let description = markdown_html(
         &participant.description,
         &participant.source_file,

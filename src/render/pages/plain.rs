@@ -30,12 +30,14 @@ pub(super) fn jobs<'j>(b: &'j Builder) -> Vec<PageJob<'j>> {
                 };
                 let (body, _) =
                     story_markdown(&page.body, source, &b.links, &b.embeds, None, b.diagnostics);
-                let meta = b.meta(
-                    route,
-                    &page.title,
-                    &crate::render::markdown::summary(&page.body, 200),
-                    &page.slug,
-                );
+                let meta = b
+                    .meta(
+                        route,
+                        &page.title,
+                        &crate::render::markdown::summary(&page.body, 200),
+                        &page.slug,
+                    )
+                    .edited_in(b, &page.source_file);
                 b.context(
                     meta,
                     &PlainPage {

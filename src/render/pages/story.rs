@@ -57,7 +57,9 @@ pub(super) fn jobs<'j>(b: &'j Builder) -> Vec<PageJob<'j>> {
 fn page(b: &Builder, route: &Route, story: &Story, summary: &StorySummary) -> PageContext {
     let Rendered { html, headings, .. } = body(b, story);
     let words = story.body.split_whitespace().count();
-    let meta = b.meta(route, &story.title, &summary.summary, "historias");
+    let meta = b
+        .meta(route, &story.title, &summary.summary, "historias")
+        .edited_in(b, &story.source_file);
     let data = StoryPage {
         story: summary,
         feed: stories_feed_link(b.views),
