@@ -163,6 +163,34 @@ fn new_never_overwrites_and_writes_nothing_when_one_file_exists() {
 }
 
 #[test]
+fn a_new_site_goes_only_into_a_new_or_empty_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("notas.txt"), "mías\n").unwrap();
+    std::fs::write(dir.path().join("otra.txt"), "también\n").unwrap();
+    let refusal = new_site(dir.path()).unwrap_err();
+    assert!(
+        refusal.message.contains(&dir.path().display().to_string()),
+        "{refusal}"
+    );
+    assert!(
+        refusal
+            .message
+            .contains("is not empty: it holds `notas.txt` and 1 more"),
+        "{refusal}"
+    );
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        2,
+        "nothing was written"
+    );
+
+    // A fresh clone of an empty repository holds only `.git`.
+    let clone = tempfile::tempdir().unwrap();
+    std::fs::create_dir(clone.path().join(".git")).unwrap();
+    assert!(new_site(clone.path()).is_ok());
+}
+
+#[test]
 fn a_new_participant_builds_and_its_id_must_be_a_url_segment() {
     let site = TempSite::empty().file("portal.toml", PORTAL);
     let created = new_participant(site.path(), "san-pedro").unwrap();

@@ -116,6 +116,9 @@ pub fn new_site(dir: &Path) -> Result<Vec<PathBuf>, Refusal> {
             "choose a new folder, e.g. `abierto new site mi-portal`",
         ));
     }
+    if let Some(refusal) = not_empty(dir) {
+        return Err(refusal);
+    }
     let today = today_or_refuse()?;
     let participant = dir.join(PARTICIPANTS_DIR).join(FIRST_PARTICIPANT);
     let dataset_id = ids::dataset_id(FIRST_PARTICIPANT, FIRST_DATASET);
@@ -152,6 +155,27 @@ pub fn new_site(dir: &Path) -> Result<Vec<PathBuf>, Refusal> {
             .replace("__ACTION__", action_repository()),
     );
     files.write()
+}
+
+/// Why a new site cannot go into `dir`: it exists and holds files already
+/// (a new site never mixes with other files). A fresh clone of an empty
+/// repository (nothing but `.git`) is empty.
+fn not_empty(dir: &Path) -> Option<Refusal> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(|entry| Some(entry.ok()?.file_name().to_string_lossy().to_string()))
+        .filter(|name| name != ".git")
+        .collect();
+    names.sort();
+    let first = names.first()?;
+    let more = match names.len() {
+        1 => String::new(),
+        n => format!(" and {} more", n - 1),
+    };
+    Some(Refusal::new(
+        format!("{} is not empty: it holds `{first}`{more}", dir.display()),
+        "abierto new site never overwrites nor mixes with other files: choose a new or empty folder, e.g. `abierto new site mi-portal`",
+    ))
 }
 
 /// `owner/name` of abierto's GitHub repository, whose action the scaffolded
