@@ -709,3 +709,22 @@ fn serve_listens_on_this_machine_only_unless_told_otherwise() {
         preview.url
     );
 }
+
+#[test]
+fn the_utf8_copy_of_a_windows_1252_csv_is_served_like_the_file_itself() {
+    // "id,calle\n1,Juárez\n2,Hidalgo\n" in Windows-1252: á is one byte, 0xE1.
+    let site = small_site().file(
+        "participants/prueba/datos/semaforos.csv",
+        b"id,calle\n1,Ju\xe1rez\n2,Hidalgo\n".to_vec(),
+    );
+    let preview = Preview::start(site.path(), &["--quiet"]);
+    let page = preview.get("/portal/datos/prueba/semaforos/");
+    assert_eq!(page.status, 200);
+    let copy = "/portal/descargas/prueba/semaforos/utf-8/semaforos.csv";
+    assert!(page.body.contains(copy), "the page links the UTF-8 copy");
+    let answer = preview.get(copy);
+    assert_eq!(answer.status, 200, "{}", answer.body);
+    assert_eq!(answer.body, "id,calle\n1,Juárez\n2,Hidalgo\n");
+    let original = preview.get("/portal/descargas/prueba/semaforos/semaforos.csv");
+    assert_eq!(original.status, 200);
+}

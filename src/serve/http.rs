@@ -160,10 +160,16 @@ fn file_response(
         Some(Served::Bytes(content)) => bytes(code, content.to_vec(), kind),
         Some(Served::Disk(path)) => {
             // The site may have changed since it was built: open only a
-            // regular file that is still inside the site.
+            // regular file that is still inside the site, or one the
+            // analysis made from it in its cache.
+            let made = std::fs::canonicalize(&shared.made_files).ok();
+            let allowed = |real: &std::path::PathBuf| {
+                real.starts_with(&shared.site_root)
+                    || made.as_ref().is_some_and(|made| real.starts_with(made))
+            };
             let file = std::fs::canonicalize(path)
                 .ok()
-                .filter(|real| real.starts_with(&shared.site_root) && real.is_file())
+                .filter(|real| allowed(real) && real.is_file())
                 .and_then(|real| std::fs::File::open(real).ok());
             match file {
                 Some(mut file) if is_html => {

@@ -76,6 +76,9 @@ struct Status {
 /// What the server's threads share.
 struct Shared {
     site_root: PathBuf,
+    /// Where the analysis keeps the files it makes (UTF-8 copies, sheets as
+    /// CSV, KML as GeoJSON): downloads may be served from there too.
+    made_files: PathBuf,
     portal: RwLock<Option<Arc<Portal>>>,
     status: Mutex<Status>,
     rebuilt: Condvar,
@@ -163,6 +166,7 @@ impl Server {
         let (listener, address) = listen(options.bind, options.port)?;
         let shared = Arc::new(Shared {
             site_root: site_root.clone(),
+            made_files: crate::analyse::cache::location(&site_root, None).join("files"),
             portal: RwLock::new(None),
             status: Mutex::new(Status::default()),
             rebuilt: Condvar::new(),
