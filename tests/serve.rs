@@ -715,7 +715,7 @@ fn the_utf8_copy_of_a_windows_1252_csv_is_served_like_the_file_itself() {
     // "id,calle\n1,Juárez\n2,Hidalgo\n" in Windows-1252: á is one byte, 0xE1.
     let site = small_site().file(
         "participants/prueba/datos/semaforos.csv",
-        b"id,calle\n1,Ju\xe1rez\n2,Hidalgo\n".to_vec(),
+        b"id,calle\n1,Ju\xe1rez\n2,Hidalgo\n",
     );
     let preview = Preview::start(site.path(), &["--quiet"]);
     let page = preview.get("/portal/datos/prueba/semaforos/");
