@@ -6,7 +6,7 @@
 //! |---|---|---|---|
 //! | [`read_exact_at`] | `pread` | `pread` | `seek_read`, looped |
 //! | [`identity`] | device, inode | device, inode | none: copies are compared by size and time |
-//! | [`exchange`] | `renameat2(RENAME_EXCHANGE)` | `renamex_np(RENAME_SWAP)` | unsupported: the writer falls back to two renames |
+//! | [`exchange`] | the `renameat2(RENAME_EXCHANGE)` system call | `renamex_np(RENAME_SWAP)` | unsupported: the writer falls back to two renames |
 
 use std::fs::{File, Metadata};
 use std::io;
@@ -82,9 +82,12 @@ fn c_paths(a: &Path, b: &Path) -> io::Result<(std::ffi::CString, std::ffi::CStri
 #[cfg(target_os = "linux")]
 pub fn exchange(a: &Path, b: &Path) -> io::Result<()> {
     let (a, b) = c_paths(a, b)?;
+    // The system call itself: musl's C library (the static release binaries)
+    // has no renameat2 wrapper.
     // SAFETY: both paths are valid NUL-terminated strings that outlive the call.
     let result = unsafe {
-        libc::renameat2(
+        libc::syscall(
+            libc::SYS_renameat2,
             libc::AT_FDCWD,
             a.as_ptr(),
             libc::AT_FDCWD,

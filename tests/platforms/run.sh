@@ -12,7 +12,7 @@ cd "$(dirname "$0")/../.."
 linux=$(realpath "${1:?usage: run.sh LINUX_ABIERTO_BINARY}")
 target_dir=${CARGO_TARGET_DIR:-target}
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+trap 'WINEPREFIX="$work/wine" wineserver -k >/dev/null 2>&1; rm -rf "$work"' EXIT
 export ABIERTO_TODAY=2026-01-15
 skipped=0
 
@@ -52,15 +52,24 @@ if ! rustup target add x86_64-pc-windows-gnu >/dev/null 2>&1; then
     skip "rustup cannot add the x86_64-pc-windows-gnu target on this machine"
 elif ! needs gcc-mingw-w64-x86-64 x86_64-w64-mingw32-gcc; then
     skip "Debian's gcc-mingw-w64-x86-64 cannot be installed here"
-elif ! needs wine64 wine64 && ! needs wine wine; then
+elif ! needs wine64 wine; then
     skip "Debian's wine64 cannot be installed here"
 else
-    wine=$(command -v wine64 || command -v wine)
+    wine=$(command -v wine)
     export WINEDEBUG=-all WINEPREFIX="$work/wine"
     export CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUNNER="$wine"
     cargo build --locked --target x86_64-pc-windows-gnu --bin abierto || exit 1
+    cargo test --locked --target x86_64-pc-windows-gnu --lib --no-run || exit 1
+    windows="$target_dir/x86_64-pc-windows-gnu/debug"
+    # wine 8 (Debian 12) has no bcryptprimitives.dll, which Rust's standard
+    # library loads since 1.78: a stand-in beside the programs (tests/platforms/).
+    x86_64-w64-mingw32-gcc -shared -O2 -o "$work/bcryptprimitives.dll" \
+        tests/platforms/bcryptprimitives.c tests/platforms/bcryptprimitives.def -ladvapi32 || exit 1
+    cp "$work/bcryptprimitives.dll" "$windows/"
+    cp "$work/bcryptprimitives.dll" "$windows/deps/"
+    "$wine" wineboot -i >/dev/null 2>&1 || true
     cargo test --locked --target x86_64-pc-windows-gnu --lib || exit 1
-    ABIERTO_CACHE_DIR="$work/cache-win" "$wine" "$target_dir/x86_64-pc-windows-gnu/debug/abierto.exe" \
+    ABIERTO_CACHE_DIR="$work/cache-win" "$wine" "$windows/abierto.exe" \
         build example-site -o "$work/windows" --quiet || exit 1
     same_portal "$work/linux" "$work/windows" "the Windows binary"
 fi
