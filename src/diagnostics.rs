@@ -2,6 +2,8 @@
 //! says what is wrong and how to fix it. Stages collect them; the command line
 //! renders them once, at the edge.
 
+use crate::messages::Message;
+use crate::model::Language;
 use crate::sync::Unpoisoned;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -71,7 +73,7 @@ impl serde::Serialize for Code {
 }
 
 /// One problem, located in a file of the site.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub severity: Severity,
     /// The file, relative to the site folder, with `/` separators.
@@ -80,17 +82,17 @@ pub struct Diagnostic {
     pub line: Option<usize>,
     /// 1-based column (in characters), when the problem has a place inside the file.
     pub column: Option<usize>,
-    /// What is wrong, in one plain sentence.
-    pub message: String,
-    /// How to fix it.
-    pub help: Option<String>,
+    /// What is wrong, in one plain sentence (put into words by whoever shows it).
+    pub message: Message,
+    /// How to fix it (boxed: a diagnostic travels in `Result`s).
+    pub help: Option<Box<Message>>,
     /// A stable name for the kind of problem (`personal-data`, `missing-metadata`…),
     /// for machines and for `[check] allow` in portal.toml.
     pub code: Option<Code>,
 }
 
 impl Diagnostic {
-    pub fn error(file: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn error(file: impl Into<String>, message: impl Into<Message>) -> Self {
         Diagnostic {
             severity: Severity::Error,
             file: file.into(),
@@ -102,7 +104,7 @@ impl Diagnostic {
         }
     }
 
-    pub fn warning(file: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn warning(file: impl Into<String>, message: impl Into<Message>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(file, message)
@@ -128,7 +130,7 @@ impl Diagnostic {
         self
     }
 
-    pub fn info(file: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn info(file: impl Into<String>, message: impl Into<Message>) -> Self {
         Diagnostic {
             severity: Severity::Info,
             ..Diagnostic::error(file, message)
@@ -150,8 +152,8 @@ impl Diagnostic {
         self.severity == Severity::Warning
     }
 
-    pub fn help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+    pub fn help(mut self, help: impl Into<Message>) -> Self {
+        self.help = Some(Box::new(help.into()));
         self
     }
 
@@ -160,25 +162,46 @@ impl Diagnostic {
     }
 }
 
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let label = match self.severity {
+impl Diagnostic {
+    /// What is wrong, in `language`.
+    pub fn message_text(&self, language: Language) -> String {
+        self.message.text(language)
+    }
+
+    /// How to fix it, in `language`.
+    pub fn help_text(&self, language: Language) -> Option<String> {
+        self.help.as_ref().map(|h| h.text(language))
+    }
+
+    /// The problem on one line (and its help on the next), as `serve`'s console prints it:
+    /// `error: datos/x.toml:3:1: …`.
+    pub fn line_text(&self, language: Language) -> String {
+        let label =
+            crate::msg!("diagnostic-severity", severity = self.severity.key()).text(language);
+        let mut out = format!("{label}: {}", self.file);
+        if let Some(line) = self.line {
+            out.push_str(&format!(":{line}"));
+            if let Some(column) = self.column {
+                out.push_str(&format!(":{column}"));
+            }
+        }
+        out.push_str(&format!(": {}", self.message_text(language)));
+        if let Some(help) = self.help_text(language) {
+            let label = crate::msg!("diagnostic-help").text(language);
+            out.push_str(&format!("\n  {label}: {help}"));
+        }
+        out
+    }
+}
+
+impl Severity {
+    /// The severity's stable name (`error`, `warning`, `note`), the catalog's selector.
+    pub fn key(self) -> &'static str {
+        match self {
             Severity::Error => "error",
             Severity::Warning => "warning",
             Severity::Info => "note",
-        };
-        write!(f, "{label}: {}", self.file)?;
-        if let Some(line) = self.line {
-            write!(f, ":{line}")?;
-            if let Some(column) = self.column {
-                write!(f, ":{column}")?;
-            }
         }
-        write!(f, ": {}", self.message)?;
-        if let Some(help) = &self.help {
-            write!(f, "\n  help: {help}")?;
-        }
-        Ok(())
     }
 }
 
@@ -209,7 +232,7 @@ impl SourceText {
         (line, column)
     }
 
-    pub fn error(&self, offset: usize, message: impl Into<String>) -> Diagnostic {
+    pub fn error(&self, offset: usize, message: impl Into<Message>) -> Diagnostic {
         Diagnostic::error(self.name.clone(), message).at(self, offset)
     }
 }
@@ -242,21 +265,6 @@ impl Diagnostics {
     fn lock(&self) -> std::sync::MutexGuard<'_, Vec<Diagnostic>> {
         self.items.lock().unpoisoned()
     }
-}
-
-/// A size for a message: `850 bytes`, `12.5 KB`, `150.0 MB`.
-pub fn size_text(bytes: u64) -> String {
-    const UNITS: [&str; 3] = ["KB", "MB", "GB"];
-    if bytes < 1024 {
-        return format!("{bytes} bytes");
-    }
-    let mut size = bytes as f64 / 1024.0;
-    let mut unit = 0;
-    while size >= 1024.0 && unit < UNITS.len() - 1 {
-        size /= 1024.0;
-        unit += 1;
-    }
-    format!("{size:.1} {}", UNITS[unit])
 }
 
 /// The site-relative name of a path, with `/` separators, for messages.

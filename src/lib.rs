@@ -47,6 +47,7 @@ pub mod clock;
 pub mod diagnostics;
 pub mod import;
 pub mod load;
+pub mod messages;
 pub mod model;
 pub mod output;
 pub mod percent;

@@ -5,6 +5,8 @@ use abierto::build::{BuildOptions, BuildReport, build, check};
 use abierto::check::external;
 use abierto::check::report::{self, Format};
 use abierto::import::{self, ImportReport};
+use abierto::model::Language;
+use abierto::msg;
 use abierto::render::RenderOptions;
 use abierto::scaffold::{self, Refusal};
 use clap::{Parser, Subcommand};
@@ -22,6 +24,29 @@ use std::time::Duration;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// The language of messages: es or en (by default the site's `language`;
+    /// outside a site, LANG).
+    #[arg(long, global = true, value_enum)]
+    lang: Option<Lang>,
+}
+
+/// A language asked for with `--lang`.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Lang {
+    Es,
+    En,
+}
+
+/// The language of a run: `--lang`, else the site's `language` (Spanish
+/// unless set), else, outside a site, the environment's (`LANG`).
+fn language(asked: Option<Lang>, site: &Path) -> Language {
+    match asked {
+        Some(Lang::Es) => Language::Es,
+        Some(Lang::En) => Language::En,
+        None => {
+            abierto::load::site_language(site).unwrap_or_else(abierto::messages::language_from_env)
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -146,7 +171,9 @@ enum Import {
 }
 
 fn main() -> ExitCode {
-    match Cli::parse().command {
+    let cli = Cli::parse();
+    let asked = cli.lang;
+    match cli.command {
         Command::Build {
             site,
             output,
@@ -154,7 +181,10 @@ fn main() -> ExitCode {
             no_minify,
             force,
             quiet,
-        } => run_build(site, output, base_url, no_minify, force, quiet),
+        } => {
+            let language = language(asked, &site);
+            run_build(site, output, base_url, no_minify, force, quiet, language)
+        }
         Command::Check {
             site,
             format,
@@ -162,14 +192,24 @@ fn main() -> ExitCode {
             external,
             external_timeout,
             external_deadline,
-        } => run_check(
-            site,
-            format,
-            strict,
-            external.then_some((external_timeout, external_deadline)),
-        ),
-        Command::New(new) => print_created(run_new(new)),
-        Command::Import(import) => print_import(run_import(import)),
+        } => {
+            let language = language(asked, &site);
+            run_check(
+                site,
+                format,
+                strict,
+                external.then_some((external_timeout, external_deadline)),
+                language,
+            )
+        }
+        Command::New(new) => {
+            let language = language(asked, new.site());
+            print_created(run_new(new), language)
+        }
+        Command::Import(import) => {
+            let language = language(asked, import.site());
+            print_import(run_import(import), language)
+        }
         Command::Serve {
             site,
             port,
@@ -184,6 +224,10 @@ fn main() -> ExitCode {
             base_url,
             include_drafts: !no_drafts,
             verbose: !quiet,
+            language: asked.map(|lang| match lang {
+                Lang::Es => Language::Es,
+                Lang::En => Language::En,
+            }),
         }),
     }
 }
@@ -196,6 +240,7 @@ fn run_build(
     no_minify: bool,
     force: bool,
     quiet: bool,
+    language: Language,
 ) -> ExitCode {
     let report = build(&BuildOptions {
         site,
@@ -207,11 +252,12 @@ fn run_build(
         },
         force,
     });
-    print_report(&report);
+    print_report(&report, language);
     if report.written {
         let verbose = !quiet && std::io::stderr().is_terminal();
         if verbose {
-            eprintln!("Portal written to {}", output.display());
+            let folder = output.display().to_string();
+            eprintln!("{}", msg!("cli-written", folder = folder).text(language));
         }
     }
     exit_code(&report)
@@ -223,6 +269,7 @@ fn run_check(
     format: Format,
     strict: bool,
     external: Option<(f64, f64)>,
+    language: Language,
 ) -> ExitCode {
     let seconds = |s: f64| Duration::from_secs_f64(s.clamp(0.05, 86_400.0));
     let external = external.map(|(timeout, deadline)| external::Settings {
@@ -241,13 +288,33 @@ fn run_check(
         abierto::clock::today_or_epoch(),
         external.as_ref(),
     );
-    print_check(&report, &site, format);
+    print_check(&report, &site, format, language);
     if report.errors() > 0 {
         ExitCode::FAILURE
     } else if strict && report.warnings() > 0 {
         ExitCode::from(2)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+impl New {
+    /// The folder the new files go into (the site, or the new site itself).
+    fn site(&self) -> &Path {
+        match self {
+            New::Site { dir } => dir,
+            New::Participant { site, .. } | New::Story { site, .. } | New::Dataset { site, .. } => {
+                site
+            }
+        }
+    }
+}
+
+impl Import {
+    fn site(&self) -> &Path {
+        match self {
+            Import::Ckan { into, .. } | Import::Jkan { into, .. } => into,
+        }
     }
 }
 
@@ -288,100 +355,115 @@ fn run_serve(options: abierto::serve::ServeOptions) -> ExitCode {
     }
 }
 
-fn print_check(report: &BuildReport, site: &Path, format: Format) {
+fn print_check(report: &BuildReport, site: &Path, format: Format, language: Language) {
     match format {
         Format::Text => {
             let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-            eprint!("{}", report::text(&report.diagnostics, site, colour));
+            eprint!(
+                "{}",
+                report::text(&report.diagnostics, site, colour, language)
+            );
             if !report.diagnostics.is_empty() {
                 eprintln!();
             }
             if let Some(external) = report.check.as_ref().and_then(|c| c.external.as_ref()) {
-                eprintln!(
-                    "external links: {} links to {} addresses, {} asked, {} broken, in {:.2} s",
-                    external.links,
-                    external.addresses,
-                    external.checked,
-                    external.broken,
-                    external.seconds
+                let line = msg!(
+                    "cli-external-summary",
+                    links = external.links,
+                    addresses = external.addresses,
+                    asked = external.checked,
+                    broken = external.broken,
+                    seconds = seconds(external.seconds)
                 );
+                eprintln!("{}", line.text(language));
             }
-            eprintln!(
-                "{} datasets, {} pages checked in {:.2} s: {}",
-                report.datasets,
-                report.pages,
-                report.elapsed.as_secs_f64(),
-                report::summary_line(&report.diagnostics)
+            let line = msg!(
+                "cli-check-summary",
+                datasets = report.datasets,
+                pages = report.pages,
+                seconds = seconds(report.elapsed.as_secs_f64()),
+                problems = report::summary_line(&report.diagnostics, language)
             );
+            eprintln!("{}", line.text(language));
         }
         Format::Json => println!(
             "{}",
-            report::json(&report.diagnostics, report.check.as_ref())
+            report::json(&report.diagnostics, report.check.as_ref(), language)
         ),
         Format::Github => {
             let prefix = site.to_string_lossy().replace('\\', "/");
             let prefix = prefix.trim_start_matches("./").trim_end_matches('/');
             let prefix = if prefix == "." { "" } else { prefix };
-            print!("{}", report::github(&report.diagnostics, prefix));
-            eprintln!("{}", report::summary_line(&report.diagnostics));
+            print!("{}", report::github(&report.diagnostics, prefix, language));
+            eprintln!("{}", report::summary_line(&report.diagnostics, language));
         }
     }
 }
 
-fn print_created(result: Result<Vec<PathBuf>, Refusal>) -> ExitCode {
+/// Seconds as the summaries show them: two decimals.
+fn seconds(value: f64) -> String {
+    format!("{value:.2}")
+}
+
+fn print_created(result: Result<Vec<PathBuf>, Refusal>, language: Language) -> ExitCode {
     match result {
         Ok(created) => {
             for path in created {
-                println!("created {}", path.display());
+                let path = path.display().to_string();
+                println!("{}", msg!("cli-created", path = path).text(language));
             }
             ExitCode::SUCCESS
         }
         Err(refusal) => {
-            eprintln!("{refusal}");
+            eprintln!("{}", refusal.text(language));
             ExitCode::FAILURE
         }
     }
 }
 
-fn print_import(result: Result<ImportReport, Refusal>) -> ExitCode {
+fn print_import(result: Result<ImportReport, Refusal>, language: Language) -> ExitCode {
     let report = match result {
         Ok(report) => report,
         Err(refusal) => {
-            eprintln!("{refusal}");
+            eprintln!("{}", refusal.text(language));
             return ExitCode::FAILURE;
         }
     };
     for path in &report.created {
-        println!("created {}", path.display());
+        let path = path.display().to_string();
+        println!("{}", msg!("cli-created", path = path).text(language));
     }
     for path in &report.kept {
-        println!("kept    {} (it existed already)", path.display());
+        let path = path.display().to_string();
+        println!("{}", msg!("cli-kept", path = path).text(language));
     }
     for (subject, note) in &report.notes {
-        println!("note: {subject}: {note}");
+        let line = msg!("cli-import-note", subject = subject, note = note.clone());
+        println!("{}", line.text(language));
     }
-    println!(
-        "{} files created, {} kept, {} notes: run `abierto check` on the site next",
-        report.created.len(),
-        report.kept.len(),
-        report.notes.len()
+    let line = msg!(
+        "cli-import-summary",
+        created = report.created.len(),
+        kept = report.kept.len(),
+        notes = report.notes.len()
     );
+    println!("{}", line.text(language));
     ExitCode::SUCCESS
 }
 
-fn print_report(report: &BuildReport) {
+fn print_report(report: &BuildReport, language: Language) {
     for diagnostic in &report.diagnostics {
-        eprintln!("{diagnostic}");
+        eprintln!("{}", diagnostic.line_text(language));
     }
-    eprintln!(
-        "{} datasets, {} pages, {} files in {:.2} s: {} errors, {} warnings",
-        report.datasets,
-        report.pages,
-        report.files,
-        report.elapsed.as_secs_f64(),
-        report.errors(),
-        report.warnings()
+    let line = msg!(
+        "cli-build-summary",
+        datasets = report.datasets,
+        pages = report.pages,
+        files = report.files,
+        seconds = seconds(report.elapsed.as_secs_f64()),
+        problems = report::summary_line(&report.diagnostics, language)
     );
+    eprintln!("{}", line.text(language));
 }
 
 fn exit_code(report: &BuildReport) -> ExitCode {

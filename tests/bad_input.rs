@@ -45,12 +45,15 @@ fn an_unknown_key_suggests_the_nearest_known_key() {
     let diagnostics = site.check();
     let error = only_error(&diagnostics);
     assert_eq!(error.file, "participants/prueba/semaforos.toml");
-    assert_eq!(error.message, "unknown key `formt`");
+    assert_eq!(
+        error.message_text(abierto::model::Language::En),
+        "unknown key `formt`"
+    );
     assert_eq!(error.line, Some(12));
     assert_eq!(error.column, Some(1));
     assert!(
         error
-            .help
+            .help_text(abierto::model::Language::En)
             .as_deref()
             .unwrap()
             .starts_with("did you mean `format`?")
@@ -65,8 +68,16 @@ fn a_wrong_type_and_a_quoted_date_are_explained() {
     );
     let error = only_error(&site.check()).clone();
     assert_eq!(error.line, Some(4));
-    assert_eq!(error.message, "this should be a date");
-    assert!(error.help.unwrap().contains("without quotes"));
+    assert_eq!(
+        error.message_text(abierto::model::Language::En),
+        "this should be a date"
+    );
+    assert!(
+        error
+            .help_text(abierto::model::Language::En)
+            .unwrap()
+            .contains("without quotes")
+    );
 
     let site = TempSite::valid().file(
         "participants/prueba/semaforos.toml",
@@ -74,9 +85,11 @@ fn a_wrong_type_and_a_quoted_date_are_explained() {
     );
     let error = only_error(&site.check()).clone();
     assert!(
-        error.message.starts_with("wrong kind of value"),
+        error
+            .message_text(abierto::model::Language::En)
+            .starts_with("wrong kind of value"),
         "{}",
-        error.message
+        error.message_text(abierto::model::Language::En)
     );
 }
 
@@ -92,18 +105,42 @@ fn unknown_licence_and_category_ids_are_errors_with_suggestions() {
     assert_eq!(errors.len(), 2, "{diagnostics:#?}");
     let category = errors
         .iter()
-        .find(|d| d.message.contains("category"))
+        .find(|d| {
+            d.message_text(abierto::model::Language::En)
+                .contains("category")
+        })
         .unwrap();
-    assert_eq!(category.message, "unknown category `movilida`");
+    assert_eq!(
+        category.message_text(abierto::model::Language::En),
+        "unknown category `movilida`"
+    );
     assert_eq!(category.line, Some(3));
-    assert!(category.help.as_deref().unwrap().contains("`movilidad`"));
+    assert!(
+        category
+            .help_text(abierto::model::Language::En)
+            .as_deref()
+            .unwrap()
+            .contains("`movilidad`")
+    );
     let license = errors
         .iter()
-        .find(|d| d.message.contains("licence"))
+        .find(|d| {
+            d.message_text(abierto::model::Language::En)
+                .contains("licence")
+        })
         .unwrap();
-    assert_eq!(license.message, "unknown licence `cc-by-4`");
+    assert_eq!(
+        license.message_text(abierto::model::Language::En),
+        "unknown licence `cc-by-4`"
+    );
     assert_eq!(license.line, Some(4));
-    assert!(license.help.as_deref().unwrap().contains("cc-by-4.0"));
+    assert!(
+        license
+            .help_text(abierto::model::Language::En)
+            .as_deref()
+            .unwrap()
+            .contains("cc-by-4.0")
+    );
 }
 
 #[test]
@@ -125,9 +162,11 @@ fn ids_that_collide_after_slugifying_name_both_files() {
     let site = TempSite::valid().file("participants/prueba/Semáforos.toml", DATASET);
     let error = only_error(&site.check()).clone();
     assert!(
-        error.message.contains("prueba/semaforos"),
+        error
+            .message_text(abierto::model::Language::En)
+            .contains("prueba/semaforos"),
         "{}",
-        error.message
+        error.message_text(abierto::model::Language::En)
     );
     assert!(
         error.file.ends_with("semaforos.toml") || error.file.ends_with("Semáforos.toml"),
@@ -135,9 +174,11 @@ fn ids_that_collide_after_slugifying_name_both_files() {
         error.file
     );
     assert!(
-        error.message.contains(".toml`"),
+        error
+            .message_text(abierto::model::Language::En)
+            .contains(".toml`"),
         "names the other file: {}",
-        error.message
+        error.message_text(abierto::model::Language::En)
     );
 }
 
@@ -149,7 +190,7 @@ fn a_missing_data_file_is_an_error_at_its_path() {
     );
     let error = only_error(&site.check()).clone();
     assert_eq!(
-        error.message,
+        error.message_text(abierto::model::Language::En),
         "the file `datos/semaforo.csv` does not exist"
     );
     assert_eq!(error.line, Some(7));
@@ -167,7 +208,13 @@ fn paths_that_leave_the_site_are_refused() {
             DATASET.replace("datos/semaforos.csv", path),
         );
         let error = only_error(&site.check()).clone();
-        assert!(error.message.contains(message), "{path}: {}", error.message);
+        assert!(
+            error
+                .message_text(abierto::model::Language::En)
+                .contains(message),
+            "{path}: {}",
+            error.message_text(abierto::model::Language::En)
+        );
     }
 }
 
@@ -188,9 +235,9 @@ fn a_symlink_pointing_out_of_the_site_is_refused() {
     );
     let diagnostics = site.check();
     assert!(
-        diagnostics
-            .iter()
-            .any(|d| d.is_error() && d.message.contains("outside the site")),
+        diagnostics.iter().any(|d| d.is_error()
+            && d.message_text(abierto::model::Language::En)
+                .contains("outside the site")),
         "{diagnostics:#?}"
     );
 }
@@ -202,7 +249,10 @@ fn resources_need_exactly_one_of_path_or_url_and_published_datasets_need_one() {
         "title = \"A\"\ndescription = \"B\"\n\n[[resources]]\ntitle = \"nada\"\n",
     );
     let error = only_error(&site.check()).clone();
-    assert_eq!(error.message, "this resource has neither `path` nor `url`");
+    assert_eq!(
+        error.message_text(abierto::model::Language::En),
+        "this resource has neither `path` nor `url`"
+    );
     // The `[[resources]]` line of that resource.
     assert_eq!(error.line, Some(4));
 
@@ -212,7 +262,7 @@ fn resources_need_exactly_one_of_path_or_url_and_published_datasets_need_one() {
     );
     let error = only_error(&site.check()).clone();
     assert_eq!(
-        error.message,
+        error.message_text(abierto::model::Language::En),
         "a published dataset needs at least one resource"
     );
 
@@ -235,13 +285,20 @@ fn urls_with_other_schemes_and_unknown_encodings_are_errors() {
         format!("{DATASET}encoding = \"latin-9000\"\n\n[[resources]]\nurl = \"ftp://a.example.org/x.csv\"\n"),
     );
     let diagnostics = site.check();
-    let messages: Vec<&str> = diagnostics.iter().map(|d| d.message.as_str()).collect();
+    let messages: Vec<String> = diagnostics
+        .iter()
+        .map(|d| d.message_text(abierto::model::Language::En))
+        .collect();
     assert!(
-        messages.contains(&"unknown encoding `latin-9000`"),
+        messages
+            .iter()
+            .any(|m| m == "unknown encoding `latin-9000`"),
         "{messages:?}"
     );
     assert!(
-        messages.contains(&"`ftp://a.example.org/x.csv` is not a valid link"),
+        messages
+            .iter()
+            .any(|m| m == "`ftp://a.example.org/x.csv` is not a valid link"),
         "{messages:?}"
     );
 }
@@ -274,7 +331,10 @@ fn one_run_reports_the_problems_of_every_file() {
         .iter()
         .find(|d| d.file.ends_with("participant.toml"))
         .unwrap();
-    assert_eq!(kind.message, "unknown value `ciudad`");
+    assert_eq!(
+        kind.message_text(abierto::model::Language::En),
+        "unknown value `ciudad`"
+    );
 }
 
 #[test]
@@ -286,20 +346,26 @@ fn stories_report_bad_front_matter_unknown_datasets_and_broken_id_links() {
     let diagnostics = site.check();
     let unknown = diagnostics
         .iter()
-        .find(|d| d.message.starts_with("unknown dataset"))
+        .find(|d| {
+            d.message_text(abierto::model::Language::En)
+                .starts_with("unknown dataset")
+        })
         .expect("unknown dataset");
     assert_eq!(unknown.file, "participants/prueba/historias/uno.md");
     assert_eq!(unknown.line, Some(4));
     assert!(
         unknown
-            .help
+            .help_text(abierto::model::Language::En)
             .as_deref()
             .unwrap()
             .contains("prueba/semaforos")
     );
     let link = diagnostics
         .iter()
-        .find(|d| d.message.contains("names nothing"))
+        .find(|d| {
+            d.message_text(abierto::model::Language::En)
+                .contains("names nothing")
+        })
         .expect("broken link");
     assert_eq!(link.line, Some(9));
 
@@ -308,7 +374,10 @@ fn stories_report_bad_front_matter_unknown_datasets_and_broken_id_links() {
         "+++\ntitle = \"Dos\"\ndraf = true\n+++\n",
     );
     let error = only_error(&site.check()).clone();
-    assert_eq!(error.message, "unknown key `draf`");
+    assert_eq!(
+        error.message_text(abierto::model::Language::En),
+        "unknown key `draf`"
+    );
     assert_eq!(error.line, Some(3));
 }
 
@@ -371,7 +440,10 @@ fn a_file_that_is_not_utf8_is_reported_not_panicked_on() {
         b"title = \"Sem\xe1foros\"\n".as_slice(),
     );
     let error = only_error(&site.check()).clone();
-    assert_eq!(error.message, "this file is not UTF-8 text");
+    assert_eq!(
+        error.message_text(abierto::model::Language::En),
+        "this file is not UTF-8 text"
+    );
     assert_eq!(error.line, Some(1));
 }
 

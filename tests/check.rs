@@ -88,14 +88,18 @@ fn every_problem_is_reported_with_its_file_place_and_words() {
     );
     assert_eq!(metadata.severity, Severity::Warning);
     assert!(
-        metadata.message.contains("`keywords` (DCAT-US data.json)"),
+        metadata
+            .message_text(abierto::model::Language::En)
+            .contains("`keywords` (DCAT-US data.json)"),
         "{}",
-        metadata.message
+        metadata.message_text(abierto::model::Language::En)
     );
     assert!(
-        metadata.message.contains("`issued` (Perfil Regional)"),
+        metadata
+            .message_text(abierto::model::Language::En)
+            .contains("`issued` (Perfil Regional)"),
         "{}",
-        metadata.message
+        metadata.message_text(abierto::model::Language::En)
     );
     assert_eq!(
         metadata.line,
@@ -106,45 +110,55 @@ fn every_problem_is_reported_with_its_file_place_and_words() {
     let overdue = find(&all, "overdue", "participants/prueba/baches.toml");
     assert_eq!(overdue.line, Some(3), "points at `modified`");
     assert!(
-        overdue.message.contains("was due on 2020-02-01"),
+        overdue
+            .message_text(abierto::model::Language::En)
+            .contains("was due on 2020-02-01"),
         "{}",
-        overdue.message
+        overdue.message_text(abierto::model::Language::En)
     );
 
     let promise = find(&all, "promise-overdue", "participants/prueba/padron.toml");
     assert_eq!(promise.line, Some(4));
     assert!(
         promise
-            .message
+            .message_text(abierto::model::Language::En)
             .contains("promised for 2025-06-30 (199 days ago)"),
         "{}",
-        promise.message
+        promise.message_text(abierto::model::Language::En)
     );
 
     let curp = all
         .iter()
-        .find(|d| d.has_code("personal-data") && d.message.contains("CURPs"))
+        .find(|d| {
+            d.has_code("personal-data")
+                && d.message_text(abierto::model::Language::En)
+                    .contains("CURPs")
+        })
         .expect("the CURP column is found");
     assert_eq!(curp.severity, Severity::Error);
     assert_eq!(curp.file, "participants/prueba/datos/baches.csv");
     assert_eq!(curp.line, Some(2));
     // Two valid CURPs (lines 2 and 4); the one with a wrong check digit is not one.
     assert!(
-        curp.message.contains(
+        curp.message_text(abierto::model::Language::En).contains(
             "column `curp` holds CURPs in 2 rows (lines 2, 4), e.g. `GOMC******HDF****3`"
         ),
         "{}",
-        curp.message
+        curp.message_text(abierto::model::Language::En)
     );
     let rfc = all
         .iter()
-        .find(|d| d.has_code("personal-data") && d.message.contains("RFCs"))
+        .find(|d| {
+            d.has_code("personal-data")
+                && d.message_text(abierto::model::Language::En)
+                    .contains("RFCs")
+        })
         .expect("the RFC column is found");
     assert!(
-        rfc.message
+        rfc.message_text(abierto::model::Language::En)
             .contains("in 1 row (line 2), e.g. `GO*********B7`"),
         "{}",
-        rfc.message
+        rfc.message_text(abierto::model::Language::En)
     );
     let phones = find(
         &all,
@@ -154,24 +168,29 @@ fn every_problem_is_reported_with_its_file_place_and_words() {
     assert_eq!(phones.severity, Severity::Info);
     assert!(
         phones
-            .message
+            .message_text(abierto::model::Language::En)
             .contains("`telefono` holds phone numbers in 2 rows"),
         "{}",
-        phones.message
+        phones.message_text(abierto::model::Language::En)
     );
     assert!(
         phones
-            .help
+            .help_text(abierto::model::Language::En)
             .as_deref()
             .unwrap()
             .contains("Teléfonos de oficinas públicas")
     );
     for d in &all {
         assert!(
-            !d.message.contains(CURP) && !d.message.contains(RFC),
+            !d.message_text(abierto::model::Language::En).contains(CURP)
+                && !d.message_text(abierto::model::Language::En).contains(RFC),
             "unmasked: {d:?}"
         );
-        assert!(!d.message.contains("841 1234"), "unmasked: {d:?}");
+        assert!(
+            !d.message_text(abierto::model::Language::En)
+                .contains("841 1234"),
+            "unmasked: {d:?}"
+        );
     }
 
     let unreferenced = find(
@@ -182,7 +201,7 @@ fn every_problem_is_reported_with_its_file_place_and_words() {
     assert_eq!(unreferenced.severity, Severity::Warning);
     assert!(
         unreferenced
-            .message
+            .message_text(abierto::model::Language::En)
             .contains("no descriptor names this file")
     );
     let lfs = find(
@@ -191,27 +210,33 @@ fn every_problem_is_reported_with_its_file_place_and_words() {
         "participants/prueba/datos/mapa.geojson",
     );
     assert_eq!(lfs.severity, Severity::Error);
-    assert!(lfs.message.contains("Git LFS pointer, not the data"));
+    assert!(
+        lfs.message_text(abierto::model::Language::En)
+            .contains("Git LFS pointer, not the data")
+    );
 
     let links: Vec<&Diagnostic> = all.iter().filter(|d| d.has_code("broken-link")).collect();
     assert_eq!(links.len(), 3, "{links:#?}");
     assert_eq!((links[0].line, links[0].column), (Some(8), Some(13)));
     assert!(
         links[0]
-            .message
+            .message_text(abierto::model::Language::En)
             .contains("the anchor `#resultados` names no heading")
     );
-    assert_eq!(links[0].help.as_deref(), Some("headings here: #contexto"));
+    assert_eq!(
+        links[0].help_text(abierto::model::Language::En).as_deref(),
+        Some("headings here: #contexto")
+    );
     assert_eq!((links[1].line, links[1].column), (Some(8), Some(38)));
     assert!(
         links[1]
-            .message
+            .message_text(abierto::model::Language::En)
             .contains("`anexo.pdf` names no file beside this text")
     );
     assert_eq!((links[2].line, links[2].column), (Some(9), Some(17)));
     assert!(
         links[2]
-            .message
+            .message_text(abierto::model::Language::En)
             .contains("`/datos/no-existe/` names no page of this portal")
     );
 }
@@ -227,10 +252,10 @@ fn unaccepted_personal_data_blocks_build_too() {
     assert!(error.has_code("personal-data"));
     assert!(
         error
-            .message
+            .message_text(abierto::model::Language::En)
             .contains("e-mail addresses in 1 row (line 2), e.g. `j**********@*******.org`"),
         "{}",
-        error.message
+        error.message_text(abierto::model::Language::En)
     );
     assert!(!out.path().join("public").exists(), "nothing is published");
 }
@@ -249,10 +274,10 @@ fn a_metadata_warning_points_at_the_table_that_lacks_a_key() {
     );
     assert!(
         metadata
-            .message
+            .message_text(abierto::model::Language::En)
             .contains("`contact.email` (DCAT-US data.json)"),
         "{}",
-        metadata.message
+        metadata.message_text(abierto::model::Language::En)
     );
     assert_eq!(metadata.line, Some(8), "the `[contact]` table");
 }
@@ -367,22 +392,25 @@ fn personal_data_in_any_sheet_of_a_workbook_is_found_and_masked() {
         assert_eq!(d.file, "participants/prueba/datos/padron.xlsx");
         assert_eq!(d.severity, Severity::Error);
         assert_eq!(d.line, Some(3), "the sheet's row");
-        assert!(!d.message.contains(CURP) && !d.message.contains(email));
+        assert!(
+            !d.message_text(abierto::model::Language::En).contains(CURP)
+                && !d.message_text(abierto::model::Language::En).contains(email)
+        );
     }
     assert_eq!(
-        found[0].message,
+        found[0].message_text(abierto::model::Language::En),
         "sheet «Beneficiarios»: column `clave` holds CURPs in 1 row (row 3), e.g. `GOMC******HDF****3`"
     );
     assert!(
-        found[1].message.starts_with(
+        found[1].message_text(abierto::model::Language::En).starts_with(
             "sheet «Beneficiarios»: column `contacto` holds e-mail addresses in 1 row (row 3), e.g. `a********@"
         ),
         "{}",
-        found[1].message
+        found[1].message_text(abierto::model::Language::En)
     );
     assert!(
         found[1]
-            .help
+            .help_text(abierto::model::Language::En)
             .as_deref()
             .unwrap()
             .contains("participants/prueba/padron.toml")
@@ -421,18 +449,24 @@ fn personal_data_in_the_properties_of_map_features_is_found() {
         .find(|d| d.file == "participants/prueba/datos/reportes.geojson")
         .expect("the CURP in a GeoJSON property is found");
     assert_eq!(
-        geojson.message,
+        geojson.message_text(abierto::model::Language::En),
         "column `reporta` holds CURPs in 1 row (feature 2), e.g. `GOMC******HDF****3`"
     );
     let kml = found
         .iter()
         .find(|d| d.file == "participants/prueba/datos/reportes.kml")
         .expect("the e-mail in a KML placemark is found");
-    assert!(kml.message.contains("e-mail addresses"), "{}", kml.message);
     assert!(
-        !kml.message.contains("luis.mora"),
+        kml.message_text(abierto::model::Language::En)
+            .contains("e-mail addresses"),
+        "{}",
+        kml.message_text(abierto::model::Language::En)
+    );
+    assert!(
+        !kml.message_text(abierto::model::Language::En)
+            .contains("luis.mora"),
         "masked: {}",
-        kml.message
+        kml.message_text(abierto::model::Language::En)
     );
 }
 
@@ -494,7 +528,7 @@ fn a_big_file_and_a_portal_over_a_gigabyte_are_errors() {
     assert_eq!(too_big.severity, Severity::Error);
     assert!(
         too_big
-            .message
+            .message_text(abierto::model::Language::En)
             .contains("101 MB: git and GitHub refuse files over 100 MB")
     );
 
@@ -513,7 +547,7 @@ fn a_big_file_and_a_portal_over_a_gigabyte_are_errors() {
     assert!(
         problem
             .unwrap()
-            .message
+            .message_text(abierto::model::Language::En)
             .contains("1100 MB: GitHub Pages serves sites up to 1 GB")
     );
 }
@@ -615,8 +649,14 @@ fn json_has_a_stable_shape() {
 #[test]
 fn github_format_annotates_the_lines_of_a_pull_request() {
     let site = troubled_site();
-    let (code, stdout, _) =
-        abierto(&["check", "--format", "github", site.path().to_str().unwrap()]);
+    let (code, stdout, _) = abierto(&[
+        "check",
+        "--format",
+        "github",
+        "--lang",
+        "en",
+        site.path().to_str().unwrap(),
+    ]);
     assert_eq!(code, 1);
     let prefix = site
         .path()
@@ -641,15 +681,12 @@ fn the_example_site_passes_strict_check_except_what_it_allows_on_purpose() {
     let (code, _, stderr) = abierto(&["check", "--strict", site.to_str().unwrap()]);
     assert_eq!(code, 0, "{stderr}");
     // Its intentional findings stay visible, as notes.
-    assert!(stderr.contains("note[promise-overdue]"), "{stderr}");
+    assert!(stderr.contains("nota[promise-overdue]"), "{stderr}");
     assert!(
-        stderr.contains("(allowed by [check] in portal.toml)"),
+        stderr.contains("(permitido por [check] en portal.toml)"),
         "{stderr}"
     );
-    assert!(
-        stderr.contains("note[personal-data-accepted]: column `telefono`"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("nota[personal-data-accepted]:"), "{stderr}");
 }
 
 #[test]
@@ -673,17 +710,27 @@ fn check_allow_quiets_only_the_warnings_it_names_and_never_an_error() {
     assert_eq!(allowed.severity, Severity::Info, "{allowed:?}");
     assert!(
         allowed
-            .message
+            .message_text(abierto::model::Language::En)
             .ends_with(" (allowed by [check] in portal.toml)"),
         "{allowed:?}"
     );
     // `code:file` names one file: the same finding elsewhere stays a warning.
     let other = find(&all, "promise-overdue", "participants/prueba/obras.toml");
     assert_eq!(other.severity, Severity::Warning, "{other:?}");
-    assert!(!other.message.contains("allowed"), "{other:?}");
+    assert!(
+        !other
+            .message_text(abierto::model::Language::En)
+            .contains("allowed"),
+        "{other:?}"
+    );
     // An error cannot be allowed, even by its code.
     let error = find(&all, "broken-link", "historias/nota.md");
     assert_eq!(error.severity, Severity::Error, "{error:?}");
-    assert!(!error.message.contains("allowed"), "{error:?}");
+    assert!(
+        !error
+            .message_text(abierto::model::Language::En)
+            .contains("allowed"),
+        "{error:?}"
+    );
     assert_eq!(site.check_report().errors(), 1);
 }

@@ -174,10 +174,10 @@ fn counts_types_and_decimal_commas_are_inferred() {
         (-96.96, 19.45, -96.91, 19.58)
     );
     assert!(
-        facts
-            .notices
-            .iter()
-            .any(|n| n.message.contains("`vacia` is empty")),
+        facts.notices.iter().any(|n| n
+            .message
+            .text(abierto::model::Language::En)
+            .contains("`vacia` is empty")),
         "{:?}",
         facts.notices
     );
@@ -312,9 +312,8 @@ fn problems_of_a_csv_are_reported_with_their_lines() {
     let warnings = warnings_for(&report, "datos.csv");
     let at = |line: usize, words: &str| {
         assert!(
-            warnings
-                .iter()
-                .any(|d| d.line == Some(line) && d.message.contains(words)),
+            warnings.iter().any(|d| d.line == Some(line)
+                && d.message_text(abierto::model::Language::En).contains(words)),
             "no warning at line {line} about {words:?}: {warnings:#?}"
         )
     };
@@ -338,12 +337,15 @@ fn a_declared_type_that_does_not_fit_the_data_is_a_warning() {
         .filter(|d| d.file == "participants/prueba/datos.toml")
         .collect();
     assert!(
-        descriptor
-            .iter()
-            .any(|d| d.message.contains("`monto` is declared `number`")),
+        descriptor.iter().any(|d| d
+            .message_text(abierto::model::Language::En)
+            .contains("`monto` is declared `number`")),
         "{descriptor:#?}"
     );
-    assert!(descriptor.iter().any(|d| d.message.contains("`colonia`")));
+    assert!(descriptor.iter().any(|d| {
+        d.message_text(abierto::model::Language::En)
+            .contains("`colonia`")
+    }));
     let html = page_text(out.path());
     assert!(html.contains("no coincide con los datos"));
     assert!(
@@ -378,9 +380,10 @@ fn hostile_files_give_warnings_and_never_break_the_build() {
     let has = |file: &str, words: &str, line: Option<usize>| {
         let warnings = warnings_for(&report, file);
         assert!(
-            warnings
-                .iter()
-                .any(|d| d.message.contains(words) && (line.is_none() || d.line == line)),
+            warnings.iter().any(
+                |d| d.message_text(abierto::model::Language::En).contains(words)
+                    && (line.is_none() || d.line == line)
+            ),
             "{file}: no warning about {words:?} at {line:?}: {warnings:#?}"
         );
     };

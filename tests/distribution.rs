@@ -161,7 +161,7 @@ fn a_new_site_checks_strictly_clean_with_the_program_itself() {
     let said = String::from_utf8_lossy(&check.stdout).to_string()
         + &String::from_utf8_lossy(&check.stderr);
     assert!(check.status.success(), "{said}");
-    assert!(said.contains(": 0 errors, 0 warnings"), "{said}");
+    assert!(said.contains(": 0 errores, 0 avisos"), "{said}");
 }
 
 #[test]

@@ -57,10 +57,10 @@ fn a_script_link_is_an_error_at_its_line() {
         assert_eq!(error.line, Some(7), "{link}");
         assert!(
             error
-                .message
+                .message_text(abierto::model::Language::En)
                 .contains("would run a script in the reader's browser"),
             "{link}: {}",
-            error.message
+            error.message_text(abierto::model::Language::En)
         );
         assert!(!out.path().join("public").exists(), "nothing is published");
     }
@@ -84,9 +84,11 @@ fn a_script_image_is_an_error_at_its_line() {
     // first line, as for every problem in a description (pages.rs).
     assert_eq!(error.file, DESCRIPTOR);
     assert!(
-        error.message.contains("is a script, not a picture"),
+        error
+            .message_text(abierto::model::Language::En)
+            .contains("is a script, not a picture"),
         "{}",
-        error.message
+        error.message_text(abierto::model::Language::En)
     );
     assert!(!out.path().join("public").exists(), "nothing is published");
 

@@ -255,22 +255,33 @@ fn what_is_not_a_ckan_answer_is_refused_with_the_reason() {
         .file("other.json", r#"{"success": true, "result": {"count": 0}}"#);
     let error = import_ckan(&site.path().join("error.json"), site.path()).unwrap_err();
     assert_eq!(
-        error.message,
+        error.message_text(abierto::model::Language::En),
         "the CKAN API answered with an error: Not found"
     );
     let broken = import_ckan(&site.path().join("broken.json"), site.path()).unwrap_err();
     assert!(
         broken
-            .message
+            .message_text(abierto::model::Language::En)
             .starts_with("this is not JSON from the CKAN API")
     );
     let other = import_ckan(&site.path().join("other.json"), site.path()).unwrap_err();
-    assert_eq!(other.message, "this JSON holds no CKAN packages");
+    assert_eq!(
+        other.message_text(abierto::model::Language::En),
+        "this JSON holds no CKAN packages"
+    );
     let missing = import_ckan(&site.path().join("nada.json"), site.path()).unwrap_err();
-    assert!(missing.message.starts_with("cannot read"));
+    assert!(
+        missing
+            .message_text(abierto::model::Language::En)
+            .starts_with("cannot read")
+    );
     let no_site = tempfile::tempdir().unwrap();
     let refused = import_ckan(&fixture("ckan/package_search.json"), no_site.path()).unwrap_err();
-    assert!(refused.message.contains("has no portal.toml"));
+    assert!(
+        refused
+            .message_text(abierto::model::Language::En)
+            .contains("has no portal.toml")
+    );
     assert!(
         !site.path().join("participants").exists(),
         "nothing was written"
@@ -372,5 +383,9 @@ fn a_jkan_site_becomes_a_site_that_builds() {
 fn a_folder_without_datasets_is_not_a_jkan_site() {
     let site = TempSite::empty().file("portal.toml", TARGET_PORTAL);
     let refusal = import_jkan(site.path(), site.path()).unwrap_err();
-    assert!(refusal.message.ends_with("has no _datasets folder"));
+    assert!(
+        refusal
+            .message_text(abierto::model::Language::En)
+            .ends_with("has no _datasets folder")
+    );
 }

@@ -60,14 +60,14 @@ fn a_data_file_over_the_portals_limit_is_not_read_and_the_message_names_file_and
     assert!(error.has_code("file-too-large"), "{error:?}");
     assert!(
         error
-            .message
+            .message_text(abierto::model::Language::En)
             .contains("this file is 5.0 KB, more than the portal's limit of 2.0 KB"),
         "{}",
-        error.message
+        error.message_text(abierto::model::Language::En)
     );
     assert!(
         error
-            .help
+            .help_text(abierto::model::Language::En)
             .as_deref()
             .unwrap_or_default()
             .contains("`[build] max_file_size` in portal.toml")
@@ -103,10 +103,10 @@ fn without_a_setting_the_limit_is_gits_100_mb() {
     assert_eq!(error.file, DATA);
     assert!(
         error
-            .message
+            .message_text(abierto::model::Language::En)
             .contains("this file is 101.0 MB, more than the portal's limit of 100.0 MB"),
         "{}",
-        error.message
+        error.message_text(abierto::model::Language::En)
     );
     // `check` says it once, not again as a file too big for git.
     let all = run_check(&site);
@@ -125,10 +125,13 @@ fn a_limit_that_is_not_a_size_is_an_error_at_its_line() {
     let error = only_error(&report.diagnostics);
     assert_eq!(error.file, "portal.toml");
     assert_eq!(error.line, Some(PORTAL.lines().count() + 3));
-    assert_eq!(error.message, "`mucho` is not a file size");
+    assert_eq!(
+        error.message_text(abierto::model::Language::En),
+        "`mucho` is not a file size"
+    );
     assert!(
         error
-            .help
+            .help_text(abierto::model::Language::En)
             .as_deref()
             .unwrap_or_default()
             .contains("\"100 MB\"")
@@ -157,12 +160,12 @@ fn a_descriptor_with_a_million_keywords_is_refused_before_it_is_parsed() {
         .find(|d| d.file == "participants/prueba/semaforos.toml")
         .unwrap_or_else(|| panic!("{problems:#?}"));
     assert!(
-        error.message.starts_with(&format!(
+        error.message_text(abierto::model::Language::En).starts_with(&format!(
             "this file is {:.1} MB: abierto reads descriptors, stories and pages of up to 5.0 MB",
             descriptor.len() as f64 / (1024.0 * 1024.0)
         )),
         "{}",
-        error.message
+        error.message_text(abierto::model::Language::En)
     );
 }
 
@@ -177,7 +180,7 @@ fn a_dataset_may_have_a_hundred_keywords_but_not_a_thousand() {
     assert_eq!(error.file, "participants/prueba/semaforos.toml");
     assert_eq!(error.line, Some(3));
     assert_eq!(
-        error.message,
+        error.message_text(abierto::model::Language::En),
         "the dataset has 1000 keywords; a dataset may have at most 100"
     );
 
@@ -256,7 +259,7 @@ fn ten_thousand_unknown_id_links_are_each_reported_at_their_line() {
     assert_eq!(lines.last(), Some(&10_004));
     assert!(
         problems[0]
-            .help
+            .help_text(abierto::model::Language::En)
             .as_deref()
             .unwrap_or_default()
             .contains("did you mean `dataset:prueba/semaforos`?")
@@ -295,11 +298,14 @@ fn twenty_thousand_files_in_a_participant_folder_build_and_check() {
     );
     let total = unreferenced
         .iter()
-        .find(|d| d.message.starts_with("and "))
+        .find(|d| {
+            d.message_text(abierto::model::Language::En)
+                .starts_with("and ")
+        })
         .expect("a count of the files not listed");
     assert_eq!(total.file, "participants/prueba");
     assert_eq!(
-        total.message,
+        total.message_text(abierto::model::Language::En),
         "and 19980 more files no descriptor names: they will not be published"
     );
 }

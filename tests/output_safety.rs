@@ -94,8 +94,20 @@ fn a_folder_holding_files_abierto_did_not_write_is_refused_unless_forced() {
 
     let report = build_forced(site.path(), &out, false);
     let error = only_error(&report.diagnostics);
-    assert!(error.message.contains("tesis.docx"), "{}", error.message);
-    assert!(error.help.as_deref().unwrap().contains("--force"));
+    assert!(
+        error
+            .message_text(abierto::model::Language::En)
+            .contains("tesis.docx"),
+        "{}",
+        error.message_text(abierto::model::Language::En)
+    );
+    assert!(
+        error
+            .help_text(abierto::model::Language::En)
+            .as_deref()
+            .unwrap()
+            .contains("--force")
+    );
     assert_eq!(
         std::fs::read_to_string(out.join("tesis.docx")).unwrap(),
         "importante"
@@ -114,7 +126,11 @@ fn a_file_added_to_a_built_portal_is_not_deleted_silently() {
     assert_eq!(build_into(site.path(), &out, None).errors(), 0);
     std::fs::write(out.join("CNAME"), "datos.example.org").unwrap();
     let report = build_into(site.path(), &out, None);
-    assert!(only_error(&report.diagnostics).message.contains("CNAME"));
+    assert!(
+        only_error(&report.diagnostics)
+            .message_text(abierto::model::Language::En)
+            .contains("CNAME")
+    );
     assert!(out.join("CNAME").is_file());
 }
 

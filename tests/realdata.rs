@@ -62,12 +62,12 @@ fn a_windows_1252_index_keeps_its_codes_as_text_and_names_its_empty_header() {
     assert_eq!(table.dialect.encoding, "windows-1252");
     assert_eq!(table.dialect.delimiter, ',');
     assert_eq!(table.table.header[0], "columna_1");
-    assert!(
-        facts
-            .notices
-            .iter()
-            .any(|n| n.message.contains("no name") && n.line == Some(1))
-    );
+    assert!(facts.notices.iter().any(|n| {
+        n.message
+            .text(abierto::model::Language::En)
+            .contains("no name")
+            && n.line == Some(1)
+    }));
     assert_eq!(column(table, "CVE_ENT").column_type, ColumnType::Text);
     assert_eq!(column(table, "CVE_MUN").column_type, ColumnType::Text);
     assert!(
@@ -85,10 +85,10 @@ fn a_windows_1252_index_keeps_its_codes_as_text_and_names_its_empty_header() {
             .any(|row| row.iter().any(|c| c == "Rincón de Romos"))
     );
     assert!(
-        !facts
-            .notices
-            .iter()
-            .any(|n| n.message.contains("not valid")),
+        !facts.notices.iter().any(|n| n
+            .message
+            .text(abierto::model::Language::En)
+            .contains("not valid")),
         "{:?}",
         facts.notices
     );
@@ -113,7 +113,11 @@ fn quoted_cells_with_newlines_stay_one_row() {
     let ragged = facts
         .notices
         .iter()
-        .filter(|n| n.message.contains("cells where the header has"))
+        .filter(|n| {
+            n.message
+                .text(abierto::model::Language::En)
+                .contains("cells where the header has")
+        })
         .count();
     assert_eq!(ragged, 0, "{:?}", facts.notices);
     let path = realdata().join("inspecciones_toluca.csv");
@@ -137,12 +141,14 @@ fn latitude_and_longitude_columns_make_a_map() {
     assert_eq!(column(table, "latitud").column_type, ColumnType::Latitude);
     assert_eq!(column(table, "longitud").column_type, ColumnType::Longitude);
     // Three latitudes end in a stray dot: reported, not fatal.
-    assert!(
-        facts
-            .notices
-            .iter()
-            .any(|n| n.message.contains("`latitud`") && n.message.contains("19.26068."))
-    );
+    assert!(facts.notices.iter().any(|n| {
+        n.message
+            .text(abierto::model::Language::En)
+            .contains("`latitud`")
+            && n.message
+                .text(abierto::model::Language::En)
+                .contains("19.26068.")
+    }));
     let points = table.table.points.as_ref().expect("points");
     let bbox = points.bbox.unwrap();
     // Metepec, State of Mexico.

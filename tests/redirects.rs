@@ -54,9 +54,11 @@ fn a_former_id_that_is_another_dataset_is_an_error_naming_both() {
     let error = only_error(&diagnostics);
     assert_eq!(error.file, "participants/prueba/semaforos.toml");
     assert!(
-        error.message.contains("`prueba/luminarias`")
+        error
+            .message_text(abierto::model::Language::En)
+            .contains("`prueba/luminarias`")
             && error
-                .message
+                .message_text(abierto::model::Language::En)
                 .contains("participants/prueba/luminarias.toml"),
         "{error:?}"
     );
@@ -76,8 +78,17 @@ fn two_datasets_cannot_claim_the_same_old_address() {
         );
     let diagnostics = site.check();
     let error = only_error(&diagnostics);
-    assert!(error.message.contains("`prueba/viejo`"), "{error:?}");
-    let files = [error.file.as_str(), error.message.as_str()].join(" ");
+    assert!(
+        error
+            .message_text(abierto::model::Language::En)
+            .contains("`prueba/viejo`"),
+        "{error:?}"
+    );
+    let files = [
+        error.file.as_str(),
+        error.message_text(abierto::model::Language::En).as_str(),
+    ]
+    .join(" ");
     assert!(files.contains("participants/prueba/semaforos.toml"));
     assert!(files.contains("participants/prueba/senales.toml"));
 }
@@ -96,12 +107,12 @@ fn a_former_id_must_be_written_as_a_dataset_id() {
     assert_eq!(errors.len(), 2, "{diagnostics:#?}");
     assert_eq!(errors[0].line, Some(5));
     assert_eq!(
-        errors[0].help.as_deref(),
+        errors[0].help_text(abierto::model::Language::En).as_deref(),
         Some("write it as `prueba/semaforos-2014`")
     );
     assert!(
         errors[1]
-            .message
+            .message_text(abierto::model::Language::En)
             .contains("`sin-participante` is not a dataset id")
     );
 }
@@ -118,7 +129,7 @@ fn a_dataset_cannot_list_its_own_id_as_former() {
     let diagnostics = site.check();
     assert!(
         only_error(&diagnostics)
-            .message
+            .message_text(abierto::model::Language::En)
             .contains("the dataset's own id")
     );
 }

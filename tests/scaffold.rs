@@ -148,8 +148,17 @@ fn new_never_overwrites_and_writes_nothing_when_one_file_exists() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join(".gitignore"), "mío\n").unwrap();
     let refusal = new_site(dir.path()).unwrap_err();
-    assert!(refusal.message.contains(".gitignore"), "{refusal}");
-    assert!(refusal.help.contains("never overwrites"));
+    assert!(
+        refusal
+            .message_text(abierto::model::Language::En)
+            .contains(".gitignore"),
+        "{refusal:?}"
+    );
+    assert!(
+        refusal
+            .help_text(abierto::model::Language::En)
+            .contains("never overwrites")
+    );
     assert_eq!(
         std::fs::read_to_string(dir.path().join(".gitignore")).unwrap(),
         "mío\n"
@@ -159,7 +168,12 @@ fn new_never_overwrites_and_writes_nothing_when_one_file_exists() {
     std::fs::remove_file(dir.path().join(".gitignore")).unwrap();
     new_site(dir.path()).unwrap();
     let again = new_site(dir.path()).unwrap_err();
-    assert!(again.message.contains("already holds a site"), "{again}");
+    assert!(
+        again
+            .message_text(abierto::model::Language::En)
+            .contains("already holds a site"),
+        "{again:?}"
+    );
 }
 
 #[test]
@@ -169,14 +183,16 @@ fn a_new_site_goes_only_into_a_new_or_empty_folder() {
     std::fs::write(dir.path().join("otra.txt"), "también\n").unwrap();
     let refusal = new_site(dir.path()).unwrap_err();
     assert!(
-        refusal.message.contains(&dir.path().display().to_string()),
-        "{refusal}"
+        refusal
+            .message_text(abierto::model::Language::En)
+            .contains(&dir.path().display().to_string()),
+        "{refusal:?}"
     );
     assert!(
         refusal
-            .message
+            .message_text(abierto::model::Language::En)
             .contains("is not empty: it holds `notas.txt` and 1 more"),
-        "{refusal}"
+        "{refusal:?}"
     );
     assert_eq!(
         std::fs::read_dir(dir.path()).unwrap().count(),
@@ -204,14 +220,22 @@ fn a_new_participant_builds_and_its_id_must_be_a_url_segment() {
 
     let refusal = new_participant(site.path(), "San Pedro").unwrap_err();
     assert_eq!(
-        refusal.help,
+        refusal.help_text(abierto::model::Language::En),
         "ids are lower-case, without accents or spaces: use `san-pedro`"
     );
     let refusal = new_participant(site.path(), "san-pedro").unwrap_err();
-    assert!(refusal.message.contains("already exists"));
+    assert!(
+        refusal
+            .message_text(abierto::model::Language::En)
+            .contains("already exists")
+    );
     let outside = tempfile::tempdir().unwrap();
     let refusal = new_participant(outside.path(), "xalapa").unwrap_err();
-    assert!(refusal.message.contains("has no portal.toml"));
+    assert!(
+        refusal
+            .message_text(abierto::model::Language::En)
+            .contains("has no portal.toml")
+    );
 }
 
 #[test]
@@ -233,8 +257,16 @@ fn a_new_story_is_named_after_its_title_and_dated_today() {
     check_clean(site.path(), TO_FILL_IN);
 
     let refusal = new_story(site.path(), "nadie", "Hola").unwrap_err();
-    assert!(refusal.message.contains("no participant `nadie`"));
-    assert!(refusal.help.contains("prueba"));
+    assert!(
+        refusal
+            .message_text(abierto::model::Language::En)
+            .contains("no participant `nadie`")
+    );
+    assert!(
+        refusal
+            .help_text(abierto::model::Language::En)
+            .contains("prueba")
+    );
     assert!(new_story(site.path(), "prueba", "Cómo usamos los semáforos").is_err());
 }
 
@@ -341,8 +373,10 @@ fn a_windows_1252_csv_becomes_a_descriptor_that_builds_and_documents_each_column
 
     let refusal = new_dataset(site.path(), "prueba", &file).unwrap_err();
     assert!(
-        refusal.message.contains("multas-de-transito-2016.toml"),
-        "{refusal}"
+        refusal
+            .message_text(abierto::model::Language::En)
+            .contains("multas-de-transito-2016.toml"),
+        "{refusal:?}"
     );
 }
 
@@ -374,26 +408,36 @@ fn a_file_that_is_not_a_table_still_gets_a_descriptor() {
 
     let refusal =
         new_dataset(site.path(), "prueba", &dir.path().join("no-existe.csv")).unwrap_err();
-    assert!(refusal.message.contains("is not a file"));
+    assert!(
+        refusal
+            .message_text(abierto::model::Language::En)
+            .contains("is not a file")
+    );
 }
 
 #[test]
-fn the_command_line_prints_what_it_created() {
+fn the_command_line_prints_what_it_created_in_the_language_of_the_environment() {
     let dir = tempfile::tempdir().unwrap();
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_abierto"))
-        .args(["new", "site", "portal"])
-        .current_dir(dir.path())
-        .output()
-        .unwrap();
+    let abierto = |lang: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_abierto"))
+            .args(["new", "site", "portal"])
+            .current_dir(dir.path())
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", lang)
+            .output()
+            .unwrap()
+    };
+    let output = abierto("es_MX.UTF-8");
     assert!(output.status.success());
     let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(stdout.contains("created portal/portal.toml"), "{stdout}");
+    assert!(stdout.contains("creado portal/portal.toml"), "{stdout}");
 
-    let again = std::process::Command::new(env!("CARGO_BIN_EXE_abierto"))
-        .args(["new", "site", "portal"])
-        .current_dir(dir.path())
-        .output()
-        .unwrap();
+    // Once the site exists, its language (Spanish unless set) wins over LANG.
+    let again = abierto("en_US.UTF-8");
     assert!(!again.status.success());
-    assert!(String::from_utf8_lossy(&again.stderr).contains("already holds a site"));
+    let stderr = String::from_utf8_lossy(&again.stderr);
+    assert!(stderr.contains("portal.toml"), "{stderr}");
+    assert!(!stderr.contains("already holds a site"), "{stderr}");
+    assert!(stderr.contains("ayuda:"), "{stderr}");
 }

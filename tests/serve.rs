@@ -407,10 +407,10 @@ fn saved_edits_reach_the_open_tab_and_errors_show_in_the_browser_until_fixed() {
         "Ctrl-C stops it cleanly: {status:?}\n{log}"
     );
     assert!(
-        log.contains("Changed: participants/prueba/historias/nueva-ruta.md (story)"),
+        log.contains("Cambió: participants/prueba/historias/nueva-ruta.md (historia)"),
         "{log}"
     );
-    assert!(log.contains("Rebuilt in "), "{log}");
+    assert!(log.contains("Reconstruido en "), "{log}");
     assert!(
         log.contains("semaforos.toml:1:"),
         "errors are printed too:\n{log}"

@@ -190,8 +190,18 @@ fn a_wrong_embed_stops_the_build_at_its_line_with_the_nearest_name() {
             .find(|d| d.line == Some(line))
             .unwrap_or_else(|| panic!("no error at line {line}: {errors:#?}"));
         assert_eq!(d.file, file);
-        assert!(d.message.contains(message), "{d:?}");
-        assert!(d.help.as_deref().unwrap_or("").contains(help), "{d:?}");
+        assert!(
+            d.message_text(abierto::model::Language::En)
+                .contains(message),
+            "{d:?}"
+        );
+        assert!(
+            d.help_text(abierto::model::Language::En)
+                .as_deref()
+                .unwrap_or("")
+                .contains(help),
+            "{d:?}"
+        );
         assert!(d.column.is_some_and(|c| c > 1), "{d:?}");
     };
     expect(
@@ -224,7 +234,11 @@ fn embeds_in_code_stay_literal_and_an_embed_inside_a_paragraph_is_an_error() {
     );
     let d = only_error(&site.check()).clone();
     assert_eq!(d.line, Some(7));
-    assert!(d.help.unwrap().contains("line of its own"));
+    assert!(
+        d.help_text(abierto::model::Language::En)
+            .unwrap()
+            .contains("line of its own")
+    );
 }
 
 #[test]
@@ -279,6 +293,7 @@ fn drafts_are_built_by_serve_only_and_never_in_the_feed() {
         base_url: None,
         include_drafts: true,
         verbose: false,
+        language: None,
     })
     .unwrap();
     let get = |path: &str| {
@@ -484,6 +499,10 @@ fn files_beside_a_story_are_published_and_a_missing_cover_is_an_error() {
     let d = only_error(&site.check()).clone();
     assert_eq!(d.file, "participants/prueba/historias/historia.md");
     assert_eq!(d.line, Some(4));
-    assert!(d.message.contains("portda.png"), "{d:?}");
+    assert!(
+        d.message_text(abierto::model::Language::En)
+            .contains("portda.png"),
+        "{d:?}"
+    );
     let _ = Path::new("");
 }

@@ -49,10 +49,9 @@ fn a_broken_template_override_is_reported_and_nothing_is_written() {
     let (report, out) = site.build();
     assert!(report.errors() > 0);
     assert!(
-        report
-            .diagnostics
-            .iter()
-            .any(|d| d.message.contains("template")),
+        report.diagnostics.iter().any(|d| d
+            .message_text(abierto::model::Language::En)
+            .contains("template")),
         "{:#?}",
         report.diagnostics
     );

@@ -78,6 +78,7 @@ pub mod table;
 pub mod xlsx;
 
 use crate::diagnostics::Diagnostic;
+use crate::messages::Message;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 use std::io;
@@ -99,12 +100,12 @@ pub use xlsx::Sheet;
 pub struct Notice {
     /// 1-based line (a sheet's row number for spreadsheets).
     pub line: Option<usize>,
-    pub message: String,
-    pub help: Option<String>,
+    pub message: Message,
+    pub help: Option<Message>,
 }
 
 impl Notice {
-    pub fn new(message: impl Into<String>) -> Notice {
+    pub fn new(message: impl Into<Message>) -> Notice {
         Notice {
             line: None,
             message: message.into(),
@@ -117,21 +118,21 @@ impl Notice {
         self
     }
 
-    pub fn help(mut self, help: impl Into<String>) -> Notice {
+    pub fn help(mut self, help: impl Into<Message>) -> Notice {
         self.help = Some(help.into());
         self
     }
 
     /// Names the sheet a spreadsheet's problem is in.
     pub fn in_sheet(mut self, sheet: &str) -> Notice {
-        self.message = format!("sheet «{sheet}»: {}", self.message);
+        self.message = crate::msg!("analyse-in-sheet", sheet = sheet, message = self.message);
         self
     }
 
     fn diagnostic(&self, file: &str) -> Diagnostic {
         let mut diagnostic = Diagnostic::warning(file, self.message.clone());
         diagnostic.line = self.line;
-        diagnostic.help = self.help.clone();
+        diagnostic.help = self.help.clone().map(Box::new);
         diagnostic
     }
 }

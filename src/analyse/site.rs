@@ -6,8 +6,10 @@
 use super::cache::{self, Cache};
 use super::pass::{Request, facts_from_cache_or_file};
 use super::{Analysis, FileFacts, schema};
-use crate::diagnostics::{Code, Diagnostic, Diagnostics, size_text};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
+use crate::messages::Arg;
 use crate::model::{Resource, ResourceLocation, Site};
+use crate::msg;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -189,14 +191,14 @@ fn files_to_read<'a>(
 fn too_large(name: &str, len: u64, limit: u64) -> Diagnostic {
     Diagnostic::error(
         name,
-        format!(
-            "this file is {}, more than the portal's limit of {}: it is not read",
-            size_text(len),
-            size_text(limit)
+        msg!(
+            "analyse-too-large",
+            size = Arg::size(len),
+            limit = Arg::size(limit)
         ),
     )
     .code(Code::FileTooLarge)
-    .help("split it (e.g. by year) or host it elsewhere and give the resource a `url`; the limit is `[build] max_file_size` in portal.toml")
+    .help(msg!("analyse-too-large-help"))
 }
 
 /// Reads the files on all cores, from the cache on disk when it knows them;

@@ -141,7 +141,7 @@ pub fn apply_allow(diagnostics: &mut [Diagnostic], allow: &[String]) {
         });
         if allowed {
             d.severity = Severity::Info;
-            d.message.push_str(" (allowed by [check] in portal.toml)");
+            d.message = crate::msg!("check-allowed", message = d.message.clone());
         }
     }
 }

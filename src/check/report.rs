@@ -5,6 +5,8 @@
 
 use crate::check::CheckSummary;
 use crate::diagnostics::{Diagnostic, Severity};
+use crate::model::Language;
+use crate::msg;
 use std::fmt::Write;
 use std::path::Path;
 
@@ -42,17 +44,14 @@ fn hides_source(d: &Diagnostic) -> bool {
         .is_some_and(|c| c.as_str().starts_with("personal-data"))
 }
 
-fn label(severity: Severity) -> &'static str {
-    match severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-        Severity::Info => "note",
-    }
+/// "error", "aviso", "nota": the severity in the reader's language.
+fn label(severity: Severity, language: Language) -> String {
+    msg!("diagnostic-severity", severity = severity.key()).text(language)
 }
 
 /// Text for people: problems grouped by file, each with its source line and a caret.
 /// `site` is where the files are read from for snippets; `colour` adds ANSI colours.
-pub fn text(diagnostics: &[Diagnostic], site: &Path, colour: bool) -> String {
+pub fn text(diagnostics: &[Diagnostic], site: &Path, colour: bool, language: Language) -> String {
     let paint = |code: &str, text: &str| {
         if colour {
             format!("\x1b[{code}m{text}\x1b[0m")
@@ -71,21 +70,27 @@ pub fn text(diagnostics: &[Diagnostic], site: &Path, colour: bool) -> String {
             let _ = writeln!(out, "{}", paint("1;4", &d.file));
             current_file = Some(&d.file);
         }
-        let (colour_code, name) = match d.severity {
-            Severity::Error => ("1;31", "error"),
-            Severity::Warning => ("1;33", "warning"),
-            Severity::Info => ("1;36", "note"),
+        let colour_code = match d.severity {
+            Severity::Error => "1;31",
+            Severity::Warning => "1;33",
+            Severity::Info => "1;36",
         };
+        let name = label(d.severity, language);
         let heading = match d.code {
             Some(code) => format!("{name}[{code}]"),
-            None => name.to_string(),
+            None => name,
         };
         let place = match (d.line, d.column) {
             (Some(l), Some(c)) => format!("{}:{l}:{c}", d.file),
             (Some(l), None) => format!("{}:{l}", d.file),
             _ => d.file.clone(),
         };
-        let _ = writeln!(out, "  {}: {}", paint(colour_code, &heading), d.message);
+        let _ = writeln!(
+            out,
+            "  {}: {}",
+            paint(colour_code, &heading),
+            d.message_text(language)
+        );
         let _ = writeln!(out, "    {} {place}", paint("34", "-->"));
         if let (Some(line), false) = (d.line, hides_source(d)) {
             if lines_cache.as_ref().map(|(f, _)| f.as_str()) != Some(d.file.as_str()) {
@@ -123,29 +128,46 @@ pub fn text(diagnostics: &[Diagnostic], site: &Path, colour: bool) -> String {
                 }
             }
         }
-        if let Some(help) = &d.help {
-            let _ = writeln!(out, "    {} {help}", paint("1;32", "help:"));
+        if let Some(help) = d.help_text(language) {
+            let label = format!("{}:", msg!("diagnostic-help").text(language));
+            let _ = writeln!(out, "    {} {help}", paint("1;32", &label));
         }
     }
     out
 }
 
 /// The one-line summary of a run.
-pub fn summary_line(diagnostics: &[Diagnostic]) -> String {
+pub fn summary_line(diagnostics: &[Diagnostic], language: Language) -> String {
     let c = counts(diagnostics);
-    format!(
-        "{} error{}, {} warning{}, {} note{}",
-        c.errors,
-        if c.errors == 1 { "" } else { "s" },
-        c.warnings,
-        if c.warnings == 1 { "" } else { "s" },
-        c.notes,
-        if c.notes == 1 { "" } else { "s" }
+    msg!(
+        "report-summary",
+        errors = c.errors,
+        warnings = c.warnings,
+        notes = c.notes
     )
+    .text(language)
+}
+
+/// One diagnostic for programs: stable keys and codes, the message in `language`.
+fn diagnostic_json(d: &Diagnostic, language: Language) -> serde_json::Value {
+    serde_json::json!({
+        "severity": d.severity,
+        "file": d.file,
+        "line": d.line,
+        "column": d.column,
+        "message": d.message_text(language),
+        "help": d.help_text(language),
+        "code": d.code,
+        "message_id": d.message.id(),
+    })
 }
 
 /// The JSON report (shape documented in the README; `version` changes if it ever breaks).
-pub fn json(diagnostics: &[Diagnostic], summary: Option<&CheckSummary>) -> String {
+pub fn json(
+    diagnostics: &[Diagnostic],
+    summary: Option<&CheckSummary>,
+    language: Language,
+) -> String {
     let datasets: Vec<serde_json::Value> = summary
         .map(|s| {
             s.datasets
@@ -174,7 +196,7 @@ pub fn json(diagnostics: &[Diagnostic], summary: Option<&CheckSummary>) -> Strin
         .unwrap_or_default();
     let value = serde_json::json!({
         "version": 1,
-        "diagnostics": diagnostics,
+        "diagnostics": diagnostics.iter().map(|d| diagnostic_json(d, language)).collect::<Vec<_>>(),
         "summary": counts(diagnostics),
         "datasets": datasets,
         "participants": summary.map(|s| &s.participants),
@@ -187,7 +209,7 @@ pub fn json(diagnostics: &[Diagnostic], summary: Option<&CheckSummary>) -> Strin
 
 /// GitHub Actions workflow commands, one per diagnostic. `prefix` is the site
 /// folder relative to the repository root (`""` when the site is the root).
-pub fn github(diagnostics: &[Diagnostic], prefix: &str) -> String {
+pub fn github(diagnostics: &[Diagnostic], prefix: &str, language: Language) -> String {
     let mut out = String::new();
     for d in diagnostics {
         let command = match d.severity {
@@ -208,14 +230,16 @@ pub fn github(diagnostics: &[Diagnostic], prefix: &str) -> String {
             properties.push(format!("col={column}"));
         }
         let title = match d.code {
-            Some(code) => format!("abierto {}: {code}", label(d.severity)),
-            None => format!("abierto {}", label(d.severity)),
+            Some(code) => format!("abierto {}: {code}", label(d.severity, language)),
+            None => format!("abierto {}", label(d.severity, language)),
         };
         properties.push(format!("title={}", escape_property(&title)));
-        let mut message = d.message.clone();
-        if let Some(help) = &d.help {
-            message.push_str("\nhelp: ");
-            message.push_str(help);
+        let mut message = d.message_text(language);
+        if let Some(help) = d.help_text(language) {
+            message.push_str(&format!(
+                "\n{}: {help}",
+                msg!("diagnostic-help").text(language)
+            ));
         }
         let _ = writeln!(
             out,
@@ -246,13 +270,14 @@ mod tests {
 
     #[test]
     fn github_commands_escape_their_properties_and_message() {
-        let d = Diagnostic::error("a,b:c.toml", "100% wrong\nreally")
+        let d = Diagnostic::error("a,b:c.toml", "100% wrong")
+            .help("really")
             .at_position(3, 7)
             .code(Code::UnknownKey);
-        let out = github(&[d], "site");
+        let out = github(&[d], "site", Language::En);
         assert_eq!(
             out,
-            "::error file=site/a%2Cb%3Ac.toml,line=3,col=7,title=abierto error%3A unknown-key::100%25 wrong%0Areally\n"
+            "::error file=site/a%2Cb%3Ac.toml,line=3,col=7,title=abierto error%3A unknown-key::100%25 wrong%0Ahelp: really\n"
         );
     }
 
@@ -261,7 +286,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("x.toml"), "title = \"a\"\nlicnse = \"b\"\n").unwrap();
         let d = Diagnostic::error("x.toml", "unknown key `licnse`").at_position(2, 1);
-        let out = text(&[d], dir.path(), false);
+        let out = text(&[d], dir.path(), false, Language::En);
         assert!(out.contains("2 | licnse = \"b\"\n"), "{out}");
         assert!(out.contains("  | ^\n"), "{out}");
     }

@@ -6,7 +6,6 @@ use super::layout::{
     PAGES_DIR, PARTICIPANT_FILE, PARTICIPANTS_DIR, PORTAL_FILE, STATIC_DIR, STORIES_DIR,
     TEMPLATES_DIR, is_hidden_name,
 };
-use std::fmt;
 use std::path::{Component, Path, PathBuf};
 
 /// The role of a changed file in the site.
@@ -30,18 +29,19 @@ pub enum ChangeKind {
     Template,
 }
 
-impl fmt::Display for ChangeKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            ChangeKind::Config => "portal settings",
+impl ChangeKind {
+    /// A stable name of the kind (the message catalog says it in words).
+    pub fn key(self) -> &'static str {
+        match self {
+            ChangeKind::Config => "config",
             ChangeKind::Participant => "participant",
-            ChangeKind::Descriptor => "dataset",
+            ChangeKind::Descriptor => "descriptor",
             ChangeKind::Story => "story",
             ChangeKind::Page => "page",
-            ChangeKind::DataFile => "data file",
-            ChangeKind::Static => "static file",
+            ChangeKind::DataFile => "data-file",
+            ChangeKind::Static => "static",
             ChangeKind::Template => "template",
-        })
+        }
     }
 }
 

@@ -19,9 +19,12 @@ pub use layout::{
     STORIES_DIR, TEMPLATES_DIR,
 };
 pub use paths::{PathProblem, resolve_in_site};
+pub use portal::site_language;
 
-use crate::diagnostics::{Diagnostic, Diagnostics, SourceText, display_path, size_text};
+use crate::diagnostics::{Diagnostic, Diagnostics, SourceText, display_path};
+use crate::messages::Arg;
 use crate::model::{Dataset, Page, Participant, Site, Story};
+use crate::msg;
 use descriptor::DescriptorContext;
 use layout::SiteFiles;
 use markdown_file::DatasetReference;
@@ -315,13 +318,13 @@ fn read_source(root: &Path, path: &Path, diagnostics: &Diagnostics) -> Option<So
         diagnostics.push(
             Diagnostic::error(
                 name,
-                format!(
-                    "this file is {}: abierto reads descriptors, stories and pages of up to {}",
-                    size_text(size),
-                    size_text(MAX_TEXT_BYTES)
+                msg!(
+                    "load-text-too-large",
+                    size = Arg::size(size),
+                    limit = Arg::size(MAX_TEXT_BYTES)
                 ),
             )
-            .help("split it into several files, or move data out of it into a data file"),
+            .help(msg!("load-text-too-large-help")),
         );
         return None;
     }

@@ -378,6 +378,23 @@ fn with_trailing_slash(mut url: String) -> String {
     url
 }
 
+/// The language a site's messages are in: its `language` (Spanish unless set),
+/// or `None` when the folder has no readable `portal.toml` (the command then
+/// follows the environment). Read leniently: a portal.toml with mistakes still
+/// says which language to report them in.
+pub fn site_language(root: &std::path::Path) -> Option<Language> {
+    let text = std::fs::read_to_string(root.join(crate::load::layout::PORTAL_FILE)).ok()?;
+    let english = match text.parse::<toml::Table>() {
+        Ok(table) => table.get("language").and_then(|l| l.as_str()) == Some("en"),
+        // A file that does not parse: its `language = "en"` line, if it has one.
+        Err(_) => text.lines().any(|line| {
+            let line = line.trim();
+            line.starts_with("language") && line.ends_with("\"en\"")
+        }),
+    };
+    Some(if english { Language::En } else { Language::Es })
+}
+
 #[cfg(test)]
 mod tests {
     use super::parse_size;

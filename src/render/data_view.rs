@@ -148,7 +148,7 @@ fn notices(cx: &Context, facts: &FileFacts) -> Vec<NoticeView> {
             line: n
                 .line
                 .map(|l| format!("{} {}", cx.ui("line"), cx.count(l as u64))),
-            message: n.message.clone(),
+            message: n.message.text(cx.t.language),
         })
         .collect()
 }

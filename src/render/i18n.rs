@@ -12,6 +12,9 @@ const ENGLISH: &str = include_str!("../../themes/default/i18n/en.toml");
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Translation {
+    /// The language these texts are in (program messages on pages follow it).
+    #[serde(skip)]
+    pub language: Language,
     months: Vec<String>,
     date_pattern: String,
     decimal_separator: String,
@@ -30,7 +33,10 @@ impl Translation {
             Language::Es => SPANISH,
             Language::En => ENGLISH,
         };
-        toml::from_str(text).expect("the theme's translation files are checked by tests")
+        let mut translation: Translation =
+            toml::from_str(text).expect("the theme's translation files are checked by tests");
+        translation.language = language;
+        translation
     }
 
     /// "10 de octubre de 2014" / "October 10, 2014".

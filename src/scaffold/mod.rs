@@ -11,22 +11,23 @@ pub use dataset::new_dataset;
 
 use crate::load::ids::{self, IdProblem};
 use crate::load::{PAGES_DIR, PARTICIPANT_FILE, PARTICIPANTS_DIR, PORTAL_FILE, STORIES_DIR};
+use crate::messages::Message;
 use crate::model::Date;
+use crate::model::Language;
 use crate::slug::slugify;
 use crate::toml_text;
-use std::fmt;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Why a `new` command wrote nothing.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Refusal {
-    pub message: String,
-    pub help: String,
+    pub message: Message,
+    pub help: Message,
 }
 
 impl Refusal {
-    pub fn new(message: impl Into<String>, help: impl Into<String>) -> Refusal {
+    pub fn new(message: impl Into<Message>, help: impl Into<Message>) -> Refusal {
         Refusal {
             message: message.into(),
             help: help.into(),
@@ -34,9 +35,23 @@ impl Refusal {
     }
 }
 
-impl fmt::Display for Refusal {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "error: {}\n  help: {}", self.message, self.help)
+impl Refusal {
+    pub fn message_text(&self, language: Language) -> String {
+        self.message.text(language)
+    }
+
+    pub fn help_text(&self, language: Language) -> String {
+        self.help.text(language)
+    }
+
+    /// The refusal as the terminal shows it, in `language`.
+    pub fn text(&self, language: Language) -> String {
+        crate::msg!(
+            "refusal",
+            message = self.message.clone(),
+            help = self.help.clone()
+        )
+        .text(language)
     }
 }
 
@@ -109,11 +124,8 @@ const FIRST_DATASET: &str = "parques";
 pub fn new_site(dir: &Path) -> Result<Vec<PathBuf>, Refusal> {
     if dir.join(PORTAL_FILE).exists() {
         return Err(Refusal::new(
-            format!(
-                "{} already holds a site (it has portal.toml)",
-                dir.display()
-            ),
-            "choose a new folder, e.g. `abierto new site mi-portal`",
+            crate::msg!("scaffold-site-exists", folder = dir.display().to_string()),
+            crate::msg!("scaffold-site-exists-help"),
         ));
     }
     if let Some(refusal) = not_empty(dir) {

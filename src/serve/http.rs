@@ -7,6 +7,8 @@
 use super::conn::{Answer, Body, Request, Response};
 use super::{MAX_STREAMS, POLL, Portal, Served, Shared, Status};
 use crate::diagnostics::Diagnostic;
+use crate::model::Language;
+use crate::msg;
 use crate::render::escape;
 use crate::sync::Unpoisoned;
 use std::io::{Read, Write};
@@ -199,7 +201,7 @@ fn file_response(
 fn with_preview(page: &[u8], status: &Status) -> Vec<u8> {
     let mut insert = String::new();
     if !status.errors.is_empty() {
-        insert.push_str(&overlay(&status.errors));
+        insert.push_str(&overlay(&status.errors, status.language));
     }
     insert.push_str(&reload_tag(status.generation));
     let text = String::from_utf8_lossy(page);
@@ -216,16 +218,16 @@ fn reload_tag(generation: u64) -> String {
 }
 
 /// The errors of the site, over the page.
-fn overlay(errors: &[Diagnostic]) -> String {
-    let count = match errors.len() {
-        1 => "1 error".to_string(),
-        n => format!("{n} errors"),
-    };
+fn overlay(errors: &[Diagnostic], language: Language) -> String {
+    let text = |message: crate::messages::Message| escape(&message.text(language));
     let mut out = format!(
-        "<div id=\"abierto-errors\" role=\"alert\" lang=\"en\" style=\"position:fixed;inset:0;z-index:2147483647;overflow:auto;\
+        "<div id=\"abierto-errors\" role=\"alert\" lang=\"{}\" style=\"position:fixed;inset:0;z-index:2147483647;overflow:auto;\
          background:#1b1b1b;color:#fff;font:1rem/1.5 system-ui,sans-serif;padding:1.5rem;text-align:left\">\
-         <h1 style=\"font-size:1.5rem;margin:0 0 .5rem;color:#ffb4a8\">The site has {count}</h1>\
-         <p style=\"margin:0 0 1rem\">This page is the last one that built. Fix the files below: the page reloads by itself.</p><ol style=\"padding-left:1.5rem\">"
+         <h1 style=\"font-size:1.5rem;margin:0 0 .5rem;color:#ffb4a8\">{}</h1>\
+         <p style=\"margin:0 0 1rem\">{}</p><ol style=\"padding-left:1.5rem\">",
+        language.code(),
+        text(msg!("serve-overlay-title", count = errors.len())),
+        text(msg!("serve-overlay-intro")),
     );
     for error in errors {
         let mut place = error.file.clone();
@@ -238,38 +240,39 @@ fn overlay(errors: &[Diagnostic]) -> String {
         out.push_str(&format!(
             "<li style=\"margin-bottom:1rem\"><code style=\"color:#9fd3ff;font-size:1rem\">{}</code><br>{}",
             escape(&place),
-            escape(&error.message)
+            escape(&error.message_text(language))
         ));
-        if let Some(help) = &error.help {
+        if let Some(help) = error.help_text(language) {
             out.push_str(&format!(
-                "<br><span style=\"color:#d6d6d6\">help: {}</span>",
-                escape(help)
+                "<br><span style=\"color:#d6d6d6\">{}: {}</span>",
+                text(msg!("diagnostic-help")),
+                escape(&help)
             ));
         }
         out.push_str("</li>");
     }
-    out.push_str(
+    out.push_str(&format!(
         "</ol><button type=\"button\" onclick=\"this.parentNode.remove()\" \
-         style=\"font:inherit;padding:.25rem .75rem\">Hide</button></div>",
-    );
+         style=\"font:inherit;padding:.25rem .75rem\">{}</button></div>",
+        text(msg!("serve-overlay-hide"))
+    ));
     out
 }
 
 /// The page shown in place of every page when the site never built.
 fn error_page(status: &Status) -> Vec<u8> {
     let errors = if status.errors.is_empty() {
-        vec![Diagnostic::error(
-            "portal.toml",
-            "the site could not be loaded",
-        )]
+        vec![Diagnostic::error("portal.toml", msg!("serve-not-loaded"))]
     } else {
         status.errors.clone()
     };
     format!(
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">\
+        "<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>The site has errors</title></head><body>{}{}</body></html>",
-        overlay(&errors),
+         <title>{}</title></head><body>{}{}</body></html>",
+        status.language.code(),
+        escape(&msg!("serve-page-title").text(status.language)),
+        overlay(&errors, status.language),
         reload_tag(status.generation)
     )
     .into_bytes()
@@ -501,7 +504,7 @@ mod tests {
         let error = Diagnostic::error("historias/<x>.md", "bad <script>")
             .at_position(3, 4)
             .help("a & b");
-        let html = overlay(&[error]);
+        let html = overlay(&[error], Language::En);
         assert!(html.contains("historias/&lt;x&gt;.md:3:4"));
         assert!(html.contains("bad &lt;script&gt;"));
         assert!(html.contains("help: a &amp; b"));

@@ -18,6 +18,8 @@ pub use http::{Target, resolve};
 use crate::build::{BuildOptions, Run, Session};
 use crate::diagnostics::Diagnostic;
 use crate::load::Change;
+use crate::model::Language;
+use crate::msg;
 use crate::output::Content;
 use crate::render::RenderOptions;
 use crate::sync::Unpoisoned;
@@ -43,6 +45,8 @@ pub struct ServeOptions {
     pub include_drafts: bool,
     /// Print what changed and how long rebuilds take.
     pub verbose: bool,
+    /// The language of messages when asked for (`--lang`); else the site's.
+    pub language: Option<Language>,
 }
 
 /// Open event streams (one per open tab) at most.
@@ -71,11 +75,15 @@ struct Status {
     css_only: bool,
     /// Errors of the last rebuild (shown over the last good pages).
     errors: Vec<Diagnostic>,
+    /// The language they are shown in.
+    language: Language,
 }
 
 /// What the server's threads share.
 struct Shared {
     site_root: PathBuf,
+    /// `--lang`, when given.
+    asked_language: Option<Language>,
     /// Where the analysis keeps the files it makes (UTF-8 copies, sheets as
     /// CSV, KML as GeoJSON): downloads may be served from there too.
     made_files: PathBuf,
@@ -95,6 +103,14 @@ impl Shared {
 
     fn portal(&self) -> Option<Arc<Portal>> {
         self.portal.read().unpoisoned().clone()
+    }
+
+    /// The language of messages now: asked for, or the site's (which an edit may change).
+    fn language(&self) -> Language {
+        self.asked_language.unwrap_or_else(|| {
+            crate::load::site_language(&self.site_root)
+                .unwrap_or_else(crate::messages::language_from_env)
+        })
     }
 
     fn stopping(&self) -> bool {
@@ -128,7 +144,9 @@ impl Shared {
             };
             *self.portal.write().unpoisoned() = Some(Arc::new(portal));
         }
+        let language = self.language();
         let mut status = self.status.lock().unpoisoned();
+        status.language = language;
         status.css_only = css_only && !failed && status.errors.is_empty();
         status.generation += 1;
         status.errors = errors;
@@ -166,6 +184,7 @@ impl Server {
         let (listener, address) = listen(options.bind, options.port)?;
         let shared = Arc::new(Shared {
             site_root: site_root.clone(),
+            asked_language: options.language,
             made_files: crate::analyse::cache::location(&site_root, None).join("files"),
             portal: RwLock::new(None),
             status: Mutex::new(Status::default()),
@@ -175,7 +194,7 @@ impl Server {
             connections: AtomicUsize::new(0),
         });
         let first = rebuild(&mut session, &[]);
-        report(&first, &[], options.verbose);
+        report(&first, &[], options.verbose, shared.language());
         shared.publish(first, false);
 
         let mut threads = Vec::new();
@@ -273,34 +292,35 @@ fn rebuild(session: &mut Session, changes: &[Change]) -> Run {
 
 /// Prints the problems of a run and, unless quiet, what changed, how the
 /// rebuild went and how long it took.
-fn report(run: &Run, changes: &[Change], verbose: bool) {
+fn report(run: &Run, changes: &[Change], verbose: bool, language: Language) {
     if verbose {
         for change in changes {
-            eprintln!("Changed: {} ({})", change.name, change.kind);
+            let line = msg!(
+                "serve-changed",
+                name = &change.name,
+                kind = change.kind.key()
+            );
+            eprintln!("{}", line.text(language));
         }
     }
     for diagnostic in &run.diagnostics {
-        eprintln!("{diagnostic}");
+        eprintln!("{}", diagnostic.line_text(language));
     }
     if !verbose {
         return;
     }
-    let what = if changes.is_empty() {
-        "Built"
-    } else {
-        "Rebuilt"
-    };
-    eprintln!(
-        "{what} in {:.1} ms: {} of {} pages rendered, {} data files read, {} errors, {} warnings.",
-        run.elapsed.as_secs_f64() * 1000.0,
-        run.pages_rendered,
-        run.pages,
-        run.data_files_read,
-        run.errors(),
-        run.diagnostics.len() - run.errors(),
+    let line = msg!(
+        "serve-rebuilt",
+        first = if changes.is_empty() { "yes" } else { "no" },
+        ms = format!("{:.1}", run.elapsed.as_secs_f64() * 1000.0),
+        rendered = run.pages_rendered,
+        pages = run.pages,
+        read = run.data_files_read,
+        problems = crate::check::report::summary_line(&run.diagnostics, language)
     );
+    eprintln!("{}", line.text(language));
     if run.errors() > 0 || run.site_root.is_none() {
-        eprintln!("The browser shows these errors over the last good pages until they are fixed.");
+        eprintln!("{}", msg!("serve-errors-shown").text(language));
     }
 }
 

@@ -67,7 +67,7 @@ pub(super) fn start(
                 continue;
             }
             let run = rebuild(&mut session, &changes);
-            report(&run, &changes, verbose);
+            report(&run, &changes, verbose, shared.language());
             let css_only = changes.iter().all(|c| {
                 c.kind == ChangeKind::Static && c.name.to_ascii_lowercase().ends_with(".css")
             });

@@ -1,0 +1,19 @@
+# Words every part of the program shares.
+
+size-bytes = { $count ->
+    [one] 1 byte
+   *[other] { $count } bytes
+}
+
+# Transitional: a text not yet in the catalog.
+untranslated = { $text }
+
+diagnostic-severity = { $severity ->
+    [error] error
+    [warning] warning
+   *[note] note
+}
+diagnostic-help = help
+
+refusal = error: { $message }
+  help: { $help }

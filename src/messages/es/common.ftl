@@ -1,0 +1,19 @@
+# Palabras que comparten todas las partes del programa.
+
+size-bytes = { $count ->
+    [one] 1 byte
+   *[other] { $count } bytes
+}
+
+# Transitorio: un texto que aún no está en el catálogo.
+untranslated = { $text }
+
+diagnostic-severity = { $severity ->
+    [error] error
+    [warning] aviso
+   *[note] nota
+}
+diagnostic-help = ayuda
+
+refusal = error: { $message }
+  ayuda: { $help }
