@@ -155,10 +155,12 @@ fn phrases(files: &[(&str, &str)]) -> Vec<String> {
             Err((resource, _)) => resource,
         };
         for entry in &resource.body {
-            if let ast::Entry::Message(message) = entry {
-                if let Some(pattern) = &message.value {
-                    pattern_phrases(pattern, &mut found);
-                }
+            if let ast::Entry::Message(ast::Message {
+                value: Some(pattern),
+                ..
+            }) = entry
+            {
+                pattern_phrases(pattern, &mut found);
             }
         }
     }
