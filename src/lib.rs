@@ -52,6 +52,7 @@ pub mod model;
 pub mod output;
 pub mod percent;
 pub mod platform;
+pub mod progress;
 pub mod render;
 pub mod rules;
 pub mod scaffold;

@@ -26,6 +26,8 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("slug", LEAF),
     ("sync", LEAF),
     ("toml_text", LEAF),
+    ("messages", LEAF),
+    ("progress", LEAF),
     (
         "diagnostics",
         &["render", "output", "rules", "analyse", "load"],

@@ -30,6 +30,7 @@ macro_rules! catalog_files {
             ("serve", include_str!(concat!($lang, "/serve.ftl"))),
             ("scaffold", include_str!(concat!($lang, "/scaffold.ftl"))),
             ("import", include_str!(concat!($lang, "/import.ftl"))),
+            ("progress", include_str!(concat!($lang, "/progress.ftl"))),
         ]
     };
 }
