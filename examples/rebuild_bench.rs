@@ -59,6 +59,7 @@ fn main() {
             include_drafts: true,
         },
         force: false,
+        progress: abierto::progress::Progress::hidden(),
     });
     let first = session.run(&[]);
     if first.errors() > 0 {

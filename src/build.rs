@@ -8,7 +8,9 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::{self, Change, ChangeKind};
 use crate::model::Date;
 use crate::model::Site;
+use crate::output::writer::WriteSummary;
 use crate::output::{OutputFile, writer};
+use crate::progress::Progress;
 use crate::render::{self, RenderCache, RenderOptions};
 use crate::timing::phase;
 use std::path::PathBuf;
@@ -25,6 +27,8 @@ pub struct BuildOptions {
     pub render: RenderOptions,
     /// Use an output folder even if it holds files abierto did not write.
     pub force: bool,
+    /// Where the stages show how far they are (hidden unless a person watches).
+    pub progress: Progress,
 }
 
 /// What a build did.
@@ -36,6 +40,14 @@ pub struct BuildReport {
     pub elapsed: Duration,
     /// Whether the output folder was replaced.
     pub written: bool,
+    /// What writing did (files written, reused, removed), when it wrote.
+    pub wrote: Option<WriteSummary>,
+    /// Pages this run rendered (the others were reused from the cache).
+    pub pages_rendered: usize,
+    /// Local data files of the site, and how many were read from disk (the
+    /// others came from the cache).
+    pub data_files: usize,
+    pub data_files_read: usize,
     /// What `check` learnt (completeness, freshness); `None` for `build`.
     pub check: Option<CheckSummary>,
 }
@@ -59,7 +71,7 @@ pub fn build(options: &BuildOptions) -> BuildReport {
     run.diagnostics
         .into_iter()
         .for_each(|d| diagnostics.push(d));
-    let mut written = false;
+    let mut wrote = None;
     if let (Some(out), Some(root)) = (&options.output, &run.site_root) {
         if let Err(problem) = writer::check_output_folder(out, root, options.force) {
             diagnostics.push(problem);
@@ -69,10 +81,10 @@ pub fn build(options: &BuildOptions) -> BuildReport {
         }
         if !diagnostics.has_errors() {
             let step = Instant::now();
-            let written_out = writer::write_output(out, &run.files);
+            let written_out = writer::write_output(out, &run.files, &options.progress);
             phase("write", step);
             match written_out {
-                Ok(()) => written = true,
+                Ok(summary) => wrote = Some(summary),
                 Err(error) => diagnostics.push(Diagnostic::error(
                     out.display().to_string(),
                     format!("cannot write the portal here: {error}"),
@@ -86,7 +98,11 @@ pub fn build(options: &BuildOptions) -> BuildReport {
         datasets: run.datasets,
         diagnostics: diagnostics.into_sorted(),
         elapsed: started.elapsed(),
-        written,
+        written: wrote.is_some(),
+        wrote,
+        pages_rendered: run.pages_rendered,
+        data_files: run.data_files,
+        data_files_read: run.data_files_read,
         check: None,
     }
 }
@@ -117,6 +133,8 @@ pub struct Run {
     /// Data files read from disk by this run (a file neither changed nor new
     /// is not read: its facts, personal data included, come from the cache).
     pub data_files_read: usize,
+    /// Local data files of the site.
+    pub data_files: usize,
     pub elapsed: Duration,
 }
 
@@ -174,10 +192,17 @@ impl Session {
         phase("load", started);
         let mut files = Vec::new();
         let mut base_path = "/".to_string();
+        let mut data_files = 0;
         if let Some(site) = &site {
             let step = Instant::now();
-            let analysis = analyse::analyse_cached(site, &mut self.analysis, &diagnostics);
+            let analysis = analyse::analyse_cached(
+                site,
+                &mut self.analysis,
+                &diagnostics,
+                &self.options.progress,
+            );
             phase("analyse", step);
+            data_files = analysis.file_count();
             // Personal data blocks `build` as it blocks `check`.
             crate::rules::personal_data::report_site(site, &analysis, &diagnostics, with_notes);
             let step = Instant::now();
@@ -187,6 +212,7 @@ impl Session {
                 &self.options.render,
                 &diagnostics,
                 &mut self.render,
+                &self.options.progress,
             );
             phase("render", step);
             base_path = crate::output::urls::Urls::new(&site.portal.base_url)
@@ -212,6 +238,7 @@ impl Session {
                 0
             },
             data_files_read: self.analysis.last_read,
+            data_files,
             elapsed: started.elapsed(),
         };
         (run, site)
@@ -255,6 +282,10 @@ pub fn check(
         diagnostics: sorted,
         elapsed: started.elapsed(),
         written: false,
+        wrote: None,
+        pages_rendered: run.pages_rendered,
+        data_files: run.data_files,
+        data_files_read: run.data_files_read,
         check: summary,
     }
 }

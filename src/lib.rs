@@ -46,6 +46,7 @@ pub mod check;
 pub mod clock;
 pub mod diagnostics;
 pub mod import;
+pub mod interrupt;
 pub mod load;
 pub mod messages;
 pub mod model;

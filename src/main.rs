@@ -7,6 +7,7 @@ use abierto::check::report::{self, Format};
 use abierto::import::{self, ImportReport};
 use abierto::model::Language;
 use abierto::msg;
+use abierto::progress::Progress;
 use abierto::render::RenderOptions;
 use abierto::scaffold::{self, Refusal};
 use clap::{Parser, Subcommand};
@@ -68,9 +69,12 @@ enum Command {
         /// Uses the output folder even if it holds files abierto did not write.
         #[arg(long)]
         force: bool,
-        /// Prints only problems and the summary.
+        /// Prints only problems and the summary (no progress).
         #[arg(short, long)]
         quiet: bool,
+        /// Prints how long each stage took, and the memory held after it.
+        #[arg(long)]
+        timings: bool,
     },
     /// Validates the site without writing the portal: metadata, freshness, files,
     /// links and personal data. Exit 0 when clean, 1 on errors, 2 on warnings with --strict.
@@ -94,6 +98,12 @@ enum Command {
         /// Seconds the whole external check may take; links not asked by then are noted (with --external).
         #[arg(long, value_name = "SECONDS", default_value_t = 120.0)]
         external_deadline: f64,
+        /// Prints only problems and the summary (no progress).
+        #[arg(short, long)]
+        quiet: bool,
+        /// Prints how long each stage took, and the memory held after it.
+        #[arg(long)]
+        timings: bool,
     },
     /// Creates a site, participant, story or dataset that builds as it is.
     #[command(subcommand)]
@@ -181,7 +191,11 @@ fn main() -> ExitCode {
             no_minify,
             force,
             quiet,
+            timings,
         } => {
+            if timings {
+                abierto::timing::enable();
+            }
             let language = language(asked, &site);
             run_build(site, output, base_url, no_minify, force, quiet, language)
         }
@@ -192,13 +206,19 @@ fn main() -> ExitCode {
             external,
             external_timeout,
             external_deadline,
+            quiet,
+            timings,
         } => {
+            if timings {
+                abierto::timing::enable();
+            }
             let language = language(asked, &site);
             run_check(
                 site,
                 format,
                 strict,
                 external.then_some((external_timeout, external_deadline)),
+                Progress::for_terminal(quiet, language),
                 language,
             )
         }
@@ -242,6 +262,10 @@ fn run_build(
     quiet: bool,
     language: Language,
 ) -> ExitCode {
+    let folder = output.display().to_string();
+    abierto::interrupt::stop_on_ctrl_c(
+        msg!("cli-interrupted-build", folder = &folder).text(language),
+    );
     let report = build(&BuildOptions {
         site,
         output: Some(output.clone()),
@@ -251,12 +275,12 @@ fn run_build(
             include_drafts: false,
         },
         force,
+        progress: Progress::for_terminal(quiet, language),
     });
     print_report(&report, language);
     if report.written {
         let verbose = !quiet && std::io::stderr().is_terminal();
         if verbose {
-            let folder = output.display().to_string();
             eprintln!("{}", msg!("cli-written", folder = folder).text(language));
         }
     }
@@ -269,8 +293,10 @@ fn run_check(
     format: Format,
     strict: bool,
     external: Option<(f64, f64)>,
+    progress: Progress,
     language: Language,
 ) -> ExitCode {
+    abierto::interrupt::stop_on_ctrl_c(msg!("cli-interrupted-check").text(language));
     let seconds = |s: f64| Duration::from_secs_f64(s.clamp(0.05, 86_400.0));
     let external = external.map(|(timeout, deadline)| external::Settings {
         timeout: seconds(timeout),
@@ -284,6 +310,7 @@ fn run_check(
             base_url: None,
             render: RenderOptions::default(),
             force: false,
+            progress,
         },
         abierto::clock::today_or_epoch(),
         external.as_ref(),
@@ -455,6 +482,12 @@ fn print_report(report: &BuildReport, language: Language) {
     for diagnostic in &report.diagnostics {
         eprintln!("{}", diagnostic.line_text(language));
     }
+    for line in what_the_run_did(report) {
+        eprintln!("{}", line.text(language));
+    }
+    if let Some(kinds) = report::warnings_by_kind(&report.diagnostics, language) {
+        eprintln!("{kinds}");
+    }
     let line = msg!(
         "cli-build-summary",
         datasets = report.datasets,
@@ -464,6 +497,33 @@ fn print_report(report: &BuildReport, language: Language) {
         problems = report::summary_line(&report.diagnostics, language)
     );
     eprintln!("{}", line.text(language));
+}
+
+/// The summary's account of the work: files written, reused and removed;
+/// pages rendered and reused; data files read from disk and from the cache.
+fn what_the_run_did(report: &BuildReport) -> Vec<abierto::messages::Message> {
+    let mut lines = Vec::new();
+    if let Some(wrote) = report.wrote {
+        lines.push(msg!(
+            "summary-files",
+            written = wrote.written,
+            reused = wrote.reused,
+            removed = wrote.removed
+        ));
+    }
+    lines.push(msg!(
+        "summary-pages",
+        rendered = report.pages_rendered,
+        reused = report.pages.saturating_sub(report.pages_rendered)
+    ));
+    if report.data_files > 0 {
+        lines.push(msg!(
+            "summary-data",
+            read = report.data_files_read,
+            cached = report.data_files.saturating_sub(report.data_files_read)
+        ));
+    }
+    lines
 }
 
 fn exit_code(report: &BuildReport) -> ExitCode {

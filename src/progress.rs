@@ -9,7 +9,7 @@ use crate::messages::{Message, size_text};
 use crate::model::Language;
 use crate::msg;
 use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
-use std::fmt::{self, Write as _};
+use std::fmt;
 use std::io::IsTerminal;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -48,8 +48,7 @@ impl Progress {
     /// Progress on stderr when a person watches it: stderr is a terminal,
     /// `quiet` was not asked for and `CI` is not set.
     pub fn for_terminal(quiet: bool, language: Language) -> Progress {
-        let watched =
-            !quiet && std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
+        let watched = !quiet && std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
         if watched {
             Progress::drawn_on(ProgressDrawTarget::stderr(), language)
         } else {
@@ -66,7 +65,26 @@ impl Progress {
         }
     }
 
-    /// A stage of `total` items (data files, pages, files). With `total_bytes`,
+    /// A stage of items whose number is not known beforehand (pages): a count.
+    pub fn counter(&self, label: Message) -> Stage {
+        let items = Arc::new(AtomicU64::new(0));
+        let bar = self.bars.as_ref().map(|bars| {
+            let bar = bars.multi.add(ProgressBar::no_length());
+            let style = ProgressStyle::with_template("{prefix} {spinner} {pos}")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner());
+            bar.set_style(style);
+            bar.set_prefix(label.text(bars.language));
+            bar.enable_steady_tick(Duration::from_millis(200));
+            bar
+        });
+        Stage {
+            bar,
+            items,
+            by_bytes: false,
+        }
+    }
+
+    /// A stage of `total` items (data files, files). With `total_bytes`,
     /// the bar runs by bytes, and shows the items, the bytes and the rate.
     pub fn stage(&self, label: Message, total: u64, total_bytes: Option<u64>) -> Stage {
         let items = Arc::new(AtomicU64::new(0));
@@ -98,12 +116,9 @@ fn style(language: Language, items: &Arc<AtomicU64>, total: u64, by_bytes: bool)
     ProgressStyle::with_template(template)
         .unwrap_or_else(|_| ProgressStyle::default_bar())
         .progress_chars("=> ")
-        .with_key(
-            "items",
-            move |_: &ProgressState, w: &mut dyn fmt::Write| {
-                let _ = write!(w, "{}/{total}", counted.load(Ordering::Relaxed));
-            },
-        )
+        .with_key("items", move |_: &ProgressState, w: &mut dyn fmt::Write| {
+            let _ = write!(w, "{}/{total}", counted.load(Ordering::Relaxed));
+        })
         .with_key(
             "bytes",
             move |state: &ProgressState, w: &mut dyn fmt::Write| {
@@ -190,6 +205,11 @@ mod tests {
     #[test]
     fn a_stage_with_nothing_to_do_draws_no_bar() {
         let progress = Progress::drawn_on(ProgressDrawTarget::hidden(), Language::En);
-        assert!(progress.stage(msg!("progress-render"), 0, None).bar.is_none());
+        assert!(
+            progress
+                .stage(msg!("progress-render"), 0, None)
+                .bar
+                .is_none()
+        );
     }
 }

@@ -1,14 +1,28 @@
-//! Stage timings for the benchmark's profile: with `ABIERTO_TIMINGS` set, each
-//! stage of a build prints how long it took and the memory the process holds
-//! after it. A leaf: every stage may call it, it calls nothing of abierto's.
+//! Stage timings: with `--timings` (or the `ABIERTO_TIMINGS` variable, its
+//! older name), each stage of a build prints how long it took and the memory
+//! the process holds after it. A leaf: every stage may call it, it calls
+//! nothing of abierto's.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
-/// With `ABIERTO_TIMINGS` set, prints how long a stage took and the memory
-/// the process holds after it (for the benchmark's profile).
+static ASKED: AtomicBool = AtomicBool::new(false);
+
+/// Turns the timings on for this process (`--timings`).
+pub fn enable() {
+    ASKED.store(true, Ordering::Relaxed);
+}
+
+fn enabled() -> bool {
+    static FROM_ENV: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    ASKED.load(Ordering::Relaxed)
+        || *FROM_ENV.get_or_init(|| std::env::var_os("ABIERTO_TIMINGS").is_some())
+}
+
+/// With timings on, prints how long a stage took and the memory the process
+/// holds after it.
 pub fn phase(label: &str, started: Instant) {
-    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
-    if *ON.get_or_init(|| std::env::var_os("ABIERTO_TIMINGS").is_some()) {
+    if enabled() {
         let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
         let memory = |key: &str| {
             status

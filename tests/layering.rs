@@ -28,6 +28,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("toml_text", LEAF),
     ("messages", LEAF),
     ("progress", LEAF),
+    ("interrupt", LEAF),
     (
         "diagnostics",
         &["render", "output", "rules", "analyse", "load"],

@@ -225,6 +225,11 @@ pub struct Analysis {
 }
 
 impl Analysis {
+    /// How many local data files were analysed (or found in the cache).
+    pub fn file_count(&self) -> usize {
+        self.files.len()
+    }
+
     pub fn facts(&self, path: &Path) -> Option<&FileFacts> {
         self.files.get(path).map(Arc::as_ref)
     }

@@ -10,6 +10,7 @@ use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::messages::Arg;
 use crate::model::{Resource, ResourceLocation, Site};
 use crate::msg;
+use crate::progress::{Progress, Stage};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -96,6 +97,7 @@ pub fn analyse_cached(
     site: &Site,
     memory: &mut AnalysisCache,
     diagnostics: &Diagnostics,
+    progress: &Progress,
 ) -> Analysis {
     let dir = memory
         .dir
@@ -106,13 +108,21 @@ pub fn analyse_cached(
     };
     let mut files: HashMap<PathBuf, Arc<FileFacts>> = HashMap::new();
     let to_read = files_to_read(site, memory, &mut files, diagnostics);
+    let bytes = to_read
+        .iter()
+        .filter_map(|file| file.3.as_ref())
+        .map(|s| s.len)
+        .sum();
+    let stage = progress.stage(msg!("progress-analyse"), to_read.len() as u64, Some(bytes));
     let read = read_files(
         &to_read,
         &memory.reported_changed,
         &disk,
         site.portal.preview_rows,
         diagnostics,
+        &stage,
     );
+    stage.finish();
     memory.remember(read, &mut files);
     check_declared_schemas(site, &files, diagnostics);
     Analysis {
@@ -209,6 +219,7 @@ fn read_files(
     disk: &Cache,
     preview_rows: usize,
     diagnostics: &Diagnostics,
+    stage: &Stage,
 ) -> Vec<ReadFile> {
     to_read
         .par_iter()
@@ -220,7 +231,9 @@ fn read_files(
                 preview_rows,
             };
             let trust_stamp = !reported_changed.contains(*path);
-            match facts_from_cache_or_file(&request, disk, trust_stamp) {
+            let read = facts_from_cache_or_file(&request, disk, trust_stamp);
+            stage.advance(stamp.as_ref().map_or(0, |s| s.len));
+            match read {
                 Ok((facts, analysed)) => {
                     for notice in &facts.notices {
                         diagnostics.push(notice.diagnostic(name));

@@ -148,6 +148,24 @@ pub fn summary_line(diagnostics: &[Diagnostic], language: Language) -> String {
     .text(language)
 }
 
+/// The warnings of a run counted by kind, most frequent first:
+/// "Avisos: 12 × atrasado, 3 × faltan metadatos"; `None` without warnings.
+pub fn warnings_by_kind(diagnostics: &[Diagnostic], language: Language) -> Option<String> {
+    let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for d in diagnostics.iter().filter(|d| d.is_warning()) {
+        *counts
+            .entry(d.code.map_or("other", |c| c.as_str()))
+            .or_default() += 1;
+    }
+    let mut counts: Vec<(&str, usize)> = counts.into_iter().collect();
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let kinds: Vec<String> = counts
+        .iter()
+        .map(|(code, n)| msg!("summary-kind", count = *n, code = *code).text(language))
+        .collect();
+    (!kinds.is_empty()).then(|| msg!("summary-warnings", kinds = kinds.join(", ")).text(language))
+}
+
 /// One diagnostic for programs: stable keys and codes, the message in `language`.
 fn diagnostic_json(d: &Diagnostic, language: Language) -> serde_json::Value {
     serde_json::json!({

@@ -25,9 +25,11 @@
 
 use super::file::{Content, OutputFile};
 use crate::diagnostics::Diagnostic;
+use crate::msg;
 use crate::platform::{exchange, identity, mtime_ns};
+use crate::progress::{Progress, Stage};
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// The list of files abierto wrote, kept in the output to recognise it later.
@@ -262,7 +264,20 @@ impl Manifest {
 /// removes mostly names, not data. When every file is unchanged and no file
 /// was added or removed, the published portal already is the new one: nothing
 /// is staged, swapped or disposed of.
-pub fn write_output(out_dir: &Path, files: &[OutputFile]) -> std::io::Result<()> {
+/// What writing a portal did: files written anew, files kept from the
+/// previous portal (unchanged, hard-linked), files of it no longer there.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WriteSummary {
+    pub written: usize,
+    pub reused: usize,
+    pub removed: usize,
+}
+
+pub fn write_output(
+    out_dir: &Path,
+    files: &[OutputFile],
+    progress: &Progress,
+) -> std::io::Result<WriteSummary> {
     let out = absolute(out_dir);
     let parent = out.parent().unwrap_or(Path::new(".")).to_path_buf();
     std::fs::create_dir_all(&parent)?;
@@ -290,17 +305,35 @@ pub fn write_output(out_dir: &Path, files: &[OutputFile]) -> std::io::Result<()>
     // folder to fill, no old portal to dispose of.
     if old.is_some_and(|(out, manifest)| already_published(out, manifest, files)) {
         crate::timing::phase("unchanged", step);
-        return Ok(());
+        return Ok(WriteSummary {
+            reused: files.len(),
+            ..WriteSummary::default()
+        });
     }
     std::fs::create_dir_all(&staging)?;
     // Marks the staging folder as abierto's from the start, so a later build may clear it.
     std::fs::write(staging.join(MANIFEST), format!("{MANIFEST_HEADER}\n"))?;
-    if let Err(error) = write_all(&staging, files, old) {
-        let _ = remove_tree(&staging);
-        return Err(error);
-    }
+    let stage = progress.stage(msg!("progress-write"), files.len() as u64, None);
+    let written = write_all(&staging, files, old, &stage);
+    stage.finish();
+    let mut summary = match written {
+        Ok(summary) => summary,
+        Err(error) => {
+            let _ = remove_tree(&staging);
+            return Err(error);
+        }
+    };
     crate::timing::phase("stage", step);
-    swap_in(&staging, &out, &previous)
+    if let Some((_, manifest)) = old {
+        let kept: HashSet<String> = files.iter().map(|f| f.route.output_file()).collect();
+        summary.removed = manifest
+            .entries
+            .keys()
+            .filter(|f| !kept.contains(*f))
+            .count();
+    }
+    crate::interrupt::while_swapping(|| swap_in(&staging, &out, &previous))?;
+    Ok(summary)
 }
 
 /// Puts the finished `staging` folder at `out`. Where the system can exchange two
@@ -334,7 +367,8 @@ fn write_all(
     staging: &Path,
     files: &[OutputFile],
     old: Option<(&Path, &Manifest)>,
-) -> std::io::Result<()> {
+    stage: &Stage,
+) -> std::io::Result<WriteSummary> {
     let folders: BTreeSet<PathBuf> = files
         .iter()
         .filter_map(|f| {
@@ -347,37 +381,45 @@ fn write_all(
     for folder in &folders {
         std::fs::create_dir_all(folder)?;
     }
-    let mut written: Vec<(String, Recorded)> = files
+    let mut written: Vec<(String, Recorded, bool)> = files
         .par_iter()
         .map(|file| {
             let relative = file.route.output_file();
             let target = staging.join(&relative);
-            let recorded = write_one(&target, &relative, &file.content, old)?;
-            Ok((relative, recorded))
+            let (recorded, reused) = write_one(&target, &relative, &file.content, old)?;
+            stage.advance(0);
+            Ok((relative, recorded, reused))
         })
         .collect::<std::io::Result<_>>()?;
     written.sort_by(|a, b| a.0.cmp(&b.0));
+    let reused = written.iter().filter(|(_, _, reused)| *reused).count();
+    let written: Vec<(String, Recorded)> = written.into_iter().map(|(f, r, _)| (f, r)).collect();
     // The staging folder's first manifest (header only) is replaced, not rewritten in place.
     let temp = staging.join(format!("{MANIFEST}.new"));
     write_new(&temp, Manifest::text(&written).as_bytes())?;
-    std::fs::rename(temp, staging.join(MANIFEST))
+    std::fs::rename(temp, staging.join(MANIFEST))?;
+    Ok(WriteSummary {
+        written: written.len() - reused,
+        reused,
+        removed: 0,
+    })
 }
 
 /// Puts one file at `target` (which does not exist yet): a link to the
-/// previous portal's file when it is unchanged, else a new file.
+/// previous portal's file when it is unchanged (then `true`), else a new file.
 fn write_one(
     target: &Path,
     relative: &str,
     content: &Content,
     old: Option<(&Path, &Manifest)>,
-) -> std::io::Result<Recorded> {
+) -> std::io::Result<(Recorded, bool)> {
     let source = source_stamp(content);
     if let Some((old_dir, manifest)) = old
         && let Some(recorded) = unchanged(old_dir, manifest, relative, content, source)
     {
         let previous = old_dir.join(relative);
         if std::fs::hard_link(&previous, target).is_ok() {
-            return Ok(recorded);
+            return Ok((recorded, true));
         }
     }
     match content {
@@ -385,10 +427,11 @@ fn write_one(
         Content::CopyOf(path) => copy_new(path, target)?,
     }
     let metadata = std::fs::symlink_metadata(target)?;
-    Ok(Recorded {
+    let recorded = Recorded {
         stamp: Stamp::of(&metadata),
         source,
-    })
+    };
+    Ok((recorded, false))
 }
 
 fn source_stamp(content: &Content) -> Option<SourceStamp> {

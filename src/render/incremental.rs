@@ -11,6 +11,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::Site;
 use crate::output::urls::Route;
 use crate::output::{Content, OutputFile};
+use crate::progress::Stage;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -71,6 +72,8 @@ pub(super) fn render_salt(sources: &[(String, String)], options: &RenderOptions)
 /// Renders each page, unless the last run (or the last build's bundle) has
 /// it with the same fingerprint.
 pub(super) struct PageRenderer<'a> {
+    /// Counts the pages as they are made.
+    pub(super) stage: &'a Stage,
     pub(super) tera: &'a tera::Tera,
     pub(super) salt: &'a [u8],
     pub(super) previous: &'a HashMap<Route, (Fingerprint, Arc<Vec<u8>>)>,
@@ -88,6 +91,7 @@ impl PageRenderer<'_> {
             context,
             origin,
         } = job;
+        self.stage.advance(0);
         let context = context();
         let fingerprint = context.fingerprint(self.salt, template);
         let known = fingerprint.and_then(|fingerprint| {

@@ -24,8 +24,10 @@ pub use incremental::RenderCache;
 use crate::analyse::Analysis;
 use crate::diagnostics::Diagnostics;
 use crate::model::Site;
+use crate::msg;
 use crate::output::urls::{Route, Urls};
 use crate::output::{Content, OutputFile};
+use crate::progress::Progress;
 use crate::sync::Unpoisoned;
 use cache::PageContext;
 use incremental::{PageRenderer, RenderedPage};
@@ -64,6 +66,7 @@ pub fn render_site(
         options,
         diagnostics,
         &mut RenderCache::default(),
+        &Progress::hidden(),
     )
 }
 
@@ -75,6 +78,7 @@ pub fn render_site_cached(
     options: &RenderOptions,
     diagnostics: &Diagnostics,
     cache: &mut RenderCache,
+    progress: &Progress,
 ) -> Vec<OutputFile> {
     if !cache.compile_templates(site, diagnostics) {
         return Vec::new();
@@ -100,7 +104,9 @@ pub fn render_site_cached(
     let tera = &compiled;
     let salt = incremental::render_salt(&templates, options);
     let (bundle_path, bundle) = cache.last_bundle(analysis);
+    let stage = progress.counter(msg!("progress-render"));
     let renderer = PageRenderer {
+        stage: &stage,
         tera,
         salt: &salt,
         previous: &cache.pages,
@@ -117,6 +123,7 @@ pub fn render_site_cached(
     };
     let (rendered, story_files) =
         pages::all(sources, options, diagnostics, |job| renderer.render(job));
+    stage.finish();
     crate::timing::phase("pages", step);
     let step = std::time::Instant::now();
     let catalogs_fingerprint = cache::catalogs_fingerprint(site, analysis, &salt);

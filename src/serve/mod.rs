@@ -180,6 +180,7 @@ impl Server {
                 include_drafts: options.include_drafts,
             },
             force: false,
+            progress: crate::progress::Progress::hidden(),
         });
         let (listener, address) = listen(options.bind, options.port)?;
         let shared = Arc::new(Shared {
