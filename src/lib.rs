@@ -36,6 +36,7 @@
 //!     base_url: None,
 //!     render: RenderOptions { minify: true, include_drafts: false },
 //!     force: false,
+//!     progress: abierto::progress::Progress::hidden(),
 //! });
 //! assert_eq!(report.errors(), 0);
 //! ```

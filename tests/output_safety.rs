@@ -31,6 +31,7 @@ fn build_forced(site: &Path, out: &Path, force: bool) -> abierto::build::BuildRe
         base_url: None,
         render: RenderOptions::default(),
         force,
+        progress: abierto::progress::Progress::hidden(),
     })
 }
 
