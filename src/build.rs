@@ -75,7 +75,7 @@ pub fn build(options: &BuildOptions) -> BuildReport {
                 Ok(()) => written = true,
                 Err(error) => diagnostics.push(Diagnostic::error(
                     out.display().to_string(),
-                    format!("cannot write the portal here: {error}"),
+                    error.message(),
                 )),
             }
         }

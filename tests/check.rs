@@ -584,7 +584,7 @@ fn exit_codes_say_clean_errors_or_strict_warnings() {
 
     let troubled = troubled_site();
     let path = troubled.path().to_str().unwrap();
-    let (code, _, stderr) = abierto(&["check", path]);
+    let (code, _, stderr) = abierto(&["check", "--lang", "en", path]);
     assert_eq!(code, 1);
     // Grouped by file, with the source line and a caret under the column.
     assert!(
