@@ -95,7 +95,14 @@ fn abierto(args: &[&str]) -> std::process::Output {
 #[test]
 fn check_reports_each_state_with_its_due_date() {
     let site = site();
-    let out = abierto(&["check", "--format", "json", site.path().to_str().unwrap()]);
+    let out = abierto(&[
+        "check",
+        "--format",
+        "json",
+        "--lang",
+        "en",
+        site.path().to_str().unwrap(),
+    ]);
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     for (file, title, _, state, due) in DATASETS {
         let id = format!("prueba/{file}");
