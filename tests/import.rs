@@ -402,4 +402,9 @@ fn a_folder_without_datasets_is_not_a_jkan_site() {
             .message_text(abierto::model::Language::En)
             .ends_with("has no _datasets folder")
     );
+    assert!(
+        refusal
+            .message_text(Language::Es)
+            .ends_with("no tiene carpeta _datasets")
+    );
 }
