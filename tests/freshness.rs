@@ -140,6 +140,14 @@ fn check_reports_each_state_with_its_due_date() {
         soon["message"],
         "`Casi` is due for its update on 2026-01-19"
     );
+
+    // The site's language (Spanish unless set) when no --lang is given.
+    let out = abierto(&["check", site.path().to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("al conjunto de datos `Casi` le toca actualizarse el 2026-01-19"),
+        "{stderr}"
+    );
 }
 
 #[test]

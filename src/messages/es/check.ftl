@@ -15,9 +15,9 @@ report-summary = { $errors ->
 
 ## Metadata and freshness
 
-check-missing-metadata = a `{ $title }` le faltan metadatos que exigen los catálogos: { $missing } (completitud { $score } %)
+check-missing-metadata = al conjunto de datos `{ $title }` le faltan metadatos que exigen los catálogos: { $missing } (completitud { $score } %)
 check-missing-metadata-help = agrega estas claves al descriptor para que los catálogos nacionales e internacionales acepten el conjunto de datos
-check-overdue = `{ $title }` está atrasado: su actualización { $frequency ->
+check-overdue = el conjunto de datos `{ $title }` está atrasado: su actualización { $frequency ->
     [continuous] continua
     [hourly] cada hora
     [daily] diaria
@@ -41,7 +41,7 @@ check-promise-overdue = el conjunto de datos planeado `{ $title }` se prometió 
    *[other] { $days } días
 }) y no está publicado
 check-promise-overdue-help = publícalo (`status = "published"` con sus recursos) o fija una nueva fecha en `expected`
-check-due-soon = a `{ $title }` le toca actualizarse el { $due }
+check-due-soon = al conjunto de datos `{ $title }` le toca actualizarse el { $due }
 
 ## Files
 
