@@ -87,7 +87,7 @@ pub fn build(options: &BuildOptions) -> BuildReport {
                 Ok(summary) => wrote = Some(summary),
                 Err(error) => diagnostics.push(Diagnostic::error(
                     out.display().to_string(),
-                    format!("cannot write the portal here: {error}"),
+                    error.message(),
                 )),
             }
         }

@@ -5,28 +5,25 @@ use abierto::build::{BuildOptions, BuildReport, build, check};
 use abierto::check::external;
 use abierto::check::report::{self, Format};
 use abierto::import::{self, ImportReport};
+use abierto::messages::Message;
 use abierto::model::Language;
 use abierto::msg;
 use abierto::progress::Progress;
 use abierto::render::RenderOptions;
 use abierto::scaffold::{self, Refusal};
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
 
+// The help texts of the command line are the catalog's `cli-help-…`
+// messages (src/messages/*/cli.ftl), set by [`command_line`].
 #[derive(Parser)]
-#[command(
-    name = "abierto",
-    version,
-    about = "Static-site generator for open-data portals"
-)]
+#[command(name = "abierto", version)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
-    /// The language of messages: es or en (by default the site's `language`;
-    /// outside a site, LANG).
     #[arg(long, global = true, value_enum)]
     lang: Option<Lang>,
 }
@@ -52,83 +49,55 @@ fn language(asked: Option<Lang>, site: &Path) -> Language {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Builds the portal into a folder (exit 0 only when the site has no error).
     Build {
-        /// The site folder (holding portal.toml).
         #[arg(default_value = ".")]
         site: PathBuf,
-        /// The output folder.
         #[arg(short, long, default_value = "public")]
         output: PathBuf,
-        /// Replaces `base_url` from portal.toml (e.g. for a GitHub project page).
         #[arg(long)]
         base_url: Option<String>,
-        /// Writes HTML as rendered, without minifying it.
         #[arg(long)]
         no_minify: bool,
-        /// Uses the output folder even if it holds files abierto did not write.
         #[arg(long)]
         force: bool,
-        /// Prints only problems and the summary (no progress).
         #[arg(short, long)]
         quiet: bool,
-        /// Prints how long each stage took, and the memory held after it.
         #[arg(long)]
         timings: bool,
     },
-    /// Validates the site without writing the portal: metadata, freshness, files,
-    /// links and personal data. Exit 0 when clean, 1 on errors, 2 on warnings with --strict.
     Check {
-        /// The site folder (holding portal.toml).
         #[arg(default_value = ".")]
         site: PathBuf,
-        /// How to print the findings: text for people, json for programs, github for GitHub Actions.
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
-        /// Fails (exit 2) on warnings too.
         #[arg(long)]
         strict: bool,
-        /// Also asks every external (http/https) link of stories, pages and
-        /// descriptors whether it still works; a broken one is a warning.
         #[arg(long)]
         external: bool,
-        /// Seconds to wait for one external link's answer (with --external).
         #[arg(long, value_name = "SECONDS", default_value_t = 10.0)]
         external_timeout: f64,
-        /// Seconds the whole external check may take; links not asked by then are noted (with --external).
         #[arg(long, value_name = "SECONDS", default_value_t = 120.0)]
         external_deadline: f64,
-        /// Prints only problems and the summary (no progress).
         #[arg(short, long)]
         quiet: bool,
-        /// Prints how long each stage took, and the memory held after it.
         #[arg(long)]
         timings: bool,
     },
-    /// Creates a site, participant, story or dataset that builds as it is.
     #[command(subcommand)]
     New(New),
-    /// Turns another portal's metadata (CKAN, JKAN) into participants and descriptors.
     #[command(subcommand)]
     Import(Import),
-    /// Previews the portal: serves it, rebuilds on every save and reloads the browser.
     Serve {
-        /// The site folder (holding portal.toml).
         #[arg(default_value = ".")]
         site: PathBuf,
-        /// The port to serve on (the next free one if it is taken; 0 for any).
         #[arg(short, long, default_value_t = 8000)]
         port: u16,
-        /// The address to listen on; e.g. 0.0.0.0 opens the preview to the network.
         #[arg(long, default_value = "127.0.0.1")]
         bind: std::net::IpAddr,
-        /// Replaces `base_url` from portal.toml.
         #[arg(long)]
         base_url: Option<String>,
-        /// Leaves out `draft = true` stories, as `build` does.
         #[arg(long)]
         no_drafts: bool,
-        /// Prints only the address and problems.
         #[arg(short, long)]
         quiet: bool,
     },
@@ -136,26 +105,22 @@ enum Command {
 
 #[derive(Subcommand)]
 enum New {
-    /// A new site: portal.toml, a participant, a dataset, a story, an about page and a GitHub Pages workflow.
-    Site { dir: PathBuf },
-    /// A participant: participants/ID/participant.toml.
+    Site {
+        dir: PathBuf,
+    },
     Participant {
         id: String,
-        /// The site folder.
         #[arg(long, default_value = ".")]
         site: PathBuf,
     },
-    /// A story of a participant, dated today, its file named after its title.
     Story {
         participant: String,
         title: String,
         #[arg(long, default_value = ".")]
         site: PathBuf,
     },
-    /// A dataset descriptor filled from a data file, which is copied into the participant's datos/.
     Dataset {
         participant: String,
-        /// The data file to publish.
         #[arg(long)]
         from: PathBuf,
         #[arg(long, default_value = ".")]
@@ -165,14 +130,11 @@ enum New {
 
 #[derive(Subcommand)]
 enum Import {
-    /// A CKAN API answer saved to a file (package_show, package_search or a list of packages).
     Ckan {
         file: PathBuf,
-        /// The site to write into.
         #[arg(long)]
         into: PathBuf,
     },
-    /// A JKAN site's folder (with _datasets/ and _organizations/).
     Jkan {
         dir: PathBuf,
         #[arg(long)]
@@ -180,8 +142,163 @@ enum Import {
     },
 }
 
+/// The language of the command line's help and of clap's own words: `--lang`
+/// when the command line has it, else the environment's (as for a run outside a site).
+fn help_language() -> Language {
+    let args: Vec<String> = std::env::args().collect();
+    let asked = args
+        .iter()
+        .enumerate()
+        .find_map(|(i, arg)| match arg.as_str() {
+            "--lang" => args.get(i + 1).map(String::as_str),
+            _ => arg.strip_prefix("--lang="),
+        });
+    match asked {
+        Some("es") => Language::Es,
+        Some("en") => Language::En,
+        _ => abierto::messages::language_from_env(),
+    }
+}
+
+/// The command line, its help in `language`.
+fn command_line(language: Language) -> clap::Command {
+    let mut command = Cli::command();
+    // Built first, so that clap's own `--help`, `--version` and `help` exist to be translated.
+    command.build();
+    localized(command, "", language)
+}
+
+/// A command (`path`: its words after `abierto`, e.g. `new site`) and its
+/// subcommands with the catalog's texts and headings.
+fn localized(command: clap::Command, path: &str, language: Language) -> clap::Command {
+    let text = |id: &'static str| Message::new(id).text(language);
+    let template = format!(
+        "{{before-help}}{{about-with-newline}}\n{}: {{usage}}\n\n{{all-args}}{{after-help}}",
+        text("cli-help-usage")
+    );
+    let mut command = command
+        .help_template(template)
+        .subcommand_help_heading(heading("cli-help-commands", language))
+        .mut_args(|arg| localized_arg(arg, path, language));
+    if let Some(id) = about_id(path) {
+        command = command.about(text(id));
+    }
+    command.mut_subcommands(|sub| match sub.get_name() {
+        "help" => sub.about(text("cli-help-help-command")),
+        name => {
+            let path = format!("{path} {name}");
+            localized(sub, path.trim_start(), language)
+        }
+    })
+}
+
+/// An argument with its help, default and possible values in `language`, under a translated heading.
+fn localized_arg(arg: clap::Arg, path: &str, language: Language) -> clap::Arg {
+    let heading = if arg.is_positional() {
+        "cli-help-arguments"
+    } else {
+        "cli-help-options"
+    };
+    let arg = arg.help_heading(self::heading(heading, language));
+    let Some(id) = help_id(path, arg.get_id().as_str()) else {
+        return arg;
+    };
+    let mut help = Message::new(id);
+    let takes_values = arg.get_action().takes_values();
+    let defaults: Vec<String> = arg
+        .get_default_values()
+        .iter()
+        .map(|v| v.to_string_lossy().into_owned())
+        .collect();
+    if takes_values && !defaults.is_empty() {
+        help = msg!(
+            "cli-help-default",
+            help = help,
+            default = defaults.join(" ")
+        );
+    }
+    let values: Vec<String> = arg
+        .get_possible_values()
+        .iter()
+        .filter(|v| !v.is_hide_set())
+        .map(|v| v.get_name().to_string())
+        .collect();
+    if takes_values && !values.is_empty() {
+        help = msg!(
+            "cli-help-possible-values",
+            help = help,
+            values = values.join(", ")
+        );
+    }
+    arg.help(help.text(language))
+        .hide_default_value(true)
+        .hide_possible_values(true)
+}
+
+/// A help heading in `language`. Clap keeps headings as `&'static str` (without
+/// its `string` feature): the few of one run are kept for the run.
+fn heading(id: &'static str, language: Language) -> &'static str {
+    Message::new(id).text(language).leak()
+}
+
+/// The catalog id of a command's description.
+fn about_id(path: &str) -> Option<&'static str> {
+    Some(match path {
+        "" => "cli-help-about",
+        "build" => "cli-help-build",
+        "check" => "cli-help-check",
+        "new" => "cli-help-new",
+        "new site" => "cli-help-new-site",
+        "new participant" => "cli-help-new-participant",
+        "new story" => "cli-help-new-story",
+        "new dataset" => "cli-help-new-dataset",
+        "import" => "cli-help-import",
+        "import ckan" => "cli-help-import-ckan",
+        "import jkan" => "cli-help-import-jkan",
+        "serve" => "cli-help-serve",
+        _ => return None,
+    })
+}
+
+/// The catalog id of an argument's help in the command at `path`.
+fn help_id(path: &str, arg: &str) -> Option<&'static str> {
+    Some(match (path, arg) {
+        (_, "help") => "cli-help-help",
+        (_, "version") => "cli-help-version",
+        (_, "lang") => "cli-help-lang",
+        ("new site", "dir") => "cli-help-new-site-dir",
+        ("new participant" | "new story" | "new dataset", "site") => "cli-help-new-site-folder",
+        (_, "site") => "cli-help-site",
+        ("build", "base_url") => "cli-help-build-base-url",
+        (_, "base_url") => "cli-help-base-url",
+        ("build", "output") => "cli-help-build-output",
+        ("build", "no_minify") => "cli-help-build-no-minify",
+        ("build", "force") => "cli-help-build-force",
+        ("build" | "check", "quiet") => "cli-help-build-quiet",
+        (_, "timings") => "cli-help-timings",
+        ("check", "format") => "cli-help-check-format",
+        ("check", "strict") => "cli-help-check-strict",
+        ("check", "external") => "cli-help-check-external",
+        ("check", "external_timeout") => "cli-help-check-external-timeout",
+        ("check", "external_deadline") => "cli-help-check-external-deadline",
+        ("new participant", "id") => "cli-help-new-participant-id",
+        (_, "participant") => "cli-help-new-participant-of",
+        ("new story", "title") => "cli-help-new-story-title",
+        ("new dataset", "from") => "cli-help-new-dataset-from",
+        ("import ckan", "file") => "cli-help-import-ckan-file",
+        ("import jkan", "dir") => "cli-help-import-jkan-dir",
+        (_, "into") => "cli-help-import-into",
+        ("serve", "port") => "cli-help-serve-port",
+        ("serve", "bind") => "cli-help-serve-bind",
+        ("serve", "no_drafts") => "cli-help-serve-no-drafts",
+        ("serve", "quiet") => "cli-help-serve-quiet",
+        _ => return None,
+    })
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let matches = command_line(help_language()).get_matches();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|error| error.exit());
     let asked = cli.lang;
     match cli.command {
         Command::Build {

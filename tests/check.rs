@@ -586,7 +586,7 @@ fn exit_codes_say_clean_errors_or_strict_warnings() {
 
     let troubled = troubled_site();
     let path = troubled.path().to_str().unwrap();
-    let (code, _, stderr) = abierto(&["check", path]);
+    let (code, _, stderr) = abierto(&["check", "--lang", "en", path]);
     assert_eq!(code, 1);
     // Grouped by file, with the source line and a caret under the column.
     assert!(
@@ -646,6 +646,65 @@ fn json_has_a_stable_shape() {
     assert!(padron["completeness"].is_null());
     assert_eq!(json["participants"][0]["id"], "prueba");
     assert_eq!(json["today"], TODAY);
+}
+
+/// The `check --format json` report of `site` in `lang`.
+fn json_report(site: &TempSite, lang: &str) -> serde_json::Value {
+    let path = site.path().to_str().unwrap();
+    let (_, stdout, _) = abierto(&["check", "--format", "json", "--lang", lang, path]);
+    serde_json::from_str(&stdout).unwrap()
+}
+
+#[test]
+fn json_keeps_its_keys_codes_and_message_ids_in_every_language() {
+    let site = troubled_site();
+    let spanish = json_report(&site, "es");
+    let english = json_report(&site, "en");
+    let diagnostics = |json: &serde_json::Value| json["diagnostics"].as_array().unwrap().clone();
+    let (spanish, english) = (diagnostics(&spanish), diagnostics(&english));
+    assert_eq!(spanish.len(), english.len());
+    let keys = |d: &serde_json::Value| d.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
+    for (es, en) in spanish.iter().zip(&english) {
+        assert_eq!(keys(es), keys(en));
+        for key in ["severity", "file", "line", "column", "code", "message_id"] {
+            assert_eq!(es[key], en[key], "{key}: {es} / {en}");
+        }
+        assert!(es["message_id"].is_string(), "{es}");
+        // Transitional: a message of another area not in the catalog yet is the same in both.
+        if es["message_id"] != "untranslated" {
+            assert_ne!(es["message"], en["message"], "{es} / {en}");
+        }
+    }
+    let anchor = |list: &[serde_json::Value]| {
+        list.iter()
+            .find(|d| d["message_id"] == "check-anchor-missing")
+            .map(|d| d["message"].as_str().unwrap().to_string())
+            .unwrap()
+    };
+    assert_eq!(
+        anchor(&spanish),
+        "el ancla `#resultados` no corresponde a ningún encabezado de este texto"
+    );
+    assert_eq!(
+        anchor(&english),
+        "the anchor `#resultados` names no heading of this text"
+    );
+}
+
+#[test]
+fn github_annotations_carry_the_message_in_the_run_s_language() {
+    let site = troubled_site();
+    let path = site.path().to_str().unwrap();
+    let (code, stdout, _) = abierto(&["check", "--format", "github", "--lang", "es", path]);
+    assert_eq!(code, 1);
+    let line = stdout
+        .lines()
+        .find(|l| l.contains("historias/nota.md,line=8,col=13"))
+        .unwrap_or_else(|| panic!("{stdout}"));
+    assert!(
+        line.ends_with("title=abierto error%3A broken-link::el ancla `#resultados` no corresponde a ningún encabezado de este texto%0Aayuda: encabezados de este texto: #contexto"),
+        "{line}"
+    );
 }
 
 #[test]

@@ -89,7 +89,7 @@ fn check_json(site: &TempSite, extra: &[&str]) -> (i32, Value, Duration) {
     let out = Command::new(env!("CARGO_BIN_EXE_abierto"))
         .arg("check")
         .arg(site.path())
-        .args(["--format", "json"])
+        .args(["--format", "json", "--lang", "en"])
         .args(extra)
         .env("ABIERTO_TODAY", "2026-01-15")
         .output()

@@ -95,7 +95,14 @@ fn abierto(args: &[&str]) -> std::process::Output {
 #[test]
 fn check_reports_each_state_with_its_due_date() {
     let site = site();
-    let out = abierto(&["check", "--format", "json", site.path().to_str().unwrap()]);
+    let out = abierto(&[
+        "check",
+        "--format",
+        "json",
+        "--lang",
+        "en",
+        site.path().to_str().unwrap(),
+    ]);
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     for (file, title, _, state, due) in DATASETS {
         let id = format!("prueba/{file}");
@@ -132,6 +139,14 @@ fn check_reports_each_state_with_its_due_date() {
     assert_eq!(
         soon["message"],
         "`Casi` is due for its update on 2026-01-19"
+    );
+
+    // The site's language (Spanish unless set) when no --lang is given.
+    let out = abierto(&["check", site.path().to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("al conjunto de datos `Casi` le toca actualizarse el 2026-01-19"),
+        "{stderr}"
     );
 }
 

@@ -4,6 +4,7 @@
 mod common;
 
 use abierto::import::{ImportReport, import_ckan, import_jkan};
+use abierto::model::Language;
 use common::*;
 use std::path::{Path, PathBuf};
 
@@ -21,12 +22,17 @@ fn read_toml(site: &TempSite, relative: &str) -> (toml::Table, String) {
     (toml::from_str(&text).unwrap(), text)
 }
 
-fn notes_of<'a>(report: &'a ImportReport, subject: &str) -> Vec<&'a str> {
+/// The notes on `subject`, in English.
+fn notes_of(report: &ImportReport, subject: &str) -> Vec<String> {
+    notes_in(report, subject, Language::En)
+}
+
+fn notes_in(report: &ImportReport, subject: &str, language: Language) -> Vec<String> {
     report
         .notes
         .iter()
         .filter(|(s, _)| s == subject)
-        .map(|(_, n)| n.as_str())
+        .map(|(_, n)| n.text(language))
         .collect()
 }
 
@@ -116,7 +122,14 @@ fn a_ckan_package_search_becomes_a_site_that_builds() {
         resources[0]["description"].as_str(),
         Some("Un registro por hecho de tránsito.")
     );
-    let notes = notes_of(&report, "ayuntamiento-de-xalapa/accidentes-viales-2014");
+    let subject = "ayuntamiento-de-xalapa/accidentes-viales-2014";
+    let notes = notes_of(&report, subject);
+    // The descriptor keeps them as comments, in Spanish as every comment abierto writes.
+    let comments = notes_in(&report, subject, Language::Es);
+    assert!(
+        text.contains("# - recurso `Diccionario de datos`: no tiene URL"),
+        "{text}"
+    );
     for expected in [
         "group `Seguridad pública`",
         "source page: https://xalapa.example.mx/transparencia/accidentes",
@@ -124,12 +137,10 @@ fn a_ckan_package_search_becomes_a_site_that_builds() {
         "extra `language` = \"es\"",
         "resource `Diccionario de datos`: it has no URL",
     ] {
+        let found = notes.iter().position(|n| n.starts_with(expected));
+        let found = found.unwrap_or_else(|| panic!("no note {expected}: {notes:#?}"));
         assert!(
-            notes.iter().any(|n| n.starts_with(expected)),
-            "no note {expected}: {notes:#?}"
-        );
-        assert!(
-            text.contains(&format!("# - {expected}")),
+            text.contains(&format!("# - {}", comments[found])),
             "no comment {expected}:\n{text}"
         );
     }
@@ -372,7 +383,10 @@ fn a_jkan_site_becomes_a_site_that_builds() {
         .iter()
         .find(|(s, _)| s.ends_with("sin-front-matter.md"))
         .unwrap();
-    assert_eq!(skipped.1, "not imported: no `---` front matter");
+    assert_eq!(
+        skipped.1.text(Language::En),
+        "not imported: no `---` front matter"
+    );
 
     let (built, _out) = site.build();
     assert_eq!(built.errors(), 0, "{:#?}", built.diagnostics);
@@ -387,5 +401,10 @@ fn a_folder_without_datasets_is_not_a_jkan_site() {
         refusal
             .message_text(abierto::model::Language::En)
             .ends_with("has no _datasets folder")
+    );
+    assert!(
+        refusal
+            .message_text(Language::Es)
+            .ends_with("no tiene carpeta _datasets")
     );
 }

@@ -307,6 +307,6 @@ fn twenty_thousand_files_in_a_participant_folder_build_and_check() {
     assert_eq!(total.file, "participants/prueba");
     assert_eq!(
         total.message_text(abierto::model::Language::En),
-        "and 19980 more files no descriptor names: they will not be published"
+        "and 19,980 more files no descriptor names: they will not be published"
     );
 }

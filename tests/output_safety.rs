@@ -321,3 +321,34 @@ fn a_rebuild_that_changes_nothing_leaves_the_portal_folder_as_it_is() {
             .contains("Semáforos 2")
     );
 }
+
+#[test]
+fn a_folder_beside_the_output_that_abierto_did_not_write_is_left_and_named() {
+    let site = TempSite::valid();
+    let parent = tempfile::tempdir().unwrap();
+    let out = parent.path().join("public");
+    let beside = parent.path().join(".public.abierto-staging");
+    std::fs::create_dir_all(&beside).unwrap();
+    std::fs::write(beside.join("notas.txt"), "mías").unwrap();
+
+    let report = build_into(site.path(), &out, None);
+    let error = only_error(&report.diagnostics);
+    let folder = beside.display().to_string();
+    assert_eq!(
+        error.message_text(abierto::model::Language::En),
+        format!(
+            "cannot write the portal here: {folder} was not written by abierto; move it away and build again"
+        )
+    );
+    assert_eq!(
+        error.message_text(abierto::model::Language::Es),
+        format!(
+            "no se puede escribir el portal aquí: abierto no escribió {folder}; muévela a otro lugar y vuelve a construir"
+        )
+    );
+    assert!(!report.written);
+    assert_eq!(
+        std::fs::read_to_string(beside.join("notas.txt")).unwrap(),
+        "mías"
+    );
+}

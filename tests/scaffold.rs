@@ -224,6 +224,10 @@ fn a_new_participant_builds_and_its_id_must_be_a_url_segment() {
         refusal.help_text(abierto::model::Language::En),
         "ids are lower-case, without accents or spaces: use `san-pedro`"
     );
+    assert_eq!(
+        refusal.help_text(abierto::model::Language::Es),
+        "los ids van en minúsculas, sin acentos ni espacios: usa `san-pedro`"
+    );
     let refusal = new_participant(site.path(), "san-pedro").unwrap_err();
     assert!(
         refusal

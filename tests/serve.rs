@@ -415,7 +415,7 @@ fn saved_edits_reach_the_open_tab_and_errors_show_in_the_browser_until_fixed() {
         log.contains("semaforos.toml:1:"),
         "errors are printed too:\n{log}"
     );
-    assert!(log.contains("Stopped."), "{log}");
+    assert!(log.contains("Detenido."), "{log}");
 }
 
 #[test]

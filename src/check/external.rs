@@ -10,7 +10,9 @@
 
 use super::links::Link;
 use crate::diagnostics::{Code, Diagnostic, SourceText};
+use crate::messages::Message;
 use crate::model::Site;
+use crate::msg;
 use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::sync::{Condvar, Mutex};
 use std::time::{Duration, Instant};
@@ -64,7 +66,7 @@ pub struct Summary {
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Outcome {
     Fine,
-    Broken { problem: String, help: &'static str },
+    Broken { problem: Message, help: Message },
     NotChecked,
 }
 
@@ -176,11 +178,15 @@ pub fn check(links: &[Link], settings: &Settings) -> (Vec<Diagnostic>, Summary) 
                     diagnostics.push(
                         Diagnostic::warning(
                             &link.file,
-                            format!("the link `{}` is broken: {problem}", link.destination),
+                            msg!(
+                                "check-external-broken",
+                                destination = &link.destination,
+                                problem = problem.clone()
+                            ),
                         )
                         .at_position(link.line, link.column)
                         .code(Code::BrokenExternalLink)
-                        .help(*help),
+                        .help(help.clone()),
                     );
                 }
             }
@@ -190,19 +196,14 @@ pub fn check(links: &[Link], settings: &Settings) -> (Vec<Diagnostic>, Summary) 
         diagnostics.push(
             Diagnostic::info(
                 &first.file,
-                format!(
-                    "{} external link{} not checked: the check stopped at its deadline of {} s",
-                    not_checked.len(),
-                    if not_checked.len() == 1 {
-                        " was"
-                    } else {
-                        "s were"
-                    },
-                    settings.deadline.as_secs()
+                msg!(
+                    "check-external-not-checked",
+                    count = not_checked.len(),
+                    seconds = settings.deadline.as_secs()
                 ),
             )
             .at_position(first.line, first.column)
-            .help("run `abierto check --external --external-deadline SECONDS` with more time"),
+            .help(msg!("check-external-not-checked-help")),
         );
     }
     summary.seconds = started.elapsed().as_secs_f64();
@@ -355,60 +356,58 @@ fn host_not_found(error: &ureq::Error) -> bool {
     }
 }
 
-fn tries(attempt: u32) -> String {
-    if attempt == 0 {
-        String::new()
-    } else {
-        format!(" (tried {} times)", attempt + 1)
-    }
-}
-
 fn broken_status(status: u16, attempt: u32) -> Outcome {
     let reason = ureq::http::StatusCode::from_u16(status)
         .ok()
         .and_then(|s| s.canonical_reason())
         .map_or(String::new(), |r| format!(" {r}"));
     let help = match status {
-        404 | 410 => {
-            "the page is gone: link to where it moved, or remove the link (the Internet Archive may keep a copy)"
-        }
-        401 | 403 | 429 => {
-            "the server refused the request (some refuse automated checks): open the link in a browser"
-        }
-        500.. => "the server failed: check again later, or tell whoever runs it",
-        _ => "open the link in a browser and correct the address",
+        404 | 410 => msg!("check-external-gone"),
+        401 | 403 | 429 => msg!("check-external-refused"),
+        500.. => msg!("check-external-server-failed"),
+        _ => msg!("check-external-open-in-browser"),
     };
     Outcome::Broken {
-        problem: format!("the server answered {status}{reason}{}", tries(attempt)),
+        problem: msg!(
+            "check-external-status",
+            status = status.to_string(),
+            reason = reason,
+            tries = attempt + 1
+        ),
         help,
     }
 }
 
 fn broken_error(error: &ureq::Error, settings: &Settings, attempt: u32) -> Outcome {
+    let tries = attempt + 1;
     let (problem, help) = match error {
         error if host_not_found(error) => (
-            "the host name does not exist".to_string(),
-            "check the address for typos; the site may have moved to another domain",
+            msg!("check-external-no-host"),
+            msg!("check-external-no-host-help"),
         ),
         ureq::Error::Timeout(_) => (
-            format!(
-                "no answer within {} s{}",
-                settings.timeout.as_secs_f64(),
-                tries(attempt)
+            msg!(
+                "check-external-timeout",
+                seconds = settings.timeout.as_secs_f64().to_string(),
+                tries = tries
             ),
-            "the server may be down for now: check again later (`--external-timeout` waits longer)",
+            msg!("check-external-timeout-help"),
         ),
         ureq::Error::TooManyRedirects => (
-            format!("more than {} redirects", settings.max_redirects),
-            "link to the address the redirects end at",
+            msg!("check-external-redirects", count = settings.max_redirects),
+            msg!("check-external-redirects-help"),
         ),
         ureq::Error::Io(_) | ureq::Error::ConnectionFailed => (
-            format!("no connection ({error}){}", tries(attempt)),
-            "the server may be down for now: check again later",
+            msg!(
+                "check-external-no-connection",
+                error = error.to_string(),
+                tries = tries
+            ),
+            msg!("check-external-down-help"),
         ),
         other => (
-            other.to_string(),
-            "open the link in a browser and correct the address",
+            msg!("check-external-error", error = other.to_string()),
+            msg!("check-external-open-in-browser"),
         ),
     };
     Outcome::Broken { problem, help }

@@ -4,6 +4,7 @@
 
 use crate::diagnostics::{Code, Diagnostic, display_path};
 use crate::model::{ResourceLocation, Site};
+use crate::msg;
 use crate::output::{Content, OutputFile};
 use std::collections::BTreeSet;
 use std::io::Read;
@@ -76,12 +77,9 @@ fn folder_problems(
                 continue;
             }
             problems.push(
-                Diagnostic::warning(
-                    &name,
-                    "no descriptor names this file: it will not be published",
-                )
-                .code(Code::UnreferencedFile)
-                .help("add a [[resources]] with this `path` to a descriptor, or remove the file"),
+                Diagnostic::warning(&name, msg!("check-unreferenced-file"))
+                    .code(Code::UnreferencedFile)
+                    .help(msg!("check-unreferenced-file-help")),
             );
         }
     }
@@ -89,13 +87,13 @@ fn folder_problems(
         problems.push(
             Diagnostic::warning(
                 display_path(&site.root, &site.root.join(folder)),
-                format!(
-                    "and {} more files no descriptor names: they will not be published",
-                    unreferenced - MAX_UNREFERENCED_LISTED
+                msg!(
+                    "check-unreferenced-more",
+                    count = unreferenced - MAX_UNREFERENCED_LISTED
                 ),
             )
             .code(Code::UnreferencedFile)
-            .help("name them in descriptors, or move them out of the participant's folder"),
+            .help(msg!("check-unreferenced-more-help")),
         );
     }
 }
@@ -108,10 +106,10 @@ fn size_problems(path: &Path, name: &str, size: u64, is_referenced: bool) -> Vec
         problems.push(
             Diagnostic::error(
                 name,
-                format!("this file is {} MB: git and GitHub refuse files over 100 MB", size / (1024 * 1024)),
+                msg!("check-file-too-large", megabytes = size / (1024 * 1024)),
             )
             .code(Code::FileTooLarge)
-            .help("split it (e.g. by year), compress it, or host it elsewhere and give the resource a `url`"),
+            .help(msg!("check-file-too-large-help")),
         );
     }
     if size < 1024 && is_lfs_pointer(path) {
@@ -121,13 +119,10 @@ fn size_problems(path: &Path, name: &str, size: u64, is_referenced: bool) -> Vec
             Diagnostic::warning
         };
         problems.push(
-            d(
-                name,
-                "this is a Git LFS pointer, not the data: GitHub Pages would publish the pointer's text".to_string(),
-            )
-            .at_line(1)
-            .code(Code::LfsPointer)
-            .help("commit the real file without LFS (under 100 MB), or host it elsewhere and give the resource a `url`"),
+            d(name, msg!("check-lfs-pointer"))
+                .at_line(1)
+                .code(Code::LfsPointer)
+                .help(msg!("check-lfs-pointer-help")),
         );
     }
     problems
@@ -145,13 +140,10 @@ pub fn output_size(files: &[OutputFile]) -> (u64, Option<Diagnostic>) {
     let problem = (total > MAX_SITE_BYTES).then(|| {
         Diagnostic::error(
             "portal.toml",
-            format!(
-                "the portal would weigh {} MB: GitHub Pages serves sites up to 1 GB",
-                total / (1024 * 1024)
-            ),
+            msg!("check-site-too-large", megabytes = total / (1024 * 1024)),
         )
         .code(Code::SiteTooLarge)
-        .help("host the largest data files elsewhere and give their resources a `url`")
+        .help(msg!("check-site-too-large-help"))
     });
     (total, problem)
 }

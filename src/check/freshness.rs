@@ -4,6 +4,7 @@
 
 use crate::diagnostics::{Code, Diagnostic};
 use crate::model::{Dataset, Frequency};
+use crate::msg;
 use crate::rules::freshness::{Freshness, State};
 
 /// The findings of `check` about one dataset's freshness.
@@ -14,31 +15,39 @@ pub fn diagnostics(dataset: &Dataset, freshness: &Freshness) -> Option<Diagnosti
         State::Overdue => Some(
             Diagnostic::warning(
                 &dataset.source_file,
-                format!(
-                    "`{}` is overdue: its {} update was due on {due} ({days} days ago; last modified {})",
-                    dataset.title,
-                    dataset.frequency.map_or("", Frequency::key),
-                    dataset.modified.map(|d| d.to_string()).unwrap_or_default()
+                msg!(
+                    "check-overdue",
+                    title = &dataset.title,
+                    frequency = dataset.frequency.map_or("", Frequency::key),
+                    due = due.to_string(),
+                    days = days,
+                    modified = dataset.modified.map(|d| d.to_string()).unwrap_or_default()
                 ),
             )
             .code(Code::Overdue)
-            .help("publish the new data and update `modified`, or change `frequency` to the real rhythm"),
+            .help(msg!("check-overdue-help")),
         ),
         State::PromiseOverdue => Some(
             Diagnostic::warning(
                 &dataset.source_file,
-                format!(
-                    "planned dataset `{}` was promised for {due} ({days} days ago) and is not published",
-                    dataset.title
+                msg!(
+                    "check-promise-overdue",
+                    title = &dataset.title,
+                    due = due.to_string(),
+                    days = days
                 ),
             )
             .code(Code::PromiseOverdue)
-            .help("publish it (`status = \"published\"` with its resources) or set a new `expected` date"),
+            .help(msg!("check-promise-overdue-help")),
         ),
         State::DueSoon => Some(
             Diagnostic::info(
                 &dataset.source_file,
-                format!("`{}` is due for its update on {due}", dataset.title),
+                msg!(
+                    "check-due-soon",
+                    title = &dataset.title,
+                    due = due.to_string()
+                ),
             )
             .code(Code::DueSoon),
         ),

@@ -5,7 +5,9 @@
 //! collected for `--external` (see `external.rs`).
 
 use crate::diagnostics::{Code, Diagnostic};
+use crate::messages::Message;
 use crate::model::Site;
+use crate::msg;
 use crate::output::urls::Urls;
 use crate::output::{Content, OutputFile};
 use crate::render::markdown::{self, LinkResolver, MarkdownSource};
@@ -100,11 +102,11 @@ pub fn links_of(file: &str, body: &str, first_line: usize) -> Vec<Link> {
 }
 
 /// A link that names nothing, as the error `check` reports.
-fn problem(link: &Link, message: String, help: &str) -> Diagnostic {
+fn problem(link: &Link, message: Message, help: Message) -> Diagnostic {
     Diagnostic::error(&link.file, message)
         .at_position(link.line, link.column)
         .code(Code::BrokenLink)
-        .help(help.to_string())
+        .help(help)
 }
 
 fn check_link(
@@ -151,11 +153,11 @@ fn anchor_problem(
     let known = anchors.iter().map(|a| format!("#{a}")).collect::<Vec<_>>();
     Some(problem(
         link,
-        format!("the anchor `#{fragment}` names no heading of this text"),
-        &if known.is_empty() {
-            "this text has no headings to link to".to_string()
+        msg!("check-anchor-missing", fragment = fragment),
+        if known.is_empty() {
+            msg!("check-anchor-missing-none")
         } else {
-            format!("headings here: {}", known.join(", "))
+            msg!("check-anchor-missing-headings", headings = known.join(", "))
         },
     ))
 }
@@ -174,11 +176,12 @@ fn rooted_problem(
     let Some(route) = rooted.strip_prefix(base) else {
         return Some(problem(
             link,
-            format!(
-                "the link `{destination}` leaves the portal's base path `{}`",
-                urls.base_path()
+            msg!(
+                "check-link-leaves-base",
+                destination = destination,
+                base = urls.base_path()
             ),
-            "write links to the portal's pages as `dataset:…`, `page:…`, `story:…` or `participant:…`",
+            msg!("check-link-leaves-base-help"),
         ));
     };
     let route = crate::percent::decode_lossy(route);
@@ -192,19 +195,20 @@ fn rooted_problem(
     let Some(output) = outputs.get(&file) else {
         return Some(problem(
             link,
-            format!("the link `{destination}` names no page of this portal"),
-            "check the address, or write it as `dataset:…`, `page:…`, `story:…` or `participant:…`",
+            msg!("check-link-no-page", destination = destination),
+            msg!("check-link-no-page-help"),
         ));
     };
     let fragment = fragment?;
     match &output.content {
         Content::Bytes(bytes) if !has_id(bytes, fragment) => Some(problem(
             link,
-            format!(
-                "the page `{}` has no anchor `#{fragment}`",
-                urls.base_path().to_string() + &route
+            msg!(
+                "check-page-no-anchor",
+                page = urls.base_path().to_string() + &route,
+                fragment = fragment
             ),
-            "link to a heading that exists on that page",
+            msg!("check-page-no-anchor-help"),
         )),
         _ => None,
     }
@@ -225,8 +229,8 @@ fn relative_problem(
     if target.starts_with("..") || !on_disk.is_file() {
         return Some(problem(
             link,
-            format!("the link `{destination}` names no file beside this text"),
-            "put the file next to the Markdown file, or link to a portal page with `dataset:…`, `page:…`, `story:…`",
+            msg!("check-link-no-file", destination = destination),
+            msg!("check-link-no-file-help"),
         ));
     }
     referenced.insert(on_disk);

@@ -4,6 +4,7 @@
 
 use crate::diagnostics::{Code, Diagnostic};
 use crate::model::Dataset;
+use crate::msg;
 use crate::rules::completeness::Completeness;
 
 /// The descriptor key a metadata warning points at: the first required field
@@ -28,14 +29,14 @@ pub fn diagnostic(dataset: &Dataset, completeness: &Completeness) -> Option<Diag
     (!missing.is_empty()).then(|| {
         Diagnostic::warning(
             &dataset.source_file,
-            format!(
-                "`{}` lacks metadata that catalogs require: {} (completeness {}%)",
-                dataset.title,
-                missing.join("; "),
-                completeness.score
+            msg!(
+                "check-missing-metadata",
+                title = &dataset.title,
+                missing = missing.join("; "),
+                score = completeness.score
             ),
         )
         .code(Code::MissingMetadata)
-        .help("add these keys to the descriptor so national and international catalogs accept the dataset")
+        .help(msg!("check-missing-metadata-help"))
     })
 }

@@ -288,14 +288,20 @@ mod tests {
 
     #[test]
     fn github_commands_escape_their_properties_and_message() {
-        let d = Diagnostic::error("a,b:c.toml", "100% wrong")
-            .help("really")
+        let wrong = msg!(
+            "check-missing-metadata",
+            title = "A",
+            missing = "`license`",
+            score = 90u8
+        );
+        let d = Diagnostic::error("a,b:c.toml", wrong)
+            .help(msg!("check-lfs-pointer"))
             .at_position(3, 7)
             .code(Code::UnknownKey);
         let out = github(&[d], "site", Language::En);
         assert_eq!(
             out,
-            "::error file=site/a%2Cb%3Ac.toml,line=3,col=7,title=abierto error%3A unknown-key::100%25 wrong%0Ahelp: really\n"
+            "::error file=site/a%2Cb%3Ac.toml,line=3,col=7,title=abierto error%3A unknown-key::`A` lacks metadata that catalogs require: `license` (completeness 90%25)%0Ahelp: this is a Git LFS pointer, not the data: GitHub Pages would publish the pointer's text\n"
         );
     }
 
@@ -303,7 +309,7 @@ mod tests {
     fn text_shows_the_line_and_a_caret_under_the_column() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("x.toml"), "title = \"a\"\nlicnse = \"b\"\n").unwrap();
-        let d = Diagnostic::error("x.toml", "unknown key `licnse`").at_position(2, 1);
+        let d = Diagnostic::error("x.toml", msg!("check-lfs-pointer")).at_position(2, 1);
         let out = text(&[d], dir.path(), false, Language::En);
         assert!(out.contains("2 | licnse = \"b\"\n"), "{out}");
         assert!(out.contains("  | ^\n"), "{out}");

@@ -5,6 +5,8 @@
 
 use super::mapping;
 use super::{Imported, ImportedDataset, ImportedParticipant, LicenseChoice};
+use crate::messages::{Arg, Message};
+use crate::msg;
 use crate::scaffold::Refusal;
 use crate::slug::slugify;
 use serde_json::Value;
@@ -17,8 +19,8 @@ const NO_ORGANIZATION: &str = "sin-organizacion";
 pub fn read_ckan(text: &str, categories: &[(String, String)]) -> Result<Imported, Refusal> {
     let value: Value = serde_json::from_str(text).map_err(|e| {
         Refusal::new(
-            format!("this is not JSON from the CKAN API: {e}"),
-            "save the answer of `…/api/3/action/package_search?rows=1000` or `package_show?id=…` as is",
+            msg!("import-not-json", error = e.to_string()),
+            msg!("import-not-json-help"),
         )
     })?;
     let packages = packages(&value)?;
@@ -26,26 +28,21 @@ pub fn read_ckan(text: &str, categories: &[(String, String)]) -> Result<Imported
     let mut participants: BTreeMap<String, ImportedParticipant> = BTreeMap::new();
     for (index, package) in packages.iter().enumerate() {
         let Some(package) = package.as_object() else {
-            imported.notes.push((
-                format!("package {}", index + 1),
-                "not imported: it is not a JSON object".to_string(),
-            ));
+            imported
+                .notes
+                .push((package_subject(index), msg!("import-package-not-object")));
             continue;
         };
         let participant = participant_of(package);
         if participant.id == NO_ORGANIZATION && !participants.contains_key(NO_ORGANIZATION) {
-            imported.notes.push((
-                NO_ORGANIZATION.to_string(),
-                "packages without an organization were put under this participant".to_string(),
-            ));
+            imported
+                .notes
+                .push((NO_ORGANIZATION.to_string(), msg!("import-no-organization")));
         }
         if !participants.contains_key(&participant.id) && participant.kind_defaulted {
             imported.notes.push((
                 participant.id.clone(),
-                format!(
-                    "the kind of `{}` could not be told from its name: it is `organizacion` until you change it",
-                    participant.name
-                ),
+                msg!("import-kind-unknown", name = &participant.name),
             ));
         }
         let participant_id = participant.id.clone();
@@ -54,14 +51,20 @@ pub fn read_ckan(text: &str, categories: &[(String, String)]) -> Result<Imported
             .or_insert(participant);
         match dataset(package, &participant_id, categories) {
             Some(dataset) => imported.datasets.push(dataset),
-            None => imported.notes.push((
-                format!("package {}", index + 1),
-                "not imported: it has neither a name nor a title".to_string(),
-            )),
+            None => imported
+                .notes
+                .push((package_subject(index), msg!("import-package-nameless"))),
         }
     }
     imported.participants = participants.into_values().collect();
     Ok(imported)
+}
+
+/// The subject of a note about the `index`th package (counted from 1): `#3`.
+///
+/// Subjects are the same in every language: a dataset id, a file, or this.
+fn package_subject(index: usize) -> String {
+    format!("#{}", index + 1)
 }
 
 /// The packages of any of the answers CKAN gives.
@@ -70,10 +73,10 @@ fn packages(value: &Value) -> Result<Vec<Value>, Refusal> {
         let message = value
             .pointer("/error/message")
             .and_then(Value::as_str)
-            .unwrap_or("no message");
+            .map_or_else(|| Arg::from(msg!("import-ckan-error-none")), Arg::from);
         return Err(Refusal::new(
-            format!("the CKAN API answered with an error: {message}"),
-            "call the API again and save a successful answer",
+            msg!("import-ckan-error", message = message),
+            msg!("import-ckan-error-help"),
         ));
     }
     let found = match value {
@@ -92,12 +95,7 @@ fn packages(value: &Value) -> Result<Vec<Value>, Refusal> {
         },
         _ => None,
     };
-    found.ok_or_else(|| {
-        Refusal::new(
-            "this JSON holds no CKAN packages",
-            "use the answer of `package_show`, `package_search` (its `result.results`) or a list of packages",
-        )
-    })
+    found.ok_or_else(|| Refusal::new(msg!("import-no-packages"), msg!("import-no-packages-help")))
 }
 
 fn text(object: &serde_json::Map<String, Value>, key: &str) -> Option<String> {
@@ -174,7 +172,7 @@ fn dataset(
             .or_else(|| text(group, "display_name"))
             .unwrap_or_else(|| group_name.clone());
         let found = mapping::category_for(&group_name, &group_title, categories);
-        d.add_category(found, &format!("group `{group_title}`"));
+        d.add_category(found, "group", &group_title);
     }
     d.license = license(package, &mut d.unmapped);
     d.issued = text(package, "metadata_created").and_then(|t| mapping::date(&t));
@@ -205,10 +203,10 @@ fn contact_and_source(package: &serde_json::Map<String, Value>, d: &mut Imported
         d.set_contact_email(email);
     }
     if let Some(url) = text(package, "url") {
-        d.unmapped.push(format!("source page: {url}"));
+        d.unmapped.push(msg!("import-source-page", url = url));
     }
     if let Some(version) = text(package, "version") {
-        d.unmapped.push(format!("version: {version}"));
+        d.unmapped.push(msg!("import-version", version = version));
     }
 }
 
@@ -223,7 +221,7 @@ fn list<'a>(
         .unwrap_or_default()
 }
 
-fn license(package: &serde_json::Map<String, Value>, unmapped: &mut Vec<String>) -> LicenseChoice {
+fn license(package: &serde_json::Map<String, Value>, unmapped: &mut Vec<Message>) -> LicenseChoice {
     let id = text(package, "license_id");
     let title = text(package, "license_title");
     let url = text(package, "license_url");
@@ -245,9 +243,7 @@ fn license(package: &serde_json::Map<String, Value>, unmapped: &mut Vec<String>)
         (None, None, None) => LicenseChoice::SiteDefault,
         (id, title, _) => {
             let named = title.or(id).unwrap_or_default();
-            unmapped.push(format!(
-                "licence `{named}`: not a known licence and without a web address"
-            ));
+            unmapped.push(msg!("import-licence-unknown", name = named));
             LicenseChoice::SiteDefault
         }
     }
@@ -256,17 +252,20 @@ fn license(package: &serde_json::Map<String, Value>, unmapped: &mut Vec<String>)
 /// Puts a CKAN extra where DCAT has a field for it, or keeps it as a note.
 fn map_extra(d: &mut ImportedDataset, key: &str, value: &str) {
     let normal = slugify(key).replace('-', "_");
-    let unmapped = |d: &mut ImportedDataset, why: &str| {
-        d.unmapped.push(format!("extra `{key}` = {value:?}{why}"));
+    // `why`: what the value is not (`period`, `date`…), or `other` for an extra with no field.
+    let unmapped = |d: &mut ImportedDataset, why: &'static str| {
+        d.unmapped.push(msg!(
+            "import-extra",
+            key = key,
+            value = format!("{value:?}"),
+            why = why
+        ));
     };
     match normal.as_str() {
         "temporal" | "temporal_coverage" | "cobertura_temporal" | "periodo" => {
             match mapping::temporal(value) {
                 Some(range) => d.temporal = Some(range),
-                None => unmapped(
-                    d,
-                    ": not a period abierto can read (write `AAAA-MM-DD/AAAA-MM-DD`)",
-                ),
+                None => unmapped(d, "period"),
             }
         }
         "temporal_start" | "temporal_end" => match mapping::date(value) {
@@ -278,11 +277,11 @@ fn map_extra(d: &mut ImportedDataset, key: &str, value: &str) {
                     (start, Some(day))
                 });
             }
-            None => unmapped(d, ": not a date"),
+            None => unmapped(d, "date"),
         },
         "spatial" | "spatial_text" | "cobertura_geografica" | "cobertura_espacial" | "coverage" => {
             if value.trim_start().starts_with('{') {
-                unmapped(d, ": a geometry; abierto takes a place name in `spatial`");
+                unmapped(d, "geometry");
             } else {
                 d.spatial = Some(value.to_string());
             }
@@ -295,16 +294,16 @@ fn map_extra(d: &mut ImportedDataset, key: &str, value: &str) {
         | "frecuencia_de_actualizacion"
         | "update_frequency" => match mapping::frequency(value) {
             Some(frequency) => d.frequency = Some(frequency),
-            None => unmapped(d, ": not a frequency abierto knows"),
+            None => unmapped(d, "frequency"),
         },
         "issued" | "fecha_de_publicacion" => match mapping::date(value) {
             Some(day) => d.issued = Some(day),
-            None => unmapped(d, ": not a date"),
+            None => unmapped(d, "date"),
         },
         "modified" | "fecha_de_actualizacion" => match mapping::date(value) {
             Some(day) => d.modified = Some(day),
-            None => unmapped(d, ": not a date"),
+            None => unmapped(d, "date"),
         },
-        _ => unmapped(d, ""),
+        _ => unmapped(d, "other"),
     }
 }

@@ -5,6 +5,7 @@
 use super::mapping;
 use super::{Imported, ImportedDataset, ImportedParticipant, LicenseChoice};
 use crate::load::ids;
+use crate::msg;
 use crate::scaffold::Refusal;
 use crate::slug::slugify;
 use serde_yaml_ng::Value;
@@ -18,8 +19,11 @@ pub fn read_jkan(dir: &Path, categories: &[(String, String)]) -> Result<Imported
     let datasets_dir = dir.join("_datasets");
     if !datasets_dir.is_dir() {
         return Err(Refusal::new(
-            format!("{} has no _datasets folder", dir.display()),
-            "give the folder of the JKAN site (the one holding _datasets/ and _organizations/)",
+            msg!(
+                "import-no-datasets-folder",
+                folder = dir.display().to_string()
+            ),
+            msg!("import-no-datasets-folder-help"),
         ));
     }
     let mut imported = Imported::default();
@@ -93,13 +97,9 @@ fn participant(id: String, name: String, description: Option<String>) -> Importe
 
 fn note_kind(p: &ImportedParticipant, imported: &mut Imported) {
     if p.kind_defaulted {
-        imported.notes.push((
-            p.id.clone(),
-            format!(
-                "the kind of `{}` could not be told from its name: it is `organizacion` until you change it",
-                p.name
-            ),
-        ));
+        imported
+            .notes
+            .push((p.id.clone(), msg!("import-kind-unknown", name = &p.name)));
     }
 }
 
@@ -118,14 +118,14 @@ fn dataset(
     };
     for category in strings(front, "category") {
         let found = mapping::category_for("", &category, categories);
-        d.add_category(found, &format!("category `{category}`"));
+        d.add_category(found, "category", &category);
     }
     if let Some(license) = string(front, "license") {
         match mapping::license_id(&license) {
             Some(id) => d.license = LicenseChoice::Id(id.to_string()),
             None => d
                 .unmapped
-                .push(format!("licence `{license}`: not a known licence")),
+                .push(msg!("import-licence-not-known", name = license)),
         }
     }
     d.contact_name = string(front, "maintainer");
@@ -173,7 +173,8 @@ fn note_other_keys(front: &serde_yaml_ng::Mapping, d: &mut ImportedDataset) {
                 .map(|s| s.trim().replace('\n', " "))
                 .unwrap_or_default(),
         };
-        d.unmapped.push(format!("`{key}` = {shown}"));
+        d.unmapped
+            .push(msg!("import-other-key", key = key, value = shown));
     }
 }
 
@@ -185,7 +186,7 @@ fn front_matter(path: &Path, imported: &mut Imported) -> Option<serde_yaml_ng::M
         Err(e) => {
             imported
                 .notes
-                .push((name, format!("not imported: cannot read it ({e})")));
+                .push((name, msg!("import-cannot-read-file", error = e.to_string())));
             return None;
         }
     };
@@ -195,24 +196,21 @@ fn front_matter(path: &Path, imported: &mut Imported) -> Option<serde_yaml_ng::M
         .and_then(|rest| rest.split_once("\n---"))
         .map(|(front, _)| front);
     let Some(yaml) = yaml else {
-        imported
-            .notes
-            .push((name, "not imported: no `---` front matter".to_string()));
+        imported.notes.push((name, msg!("import-no-front-matter")));
         return None;
     };
     match serde_yaml_ng::from_str::<Value>(yaml) {
         Ok(Value::Mapping(mapping)) => Some(mapping),
         Ok(_) => {
-            imported.notes.push((
-                name,
-                "not imported: the front matter is not a list of keys".to_string(),
-            ));
+            imported
+                .notes
+                .push((name, msg!("import-front-matter-not-keys")));
             None
         }
         Err(e) => {
             imported
                 .notes
-                .push((name, format!("not imported: its YAML cannot be read ({e})")));
+                .push((name, msg!("import-bad-yaml", error = e.to_string())));
             None
         }
     }

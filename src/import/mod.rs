@@ -13,7 +13,9 @@ pub use ckan::read_ckan;
 pub use jkan::read_jkan;
 pub use write::write_into;
 
+use crate::messages::Message;
 use crate::model::{Date, Frequency};
+use crate::msg;
 use crate::scaffold::Refusal;
 use std::path::{Path, PathBuf};
 
@@ -23,7 +25,7 @@ pub struct Imported {
     pub participants: Vec<ImportedParticipant>,
     pub datasets: Vec<ImportedDataset>,
     /// Notes that are not about one dataset (a participant's kind, a skipped entry), by subject.
-    pub notes: Vec<(String, String)>,
+    pub notes: Vec<(String, Message)>,
 }
 
 #[derive(Debug, Clone)]
@@ -59,19 +61,20 @@ pub struct ImportedDataset {
     pub contact_email: Option<String>,
     pub resources: Vec<ImportedResource>,
     /// What could not be mapped, one sentence each.
-    pub unmapped: Vec<String>,
+    pub unmapped: Vec<Message>,
 }
 
 impl ImportedDataset {
     /// Adds the site category a source's group or category stands for, or
-    /// notes (`what` names it) that portal.toml declares none.
-    fn add_category(&mut self, found: Option<String>, what: &str) {
+    /// notes that portal.toml declares none (`what`: `group` or `category`,
+    /// `name` as the source calls it).
+    fn add_category(&mut self, found: Option<String>, what: &'static str, name: &str) {
         match found {
             Some(id) if !self.categories.contains(&id) => self.categories.push(id),
             Some(_) => {}
-            None => self.unmapped.push(format!(
-                "{what}: portal.toml declares no such category (add it as a [[categories]] table to keep it)"
-            )),
+            None => self
+                .unmapped
+                .push(msg!("import-no-category", what = what, name = name)),
         }
     }
 
@@ -81,7 +84,7 @@ impl ImportedDataset {
             self.contact_email = Some(email);
         } else {
             self.unmapped
-                .push(format!("contact e-mail `{email}` is not an e-mail address"));
+                .push(msg!("import-not-an-email", email = email));
         }
     }
 
@@ -100,12 +103,13 @@ impl ImportedDataset {
                 format: format.map(|f| mapping::format_name(&f)),
                 description: description.unwrap_or_default(),
             }),
-            Some(url) => self.unmapped.push(format!(
-                "resource `{title}`: `{url}` is not an http(s) address"
-            )),
+            Some(url) => {
+                self.unmapped
+                    .push(msg!("import-resource-not-web", title = title, url = url))
+            }
             None => self
                 .unmapped
-                .push(format!("resource `{title}`: it has no URL")),
+                .push(msg!("import-resource-no-url", title = title)),
         }
     }
 }
@@ -140,7 +144,7 @@ pub struct ImportReport {
     /// Participants that existed already and were kept as they were.
     pub kept: Vec<PathBuf>,
     /// Per dataset (`participant/slug`), what could not be mapped or was not written.
-    pub notes: Vec<(String, String)>,
+    pub notes: Vec<(String, Message)>,
 }
 
 /// `abierto import ckan FILE --into SITE`.
@@ -148,8 +152,12 @@ pub fn import_ckan(file: &Path, site: &Path) -> Result<ImportReport, Refusal> {
     crate::scaffold::require_site(site)?;
     let text = std::fs::read_to_string(file).map_err(|e| {
         Refusal::new(
-            format!("cannot read {}: {e}", file.display()),
-            "give a file saved from a CKAN API call, e.g. `curl …/api/3/action/package_search?rows=1000 > ckan.json`",
+            msg!(
+                "import-cannot-read",
+                path = file.display().to_string(),
+                error = e.to_string()
+            ),
+            msg!("import-cannot-read-help"),
         )
     })?;
     let categories = write::site_categories(site);

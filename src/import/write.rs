@@ -4,6 +4,8 @@
 use super::{ImportReport, Imported, ImportedDataset, ImportedParticipant, LicenseChoice};
 use crate::load::ids::{dataset_id, descriptor_file_name};
 use crate::load::{PARTICIPANT_FILE, PARTICIPANTS_DIR, PORTAL_FILE};
+use crate::model::Language;
+use crate::msg;
 use crate::scaffold::Refusal;
 use crate::toml_text::{Document, date, inline_table, string, strings};
 use std::collections::BTreeSet;
@@ -63,9 +65,10 @@ pub fn write_into(site: &Path, imported: Imported) -> Result<ImportReport, Refus
             n += 1;
         }
         if slug != dataset.slug {
-            dataset.unmapped.push(format!(
-                "another imported dataset is also called `{original}`: this one is `{}/{slug}`",
-                dataset.participant
+            dataset.unmapped.push(msg!(
+                "import-renamed",
+                original = original,
+                renamed = format!("{}/{slug}", dataset.participant)
             ));
             dataset.slug = slug;
         }
@@ -77,9 +80,9 @@ pub fn write_into(site: &Path, imported: Imported) -> Result<ImportReport, Refus
         if path.exists() {
             report.notes.push((
                 id,
-                format!(
-                    "not imported: {} already exists and was left as it is",
-                    path.display()
+                msg!(
+                    "import-descriptor-exists",
+                    path = path.display().to_string()
                 ),
             ));
             continue;
@@ -106,8 +109,12 @@ fn create(path: &Path, text: &str) -> Result<(), Refusal> {
     })();
     result.map_err(|e| {
         Refusal::new(
-            format!("cannot write {}: {e}", path.display()),
-            "check that the site's folder can be written; files listed before this one were written",
+            msg!(
+                "import-cannot-write",
+                path = path.display().to_string(),
+                error = e.to_string()
+            ),
+            msg!("import-cannot-write-help"),
         )
     })
 }
@@ -143,8 +150,9 @@ fn descriptor_text(d: &ImportedDataset) -> String {
     if !d.unmapped.is_empty() {
         doc.line("#");
         doc.comment("Sin equivalente en abierto (no se importó):");
+        // In Spanish, as every comment abierto writes into a site's files.
         for note in &d.unmapped {
-            doc.comment(&format!("- {note}"));
+            doc.comment(&format!("- {}", note.text(Language::Es)));
         }
     }
     doc.blank();

@@ -25,6 +25,7 @@
 
 use super::file::{Content, OutputFile};
 use crate::diagnostics::Diagnostic;
+use crate::messages::Message;
 use crate::msg;
 use crate::platform::{exchange, identity, mtime_ns};
 use crate::progress::{Progress, Stage};
@@ -47,9 +48,9 @@ pub fn check_collisions(files: &[OutputFile]) -> Vec<Diagnostic> {
             problems.push(
                 Diagnostic::error(
                     file.origin.clone(),
-                    format!("this would be written to `{target}`, like `{first}`"),
+                    msg!("output-collision", target = &target, first = first),
                 )
-                .help("rename one of the two files"),
+                .help(msg!("output-collision-help")),
             );
         }
     }
@@ -65,25 +66,18 @@ pub fn check_output_folder(
     let out = absolute(out_dir);
     let shown = out_dir.display().to_string();
     if out.parent().is_none() {
-        return Err(Diagnostic::error(
-            shown,
-            "the output folder cannot be the root of the file system",
-        ));
+        return Err(Diagnostic::error(shown, msg!("output-is-root")));
     }
     if site_root.starts_with(&out) {
-        return Err(Diagnostic::error(
-            shown,
-            "the output folder holds the site itself: building there would replace the site",
-        )
-        .help("write the portal to a folder of its own, e.g. `-o public`"));
+        return Err(Diagnostic::error(shown, msg!("output-holds-site"))
+            .help(msg!("output-own-folder-help")));
     }
     for input in crate::load::SOURCE_DIRS {
         if out.starts_with(site_root.join(input)) {
-            return Err(Diagnostic::error(
-                shown,
-                format!("the output folder is inside the site's `{input}` folder"),
-            )
-            .help("write the portal to a folder of its own, e.g. `-o public`"));
+            return Err(
+                Diagnostic::error(shown, msg!("output-inside-source", folder = input))
+                    .help(msg!("output-own-folder-help")),
+            );
         }
     }
     if !out.exists() || force {
@@ -91,22 +85,20 @@ pub fn check_output_folder(
     }
     if !out.is_dir() {
         return Err(
-            Diagnostic::error(shown, "the output path is a file, not a folder")
-                .help("choose another output folder"),
+            Diagnostic::error(shown, msg!("output-is-file")).help(msg!("output-is-file-help"))
         );
     }
     let foreign = foreign_files(&out);
     if let Some(first) = foreign.first() {
-        let more = if foreign.len() > 1 {
-            format!(" and {} more", foreign.len() - 1)
-        } else {
-            String::new()
-        };
         return Err(Diagnostic::error(
             shown,
-            format!("the output folder holds files abierto did not write (`{first}`{more})"),
+            msg!(
+                "output-foreign-files",
+                first = first,
+                more = foreign.len() - 1
+            ),
         )
-        .help("choose an empty or new folder, or pass --force to replace its contents"));
+        .help(msg!("output-foreign-files-help")));
     }
     Ok(())
 }
@@ -264,20 +256,11 @@ impl Manifest {
 /// removes mostly names, not data. When every file is unchanged and no file
 /// was added or removed, the published portal already is the new one: nothing
 /// is staged, swapped or disposed of.
-/// What writing a portal did: files written anew, files kept from the
-/// previous portal (unchanged, hard-linked), files of it no longer there.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct WriteSummary {
-    pub written: usize,
-    pub reused: usize,
-    pub removed: usize,
-}
-
 pub fn write_output(
     out_dir: &Path,
     files: &[OutputFile],
     progress: &Progress,
-) -> std::io::Result<WriteSummary> {
+) -> Result<WriteSummary, WriteError> {
     let out = absolute(out_dir);
     let parent = out.parent().unwrap_or(Path::new(".")).to_path_buf();
     std::fs::create_dir_all(&parent)?;
@@ -320,7 +303,7 @@ pub fn write_output(
         Ok(summary) => summary,
         Err(error) => {
             let _ = remove_tree(&staging);
-            return Err(error);
+            return Err(error.into());
         }
     };
     crate::timing::phase("stage", step);
@@ -334,6 +317,42 @@ pub fn write_output(
     }
     crate::interrupt::while_swapping(|| swap_in(&staging, &out, &previous))?;
     Ok(summary)
+}
+
+/// What writing a portal did: files written anew, files kept from the
+/// previous portal (unchanged, hard-linked), files of it no longer there.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WriteSummary {
+    pub written: usize,
+    pub reused: usize,
+    pub removed: usize,
+}
+
+/// Why the portal could not be written.
+#[derive(Debug)]
+pub enum WriteError {
+    /// The system refused (its own words, e.g. permission denied).
+    Io(std::io::Error),
+    /// A staging or previous folder beside the output that abierto did not write.
+    NotOurs(PathBuf),
+}
+
+impl From<std::io::Error> for WriteError {
+    fn from(error: std::io::Error) -> WriteError {
+        WriteError::Io(error)
+    }
+}
+
+impl WriteError {
+    /// What went wrong, for the error `build` reports.
+    pub fn message(&self) -> Message {
+        match self {
+            WriteError::Io(error) => msg!("output-write-failed", error = error.to_string()),
+            WriteError::NotOurs(folder) => {
+                msg!("output-not-ours", folder = folder.display().to_string())
+            }
+        }
+    }
 }
 
 /// Puts the finished `staging` folder at `out`. Where the system can exchange two
@@ -547,15 +566,12 @@ fn remove_tree(folder: &Path) -> std::io::Result<()> {
 }
 
 /// Removes a staging or previous folder left by an interrupted build, only if abierto wrote it.
-fn remove_if_ours(folder: &Path) -> std::io::Result<()> {
+fn remove_if_ours(folder: &Path) -> Result<(), WriteError> {
     let ours = folder.join(MANIFEST).is_file() || folder.read_dir()?.next().is_none();
     if ours {
-        remove_tree(folder)
+        Ok(remove_tree(folder)?)
     } else {
-        Err(std::io::Error::other(format!(
-            "{} was not written by abierto; move it away and build again",
-            folder.display()
-        )))
+        Err(WriteError::NotOurs(folder.to_path_buf()))
     }
 }
 

@@ -8,6 +8,7 @@ use super::{
 use crate::analyse::{self, CsvAnalysis};
 use crate::load::ids::{self, dataset_id};
 use crate::load::{PORTAL_FILE, format_from_name};
+use crate::msg;
 use crate::toml_text::{Document, date};
 use std::path::{Path, PathBuf};
 
@@ -21,8 +22,8 @@ pub fn new_dataset(site: &Path, participant: &str, from: &Path) -> Result<Vec<Pa
     let folder = require_participant(site, participant)?;
     if !from.is_file() {
         return Err(Refusal::new(
-            format!("{} is not a file", from.display()),
-            "give the data file to publish, e.g. `--from ~/Descargas/semaforos.csv`",
+            msg!("scaffold-not-a-file", path = from.display().to_string()),
+            msg!("scaffold-not-a-file-help"),
         ));
     }
     let file_name = from
@@ -36,8 +37,8 @@ pub fn new_dataset(site: &Path, participant: &str, from: &Path) -> Result<Vec<Pa
     let slug = ids::file_id(from);
     if slug.is_empty() {
         return Err(Refusal::new(
-            format!("cannot make a dataset id from the file name `{file_name}`"),
-            "rename the file with letters or digits in its name",
+            msg!("scaffold-no-dataset-id", name = &file_name),
+            msg!("scaffold-no-dataset-id-help"),
         ));
     }
     let extension = from
@@ -45,12 +46,8 @@ pub fn new_dataset(site: &Path, participant: &str, from: &Path) -> Result<Vec<Pa
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
     let table = if matches!(extension.as_str(), "csv" | "tsv" | "txt") {
-        let csv = analyse::analyse_csv_file(from, None, EXAMPLE_ROWS).map_err(|e| {
-            Refusal::new(
-                format!("cannot read {}: {e}", from.display()),
-                "check that the file can be read",
-            )
-        })?;
+        let csv = analyse::analyse_csv_file(from, None, EXAMPLE_ROWS)
+            .map_err(|e| cannot_read(from, &e))?;
         // One column is text, not a table to document.
         (csv.table.columns > 1).then_some(csv)
     } else {
@@ -79,15 +76,22 @@ pub fn new_dataset(site: &Path, participant: &str, from: &Path) -> Result<Vec<Pa
         descriptor.text(),
     );
     if !same_file {
-        let bytes = std::fs::read(from).map_err(|e| {
-            Refusal::new(
-                format!("cannot read {}: {e}", from.display()),
-                "check that the file can be read",
-            )
-        })?;
+        let bytes = std::fs::read(from).map_err(|e| cannot_read(from, &e))?;
         files.add(data_path, bytes);
     }
     files.write()
+}
+
+/// The refusal for a data file that cannot be read.
+fn cannot_read(path: &Path, error: &std::io::Error) -> Refusal {
+    Refusal::new(
+        msg!(
+            "scaffold-cannot-read",
+            path = path.display().to_string(),
+            error = error.to_string()
+        ),
+        msg!("scaffold-cannot-read-help"),
+    )
 }
 
 /// What the site's portal.toml says that a new descriptor uses, read leniently.

@@ -14,6 +14,7 @@ use crate::load::{PAGES_DIR, PARTICIPANT_FILE, PARTICIPANTS_DIR, PORTAL_FILE, ST
 use crate::messages::Message;
 use crate::model::Date;
 use crate::model::Language;
+use crate::msg;
 use crate::slug::slugify;
 use crate::toml_text;
 use std::io::Write;
@@ -27,11 +28,8 @@ pub struct Refusal {
 }
 
 impl Refusal {
-    pub fn new(message: impl Into<Message>, help: impl Into<Message>) -> Refusal {
-        Refusal {
-            message: message.into(),
-            help: help.into(),
-        }
+    pub fn new(message: Message, help: Message) -> Refusal {
+        Refusal { message, help }
     }
 }
 
@@ -76,8 +74,12 @@ impl NewFiles {
             .collect();
         if !existing.is_empty() {
             return Err(Refusal::new(
-                format!("{} already exists", existing.join(", ")),
-                "abierto never overwrites a file: move or rename it, or choose another name",
+                msg!(
+                    "scaffold-exists",
+                    paths = existing.join(", "),
+                    count = existing.len()
+                ),
+                msg!("scaffold-exists-help"),
             ));
         }
         let mut written = Vec::new();
@@ -95,18 +97,19 @@ impl NewFiles {
             })();
             if let Err(error) = result {
                 return Err(Refusal::new(
-                    format!("cannot write {}: {error}", path.display()),
+                    msg!(
+                        "scaffold-cannot-write",
+                        path = path.display().to_string(),
+                        error = error.to_string()
+                    ),
                     if written.is_empty() {
-                        "check that the folder can be written".to_string()
+                        msg!("scaffold-cannot-write-help")
                     } else {
-                        format!(
-                            "these files were written before the problem: {}",
-                            written
-                                .iter()
-                                .map(|p: &PathBuf| p.display().to_string())
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        )
+                        let paths: Vec<String> = written
+                            .iter()
+                            .map(|p: &PathBuf| p.display().to_string())
+                            .collect();
+                        msg!("scaffold-written-before", paths = paths.join(", "))
                     },
                 ));
             }
@@ -124,8 +127,8 @@ const FIRST_DATASET: &str = "parques";
 pub fn new_site(dir: &Path) -> Result<Vec<PathBuf>, Refusal> {
     if dir.join(PORTAL_FILE).exists() {
         return Err(Refusal::new(
-            crate::msg!("scaffold-site-exists", folder = dir.display().to_string()),
-            crate::msg!("scaffold-site-exists-help"),
+            msg!("scaffold-site-exists", folder = dir.display().to_string()),
+            msg!("scaffold-site-exists-help"),
         ));
     }
     if let Some(refusal) = not_empty(dir) {
@@ -180,13 +183,14 @@ fn not_empty(dir: &Path) -> Option<Refusal> {
         .collect();
     names.sort();
     let first = names.first()?;
-    let more = match names.len() {
-        1 => String::new(),
-        n => format!(" and {} more", n - 1),
-    };
     Some(Refusal::new(
-        format!("{} is not empty: it holds `{first}`{more}", dir.display()),
-        "abierto new site never overwrites nor mixes with other files: choose a new or empty folder, e.g. `abierto new site mi-portal`",
+        msg!(
+            "scaffold-not-empty",
+            folder = dir.display().to_string(),
+            first = first,
+            more = names.len() - 1
+        ),
+        msg!("scaffold-not-empty-help"),
     ))
 }
 
@@ -206,14 +210,14 @@ pub fn new_participant(site: &Path, id: &str) -> Result<Vec<PathBuf>, Refusal> {
         Ok(()) => {}
         Err(IdProblem::NoLetters) => {
             return Err(Refusal::new(
-                format!("`{id}` cannot be a participant id"),
-                "use letters and digits, e.g. `xalapa` or `san-pedro-garza-garcia`",
+                msg!("scaffold-id-no-letters", id = id),
+                msg!("scaffold-id-no-letters-help"),
             ));
         }
         Err(IdProblem::WriteAs(slug)) => {
             return Err(Refusal::new(
-                format!("`{id}` is not a valid participant id"),
-                format!("ids are lower-case, without accents or spaces: use `{slug}`"),
+                msg!("scaffold-id-invalid", id = id),
+                msg!("scaffold-id-invalid-help", slug = slug),
             ));
         }
     }
@@ -239,8 +243,8 @@ pub fn new_story(site: &Path, participant: &str, title: &str) -> Result<Vec<Path
     let slug = slugify(title);
     if slug.is_empty() {
         return Err(Refusal::new(
-            "the story's title has no letters or digits",
-            "give a title such as \"Cómo usamos los datos de tránsito\"",
+            msg!("scaffold-title-no-letters"),
+            msg!("scaffold-title-no-letters-help"),
         ));
     }
     let today = today_or_refuse()?;
@@ -273,12 +277,7 @@ fn story_text(title: &str, today: Date, author: &str, dataset: Option<&str>) -> 
 }
 
 pub(crate) fn today_or_refuse() -> Result<Date, Refusal> {
-    today().ok_or_else(|| {
-        Refusal::new(
-            "the computer's clock does not give a usable date",
-            "set the system date and time, then run the command again",
-        )
-    })
+    today().ok_or_else(|| Refusal::new(msg!("scaffold-no-clock"), msg!("scaffold-no-clock-help")))
 }
 
 pub fn require_site(site: &Path) -> Result<(), Refusal> {
@@ -286,8 +285,8 @@ pub fn require_site(site: &Path) -> Result<(), Refusal> {
         Ok(())
     } else {
         Err(Refusal::new(
-            format!("{} is not a site: it has no portal.toml", site.display()),
-            "run the command inside the site's folder, or give it with `--site DIR`; `abierto new site DIR` creates one",
+            msg!("scaffold-not-a-site", folder = site.display().to_string()),
+            msg!("scaffold-not-a-site-help"),
         ))
     }
 }
@@ -308,17 +307,15 @@ pub(crate) fn require_participant(site: &Path, id: &str) -> Result<PathBuf, Refu
         })
         .unwrap_or_default();
     let help = if known.is_empty() {
-        format!("create it first with `abierto new participant {id}`")
+        msg!("scaffold-no-participant-help", id = id)
     } else {
-        format!(
-            "participants of this site: {}; or create it with `abierto new participant {id}`",
-            known.join(", ")
+        msg!(
+            "scaffold-no-participant-known",
+            known = known.join(", "),
+            id = id
         )
     };
-    Err(Refusal::new(
-        format!("there is no participant `{id}`"),
-        help,
-    ))
+    Err(Refusal::new(msg!("scaffold-no-participant", id = id), help))
 }
 
 /// The participant's `name`, read leniently (the file may still be a draft).

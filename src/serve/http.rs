@@ -7,6 +7,7 @@
 use super::conn::{Answer, Body, Request, Response};
 use super::{MAX_STREAMS, POLL, Portal, Served, Shared, Status};
 use crate::diagnostics::Diagnostic;
+use crate::messages::Message;
 use crate::model::Language;
 use crate::msg;
 use crate::render::escape;
@@ -27,12 +28,16 @@ pub(super) fn answer(request: &Request, shared: &Arc<Shared>) -> Answer {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         answer_unguarded(request, shared)
     }))
-    .unwrap_or_else(|_| Answer::Respond(text(500, "abierto failed to answer this request\n")))
+    .unwrap_or_else(|_| {
+        let language = shared.status().language;
+        Answer::Respond(said(500, msg!("serve-http-failed"), language))
+    })
 }
 
 fn answer_unguarded(request: &Request, shared: &Arc<Shared>) -> Answer {
     if !matches!(request.method.as_str(), "GET" | "HEAD") {
-        let mut response = text(405, "only GET and HEAD are served\n");
+        let language = shared.status().language;
+        let mut response = said(405, msg!("serve-http-method"), language);
         response.headers.push(("Allow", "GET, HEAD".to_string()));
         return Answer::Respond(response);
     }
@@ -143,7 +148,7 @@ fn portal_response(path: &str, shared: &Shared) -> Response {
             response.headers.push(("Location", location));
             response
         }
-        Target::BadRequest => text(400, "this address is not a file of the portal\n"),
+        Target::BadRequest => said(400, msg!("serve-http-bad-address"), status.language),
         Target::NotFound => file_response(404, "404.html", &portal, shared, &status),
     }
 }
@@ -177,7 +182,7 @@ fn file_response(
                 Some(mut file) if is_html => {
                     let mut content = Vec::new();
                     if file.read_to_end(&mut content).is_err() {
-                        return text(500, "cannot read this file\n");
+                        return said(500, msg!("serve-http-unreadable"), status.language);
                     }
                     html(code, with_preview(&content, status))
                 }
@@ -187,12 +192,12 @@ fn file_response(
                         headers: common_headers(kind),
                         body: Body::File(file, metadata.len()),
                     },
-                    Err(_) => text(500, "cannot read this file\n"),
+                    Err(_) => said(500, msg!("serve-http-unreadable"), status.language),
                 },
-                None => text(404, "this file is gone; the next rebuild will tell why\n"),
+                None => said(404, msg!("serve-http-gone"), status.language),
             }
         }
-        None => text(404, "not found\n"),
+        None => said(404, msg!("serve-http-not-found"), status.language),
     }
 }
 
@@ -285,7 +290,8 @@ fn error_page(status: &Status) -> Vec<u8> {
 fn events(shared: &Arc<Shared>) -> Answer {
     if shared.streams.fetch_add(1, Ordering::SeqCst) >= MAX_STREAMS {
         shared.streams.fetch_sub(1, Ordering::SeqCst);
-        let mut response = text(503, "too many open tabs\n");
+        let language = shared.status().language;
+        let mut response = said(503, msg!("serve-http-too-many-tabs"), language);
         response.headers.push(("Retry-After", "5".to_string()));
         return Answer::Respond(response);
     }
@@ -398,6 +404,11 @@ fn html(code: u16, content: Vec<u8>) -> Response {
     bytes(code, content, "text/html; charset=utf-8")
 }
 
+/// A plain-text answer for people: a message, in the language of the preview.
+fn said(code: u16, message: Message, language: Language) -> Response {
+    text(code, &format!("{}\n", message.text(language)))
+}
+
 fn text(code: u16, message: &str) -> Response {
     bytes(
         code,
@@ -501,12 +512,13 @@ mod tests {
 
     #[test]
     fn errors_are_escaped_in_the_overlay() {
-        let error = Diagnostic::error("historias/<x>.md", "bad <script>")
+        let message = msg!("check-link-no-page", destination = "<script>");
+        let error = Diagnostic::error("historias/<x>.md", message)
             .at_position(3, 4)
-            .help("a & b");
+            .help(msg!("check-anchor-missing-headings", headings = "#a & b"));
         let html = overlay(&[error], Language::En);
         assert!(html.contains("historias/&lt;x&gt;.md:3:4"));
-        assert!(html.contains("bad &lt;script&gt;"));
-        assert!(html.contains("help: a &amp; b"));
+        assert!(html.contains("the link `&lt;script&gt;` names no page"));
+        assert!(html.contains("help: headings here: #a &amp; b"));
     }
 }

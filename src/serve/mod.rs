@@ -18,6 +18,7 @@ pub use http::{Target, resolve};
 use crate::build::{BuildOptions, Run, Session};
 use crate::diagnostics::Diagnostic;
 use crate::load::Change;
+use crate::messages::Message;
 use crate::model::Language;
 use crate::msg;
 use crate::output::Content;
@@ -165,11 +166,16 @@ pub struct Server {
 impl Server {
     /// Builds the site, starts serving it and watching it. Fails only when
     /// the site folder does not exist or no port can be opened.
-    pub fn start(options: &ServeOptions) -> Result<Server, String> {
+    pub fn start(options: &ServeOptions) -> Result<Server, Message> {
         let site_root = std::fs::canonicalize(&options.site)
             .ok()
             .filter(|p| p.is_dir())
-            .ok_or_else(|| format!("{}: this folder does not exist", options.site.display()))?;
+            .ok_or_else(|| {
+                msg!(
+                    "serve-no-folder",
+                    folder = options.site.display().to_string()
+                )
+            })?;
         let mut session = Session::new(BuildOptions {
             site: site_root.clone(),
             output: None,
@@ -182,7 +188,7 @@ impl Server {
             force: false,
             progress: crate::progress::Progress::hidden(),
         });
-        let (listener, address) = listen(options.bind, options.port)?;
+        let (listener, address) = listen(options.bind, options.port, language(options))?;
         let shared = Arc::new(Shared {
             site_root: site_root.clone(),
             asked_language: options.language,
@@ -255,7 +261,11 @@ impl Server {
 /// Opens the port asked for, or the next free one, or any free one. The
 /// listener does not block: the accept loop looks now and then whether the
 /// server is stopping.
-fn listen(bind: IpAddr, port: u16) -> Result<(TcpListener, SocketAddr), String> {
+fn listen(
+    bind: IpAddr,
+    port: u16,
+    language: Language,
+) -> Result<(TcpListener, SocketAddr), Message> {
     let mut tries: Vec<u16> = Vec::new();
     if port != 0 {
         tries.extend((0..10).filter_map(|i| port.checked_add(i)));
@@ -267,19 +277,32 @@ fn listen(bind: IpAddr, port: u16) -> Result<(TcpListener, SocketAddr), String> 
             Ok(listener) => {
                 let address = listener
                     .local_addr()
-                    .map_err(|e| format!("the server has no address: {e}"))?;
-                listener
-                    .set_nonblocking(true)
-                    .map_err(|e| format!("cannot listen on {address}: {e}"))?;
+                    .map_err(|e| msg!("serve-no-address", error = e.to_string()))?;
+                listener.set_nonblocking(true).map_err(|e| {
+                    msg!(
+                        "serve-cannot-listen",
+                        address = address.to_string(),
+                        error = e.to_string()
+                    )
+                })?;
                 if port != 0 && address.port() != port {
-                    eprintln!("Port {port} is taken; using {} instead.", address.port());
+                    let line = msg!(
+                        "serve-port-taken",
+                        port = port.to_string(),
+                        other = address.port().to_string()
+                    );
+                    eprintln!("{}", line.text(language));
                 }
                 return Ok((listener, address));
             }
             Err(error) => last_error = error.to_string(),
         }
     }
-    Err(format!("cannot listen on {bind}: {last_error}"))
+    Err(msg!(
+        "serve-cannot-listen",
+        address = bind.to_string(),
+        error = last_error
+    ))
 }
 
 /// Runs the pipeline; two files at one address are an error here as in
@@ -325,23 +348,44 @@ fn report(run: &Run, changes: &[Change], verbose: bool, language: Language) {
     }
 }
 
-/// Serves until Ctrl-C: the `abierto serve` command.
+/// The language of messages before the server runs: asked for, else the
+/// site's, else the environment's.
+fn language(options: &ServeOptions) -> Language {
+    options.language.unwrap_or_else(|| {
+        crate::load::site_language(&options.site).unwrap_or_else(crate::messages::language_from_env)
+    })
+}
+
+/// Serves until Ctrl-C: the `abierto serve` command. Its error is in the
+/// language of the run, ready to print.
 pub fn run(options: &ServeOptions) -> Result<(), String> {
+    let language = language(options);
+    serve_until_stopped(options, language).map_err(|message| message.text(language))
+}
+
+fn serve_until_stopped(options: &ServeOptions, language: Language) -> Result<(), Message> {
     let server = Server::start(options)?;
     let stop = server.stopper();
-    ctrlc::set_handler(stop).map_err(|e| format!("cannot handle Ctrl-C: {e}"))?;
-    println!("Serving {} at {}", options.site.display(), server.url());
+    ctrlc::set_handler(stop)
+        .map_err(|e| msg!("serve-cannot-handle-ctrl-c", error = e.to_string()))?;
+    let serving = msg!(
+        "serve-serving",
+        site = options.site.display().to_string(),
+        url = server.url()
+    );
+    println!("{}", serving.text(language));
     if !server.address().ip().is_loopback() {
-        eprintln!(
-            "Listening on {}: anyone on this network can see the preview, drafts included.",
-            server.address()
+        let line = msg!(
+            "serve-open-to-network",
+            address = server.address().to_string()
         );
+        eprintln!("{}", line.text(language));
     }
-    eprintln!("Watching for changes; press Ctrl-C to stop.");
+    eprintln!("{}", msg!("serve-watching").text(language));
     use std::io::Write;
     let _ = std::io::stdout().flush();
     server.wait();
-    eprintln!("Stopped.");
+    eprintln!("{}", msg!("serve-stopped").text(language));
     Ok(())
 }
 

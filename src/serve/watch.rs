@@ -7,6 +7,8 @@
 use super::{POLL, Shared, rebuild, report};
 use crate::build::Session;
 use crate::load::{Change, ChangeKind, classify};
+use crate::messages::Message;
+use crate::msg;
 use notify::{EventKind, RecursiveMode, Watcher};
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -25,7 +27,7 @@ pub(super) fn start(
     mut session: Session,
     shared: Arc<Shared>,
     verbose: bool,
-) -> Result<JoinHandle<()>, String> {
+) -> Result<JoinHandle<()>, Message> {
     let (sender, events) = mpsc::channel::<PathBuf>();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
         let Ok(event) = event else { return };
@@ -36,10 +38,16 @@ pub(super) fn start(
             let _ = sender.send(path);
         }
     })
-    .map_err(|e| format!("cannot watch the site: {e}"))?;
+    .map_err(|e| msg!("serve-cannot-watch-site", error = e.to_string()))?;
     watcher
         .watch(&shared.site_root, RecursiveMode::Recursive)
-        .map_err(|e| format!("cannot watch {}: {e}", shared.site_root.display()))?;
+        .map_err(|e| {
+            msg!(
+                "serve-cannot-watch",
+                folder = shared.site_root.display().to_string(),
+                error = e.to_string()
+            )
+        })?;
     Ok(std::thread::spawn(move || {
         // The watcher lives as long as this thread.
         let _watcher = watcher;

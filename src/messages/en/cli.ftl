@@ -35,3 +35,54 @@ cli-external-summary = external links: { $links ->
     [one] 1 address
    *[other] { $addresses } addresses
 }, { $asked } asked, { $broken } broken, in { $seconds } s
+
+## Command-line help (`abierto --help`, `abierto <command> --help`)
+
+cli-help-usage = Usage
+cli-help-commands = Commands
+cli-help-arguments = Arguments
+cli-help-options = Options
+cli-help-default = { $help } [default: { $default }]
+cli-help-possible-values = { $help } [possible values: { $values }]
+cli-help-help = Print help
+cli-help-version = Print version
+cli-help-help-command = Print this message or the help of the given subcommand(s)
+cli-help-about = Static-site generator for open-data portals
+cli-help-lang = The language of messages: es or en (by default the site's `language`; outside a site, LANG)
+cli-help-site = The site folder (holding portal.toml)
+cli-help-base-url = Replaces `base_url` from portal.toml
+cli-help-build = Builds the portal into a folder (exit 0 only when the site has no error)
+cli-help-build-output = The output folder
+cli-help-build-base-url = Replaces `base_url` from portal.toml (e.g. for a GitHub project page)
+cli-help-build-no-minify = Writes HTML as rendered, without minifying it
+cli-help-build-force = Uses the output folder even if it holds files abierto did not write
+cli-help-build-quiet = Prints only problems and the summary (no progress)
+cli-help-timings = Prints how long each stage took, and the memory held after it
+cli-help-check = Validates the site without writing the portal: metadata, freshness, files, links and personal data. Exit 0 when clean, 1 on errors, 2 on warnings with --strict
+cli-help-check-format = How to print the findings: text for people, json for programs, github for GitHub Actions
+cli-help-check-strict = Fails (exit 2) on warnings too
+cli-help-check-external = Also asks every external (http/https) link of stories, pages and descriptors whether it still works; a broken one is a warning
+cli-help-check-external-timeout = Seconds to wait for one external link's answer (with --external)
+cli-help-check-external-deadline = Seconds the whole external check may take; links not asked by then are noted (with --external)
+cli-help-new = Creates a site, participant, story or dataset that builds as it is
+cli-help-new-site = A new site: portal.toml, a participant, a dataset, a story, an about page and a GitHub Pages workflow
+cli-help-new-site-dir = The folder of the new site (new or empty)
+cli-help-new-participant = A participant: participants/ID/participant.toml
+cli-help-new-participant-id = The participant's id: lower-case letters, digits and hyphens
+cli-help-new-story = A story of a participant, dated today, its file named after its title
+cli-help-new-participant-of = The id of the participant it belongs to
+cli-help-new-story-title = The story's title
+cli-help-new-dataset = A dataset descriptor filled from a data file, which is copied into the participant's datos/
+cli-help-new-dataset-from = The data file to publish
+cli-help-new-site-folder = The site folder
+cli-help-import = Turns another portal's metadata (CKAN, JKAN) into participants and descriptors
+cli-help-import-ckan = A CKAN API answer saved to a file (package_show, package_search or a list of packages)
+cli-help-import-ckan-file = The file holding the CKAN API answer
+cli-help-import-jkan = A JKAN site's folder (with _datasets/ and _organizations/)
+cli-help-import-jkan-dir = The folder of the JKAN site
+cli-help-import-into = The site to write into
+cli-help-serve = Previews the portal: serves it, rebuilds on every save and reloads the browser
+cli-help-serve-port = The port to serve on (the next free one if it is taken; 0 for any)
+cli-help-serve-bind = The address to listen on; e.g. 0.0.0.0 opens the preview to the network
+cli-help-serve-no-drafts = Leaves out `draft = true` stories, as `build` does
+cli-help-serve-quiet = Prints only the address and problems

@@ -41,3 +41,54 @@ cli-external-summary = enlaces externos: { $links ->
     [one] 1 rota
    *[other] { $broken } rotas
 }, en { $seconds } s
+
+## Command-line help (`abierto --help`, `abierto <command> --help`)
+
+cli-help-usage = Uso
+cli-help-commands = Comandos
+cli-help-arguments = Argumentos
+cli-help-options = Opciones
+cli-help-default = { $help } [predeterminado: { $default }]
+cli-help-possible-values = { $help } [valores posibles: { $values }]
+cli-help-help = Muestra la ayuda
+cli-help-version = Muestra la versión
+cli-help-help-command = Muestra esta ayuda o la de los subcomandos indicados
+cli-help-about = Generador de sitios estáticos para portales de datos abiertos
+cli-help-lang = El idioma de los mensajes: es o en (por omisión, el `language` del sitio; fuera de un sitio, LANG)
+cli-help-site = La carpeta del sitio (la que contiene portal.toml)
+cli-help-base-url = Reemplaza el `base_url` de portal.toml
+cli-help-build = Construye el portal en una carpeta (termina con código 0 solo si el sitio no tiene errores)
+cli-help-build-output = La carpeta de salida
+cli-help-build-base-url = Reemplaza el `base_url` de portal.toml (por ejemplo, para la página de un proyecto de GitHub)
+cli-help-build-no-minify = Escribe el HTML tal como se genera, sin minificarlo
+cli-help-build-force = Usa la carpeta de salida aunque contenga archivos que abierto no escribió
+cli-help-build-quiet = Muestra solo los problemas y el resumen (sin avance)
+cli-help-timings = Muestra cuánto tardó cada etapa y la memoria que ocupó
+cli-help-check = Revisa el sitio sin escribir el portal: metadatos, actualización, archivos, enlaces y datos personales. Termina con 0 si todo está bien, 1 si hay errores y 2 si hay avisos con --strict
+cli-help-check-format = Cómo mostrar lo encontrado: text para personas, json para programas, github para GitHub Actions
+cli-help-check-strict = Falla (código 2) también con avisos
+cli-help-check-external = Además, consulta cada enlace externo (http/https) de historias, páginas y descriptores para saber si sigue funcionando; uno roto es un aviso
+cli-help-check-external-timeout = Segundos que se espera la respuesta de un enlace externo (con --external)
+cli-help-check-external-deadline = Segundos que puede durar toda la revisión externa; se anotan los enlaces que no se alcanzaron a consultar (con --external)
+cli-help-new = Crea un sitio, participante, historia o conjunto de datos que se construye tal cual
+cli-help-new-site = Un sitio nuevo: portal.toml, un participante, un conjunto de datos, una historia, una página «acerca de» y un flujo de trabajo de GitHub Pages
+cli-help-new-site-dir = La carpeta del sitio nuevo (nueva o vacía)
+cli-help-new-participant = Un participante: participants/ID/participant.toml
+cli-help-new-participant-id = El id del participante: minúsculas, dígitos y guiones
+cli-help-new-story = Una historia de un participante, con la fecha de hoy y un archivo nombrado según su título
+cli-help-new-participant-of = El id del participante al que pertenece
+cli-help-new-story-title = El título de la historia
+cli-help-new-dataset = Un descriptor de conjunto de datos llenado a partir de un archivo de datos, que se copia en la carpeta datos/ del participante
+cli-help-new-dataset-from = El archivo de datos que se publicará
+cli-help-new-site-folder = La carpeta del sitio
+cli-help-import = Convierte los metadatos de otro portal (CKAN, JKAN) en participantes y descriptores
+cli-help-import-ckan = Una respuesta de la API de CKAN guardada en un archivo (package_show, package_search o una lista de paquetes)
+cli-help-import-ckan-file = El archivo con la respuesta de la API de CKAN
+cli-help-import-jkan = La carpeta de un sitio JKAN (con _datasets/ y _organizations/)
+cli-help-import-jkan-dir = La carpeta del sitio JKAN
+cli-help-import-into = El sitio en el que se escribirá
+cli-help-serve = Muestra una vista previa del portal: lo sirve, lo reconstruye cada vez que guardas y recarga el navegador
+cli-help-serve-port = El puerto en el que se sirve (el siguiente libre si está ocupado; 0 para cualquiera)
+cli-help-serve-bind = La dirección en la que se escucha; por ejemplo, 0.0.0.0 abre la vista previa a la red
+cli-help-serve-no-drafts = Deja fuera las historias con `draft = true`, como hace `build`
+cli-help-serve-quiet = Muestra solo la dirección y los problemas

@@ -29,3 +29,25 @@ serve-rebuilt = { $first ->
    *[other] { $read } archivos de datos leídos
 }, { $problems }.
 serve-errors-shown = El navegador muestra estos errores sobre las últimas páginas buenas hasta que se corrijan.
+
+serve-no-folder = { $folder }: esta carpeta no existe
+serve-no-address = el servidor no tiene dirección: { $error }
+serve-cannot-listen = no se puede escuchar en { $address }: { $error }
+serve-port-taken = El puerto { $port } está ocupado; se usa el { $other }.
+serve-cannot-watch-site = no se pueden vigilar los cambios del sitio: { $error }
+serve-cannot-watch = no se pueden vigilar los cambios de { $folder }: { $error }
+serve-cannot-handle-ctrl-c = no se puede atender Ctrl-C: { $error }
+serve-serving = Sirviendo { $site } en { $url }
+serve-open-to-network = Escuchando en { $address }: cualquiera en esta red puede ver la vista previa, borradores incluidos.
+serve-watching = Vigilando los cambios; presiona Ctrl-C para detener.
+serve-stopped = Detenido.
+
+## Plain answers of the preview server, shown in the browser
+
+serve-http-failed = abierto no pudo responder a esta solicitud
+serve-http-method = solo se atienden solicitudes GET y HEAD
+serve-http-bad-address = esta dirección no es un archivo del portal
+serve-http-unreadable = no se puede leer este archivo
+serve-http-gone = este archivo ya no existe; la próxima reconstrucción dirá por qué
+serve-http-not-found = no se encontró
+serve-http-too-many-tabs = hay demasiadas pestañas abiertas
