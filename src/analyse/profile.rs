@@ -2,6 +2,8 @@
 //! distinct values (exact up to a bound, then estimated), min and max, and the
 //! most frequent values. One [`ColumnProfiler`] per column sees every cell once.
 
+use crate::messages::Message;
+use crate::msg;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
@@ -28,6 +30,12 @@ pub enum ColumnType {
     Text,
 }
 
+/// A Table Schema type (`string`, `integer`, `number`…, declared or
+/// inferred), as a message says it: in words where the language has them.
+pub fn schema_type_name(schema_type: &str) -> Message {
+    msg!("analyse-schema-type", kind = schema_type)
+}
+
 impl ColumnType {
     /// The Table Schema type (frictionless) of this inferred type.
     pub fn table_schema_type(self) -> &'static str {
@@ -38,6 +46,11 @@ impl ColumnType {
             ColumnType::Decimal | ColumnType::Latitude | ColumnType::Longitude => "number",
             ColumnType::Date => "date",
         }
+    }
+
+    /// The Table Schema type's name, as a message says it.
+    pub fn schema_type_name(self) -> Message {
+        schema_type_name(self.table_schema_type())
     }
 
     /// The key of this type's name in the interface texts (`type_integer`…).
