@@ -41,7 +41,7 @@ analyse-empty-column-help = elimina la columna o llénala
 # Un tipo de Table Schema (`string`, `integer`, `number`, `boolean`, `date`…) como lo nombra un mensaje.
 analyse-schema-type = { $kind ->
         [string] texto
-        [integer] número entero
+        [integer] entero
         [number] número
         [boolean] sí/no
         [date] fecha
