@@ -10,6 +10,7 @@ use crate::analyse::{
     CsvAnalysis, EncodingSource, FileContent, FileFacts, GeoAnalysis, GeoFormat, Sheet, Table,
 };
 use crate::model::Resource;
+use crate::msg;
 use crate::output::urls::Urls;
 use serde::Serialize;
 
@@ -345,14 +346,14 @@ fn table_view(
     let name = sheet.map_or(cx.resource.title.clone(), |s| {
         format!("{} — {s}", cx.resource.title)
     });
-    let preview_caption = cx.fill(
-        "preview_caption",
-        &[
-            ("name", name.clone()),
-            ("shown", cx.count(shown)),
-            ("total", cx.count(table.rows)),
-        ],
-    );
+    let preview_caption = msg!(
+        "render-preview-caption",
+        name = &name,
+        shown = cx.count(shown),
+        total = cx.count(table.rows),
+        count = table.rows
+    )
+    .text(cx.t.language);
     let columns = table.preview_columns();
     let note = (table.columns > columns).then(|| {
         cx.fill(

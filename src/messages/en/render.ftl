@@ -117,3 +117,26 @@ render-chart-no-data = the chart has no data: no row gave a number
 render-chart-no-data-help = check that the value column holds numbers, the date column dates, and the filter matches rows
 render-chart-too-many-groups = `{ $column }` has more than { $max } different values: too many for a chart
 render-chart-too-many-groups-help = group by another column, or by month or year with `agrupar="mes"`
+
+## Captions with counts (`$total` and `$n` are written as the page writes numbers; `$count` chooses the plural)
+
+render-preview-caption = Preview of { $name }: { $shown } of { $count ->
+        [one] { $total } row
+       *[other] { $total } rows
+    }
+render-embed-rows-of = { $shown } of { $count ->
+        [one] { $total } row
+       *[other] { $total } rows
+    }
+render-chart-bars-description = { $count ->
+        [one] Bar chart with { $n } bar.
+       *[other] Bar chart with { $n } bars.
+    } Highest: { $max_label }, { $max }. Lowest: { $min_label }, { $min }.
+render-chart-lines-description = { $count ->
+        [one] Line chart with { $n } point,
+       *[other] Line chart with { $n } points,
+    } from { $first_label } ({ $first }) to { $last_label } ({ $last }). Maximum: { $max_label }, { $max }.
+render-chart-scatter-description = { $count ->
+        [one] Scatter chart with { $n } point:
+       *[other] Scatter chart with { $n } points:
+    } { $x } from { $xmin } to { $xmax }; { $y } from { $ymin } to { $ymax }.

@@ -117,3 +117,26 @@ render-chart-no-data = la gráfica no tiene datos: ninguna fila dio un número
 render-chart-no-data-help = revisa que la columna de valores tenga números, la de fechas tenga fechas, y que el filtro coincida con alguna fila
 render-chart-too-many-groups = `{ $column }` tiene más de { $max } valores distintos: demasiados para una gráfica
 render-chart-too-many-groups-help = agrupa por otra columna, o por mes o año con `agrupar="mes"`
+
+## Leyendas con cantidades (`$total` y `$n` se escriben como la página escribe los números; `$count` elige el plural)
+
+render-preview-caption = Vista previa de { $name }: { $shown } de { $count ->
+        [one] { $total } fila
+       *[other] { $total } filas
+    }
+render-embed-rows-of = { $shown } de { $count ->
+        [one] { $total } fila
+       *[other] { $total } filas
+    }
+render-chart-bars-description = { $count ->
+        [one] Gráfica de barras con { $n } barra.
+       *[other] Gráfica de barras con { $n } barras.
+    } La más alta: { $max_label }, { $max }. La más baja: { $min_label }, { $min }.
+render-chart-lines-description = { $count ->
+        [one] Gráfica de líneas con { $n } punto,
+       *[other] Gráfica de líneas con { $n } puntos,
+    } de { $first_label } ({ $first }) a { $last_label } ({ $last }). Máximo: { $max_label }, { $max }.
+render-chart-scatter-description = { $count ->
+        [one] Gráfica de dispersión con { $n } punto:
+       *[other] Gráfica de dispersión con { $n } puntos:
+    } { $x } de { $xmin } a { $xmax }; { $y } de { $ymin } a { $ymax }.
