@@ -9,7 +9,7 @@ analyse-too-large-help = divídelo (por ejemplo, por año) o publícalo en otro 
 analyse-open-quote = una celda entre comillas nunca se cierra: el resto del archivo se leyó como una sola celda
 analyse-open-quote-help = cierra las comillas (`"`) o escribe las comillas dentro de una celda como `""`
 analyse-copy-failed = no se pudo escribir la copia en UTF-8 de este archivo: { $error }
-analyse-invalid-bytes = hay bytes que no son { $encoding } válido ({ $count ->
+analyse-invalid-bytes = hay bytes que no son válidos en { $encoding } ({ $count ->
         [one] { $count } celda en total
        *[other] { $count } celdas en total
     }); se muestran como �
@@ -85,7 +85,7 @@ analyse-not-geojson = este JSON no es GeoJSON: no tiene un `type` FeatureCollect
 analyse-not-geojson-help = un archivo GeoJSON empieza con {"{"}"type": "FeatureCollection", "features": […]{"}"}
 analyse-kml-malformed = este KML no es XML bien formado ({ $error }); solo se muestran los lugares (placemarks) anteriores a este punto
 analyse-kml-malformed-help = exporta el archivo de nuevo desde el SIG, o corrige el elemento de esta línea
-analyse-kml-too-deep = el KML anida elementos demasiado profundo; la lectura se detuvo
+analyse-kml-too-deep = el KML anida elementos a demasiada profundidad; la lectura se detuvo
 analyse-kml-unclosed = el KML termina antes de que se cierre `<{ $element }>`
 analyse-kml-unclosed-help = puede que el archivo esté cortado: expórtalo de nuevo
 analyse-not-kml = este archivo no tiene un elemento `<kml>`: no parece KML
