@@ -1,7 +1,8 @@
 //! A dataset page speaks the portal's language from top to bottom: the
 //! warnings about a broken file, the data dictionary's types, the map's
 //! description and the completeness badge are Spanish on a Spanish portal
-//! and English on an English one, never a mix.
+//! and English on an English one, never a mix. What the data stages report
+//! to the official (personal data found in a file) has both languages too.
 
 mod common;
 
@@ -122,4 +123,34 @@ fn an_english_dataset_page_has_no_spanish_program_text() {
         &diagnostics,
         &["the field `monto` is declared `number` but its values look string"],
     );
+}
+
+#[test]
+fn personal_data_findings_have_spanish_and_english_sentences() {
+    let site = TempSite::empty()
+        .file("portal.toml", PORTAL)
+        .file("participants/prueba/participant.toml", PARTICIPANT)
+        .file(
+            "participants/prueba/padron.toml",
+            "title = \"Padrón\"\ndescription = \"Beneficiarios.\"\n\n[[resources]]\ntitle = \"Padrón\"\npath = \"datos/padron.csv\"\n",
+        )
+        .file(
+            "participants/prueba/datos/padron.csv",
+            "folio,curp\n1,GOMC850412HDFRRR03\n",
+        );
+    let diagnostics = site.check();
+    let curp = diagnostics
+        .iter()
+        .find(|d| d.has_code("personal-data"))
+        .expect("the CURP column is found");
+    assert_eq!(
+        curp.message_text(Language::Es),
+        "la columna `curp` contiene CURP en 1 fila (línea 2), por ejemplo `GOMC******HDF****3`"
+    );
+    assert_eq!(
+        curp.message_text(Language::En),
+        "column `curp` holds CURPs in 1 row (line 2), e.g. `GOMC******HDF****3`"
+    );
+    let help = curp.help.as_ref().expect("a help").text(Language::Es);
+    assert!(help.starts_with("elimina o anonimiza la columna"), "{help}");
 }

@@ -460,6 +460,12 @@ mod tests {
         assert_eq!(problems[0].column, 4);
         let help = problems[0].help.as_ref().map(|h| h.text(Language::En));
         assert!(help.is_some_and(|h| h.contains("`tabla`")), "{problems:?}");
+        assert_eq!(
+            problems[0].message.text(Language::Es),
+            "`tabal` no es una clase de inserción"
+        );
+        let help = problems[0].help.as_ref().map(|h| h.text(Language::Es));
+        assert_eq!(help.as_deref(), Some("¿quisiste decir `tabla`?"));
         let problems =
             parse(r#"{{ gráfica(datos="x/y", recurso="a", x="b", colr="c", título="t") }}"#)
                 .unwrap_err();
