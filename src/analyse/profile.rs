@@ -30,12 +30,6 @@ pub enum ColumnType {
     Text,
 }
 
-/// A Table Schema type (`string`, `integer`, `number`…, declared or
-/// inferred), as a message says it: in words where the language has them.
-pub fn schema_type_name(schema_type: &str) -> Message {
-    msg!("analyse-schema-type", kind = schema_type)
-}
-
 impl ColumnType {
     /// The Table Schema type (frictionless) of this inferred type.
     pub fn table_schema_type(self) -> &'static str {
@@ -48,9 +42,9 @@ impl ColumnType {
         }
     }
 
-    /// The Table Schema type's name, as a message says it.
+    /// The Table Schema type's name as a message says it: in words where the language has them.
     pub fn schema_type_name(self) -> Message {
-        schema_type_name(self.table_schema_type())
+        msg!("analyse-schema-type", kind = self.table_schema_type())
     }
 
     /// The key of this type's name in the interface texts (`type_integer`…).
