@@ -140,3 +140,8 @@ render-chart-scatter-description = { $count ->
         [one] Scatter chart with { $n } point:
        *[other] Scatter chart with { $n } points:
     } { $x } from { $xmin } to { $xmax }; { $y } from { $ymin } to { $ymax }.
+
+## Catalogs
+
+# The title of the DCAT concept scheme of the portal's categories.
+render-dcat-categories = { $portal } · categories

@@ -140,3 +140,8 @@ render-chart-scatter-description = { $count ->
         [one] Gráfica de dispersión con { $n } punto:
        *[other] Gráfica de dispersión con { $n } puntos:
     } { $x } de { $xmin } a { $xmax }; { $y } de { $ymin } a { $ymax }.
+
+## Catálogos
+
+# El título del esquema de conceptos DCAT de las categorías del portal.
+render-dcat-categories = { $portal } · categorías
