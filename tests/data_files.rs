@@ -395,7 +395,10 @@ fn hostile_files_give_warnings_and_never_break_the_build() {
     has("roto.kml", "not well-formed", Some(3));
     has("lfs.csv", "Git LFS pointer", None);
     let html = page_text(out.path());
-    assert!(html.contains("Git LFS pointer"), "the page says so too");
+    assert!(
+        html.contains("este archivo es un puntero de Git LFS"),
+        "the page says so too, in the portal's language"
+    );
     // The wide file's preview is bounded.
     assert!(html.contains("La vista previa muestra 40 de 10 000 columnas."));
 }

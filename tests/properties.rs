@@ -90,7 +90,7 @@ proptest! {
     fn markdown_never_lets_raw_markup_through(text in "(\\PC|<|>|\"|'|&|\n){0,200}") {
         struct NoLinks;
         impl LinkResolver for NoLinks {
-            fn resolve(&self, _: &str) -> Option<Result<String, String>> { None }
+            fn resolve(&self, _: &str) -> Option<Result<String, abierto::messages::Message>> { None }
         }
         let hostile = format!("{text}\n\n<script>alert(1)</script>\n<img src=x onerror=alert(1)>\n<iframe src=\"https://x.org/\"></iframe><a href=\"javascript:alert(1)\">a</a><div style=\"position:fixed\"><p><b>\n");
         let source = MarkdownSource { file: "a.md", first_line: 1 };

@@ -3,6 +3,9 @@
 //! phone number (check digits where the identifier has one), and how to show
 //! it masked. The algorithms are those of /work/shared/REFERENCE.md.
 
+use crate::messages::Message;
+use crate::msg;
+
 /// A kind of personal data.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
@@ -19,16 +22,17 @@ pub enum PersonalDataKind {
 
 impl PersonalDataKind {
     /// How a message names it.
-    pub fn describe(self) -> &'static str {
-        match self {
-            PersonalDataKind::Curp => "CURPs",
-            PersonalDataKind::Rfc => "RFCs",
-            PersonalDataKind::Clabe => "CLABE account numbers",
-            PersonalDataKind::Card => "card numbers",
-            PersonalDataKind::VoterKey => "INE voter keys",
-            PersonalDataKind::Email => "e-mail addresses",
-            PersonalDataKind::Phone => "phone numbers",
-        }
+    pub fn describe(self) -> Message {
+        let kind = match self {
+            PersonalDataKind::Curp => "curp",
+            PersonalDataKind::Rfc => "rfc",
+            PersonalDataKind::Clabe => "clabe",
+            PersonalDataKind::Card => "card",
+            PersonalDataKind::VoterKey => "voter-key",
+            PersonalDataKind::Email => "email",
+            PersonalDataKind::Phone => "phone",
+        };
+        msg!("analyse-personal-data-kind", kind = kind)
     }
 }
 

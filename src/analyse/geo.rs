@@ -5,6 +5,7 @@
 use super::Notice;
 use super::geometry::{BBox, Shape};
 use super::table::{MAX_PROFILED_COLUMNS, Table, TableBuilder};
+use crate::msg;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -226,9 +227,9 @@ pub fn analyse_geojson(
         Err(error) if error.is_io() => return Err(error.into()),
         Err(error) => {
             notices.push(
-                Notice::new(format!("this GeoJSON is not valid JSON: {error}"))
+                Notice::new(msg!("analyse-geojson-invalid", error = error.to_string()))
                     .line(error.line().max(1))
-                    .help("open it with a GeoJSON validator (or re-export it from the GIS) and fix the place shown"),
+                    .help(msg!("analyse-geojson-invalid-help")),
             );
             let (analysis, more) = builder.finish();
             notices.extend(more);
@@ -243,8 +244,7 @@ pub fn analyse_geojson(
         }
         _ => {
             notices.push(
-                Notice::new("this JSON is not GeoJSON: it has no `type` of FeatureCollection, Feature or geometry")
-                    .help("a GeoJSON file starts with {\"type\": \"FeatureCollection\", \"features\": […]}"),
+                Notice::new(msg!("analyse-not-geojson")).help(msg!("analyse-not-geojson-help")),
             );
             Vec::new()
         }

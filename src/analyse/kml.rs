@@ -6,6 +6,7 @@
 use super::Notice;
 use super::geo::{GeoAnalysis, GeoBuilder};
 use super::geometry::Shape;
+use crate::msg;
 use quick_xml::events::{BytesRef, BytesStart, Event};
 use serde_json::{Value, json};
 use std::io::{self, BufReader, Read, Write};
@@ -157,11 +158,9 @@ impl KmlPass<'_> {
         }
         let line = line_at(reader, reader.error_position());
         self.notices.push(
-            Notice::new(format!(
-                "this KML is not well-formed XML ({error}); only the placemarks before this point are shown"
-            ))
-            .line(line)
-            .help("re-export the file from the GIS, or fix the element at this line"),
+            Notice::new(msg!("analyse-kml-malformed", error = error.to_string()))
+                .line(line)
+                .help(msg!("analyse-kml-malformed-help")),
         );
         Ok(())
     }
@@ -170,9 +169,7 @@ impl KmlPass<'_> {
     fn start<R: Read>(&mut self, reader: &XmlReader<R>, element: &BytesStart) -> bool {
         let name = element.local_name().as_ref().to_string();
         if self.stack.len() >= MAX_DEPTH {
-            self.notices.push(Notice::new(
-                "the KML nests elements too deeply; reading stopped",
-            ));
+            self.notices.push(Notice::new(msg!("analyse-kml-too-deep")));
             return false;
         }
         self.saw_kml |= name == "kml";
@@ -256,12 +253,12 @@ impl KmlPass<'_> {
         if !self.stack.is_empty() {
             let line = line_at(reader, reader.buffer_position());
             self.notices.push(
-                Notice::new(format!(
-                    "the KML ends before `<{}>` is closed",
-                    self.stack.last().map(String::as_str).unwrap_or("")
+                Notice::new(msg!(
+                    "analyse-kml-unclosed",
+                    element = self.stack.last().map(String::as_str).unwrap_or("")
                 ))
                 .line(line)
-                .help("the file may have been cut short: export it again"),
+                .help(msg!("analyse-kml-unclosed-help")),
             );
         }
     }
@@ -278,12 +275,11 @@ impl KmlPass<'_> {
         // Drain what the XML reader did not read, so the file's hash covers it all.
         io::copy(reader.get_mut(), &mut io::sink())?;
         if !self.saw_kml {
-            self.notices.push(
-                Notice::new("this file has no `<kml>` element: it does not look like KML")
-                    .help("check that the file is the KML the descriptor names"),
-            );
+            self.notices
+                .push(Notice::new(msg!("analyse-not-kml")).help(msg!("analyse-not-kml-help")));
         } else if self.builder.features == 0 {
-            self.notices.push(Notice::new("this KML has no placemarks"));
+            self.notices
+                .push(Notice::new(msg!("analyse-kml-no-placemarks")));
         }
         let (analysis, more) = self.builder.finish();
         self.notices.extend(more);

@@ -6,6 +6,7 @@ use super::cache::{self, Cache};
 use super::csv::{self, CsvAnalysis};
 use super::sniff::{FileKind, kind_of, lfs_pointer, looks_binary};
 use super::{FileContent, FileFacts, GeoFormat, Notice, geo, kml, xlsx};
+use crate::msg;
 use encoding_rs::Encoding;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
@@ -160,23 +161,20 @@ impl FilePass<'_> {
     fn content(&mut self) -> io::Result<FileContent> {
         if self.sample.is_empty() {
             self.notices.push(
-                Notice::new("this data file is empty")
-                    .help("publish the file with its data, or remove the resource"),
+                Notice::new(msg!("analyse-empty-file")).help(msg!("analyse-empty-file-help")),
             );
             return Ok(FileContent::Other);
         }
         if let Some((oid, size)) = lfs_pointer(&self.sample) {
             self.notices.push(
-                Notice::new("this file is a Git LFS pointer, not the data: the portal would publish a 130-byte stand-in")
-                    .help("run `git lfs pull` (or check out with Git LFS) before building, or publish the data itself"),
+                Notice::new(msg!("analyse-lfs-pointer")).help(msg!("analyse-lfs-pointer-help")),
             );
             return Ok(FileContent::LfsPointer { oid, size });
         }
         match kind_of(self.request.format, self.request.path) {
             FileKind::Csv if looks_binary(&self.sample) => {
                 self.notices.push(
-                    Notice::new("this file is not text: it holds bytes no CSV has (it may be a spreadsheet or an archive)")
-                        .help("export the data as CSV, or set `format` to what the file really is"),
+                    Notice::new(msg!("analyse-binary-csv")).help(msg!("analyse-binary-csv-help")),
                 );
                 Ok(FileContent::Other)
             }
@@ -208,9 +206,8 @@ impl FilePass<'_> {
     fn workbook(&mut self) -> io::Result<FileContent> {
         io::copy(&mut self.reader, &mut io::sink())?;
         if self.reader.bytes > xlsx::MAX_WORKBOOK_BYTES {
-            self.notices.push(Notice::new(
-                "this spreadsheet is too big to preview (more than 200 MB); it is published as it is",
-            ));
+            self.notices
+                .push(Notice::new(msg!("analyse-workbook-too-big")));
             return Ok(FileContent::Other);
         }
         let temps: Vec<PathBuf> = (0..256).map(|_| self.cache.temp_file()).collect();
@@ -247,9 +244,8 @@ impl FilePass<'_> {
     fn geojson(&mut self) -> io::Result<FileContent> {
         let size = std::fs::metadata(self.request.path)?.len();
         if size > geo::MAX_GEOJSON_BYTES {
-            self.notices.push(Notice::new(
-                "this GeoJSON is too big to draw (more than 256 MB); it is published as it is",
-            ));
+            self.notices
+                .push(Notice::new(msg!("analyse-geojson-too-big")));
             return Ok(FileContent::Other);
         }
         let source = io::Cursor::new(&self.sample).chain(&mut self.reader);

@@ -2,6 +2,8 @@
 //! distinct values (exact up to a bound, then estimated), min and max, and the
 //! most frequent values. One [`ColumnProfiler`] per column sees every cell once.
 
+use crate::messages::Message;
+use crate::msg;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
@@ -38,6 +40,11 @@ impl ColumnType {
             ColumnType::Decimal | ColumnType::Latitude | ColumnType::Longitude => "number",
             ColumnType::Date => "date",
         }
+    }
+
+    /// The Table Schema type's name as a message says it: in words where the language has them.
+    pub fn schema_type_name(self) -> Message {
+        msg!("analyse-schema-type", kind = self.table_schema_type())
     }
 
     /// The key of this type's name in the interface texts (`type_integer`…).

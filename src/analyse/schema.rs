@@ -4,7 +4,9 @@
 
 use super::profile::ColumnProfile;
 use super::{FileFacts, Table};
+use crate::messages::Message;
 use crate::model::{Field, Resource};
+use crate::msg;
 use serde::Serialize;
 
 /// One column, documented and profiled.
@@ -77,7 +79,7 @@ pub fn fields(resource_fields: &[Field], table: Option<&Table>) -> Vec<FieldDoc>
 }
 
 /// Where a resource's documentation disagrees with its data, in plain sentences.
-pub fn check_declared(resource: &Resource, facts: &FileFacts) -> Vec<String> {
+pub fn check_declared(resource: &Resource, facts: &FileFacts) -> Vec<Message> {
     if resource.fields.is_empty() {
         return Vec::new();
     }
@@ -88,17 +90,19 @@ pub fn check_declared(resource: &Resource, facts: &FileFacts) -> Vec<String> {
     for doc in fields(&resource.fields, Some(table)) {
         match (&doc.profile, &doc.declared_type) {
             (None, _) if table.header.len() < super::table::MAX_PROFILED_COLUMNS => {
-                problems.push(format!(
-                    "resource «{}»: the field `{}` is documented but the file has no such column",
-                    resource.title, doc.name
+                problems.push(msg!(
+                    "analyse-field-not-in-file",
+                    resource = &resource.title,
+                    field = &doc.name
                 ));
             }
-            (Some(profile), Some(declared)) if doc.type_mismatch => problems.push(format!(
-                "resource «{}»: the field `{}` is declared `{declared}` but its values look {} (for example «{}»)",
-                resource.title,
-                doc.name,
-                profile.column_type.table_schema_type(),
-                profile.top.first().map(|(v, _)| v.as_str()).unwrap_or("")
+            (Some(profile), Some(declared)) if doc.type_mismatch => problems.push(msg!(
+                "analyse-field-type-mismatch",
+                resource = &resource.title,
+                field = &doc.name,
+                declared = declared,
+                kind = profile.column_type.schema_type_name(),
+                example = profile.top.first().map(|(v, _)| v.as_str()).unwrap_or("")
             )),
             _ => {}
         }

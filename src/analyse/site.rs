@@ -139,9 +139,9 @@ fn disk_cache(dir: &Path, diagnostics: &Diagnostics) -> Option<Cache> {
             diagnostics.push(
                 Diagnostic::error(
                     dir.display().to_string(),
-                    format!("cannot create the analysis cache here: {error}"),
+                    msg!("analyse-cache-failed", error = error.to_string()),
                 )
-                .help("set ABIERTO_CACHE_DIR to a folder abierto may write to"),
+                .help(msg!("analyse-cache-failed-help")),
             );
             None
         }
@@ -248,7 +248,7 @@ fn read_files(
                 Err(error) => {
                     diagnostics.push(Diagnostic::error(
                         *name,
-                        format!("cannot read this data file: {error}"),
+                        msg!("analyse-unreadable", error = error.to_string()),
                     ));
                     None
                 }

@@ -7,6 +7,7 @@ use super::Notice;
 use super::geometry::{BBox, Shape};
 use super::personal_data::{ColumnFinding, Scanner};
 use super::profile::{ColumnProfile, ColumnProfiler, coordinate_columns, parse_number};
+use crate::msg;
 use serde::{Deserialize, Serialize};
 
 /// Columns profiled; beyond this a table's columns are counted but not described.
@@ -116,13 +117,9 @@ impl TableBuilder {
             } else {
                 if header.iter().any(|h| h == name) {
                     self.notices.push(
-                        Notice::new(format!(
-                            "the column name `{name}` appears twice in the header"
-                        ))
-                        .line(line)
-                        .help(
-                            "give each column its own name, so the data dictionary can describe it",
-                        ),
+                        Notice::new(msg!("analyse-duplicate-column", name = name))
+                            .line(line)
+                            .help(msg!("analyse-duplicate-column-help")),
                     );
                 }
                 header.push(name.to_string());
@@ -131,12 +128,13 @@ impl TableBuilder {
         if !unnamed.is_empty() {
             let list: Vec<String> = unnamed.iter().map(|n| n.to_string()).collect();
             self.notices.push(
-                Notice::new(format!(
-                    "column {} has no name in the header; it is shown as `columna_N`",
-                    list.join(", ")
+                Notice::new(msg!(
+                    "analyse-unnamed-columns",
+                    columns = list.join(", "),
+                    count = unnamed.len()
                 ))
                 .line(line)
-                .help("write a name for every column in the first row"),
+                .help(msg!("analyse-unnamed-columns-help")),
             );
         }
         self.start_columns(header);
@@ -154,11 +152,12 @@ impl TableBuilder {
     fn start_columns(&mut self, header: Vec<String>) {
         if self.columns > MAX_PROFILED_COLUMNS {
             self.notices.push(
-                Notice::new(format!(
-                    "the table has {} columns; only the first {MAX_PROFILED_COLUMNS} are described",
-                    self.columns
+                Notice::new(msg!(
+                    "analyse-too-many-columns",
+                    count = self.columns,
+                    max = MAX_PROFILED_COLUMNS
                 ))
-                .help("a table this wide is hard to reuse; consider splitting it"),
+                .help(msg!("analyse-too-many-columns-help")),
             );
         }
         self.profilers = header.iter().map(|h| ColumnProfiler::new(h)).collect();
@@ -178,12 +177,13 @@ impl TableBuilder {
             self.ragged += 1;
             if self.ragged <= NOTICES_PER_KIND as u64 {
                 self.notices.push(
-                    Notice::new(format!(
-                        "this row has {width} cells where the header has {}",
-                        self.columns
+                    Notice::new(msg!(
+                        "analyse-ragged-row",
+                        width = width,
+                        columns = self.columns
                     ))
                     .line(line)
-                    .help("every row should have as many cells as the header: check for a missing or extra separator"),
+                    .help(msg!("analyse-ragged-row-help")),
                 );
             }
         }
@@ -221,33 +221,30 @@ impl TableBuilder {
 
     pub fn finish(mut self) -> (Table, Vec<Notice>) {
         if self.ragged > NOTICES_PER_KIND as u64 {
-            self.notices.push(Notice::new(format!(
-                "{} rows in all have a different number of cells than the header",
-                self.ragged
+            self.notices.push(Notice::new(msg!(
+                "analyse-ragged-rows",
+                count = self.ragged
             )));
         }
         let header = self.header.unwrap_or_default();
         let profile: Vec<ColumnProfile> = self.profilers.into_iter().map(|p| p.finish()).collect();
         for column in profile.iter().filter(|c| c.misfits > 0) {
             self.notices.push(
-                Notice::new(format!(
-                    "the column `{}` holds values of type {} but {} do not fit (for example «{}»)",
-                    column.name,
-                    column.column_type.table_schema_type(),
-                    column.misfits,
-                    column.misfit_example.as_deref().unwrap_or("")
+                Notice::new(msg!(
+                    "analyse-misfits",
+                    column = &column.name,
+                    kind = column.column_type.schema_type_name(),
+                    count = column.misfits,
+                    example = column.misfit_example.as_deref().unwrap_or("")
                 ))
-                .help("correct those cells, so the column can be used as a whole"),
+                .help(msg!("analyse-misfits-help")),
             );
         }
         if self.rows > 0 {
             for column in profile.iter().filter(|c| c.empty == self.rows) {
                 self.notices.push(
-                    Notice::new(format!(
-                        "the column `{}` is empty in every row",
-                        column.name
-                    ))
-                    .help("remove the column or fill it in"),
+                    Notice::new(msg!("analyse-empty-column", column = &column.name))
+                        .help(msg!("analyse-empty-column-help")),
                 );
             }
         }

@@ -6,6 +6,7 @@
 use super::Notice;
 use super::profile::{parse_date, parse_number};
 use super::table::{MAX_PROFILED_COLUMNS, Table, TableBuilder};
+use crate::msg;
 use calamine::{Data, Reader};
 use serde::{Deserialize, Serialize};
 use std::io;
@@ -34,9 +35,11 @@ pub fn analyse(
         Ok(workbook) => workbook,
         Err(error) => {
             notices.push(
-                Notice::new(format!("cannot open this spreadsheet: {error}")).help(
-                    "check that the file is a real XLSX, XLS or ODS (open it and save it again)",
-                ),
+                Notice::new(msg!(
+                    "analyse-workbook-unreadable",
+                    error = error.to_string()
+                ))
+                .help(msg!("analyse-workbook-unreadable-help")),
             );
             return (Vec::new(), notices);
         }
@@ -46,8 +49,10 @@ pub fn analyse(
         let range = match workbook.worksheet_range(&name) {
             Ok(range) => range,
             Err(error) => {
-                notices.push(Notice::new(format!(
-                    "cannot read the sheet «{name}»: {error}"
+                notices.push(Notice::new(msg!(
+                    "analyse-sheet-unreadable",
+                    sheet = &name,
+                    error = error.to_string()
                 )));
                 continue;
             }
@@ -135,8 +140,9 @@ fn finished_export(
     notices: &mut Vec<Notice>,
 ) -> Option<String> {
     if writer.flush().is_err() || write_failed {
-        notices.push(Notice::new(format!(
-            "cannot write the CSV copy of the sheet «{sheet}»"
+        notices.push(Notice::new(msg!(
+            "analyse-sheet-copy-failed",
+            sheet = sheet
         )));
         let _ = std::fs::remove_file(&target);
         None

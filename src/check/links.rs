@@ -26,7 +26,7 @@ pub struct Link {
 
 struct NoIds;
 impl LinkResolver for NoIds {
-    fn resolve(&self, _: &str) -> Option<Result<String, String>> {
+    fn resolve(&self, _: &str) -> Option<Result<String, crate::messages::Message>> {
         None
     }
 }

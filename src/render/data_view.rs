@@ -10,6 +10,7 @@ use crate::analyse::{
     CsvAnalysis, EncodingSource, FileContent, FileFacts, GeoAnalysis, GeoFormat, Sheet, Table,
 };
 use crate::model::Resource;
+use crate::msg;
 use crate::output::urls::Urls;
 use serde::Serialize;
 
@@ -270,7 +271,7 @@ fn geo_view(
     let types: Vec<String> = geo
         .geometry_types
         .iter()
-        .map(|(kind, n)| format!("{kind}: {}", cx.count(*n)))
+        .map(|(kind, n)| format!("{}: {}", cx.t.geometry(kind), cx.count(*n)))
         .collect();
     if !types.is_empty() {
         view.facts.push(Pair {
@@ -315,7 +316,7 @@ fn geo_view(
 
 /// The resource's map; its caption says when not every shape is drawn.
 fn map_view(cx: &Context, layer: &Layer) -> MapView {
-    let description = cx.fill("map_description", &layer.description_values(cx.t));
+    let description = layer.description(cx.t);
     let map_title = format!("{}: {}", cx.ui("map"), cx.resource.title);
     let svg = map_svg::render(
         layer.shapes,
@@ -345,14 +346,14 @@ fn table_view(
     let name = sheet.map_or(cx.resource.title.clone(), |s| {
         format!("{} — {s}", cx.resource.title)
     });
-    let preview_caption = cx.fill(
-        "preview_caption",
-        &[
-            ("name", name.clone()),
-            ("shown", cx.count(shown)),
-            ("total", cx.count(table.rows)),
-        ],
-    );
+    let preview_caption = msg!(
+        "render-preview-caption",
+        name = &name,
+        shown = cx.count(shown),
+        total = cx.count(table.rows),
+        count = table.rows
+    )
+    .text(cx.t.language);
     let columns = table.preview_columns();
     let note = (table.columns > columns).then(|| {
         cx.fill(
@@ -382,18 +383,21 @@ fn table_view(
 }
 
 /// The documentation of a remote resource's columns (no data to profile).
-pub fn documented_fields(resource: &Resource) -> Vec<FieldView> {
+pub fn documented_fields(t: &Translation, resource: &Resource) -> Vec<FieldView> {
     schema::fields(&resource.fields, None)
         .iter()
-        .map(|f| documentation_only(f, String::new(), false))
+        .map(|f| documentation_only(t, f, String::new(), false))
         .collect()
 }
 
 /// A column's view from its documentation alone: no profile to show.
-fn documentation_only(field: &FieldDoc, top: String, missing: bool) -> FieldView {
+fn documentation_only(t: &Translation, field: &FieldDoc, top: String, missing: bool) -> FieldView {
     FieldView {
         name: field.name.clone(),
-        type_text: field.declared_type.clone().unwrap_or_default(),
+        type_text: field
+            .declared_type
+            .as_deref()
+            .map_or_else(String::new, |d| t.schema_type(d).to_string()),
         mismatch: None,
         description: field.description.clone(),
         empty: String::new(),
@@ -407,11 +411,15 @@ fn documentation_only(field: &FieldDoc, top: String, missing: bool) -> FieldView
 
 fn field_view(cx: &Context, field: &FieldDoc) -> FieldView {
     let Some(profile) = &field.profile else {
-        return documentation_only(field, cx.ui("not_in_file"), true);
+        return documentation_only(cx.t, field, cx.ui("not_in_file"), true);
     };
     let inferred = cx.ui(profile.column_type.key());
     let type_text = match &field.declared_type {
-        Some(declared) => format!("{declared} ({} {inferred})", cx.ui("detected_as")),
+        Some(declared) => format!(
+            "{} ({} {inferred})",
+            cx.t.schema_type(declared),
+            cx.ui("detected_as")
+        ),
         None => inferred,
     };
     let distinct = if profile.distinct_exact {

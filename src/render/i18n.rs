@@ -117,6 +117,23 @@ impl Translation {
     pub fn ui<'a>(&'a self, key: &'a str) -> &'a str {
         self.ui.get(key).map_or(key, String::as_str)
     }
+
+    /// A Table Schema type a descriptor declares, in words (`string` → "texto");
+    /// a type the texts do not know, as written.
+    pub fn schema_type<'a>(&'a self, name: &'a str) -> &'a str {
+        self.named("schema_type_", name)
+    }
+
+    /// A GeoJSON geometry type in words (`LineString` → "Línea"); an unknown one as written.
+    pub fn geometry<'a>(&'a self, name: &'a str) -> &'a str {
+        self.named("geometry_", name)
+    }
+
+    fn named<'a>(&'a self, prefix: &str, name: &'a str) -> &'a str {
+        self.ui
+            .get(&format!("{prefix}{}", name.to_lowercase()))
+            .map_or(name, String::as_str)
+    }
 }
 
 #[cfg(test)]
@@ -160,5 +177,18 @@ mod tests {
         assert_eq!(en.date(date), "October 10, 2014");
         assert_eq!(en.size(1_234_567), "1.2 MB");
         assert_eq!(en.number(12345.63, 1), "12,345.6");
+    }
+
+    #[test]
+    fn declared_types_and_geometries_have_words() {
+        let es = Translation::for_language(Language::Es);
+        assert_eq!(es.schema_type("string"), "texto");
+        assert_eq!(es.schema_type("geopoint"), "punto geográfico");
+        assert_eq!(es.schema_type("código"), "código");
+        assert_eq!(es.geometry("LineString"), "Línea");
+        assert_eq!(es.geometry("Curva"), "Curva");
+        let en = Translation::for_language(Language::En);
+        assert_eq!(en.schema_type("integer"), "integer");
+        assert_eq!(en.geometry("MultiPolygon"), "MultiPolygon");
     }
 }

@@ -5,10 +5,12 @@
 
 use super::cache::{self, Bundle, Fingerprint};
 use super::catalogs::{self, Records};
-use super::{PageJob, RenderOptions, theme};
+use super::theme::{self, template_failed};
+use super::{PageJob, RenderOptions};
 use crate::analyse::Analysis;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::Site;
+use crate::msg;
 use crate::output::urls::Route;
 use crate::output::{Content, OutputFile};
 use crate::progress::Stage;
@@ -108,8 +110,8 @@ impl PageRenderer<'_> {
                 Ok(html) => (Arc::new(html.into_bytes()), true),
                 Err(error) => {
                     self.diagnostics.push(
-                        Diagnostic::error(origin, format!("the template `{template}` failed: {error}"))
-                            .help("if the site overrides this template in templates/, check the names it uses"),
+                        Diagnostic::error(origin, template_failed(template, &error))
+                            .help(msg!("render-template-failed-help")),
                     );
                     return None;
                 }

@@ -4,6 +4,7 @@
 //! readers. No tiles, no JavaScript: the map reads as a map on its own.
 
 use crate::analyse::{BBox, GeoAnalysis, PointLayer, Shape};
+use crate::msg;
 use crate::render::{Translation, escape};
 use std::fmt::Write;
 
@@ -25,8 +26,8 @@ pub struct Layer<'a> {
     pub bbox: BBox,
     /// Features (or rows with a point) in the file, drawn or not.
     pub count: u64,
-    /// The geometry types, e.g. "Point, Polygon".
-    pub kinds: String,
+    /// The GeoJSON geometry types, e.g. `Point`, `Polygon`.
+    pub kinds: Vec<&'a str>,
     /// `false` when the file had more shapes or vertices than a map keeps.
     pub complete: bool,
 }
@@ -39,12 +40,7 @@ impl Layer<'_> {
             shapes: &geo.shapes,
             bbox,
             count: geo.features,
-            kinds: geo
-                .geometry_types
-                .keys()
-                .cloned()
-                .collect::<Vec<_>>()
-                .join(", "),
+            kinds: geo.geometry_types.keys().map(String::as_str).collect(),
             complete: geo.shapes_complete,
         })
     }
@@ -56,22 +52,25 @@ impl Layer<'_> {
             shapes: &points.shapes,
             bbox,
             count: points.count,
-            kinds: "Point".to_string(),
+            kinds: vec!["Point"],
             complete: points.shapes.len() as u64 == points.count,
         })
     }
 
-    /// The values of the `map_description` text: count, kinds and box.
-    pub fn description_values(&self, t: &Translation) -> [(&'static str, String); 6] {
+    /// What the map shows, in words: how many features of which kinds, and where.
+    pub fn description(&self, t: &Translation) -> String {
         let bbox = self.bbox;
-        [
-            ("count", t.integer(self.count)),
-            ("kinds", self.kinds.clone()),
-            ("south", format!("{:.4}", bbox.south)),
-            ("north", format!("{:.4}", bbox.north)),
-            ("west", format!("{:.4}", bbox.west)),
-            ("east", format!("{:.4}", bbox.east)),
-        ]
+        let kinds: Vec<&str> = self.kinds.iter().map(|k| t.geometry(k)).collect();
+        msg!(
+            "render-map-description",
+            count = self.count,
+            kinds = kinds.join(", "),
+            south = format!("{:.4}", bbox.south),
+            north = format!("{:.4}", bbox.north),
+            west = format!("{:.4}", bbox.west),
+            east = format!("{:.4}", bbox.east)
+        )
+        .text(t.language)
     }
 }
 

@@ -6,6 +6,8 @@
 //! (`{{ tabla(…) }}`) becomes what the [`Embedder`] makes of it.
 
 use crate::diagnostics::Diagnostic;
+use crate::messages::Message;
+use crate::msg;
 use crate::slug::slugify;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 use std::collections::{HashMap, HashSet};
@@ -23,7 +25,7 @@ pub struct MarkdownSource<'a> {
 pub trait LinkResolver {
     /// `Some(Ok(href))` for a known id, `Some(Err(help))` for an unknown one,
     /// `None` when `destination` is not an id link.
-    fn resolve(&self, destination: &str) -> Option<Result<String, String>>;
+    fn resolve(&self, destination: &str) -> Option<Result<String, Message>>;
 }
 
 /// A heading of the text, for a table of contents.
@@ -180,9 +182,9 @@ impl<'a> TextRenderer<'a> {
         if let Some(i) = lines.iter().position(|l| embedder.is_embed(l)) {
             let line = self.line_of(range.start) + i;
             self.problems.push(
-                Diagnostic::error(self.source.file, "this embed is inside a paragraph")
+                Diagnostic::error(self.source.file, msg!("render-embed-in-paragraph"))
                     .at_line(line)
-                    .help("put the embed on a line of its own, with an empty line before and after it"),
+                    .help(msg!("render-embed-in-paragraph-help")),
             );
         }
         false
@@ -214,10 +216,10 @@ impl<'a> TextRenderer<'a> {
                 self.problems.push(
                     Diagnostic::error(
                         self.source.file,
-                        format!("the image `{dest_url}` is a script, not a picture"),
+                        msg!("render-image-script", address = dest_url.as_ref()),
                     )
                     .at_line(line)
-                    .help("give the picture's web address (https://…)"),
+                    .help(msg!("render-image-script-help")),
                 );
                 Event::Start(Tag::Image {
                     link_type,
@@ -274,7 +276,7 @@ impl<'a> TextRenderer<'a> {
                 self.problems.push(
                     Diagnostic::error(
                         self.source.file,
-                        format!("the link `{dest_url}` names nothing in this portal"),
+                        msg!("render-link-unknown", address = dest_url.as_ref()),
                     )
                     .at_line(line)
                     .help(help),
@@ -286,10 +288,10 @@ impl<'a> TextRenderer<'a> {
                 self.problems.push(
                     Diagnostic::error(
                         self.source.file,
-                        format!("the link `{dest_url}` would run a script in the reader's browser"),
+                        msg!("render-link-script", address = dest_url.as_ref()),
                     )
                     .at_line(line)
-                    .help("link to a web address (https://…) or to a page of the portal (dataset:…, story:…)"),
+                    .help(msg!("render-link-script-help")),
                 );
                 CowStr::from("")
             }
@@ -481,10 +483,10 @@ mod tests {
 
     struct NoLinks;
     impl LinkResolver for NoLinks {
-        fn resolve(&self, destination: &str) -> Option<Result<String, String>> {
+        fn resolve(&self, destination: &str) -> Option<Result<String, Message>> {
             destination
                 .starts_with("dataset:")
-                .then(|| Err("no such dataset".to_string()))
+                .then(|| Err(crate::msg!("render-link-no-id", kind = "dataset", id = "x")))
         }
     }
 

@@ -23,6 +23,7 @@ pub use incremental::RenderCache;
 
 use crate::analyse::Analysis;
 use crate::diagnostics::Diagnostics;
+use crate::messages::Message;
 use crate::model::Site;
 use crate::msg;
 use crate::output::urls::{Route, Urls};
@@ -162,7 +163,7 @@ pub struct IdLinks<'a> {
 }
 
 impl LinkResolver for IdLinks<'_> {
-    fn resolve(&self, destination: &str) -> Option<Result<String, String>> {
+    fn resolve(&self, destination: &str) -> Option<Result<String, Message>> {
         let (kind, id) = destination.split_once(':')?;
         let id = id.trim_matches('/');
         let site = self.site;
@@ -198,10 +199,10 @@ impl LinkResolver for IdLinks<'_> {
             .map(|k| (strsim::jaro_winkler(id, k), k))
             .filter(|(score, _)| *score > 0.8)
             .max_by(|a, b| a.0.total_cmp(&b.0))
-            .map(|(_, k)| format!("did you mean `{kind}:{k}`?"));
-        Some(Err(
-            nearest.unwrap_or_else(|| format!("no {kind} has the id `{id}`"))
-        ))
+            .map(|(_, k)| msg!("render-link-nearest", kind = kind, id = k));
+        Some(Err(nearest.unwrap_or_else(|| {
+            msg!("render-link-no-id", kind = kind, id = id)
+        })))
     }
 }
 

@@ -3,7 +3,9 @@
 //! new deploy is seen at once despite caches.
 
 use crate::diagnostics::{Diagnostic, display_path};
+use crate::messages::Message;
 use crate::model::Site;
+use crate::msg;
 use sha2::{Digest, Sha256};
 
 /// Templates of the default theme, by name.
@@ -159,7 +161,7 @@ pub fn template_sources(site: &Site) -> Result<Vec<(String, String)>, Vec<Diagno
             },
             Err(error) => problems.push(Diagnostic::error(
                 file,
-                format!("cannot read this template: {error}"),
+                msg!("render-template-unreadable", error = error.to_string()),
             )),
         }
     }
@@ -170,14 +172,26 @@ pub fn template_sources(site: &Site) -> Result<Vec<(String, String)>, Vec<Diagno
     }
 }
 
+/// The problem of a template that failed to render.
+pub fn template_failed(template: &str, error: &tera::Error) -> Message {
+    msg!(
+        "render-template-failed",
+        template = template,
+        error = error.to_string()
+    )
+}
+
 /// Compiles templates read by [`template_sources`].
 pub fn compile(sources: Vec<(String, String)>) -> Result<tera::Tera, Vec<Diagnostic>> {
     let mut tera = tera::Tera::new();
     tera.register_filter("xml", super::catalogs::xml_filter);
     if let Err(error) = tera.add_raw_templates(sources) {
         return Err(vec![
-            Diagnostic::error("templates", format!("a template has an error: {error}"))
-                .help("fix the template named above (a site's templates/ folder overrides the theme's by name)"),
+            Diagnostic::error(
+                "templates",
+                msg!("render-template-error", error = error.to_string()),
+            )
+            .help(msg!("render-template-error-help")),
         ]);
     }
     Ok(tera)

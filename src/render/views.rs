@@ -387,7 +387,7 @@ impl<'a> Views<'a> {
                     fields: if has_tables {
                         Vec::new()
                     } else {
-                        super::data_view::documented_fields(resource)
+                        super::data_view::documented_fields(self.t, resource)
                     },
                 }
             })

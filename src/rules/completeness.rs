@@ -3,7 +3,9 @@
 //! Perfil Regional), which are missing, and a score from 0 to 100 per dataset
 //! and per participant that the portal shows and `check` reports.
 
+use crate::messages::Message;
 use crate::model::{Dataset, Participant, Resource, Site, Status};
+use crate::msg;
 
 pub const DCAT_AP: &str = "DCAT-AP 3";
 pub const DCAT_US: &str = "DCAT-US data.json";
@@ -12,8 +14,11 @@ pub const REGIONAL: &str = "Perfil Regional";
 /// One metadata field and what the standards say of it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct FieldCheck {
-    /// The descriptor key (or what to add), e.g. `keywords`, `contact.email`.
+    /// The descriptor key (or what to add), e.g. `keywords`, `contact.email`,
+    /// `publisher` (the publisher's e-mail).
     pub field: &'static str,
+    /// What the field is, when its key alone does not say it.
+    pub about: Option<Message>,
     /// Standards that require it.
     pub required_by: Vec<&'static str>,
     /// Standards that recommend it.
@@ -39,6 +44,13 @@ impl Completeness {
     }
 }
 
+impl FieldCheck {
+    fn about(mut self, about: Message) -> FieldCheck {
+        self.about = Some(about);
+        self
+    }
+}
+
 fn field(
     field: &'static str,
     required_by: &[&'static str],
@@ -47,6 +59,7 @@ fn field(
 ) -> FieldCheck {
     FieldCheck {
         field,
+        about: None,
         required_by: required_by.to_vec(),
         recommended_by: recommended_by.to_vec(),
         present,
@@ -99,12 +112,7 @@ fn field_checks(dataset: &Dataset, participant: Option<&Participant>) -> Vec<Fie
             dataset.frequency.is_some(),
         ),
         field("contact.email", &[DCAT_US], &[DCAT_AP], contact_email),
-        field(
-            "publisher e-mail (contact.email or the participant's email)",
-            &[REGIONAL],
-            &[],
-            publisher_email,
-        ),
+        field("publisher", &[REGIONAL], &[], publisher_email).about(msg!("rules-field-publisher")),
         field(
             "resources",
             &[REGIONAL],
@@ -129,11 +137,12 @@ fn field_checks(dataset: &Dataset, participant: Option<&Participant>) -> Vec<Fie
                 .all(|r| !r.description.trim().is_empty()),
         ),
         field(
-            "resources.fields (type and description of each column)",
+            "resources.fields",
             &[],
             &[REGIONAL],
             tables_documented(&dataset.resources),
-        ),
+        )
+        .about(msg!("rules-field-resources-fields")),
     ]
 }
 

@@ -8,7 +8,9 @@
 use crate::analyse::personal_data::{ColumnFinding, normalise};
 use crate::analyse::{Analysis, FileContent};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, Severity};
+use crate::messages::Message;
 use crate::model::{Resource, ResourceLocation, Site};
+use crate::msg;
 
 /// Where a table is: its data file (relative to the site), the sheet for a
 /// workbook, what its row numbers count, and the descriptor that publishes it.
@@ -75,7 +77,6 @@ pub fn diagnostics_for(
         unit,
         descriptor,
     } = *place;
-    let prefix = sheet_prefix(sheet);
     let mut out = Vec::new();
     for finding in findings {
         let accepted = resource
@@ -94,32 +95,42 @@ pub fn diagnostics_for(
             } else {
                 ""
             };
-            let message = format!(
-                "{prefix}column `{}` holds {} in {} row{} ({unit}{} {lines}{more}), e.g. `{}`",
-                finding.column,
-                kind.kind.describe(),
-                kind.rows,
-                if kind.rows == 1 { "" } else { "s" },
-                if kind.first_lines.len() == 1 { "" } else { "s" },
-                kind.example
+            let message = in_sheet(
+                sheet,
+                msg!(
+                    "rules-personal-data",
+                    column = &finding.column,
+                    kind = kind.kind.describe(),
+                    rows = kind.rows,
+                    unit = unit,
+                    count = kind.first_lines.len(),
+                    lines = format!("{lines}{more}"),
+                    example = &kind.example
+                ),
             );
             let line = match kind.first_lines.first() {
                 Some(&line) if unit != "feature" => line,
                 _ => 1,
             };
             out.push(match accepted {
-                Some(acceptance) => Diagnostic::info(data_file, format!("{message}: accepted"))
-                    .at_line(line)
-                    .code(Code::PersonalDataAccepted)
-                    .help(format!("{descriptor} says: {}", acceptance.reason)),
+                Some(acceptance) => Diagnostic::info(
+                    data_file,
+                    msg!("rules-personal-data-accepted", message = message),
+                )
+                .at_line(line)
+                .code(Code::PersonalDataAccepted)
+                .help(msg!(
+                    "rules-personal-data-accepted-help",
+                    descriptor = descriptor,
+                    reason = &acceptance.reason
+                )),
                 None => Diagnostic::error(data_file, message)
                     .at_line(line)
                     .code(Code::PersonalData)
-                    .help(format!(
-                        "remove or anonymise the column before publishing; if it is public on purpose \
-                         (e.g. office phones), accept it in {descriptor} with \
-                         [[resources.personal_data]] column = \"{}\" reason = \"…\"",
-                        finding.column
+                    .help(msg!(
+                        "rules-personal-data-help",
+                        descriptor = descriptor,
+                        column = &finding.column
                     )),
             });
         }
@@ -127,20 +138,24 @@ pub fn diagnostics_for(
             out.push(
                 Diagnostic::info(
                     data_file,
-                    format!(
-                        "{prefix}column `{}` is named like personal data; no identifier, e-mail or phone was found in it",
-                        finding.column
+                    in_sheet(
+                        sheet,
+                        msg!("rules-personal-data-name", column = &finding.column),
                     ),
                 )
                 .at_line(1)
                 .code(Code::PersonalDataColumn)
-                .help("make sure it names places or institutions, not people"),
+                .help(msg!("rules-personal-data-name-help")),
             );
         }
     }
     out
 }
 
-fn sheet_prefix(sheet: Option<&str>) -> String {
-    sheet.map_or_else(String::new, |name| format!("sheet «{name}»: "))
+/// `message`, naming the sheet it is about when there is one.
+fn in_sheet(sheet: Option<&str>, message: Message) -> Message {
+    match sheet {
+        Some(name) => msg!("analyse-in-sheet", sheet = name, message = message),
+        None => message,
+    }
 }

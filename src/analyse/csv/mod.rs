@@ -8,6 +8,7 @@ mod reader;
 
 use super::Notice;
 use super::table::{MAX_PROFILED_COLUMNS, Table, TableBuilder};
+use crate::msg;
 use encoding_rs::{Encoding, UTF_8};
 use reader::{ReadProblem, RecordReader};
 use serde::{Deserialize, Serialize};
@@ -94,9 +95,9 @@ fn table_builder<R: Read>(
 /// The problem of a file that ends inside a quoted cell.
 fn open_quote_notice<R: Read>(reader: &RecordReader<R>) -> Option<Notice> {
     reader.ended_in_open_quote().then(|| {
-        Notice::new("a quoted cell is never closed: the rest of the file was read as one cell")
+        Notice::new(msg!("analyse-open-quote"))
             .line(reader.newlines.max(1))
-            .help("close the quote (`\"`) or write a quote inside a cell as `\"\"`")
+            .help(msg!("analyse-open-quote-help"))
     })
 }
 
@@ -110,8 +111,9 @@ fn copy_written<R: Read>(
     match (reader.finish_copy(), copy_path) {
         (Ok(()), Some(_)) => true,
         (Err(error), Some(path)) => {
-            notices.push(Notice::new(format!(
-                "cannot write the UTF-8 copy of this file: {error}"
+            notices.push(Notice::new(msg!(
+                "analyse-copy-failed",
+                error = error.to_string()
             )));
             let _ = std::fs::remove_file(path);
             false
@@ -132,13 +134,13 @@ fn invalid_bytes_notice(problems: &[ReadProblem], encoding: &str) -> Option<Noti
         .collect();
     let &line = invalid.first()?;
     Some(
-        Notice::new(format!(
-            "bytes that are not valid {} ({} cells in all); they are shown as �",
-            encoding,
-            invalid.len()
+        Notice::new(msg!(
+            "analyse-invalid-bytes",
+            encoding = encoding,
+            count = invalid.len()
         ))
         .line(line)
-        .help("save the file as UTF-8, or declare its encoding with `encoding = \"windows-1252\"` in the resource"),
+        .help(msg!("analyse-invalid-bytes-help")),
     )
 }
 
@@ -146,9 +148,9 @@ fn invalid_bytes_notice(problems: &[ReadProblem], encoding: &str) -> Option<Noti
 fn huge_cell_notice(problems: &[ReadProblem]) -> Option<Notice> {
     problems.iter().find_map(|problem| match problem {
         ReadProblem::HugeCell(line) => Some(
-            Notice::new("a cell is longer than 1 MB: is this really a CSV file?")
+            Notice::new(msg!("analyse-huge-cell"))
                 .line(*line)
-                .help("the preview shows only the start of long cells"),
+                .help(msg!("analyse-huge-cell-help")),
         ),
         _ => None,
     })

@@ -3,3 +3,90 @@
 analyse-in-sheet = sheet «{ $sheet }»: { $message }
 analyse-too-large = this file is { $size }, more than the portal's limit of { $limit }: it is not read
 analyse-too-large-help = split it (e.g. by year) or host it elsewhere and give the resource a `url`; the limit is `[build] max_file_size` in portal.toml
+
+## CSV reading
+
+analyse-open-quote = a quoted cell is never closed: the rest of the file was read as one cell
+analyse-open-quote-help = close the quote (`"`) or write a quote inside a cell as `""`
+analyse-copy-failed = cannot write the UTF-8 copy of this file: { $error }
+analyse-invalid-bytes = bytes that are not valid { $encoding } ({ $count ->
+        [one] { $count } cell in all
+       *[other] { $count } cells in all
+    }); they are shown as �
+analyse-invalid-bytes-help = save the file as UTF-8, or declare its encoding with `encoding = "windows-1252"` in the resource
+analyse-huge-cell = a cell is longer than 1 MB: is this really a CSV file?
+analyse-huge-cell-help = the preview shows only the start of long cells
+
+## Tables
+
+analyse-duplicate-column = the column name `{ $name }` appears twice in the header
+analyse-duplicate-column-help = give each column its own name, so the data dictionary can describe it
+analyse-unnamed-columns = { $count ->
+        [one] column { $columns } has no name in the header; it is shown as `columna_N`
+       *[other] columns { $columns } have no name in the header; they are shown as `columna_N`
+    }
+analyse-unnamed-columns-help = write a name for every column in the first row
+analyse-too-many-columns = the table has { $count } columns; only the first { $max } are described
+analyse-too-many-columns-help = a table this wide is hard to reuse; consider splitting it
+analyse-ragged-row = this row has { $width } cells where the header has { $columns }
+analyse-ragged-row-help = every row should have as many cells as the header: check for a missing or extra separator
+analyse-ragged-rows = { $count } rows in all have a different number of cells than the header
+analyse-misfits = the column `{ $column }` holds values of type { $kind } but { $count } do not fit (for example «{ $example }»)
+analyse-misfits-help = correct those cells, so the column can be used as a whole
+analyse-empty-column = the column `{ $column }` is empty in every row
+analyse-empty-column-help = remove the column or fill it in
+# A Table Schema type (`string`, `integer`, `number`, `boolean`, `date`…) as a message names it.
+analyse-schema-type = { $kind }
+
+## Declared schemas
+
+analyse-field-not-in-file = resource «{ $resource }»: the field `{ $field }` is documented but the file has no such column
+analyse-field-type-mismatch = resource «{ $resource }»: the field `{ $field }` is declared `{ $declared }` but its values look { $kind } (for example «{ $example }»)
+
+## Kinds of file
+
+analyse-empty-file = this data file is empty
+analyse-empty-file-help = publish the file with its data, or remove the resource
+analyse-lfs-pointer = this file is a Git LFS pointer, not the data: the portal would publish a 130-byte stand-in
+analyse-lfs-pointer-help = run `git lfs pull` (or check out with Git LFS) before building, or publish the data itself
+analyse-binary-csv = this file is not text: it holds bytes no CSV has (it may be a spreadsheet or an archive)
+analyse-binary-csv-help = export the data as CSV, or set `format` to what the file really is
+analyse-unreadable = cannot read this data file: { $error }
+analyse-cache-failed = cannot create the analysis cache here: { $error }
+analyse-cache-failed-help = set ABIERTO_CACHE_DIR to a folder abierto may write to
+
+## Spreadsheets
+
+analyse-workbook-too-big = this spreadsheet is too big to preview (more than 200 MB); it is published as it is
+analyse-workbook-unreadable = cannot open this spreadsheet: { $error }
+analyse-workbook-unreadable-help = check that the file is a real XLSX, XLS or ODS (open it and save it again)
+analyse-sheet-unreadable = cannot read the sheet «{ $sheet }»: { $error }
+analyse-sheet-copy-failed = cannot write the CSV copy of the sheet «{ $sheet }»
+
+## Maps
+
+analyse-geojson-too-big = this GeoJSON is too big to draw (more than 256 MB); it is published as it is
+analyse-geojson-invalid = this GeoJSON is not valid JSON: { $error }
+analyse-geojson-invalid-help = open it with a GeoJSON validator (or re-export it from the GIS) and fix the place shown
+analyse-not-geojson = this JSON is not GeoJSON: it has no `type` of FeatureCollection, Feature or geometry
+analyse-not-geojson-help = a GeoJSON file starts with {"{"}"type": "FeatureCollection", "features": […]{"}"}
+analyse-kml-malformed = this KML is not well-formed XML ({ $error }); only the placemarks before this point are shown
+analyse-kml-malformed-help = re-export the file from the GIS, or fix the element at this line
+analyse-kml-too-deep = the KML nests elements too deeply; reading stopped
+analyse-kml-unclosed = the KML ends before `<{ $element }>` is closed
+analyse-kml-unclosed-help = the file may have been cut short: export it again
+analyse-not-kml = this file has no `<kml>` element: it does not look like KML
+analyse-not-kml-help = check that the file is the KML the descriptor names
+analyse-kml-no-placemarks = this KML has no placemarks
+
+## Personal data
+
+analyse-personal-data-kind = { $kind ->
+        [curp] CURPs
+        [rfc] RFCs
+        [clabe] CLABE account numbers
+        [card] card numbers
+        [voter-key] INE voter keys
+        [email] e-mail addresses
+       *[phone] phone numbers
+    }

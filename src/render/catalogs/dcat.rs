@@ -5,6 +5,7 @@
 use super::rdf::{Graph, Node, Term};
 use super::records::{DatasetRecord, Publisher, Records, ResourceRecord};
 use crate::model::{Date, Participant};
+use crate::msg;
 use crate::output::urls::Urls;
 
 const EU: &str = "http://publications.europa.eu/resource/authority/";
@@ -93,7 +94,10 @@ fn theme_nodes(records: &Records, scheme: &str, graph: &mut Graph) {
     let mut concept_scheme = Node::named(scheme, "skos:ConceptScheme");
     concept_scheme.add(
         "dct:title",
-        Term::text(&format!("{} · categorías", site.portal.title), language),
+        Term::text(
+            &msg!("render-dcat-categories", portal = &site.portal.title).text(site.portal.language),
+            language,
+        ),
     );
     graph.insert(concept_scheme);
     for category in &site.portal.categories {

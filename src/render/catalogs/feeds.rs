@@ -7,7 +7,9 @@
 use super::records::Records;
 use crate::diagnostics::Diagnostic;
 use crate::model::{Date, Story};
+use crate::msg;
 use crate::output::urls::{Route, Urls};
+use crate::render::theme::template_failed;
 use serde::Serialize;
 
 /// How many datasets the feed lists, newest first.
@@ -214,8 +216,8 @@ fn render(
         .and_then(|context| tera.render(template, &context))
         .map(String::into_bytes)
         .map_err(|error| {
-            Diagnostic::error(origin, format!("the template `{template}` failed: {error}"))
-                .help("if the site overrides this template in templates/, check the names it uses")
+            Diagnostic::error(origin, template_failed(template, &error))
+                .help(msg!("render-template-failed-help"))
         })
 }
 

@@ -24,6 +24,7 @@ pub use schema_org::script_text;
 use super::Translation;
 use crate::diagnostics::Diagnostic;
 use crate::model::{Date, Participant};
+use crate::msg;
 use crate::output::urls::{RdfFormat, Route, Urls};
 use crate::output::{Content, OutputFile};
 use rayon::prelude::*;
@@ -105,7 +106,7 @@ fn catalog_csv_file(records: &Records) -> Result<Made, Diagnostic> {
         Ok(bytes) => Ok(vec![(Urls::catalog_csv(), bytes)]),
         Err(error) => Err(Diagnostic::error(
             Urls::catalog_csv().as_str(),
-            format!("cannot write the catalog CSV: {error}"),
+            msg!("render-catalog-csv-failed", error = error.to_string()),
         )),
     }
 }

@@ -4,6 +4,7 @@
 
 use super::{Cx, Found, escape};
 use crate::analyse::FileContent;
+use crate::msg;
 use crate::render::map_svg::{self, Layer, MapText};
 
 pub fn map(cx: &Cx) -> Found<String> {
@@ -13,8 +14,11 @@ pub fn map(cx: &Cx) -> Found<String> {
     let not_a_map = || {
         vec![super::Problem::new(
             cx.value_column("recurso"),
-            format!("`{}` has nothing to draw on a map", source.resource.title),
-            "choose a KML or GeoJSON resource, or a table with latitude and longitude columns",
+            msg!(
+                "render-embed-nothing-to-map",
+                resource = &source.resource.title
+            ),
+            msg!("render-embed-nothing-to-map-help"),
         )]
     };
     let Some((_, _, facts)) = source.local else {
@@ -34,7 +38,7 @@ pub fn map(cx: &Cx) -> Found<String> {
         return Err(not_a_map());
     };
     let title = title.unwrap_or_else(|| format!("{}: {}", cx.ui("map"), source.resource.title));
-    let mut description = cx.fill("map_description", &layer.description_values(cx.t()));
+    let mut description = layer.description(cx.t());
     if !layer.complete {
         description = format!("{description} {}", cx.ui("map_partial"));
     }

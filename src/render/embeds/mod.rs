@@ -18,10 +18,11 @@ use super::markdown::{EmbedPlace, Embedder};
 use crate::analyse::{self, FileContent, FileFacts, Table};
 use crate::diagnostics::Diagnostic;
 use crate::model::{Dataset, Resource, ResourceLocation, Site};
+use crate::msg;
 use crate::output::urls::Urls;
 pub(super) use crate::render::escape;
 use data::Cells;
-use parse::{Arg, Call, Kind, Problem, Value, suggest};
+use parse::{Arg, Call, Kind, Problem, Value, suggest, suggestion};
 use std::path::Path;
 
 /// What embeds need to find and show data: the site, its analysed files,
@@ -40,9 +41,13 @@ impl Embedder for Embeds<'_> {
 
     fn render(&self, line: &str, place: &EmbedPlace) -> Result<String, Vec<Diagnostic>> {
         let to_diagnostic = |p: Problem| {
-            Diagnostic::error(place.file, format!("embed: {}", p.message))
-                .at_position(place.line, p.column)
-                .help(p.help)
+            let diagnostic =
+                Diagnostic::error(place.file, msg!("render-embed", message = p.message))
+                    .at_position(place.line, p.column);
+            match p.help {
+                Some(help) => diagnostic.help(help),
+                None => diagnostic,
+            }
         };
         let call = parse::parse(line)
             .map_err(|ps| ps.into_iter().map(to_diagnostic).collect::<Vec<_>>())?;
@@ -119,8 +124,8 @@ impl<'a> Cx<'a> {
             Some((_, Value::Number(n))) => Ok(Some(n.to_string())),
             Some((a, Value::Bool(_))) => Err(Problem::new(
                 a.value_column,
-                format!("`{name}` takes a text, in double quotes"),
-                format!("write `{name}=\"…\"`"),
+                msg!("render-embed-takes-text", name = name),
+                msg!("render-embed-takes-text-help", name = name),
             )),
         }
     }
@@ -138,8 +143,8 @@ impl<'a> Cx<'a> {
             }) if t.trim().parse::<usize>().is_ok_and(|n| n > 0) => Ok(t.trim().parse().ok()),
             Some(a) => Err(Problem::new(
                 a.value_column,
-                format!("`{name}` takes a whole number from 1 up"),
-                format!("write e.g. `{name}=10`"),
+                msg!("render-embed-takes-number", name = name),
+                msg!("render-embed-takes-number-help", name = name),
             )),
         }
     }
@@ -153,8 +158,8 @@ impl<'a> Cx<'a> {
             }) => Ok(*b),
             Some(a) => Err(Problem::new(
                 a.value_column,
-                format!("`{name}` takes true or false"),
-                format!("write `{name}=true`"),
+                msg!("render-embed-takes-flag", name = name),
+                msg!("render-embed-takes-flag-help", name = name),
             )),
         }
     }
@@ -205,8 +210,12 @@ impl<'a> Cx<'a> {
                 let known: Vec<&str> = dataset.resources.iter().map(|r| names(r)[0]).collect();
                 Problem::new(
                     self.value_column("recurso"),
-                    format!("the dataset `{}` has no resource `{wanted}`", dataset.id),
-                    suggest(&wanted, &known, "resource"),
+                    msg!(
+                        "render-embed-no-resource",
+                        dataset = &dataset.id,
+                        name = &wanted
+                    ),
+                    suggestion(&wanted, &known, "resource"),
                 )
             })?;
         let local = match &resource.location {
@@ -228,22 +237,23 @@ impl<'a> Cx<'a> {
 
     /// The table of a resource (`hoja=` chooses a spreadsheet's sheet).
     fn table<'s>(&self, source: &'s Source<'s>) -> Result<TableRef<'s>, Problem> {
-        let not_tabular = |what: &str| {
+        let not_tabular = |why: &str| {
             Problem::new(
                 self.value_column("recurso"),
-                format!(
-                    "`{}` is {what}: tables and charts read CSV files and spreadsheets",
-                    source.resource.title
+                msg!(
+                    "render-embed-not-tabular",
+                    why = why,
+                    resource = &source.resource.title
                 ),
-                "choose a CSV or XLSX resource of the dataset",
+                msg!("render-embed-not-tabular-help"),
             )
         };
         let Some((_, _, facts)) = source.local else {
-            return Err(not_tabular("not a file of this portal"));
+            return Err(not_tabular("remote"));
         };
         let tables = match &facts.content {
             FileContent::Csv { .. } | FileContent::Workbook { .. } => facts.tables(),
-            _ => return Err(not_tabular("not a table")),
+            _ => return Err(not_tabular("other")),
         };
         let sheet = self.text("hoja")?;
         let found = match &sheet {
@@ -262,12 +272,12 @@ impl<'a> Cx<'a> {
                 let known: Vec<&str> = tables.iter().filter_map(|(n, _)| *n).collect();
                 Err(Problem::new(
                     self.value_column("hoja"),
-                    format!(
-                        "`{}` has no sheet `{}`",
-                        source.resource.title,
-                        sheet.as_deref().unwrap_or_default()
+                    msg!(
+                        "render-embed-no-sheet",
+                        resource = &source.resource.title,
+                        name = sheet.as_deref().unwrap_or_default()
                     ),
-                    suggest(sheet.as_deref().unwrap_or_default(), &known, "sheet"),
+                    suggestion(sheet.as_deref().unwrap_or_default(), &known, "sheet"),
                 ))
             }
         }
@@ -285,8 +295,12 @@ impl<'a> Cx<'a> {
                 let known: Vec<&str> = header.iter().map(String::as_str).collect();
                 Problem::new(
                     column,
-                    format!("`{}` has no column `{name}`", table.source.resource.title),
-                    suggest(name, &known, "column"),
+                    msg!(
+                        "render-embed-no-column",
+                        resource = &table.source.resource.title,
+                        name = name
+                    ),
+                    suggestion(name, &known, "column"),
                 )
             })
     }
@@ -300,8 +314,8 @@ impl<'a> Cx<'a> {
         let Some((name, value)) = text.split_once('=') else {
             return Err(Problem::new(
                 column,
-                format!("the filter `{text}` does not say which column equals what"),
-                "write `filtro=\"colonia=Centro\"`: the column, `=`, the value rows must have",
+                msg!("render-embed-bad-filter", filter = &text),
+                msg!("render-embed-bad-filter-help"),
             ));
         };
         Ok(Some(data::Filter {
@@ -313,17 +327,21 @@ impl<'a> Cx<'a> {
     /// The data rows of a table, decoded, streaming.
     fn rows(&self, table: &TableRef) -> Result<impl Iterator<Item = Cells> + use<>, Problem> {
         let Some((path, _, facts)) = table.source.local else {
-            return Err(Problem::new(
-                self.call.column,
-                "the resource has no file",
-                "",
-            ));
+            return Err(Problem {
+                column: self.call.column,
+                message: msg!("render-embed-no-file"),
+                help: None,
+            });
         };
         let rows = analyse::rows(path, facts, table.sheet.as_deref()).map_err(|error| {
             Problem::new(
                 self.value_column("recurso"),
-                format!("cannot read `{}`: {error}", table.source.resource.title),
-                "check the file",
+                msg!(
+                    "render-embed-unreadable",
+                    resource = &table.source.resource.title,
+                    error = error.to_string()
+                ),
+                msg!("render-embed-unreadable-help"),
             )
         })?;
         Ok(rows.map_while(Result::ok).map(|row| row.cells))

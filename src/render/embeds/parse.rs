@@ -4,6 +4,8 @@
 //! against the arguments that kind takes. Names are Spanish; accents and case
 //! do not matter (`gráfica` is `grafica`).
 
+use crate::messages::Message;
+use crate::msg;
 use crate::slug::slugify;
 
 /// What an embed shows.
@@ -110,16 +112,16 @@ pub struct Call {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
     pub column: usize,
-    pub message: String,
-    pub help: String,
+    pub message: Message,
+    pub help: Option<Message>,
 }
 
 impl Problem {
-    pub fn new(column: usize, message: impl Into<String>, help: impl Into<String>) -> Problem {
+    pub fn new(column: usize, message: impl Into<Message>, help: impl Into<Message>) -> Problem {
         Problem {
             column,
             message: message.into(),
-            help: help.into(),
+            help: Some(help.into()),
         }
     }
 }
@@ -146,21 +148,29 @@ pub fn nearest<'a>(unknown: &str, known: impl IntoIterator<Item = &'a str>) -> O
         .map(|(_, name)| name)
 }
 
-/// A help that names the nearest known name, or lists the known names.
-pub fn suggest(unknown: &str, known: &[&str], what: &str) -> String {
+/// A help that names the nearest known name, or lists the known names;
+/// `what` they are: `dataset`, `resource`, `sheet`, `column`, `argument`,
+/// `embed-kind`, `chart-kind` or `choice`.
+pub fn suggestion(unknown: &str, known: &[&str], what: &str) -> Message {
     match nearest(unknown, known.iter().copied()) {
-        Some(best) => format!("did you mean `{best}`?"),
-        None if known.is_empty() => format!("there is no {what} to choose from"),
-        None if known.len() <= 12 => format!(
-            "the {what}s here are: {}",
-            known
+        Some(best) => msg!("render-embed-nearest", name = best),
+        None if known.is_empty() => msg!("render-embed-none", what = what),
+        None if known.len() <= 12 => msg!(
+            "render-embed-known",
+            what = what,
+            names = known
                 .iter()
                 .map(|k| format!("`{k}`"))
                 .collect::<Vec<_>>()
                 .join(", ")
         ),
-        None => format!("there are {} {what}s; check the spelling", known.len()),
+        None => msg!("render-embed-many", what = what, count = known.len()),
     }
+}
+
+/// Transitional, for the dataset-id problem in `embeds/mod.rs`: [`suggestion`] as English text.
+pub fn suggest(unknown: &str, known: &[&str], what: &str) -> String {
+    suggestion(unknown, known, what).text(crate::model::Language::En)
 }
 
 /// Parses one embed line (as [`is_embed_line`] found it), checking its arguments.
@@ -174,16 +184,16 @@ pub fn parse(line: &str) -> Result<Call, Vec<Problem>> {
     p.expect_str("{{").map_err(|e| vec![e])?;
     p.skip_space();
     let (column, name) = p.required_identifier(
-        "an embed starts with what to show, e.g. `{{ tabla(…) }}`",
-        "write one of: tarjeta, tabla, grafica, mapa, descarga",
+        msg!("render-embed-no-kind"),
+        msg!("render-embed-no-kind-help"),
     )?;
     let folded = fold(&name);
     let Some(kind) = Kind::ALL.into_iter().find(|k| k.name() == folded) else {
         let names: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
         return Err(vec![Problem::new(
             column,
-            format!("`{name}` is not a kind of embed"),
-            suggest(&folded, &names, "kind of embed"),
+            msg!("render-embed-unknown-kind", name = &name),
+            suggestion(&folded, &names, "embed-kind"),
         )]);
     };
     p.skip_space();
@@ -204,8 +214,8 @@ pub fn parse(line: &str) -> Result<Call, Vec<Problem>> {
             }
         }
         let (arg_column, arg_name) = p.required_identifier(
-            "expected an argument name here, like `datos=\"…\"`",
-            "arguments are written `name=value` and separated by commas",
+            msg!("render-embed-no-argument-name"),
+            msg!("render-embed-no-argument-name-help"),
         )?;
         p.skip_space();
         p.expect_str("=").map_err(|e| vec![e])?;
@@ -225,8 +235,8 @@ pub fn parse(line: &str) -> Result<Call, Vec<Problem>> {
     if p.i < chars.len() {
         return Err(vec![Problem::new(
             p.column(),
-            "there is text after the end of the embed",
-            "put the embed alone on its line",
+            msg!("render-embed-text-after"),
+            msg!("render-embed-text-after-help"),
         )]);
     }
     check_arguments(kind, &args)?;
@@ -241,14 +251,18 @@ fn check_arguments(kind: Kind, args: &[Arg]) -> Result<(), Vec<Problem>> {
         if !known.contains(&arg.name.as_str()) {
             problems.push(Problem::new(
                 arg.column,
-                format!("`{}` takes no argument `{}`", kind.name(), arg.name),
-                suggest(&arg.name, &known, "argument"),
+                msg!(
+                    "render-embed-unknown-argument",
+                    kind = kind.name(),
+                    name = &arg.name
+                ),
+                suggestion(&arg.name, &known, "argument"),
             ));
         } else if args[..i].iter().any(|a| a.name == arg.name) {
             problems.push(Problem::new(
                 arg.column,
-                format!("the argument `{}` is given twice", arg.name),
-                "keep one of the two",
+                msg!("render-embed-argument-twice", name = &arg.name),
+                msg!("render-embed-argument-twice-help"),
             ));
         }
     }
@@ -256,8 +270,16 @@ fn check_arguments(kind: Kind, args: &[Arg]) -> Result<(), Vec<Problem>> {
         if !args.iter().any(|a| a.name == *name) {
             problems.push(Problem::new(
                 1,
-                format!("`{}` needs the argument `{name}`", kind.name()),
-                format!("add `{name}=\"…\"`; {}", example(kind)),
+                msg!(
+                    "render-embed-missing-argument",
+                    kind = kind.name(),
+                    name = *name
+                ),
+                msg!(
+                    "render-embed-missing-argument-help",
+                    name = *name,
+                    example = example(kind)
+                ),
             ));
         }
     }
@@ -271,17 +293,15 @@ fn check_arguments(kind: Kind, args: &[Arg]) -> Result<(), Vec<Problem>> {
 /// One example of each kind, for helps.
 pub fn example(kind: Kind) -> &'static str {
     match kind {
-        Kind::Card => "e.g. {{ tarjeta(datos=\"xalapa/semaforos\") }}",
+        Kind::Card => "{{ tarjeta(datos=\"xalapa/semaforos\") }}",
         Kind::Table => {
-            "e.g. {{ tabla(datos=\"xalapa/semaforos\", recurso=\"semaforos.csv\", columnas=\"calle, colonia\", filas=10) }}"
+            "{{ tabla(datos=\"xalapa/semaforos\", recurso=\"semaforos.csv\", columnas=\"calle, colonia\", filas=10) }}"
         }
         Kind::Chart => {
-            "e.g. {{ grafica(tipo=\"barras\", datos=\"xalapa/semaforos\", recurso=\"semaforos.csv\", x=\"colonia\", agregar=\"cuenta\") }}"
+            "{{ grafica(tipo=\"barras\", datos=\"xalapa/semaforos\", recurso=\"semaforos.csv\", x=\"colonia\", agregar=\"cuenta\") }}"
         }
-        Kind::Map => "e.g. {{ mapa(datos=\"xalapa/semaforos\", recurso=\"semaforos.csv\") }}",
-        Kind::Download => {
-            "e.g. {{ descarga(datos=\"xalapa/semaforos\", recurso=\"semaforos.csv\") }}"
-        }
+        Kind::Map => "{{ mapa(datos=\"xalapa/semaforos\", recurso=\"semaforos.csv\") }}",
+        Kind::Download => "{{ descarga(datos=\"xalapa/semaforos\", recurso=\"semaforos.csv\") }}",
     }
 }
 
@@ -316,22 +336,26 @@ impl Cursor<'_> {
             self.i += n;
             return Ok(());
         }
-        let found = match self.peek() {
-            Some(c) => format!("`{c}`"),
-            None => "the end of the line".to_string(),
+        let message = match self.peek() {
+            Some(c) => msg!(
+                "render-embed-expected",
+                expected = expected,
+                found = c.to_string()
+            ),
+            None => msg!("render-embed-expected-end", expected = expected),
         };
         Err(Problem::new(
             self.column(),
-            format!("expected `{expected}` here, found {found}"),
-            "an embed is written `{{ kind(name=\"value\", name=10) }}`, text values in double quotes",
+            message,
+            msg!("render-embed-expected-help"),
         ))
     }
 
     /// The column and text of an identifier, which must be here (else `message`).
     fn required_identifier(
         &mut self,
-        message: &str,
-        help: &str,
+        message: Message,
+        help: Message,
     ) -> Result<(usize, String), Vec<Problem>> {
         let column = self.column();
         let name = self.identifier();
@@ -367,8 +391,8 @@ impl Cursor<'_> {
                         None => {
                             return Err(Problem::new(
                                 column,
-                                "this text value has no closing quote",
-                                "close it with `\"`",
+                                msg!("render-embed-unclosed-text"),
+                                msg!("render-embed-unclosed-text-help"),
                             ));
                         }
                         Some('\\') if self.chars.get(self.i + 1).is_some() => {
@@ -401,8 +425,8 @@ impl Cursor<'_> {
                     _ => word.parse::<f64>().map(Value::Number).map_err(|_| {
                         Problem::new(
                             column,
-                            format!("`{word}` is not a value"),
-                            "write text in double quotes (\"…\"), numbers as digits, or true/false",
+                            msg!("render-embed-not-a-value", word = &word),
+                            msg!("render-embed-not-a-value-help"),
                         )
                     }),
                 }
@@ -414,6 +438,7 @@ impl Cursor<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Language;
 
     #[test]
     fn a_line_becomes_a_call_with_columns() {
@@ -433,14 +458,21 @@ mod tests {
     fn unknown_kinds_and_arguments_are_named_with_a_suggestion() {
         let problems = parse(r#"{{ tabal(datos="x/y") }}"#).unwrap_err();
         assert_eq!(problems[0].column, 4);
-        assert!(problems[0].help.contains("`tabla`"), "{problems:?}");
+        let help = problems[0].help.as_ref().map(|h| h.text(Language::En));
+        assert!(help.is_some_and(|h| h.contains("`tabla`")), "{problems:?}");
+        assert_eq!(
+            problems[0].message.text(Language::Es),
+            "`tabal` no es una clase de inserción"
+        );
+        let help = problems[0].help.as_ref().map(|h| h.text(Language::Es));
+        assert_eq!(help.as_deref(), Some("¿quisiste decir `tabla`?"));
         let problems =
             parse(r#"{{ gráfica(datos="x/y", recurso="a", x="b", colr="c", título="t") }}"#)
                 .unwrap_err();
         assert_eq!(problems.len(), 1, "{problems:?}");
-        assert!(problems[0].message.contains("`colr`"));
+        assert!(problems[0].message.text(Language::Es).contains("`colr`"));
         let problems = parse(r#"{{ mapa(datos="x/y") }}"#).unwrap_err();
-        assert!(problems[0].message.contains("`recurso`"));
+        assert!(problems[0].message.text(Language::En).contains("`recurso`"));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use super::data::{self, Filter, Selection};
 use super::{Cx, Found, Problems, TableRef, escape};
+use crate::msg;
 
 /// Rows shown when `filas` is not given.
 const DEFAULT_ROWS: usize = 10;
@@ -94,13 +95,13 @@ fn numeric_columns(columns: &[usize], selection: &Selection) -> Vec<bool> {
 /// The figure: caption with how many rows are shown, the table, the source.
 fn table_html(cx: &Cx, args: &Args, table: &TableRef, selection: &Selection) -> String {
     let header = &table.table.header;
-    let caption_note = cx.fill(
-        "embed_rows_of",
-        &[
-            ("shown", cx.t().integer(selection.rows.len() as u64)),
-            ("total", cx.t().integer(selection.matched)),
-        ],
-    );
+    let caption_note = msg!(
+        "render-embed-rows-of",
+        shown = cx.t().integer(selection.rows.len() as u64),
+        total = cx.t().integer(selection.matched),
+        count = selection.matched
+    )
+    .text(cx.t().language);
     let numeric = numeric_columns(&args.columns, selection);
     let class = |num: bool| if num { r#" class="num""# } else { "" };
     let mut html = format!(

@@ -9,11 +9,18 @@ use crate::render::views::{DatasetSummary, DateView, Link, ResourceView, StorySu
 use crate::render::{PageJob, Translation, cache::PageContext, markdown_html};
 use serde::Serialize;
 
+/// A metadata field the dataset lacks: its descriptor key, and what it is when the key does not say it.
+#[derive(Serialize)]
+struct MissingField {
+    key: &'static str,
+    about: Option<String>,
+}
+
 /// `dataset.html`'s data.
 #[derive(Serialize)]
 struct DatasetPage<'a> {
     /// The metadata fields a catalog standard wants and the dataset lacks.
-    completeness_missing: Vec<&'static str>,
+    completeness_missing: Vec<MissingField>,
     participant_freshness_href: String,
     dataset: &'a DatasetSummary,
     description_html: String,
@@ -127,9 +134,17 @@ fn page(b: &Builder, route: &Route, dataset: &Dataset) -> PageContext {
 }
 
 /// The metadata fields the dataset lacks.
-fn completeness_missing(b: &Builder, dataset: &Dataset) -> Vec<&'static str> {
+fn completeness_missing(b: &Builder, dataset: &Dataset) -> Vec<MissingField> {
+    let language = b.views.t.language;
     crate::rules::completeness::completeness(dataset, b.views.site)
-        .map(|c| c.missing().map(|f| f.field).collect())
+        .map(|c| {
+            c.missing()
+                .map(|f| MissingField {
+                    key: f.field,
+                    about: f.about.as_ref().map(|m| m.text(language)),
+                })
+                .collect()
+        })
         .unwrap_or_default()
 }
 

@@ -2,6 +2,7 @@
 //! `<desc>` that says what it shows, the data as a table, the source.
 
 use super::{Chart, ChartKind, FONT, W, bars, plot};
+use crate::msg;
 use crate::render::embeds::{Cx, TableRef, escape};
 use std::fmt::Write;
 
@@ -39,48 +40,46 @@ fn description(cx: &Cx, chart: &Chart) -> String {
     let n = chart.points.len();
     let first = &chart.points[0];
     let (max, min) = (chart.highest(), chart.lowest());
-    match chart.kind {
-        ChartKind::Bars => cx.fill(
-            "embed_desc_bars",
-            &[
-                ("n", t.integer(n as u64)),
-                ("max_label", max.label.clone()),
-                ("max", value(max.y)),
-                ("min_label", min.label.clone()),
-                ("min", value(min.y)),
-            ],
+    let description = match chart.kind {
+        ChartKind::Bars => msg!(
+            "render-chart-bars-description",
+            count = n,
+            n = t.integer(n as u64),
+            max_label = &max.label,
+            max = value(max.y),
+            min_label = &min.label,
+            min = value(min.y)
         ),
         ChartKind::Lines => {
             let last = &chart.points[n - 1];
-            cx.fill(
-                "embed_desc_lines",
-                &[
-                    ("n", t.integer(n as u64)),
-                    ("first_label", first.label.clone()),
-                    ("first", value(first.y)),
-                    ("last_label", last.label.clone()),
-                    ("last", value(last.y)),
-                    ("max_label", max.label.clone()),
-                    ("max", value(max.y)),
-                ],
+            msg!(
+                "render-chart-lines-description",
+                count = n,
+                n = t.integer(n as u64),
+                first_label = &first.label,
+                first = value(first.y),
+                last_label = &last.label,
+                last = value(last.y),
+                max_label = &max.label,
+                max = value(max.y)
             )
         }
         ChartKind::Scatter => {
             let (x_min, x_max) = chart.x_range();
-            cx.fill(
-                "embed_desc_scatter",
-                &[
-                    ("n", t.integer(n as u64)),
-                    ("x", chart.x_title.clone()),
-                    ("xmin", t.number(x_min, chart.x_decimals)),
-                    ("xmax", t.number(x_max, chart.x_decimals)),
-                    ("y", chart.y_title.clone()),
-                    ("ymin", value(min.y)),
-                    ("ymax", value(max.y)),
-                ],
+            msg!(
+                "render-chart-scatter-description",
+                count = n,
+                n = t.integer(n as u64),
+                x = &chart.x_title,
+                xmin = t.number(x_min, chart.x_decimals),
+                xmax = t.number(x_max, chart.x_decimals),
+                y = &chart.y_title,
+                ymin = value(min.y),
+                ymax = value(max.y)
             )
         }
-    }
+    };
+    description.text(t.language)
 }
 
 /// The data, for screen readers and anyone who wants the numbers.

@@ -13,6 +13,7 @@ mod plot;
 
 use super::data::{self, Aggregate, Cells, Period};
 use super::{Cx, Found, Problem, Problems, parse};
+use crate::msg;
 use crate::render::Translation;
 
 /// Drawing width; the SVG scales to its box (`viewBox`).
@@ -130,7 +131,7 @@ fn chart_args(cx: &Cx, table: &super::TableRef) -> Found<Args> {
         "tipo",
         &ChartKind::NAMES,
         ChartKind::from_name,
-        Some("kind of chart"),
+        Some("chart-kind"),
     )
     .or(cx.arg("tipo").is_none().then_some(ChartKind::Bars));
     let column = |problems: &mut Problems, name: &str| {
@@ -167,8 +168,8 @@ fn chart_args(cx: &Cx, table: &super::TableRef) -> Found<Args> {
     if y.is_none() && cx.arg("y").is_none() && aggregate != Some(Aggregate::Count) {
         problems.take::<()>(Err(Problem::new(
             cx.call.column,
-            "this chart needs the column of its values, `y`",
-            "add `y=\"column\"`, or count rows with `agregar=\"cuenta\"`",
+            msg!("render-chart-needs-y"),
+            msg!("render-chart-needs-y-help"),
         )));
     }
     if kind == Some(ChartKind::Scatter) && (aggregate.is_some() || period.is_some()) {
@@ -178,8 +179,8 @@ fn chart_args(cx: &Cx, table: &super::TableRef) -> Found<Args> {
             } else {
                 "agrupar"
             }),
-            "a scatter chart draws each row: it cannot group them",
-            "remove `agregar`/`agrupar`, or use `tipo=\"barras\"` or `tipo=\"lineas\"`",
+            msg!("render-chart-scatter-grouped"),
+            msg!("render-chart-scatter-grouped-help"),
         )));
     }
     problems.finish()?;
@@ -202,7 +203,7 @@ fn chart_args(cx: &Cx, table: &super::TableRef) -> Found<Args> {
 }
 
 /// An argument naming one of a few choices (`agregar="suma"`). Problems call
-/// them `what` ("kind of chart"), or else choices of the argument.
+/// them `what` (`chart-kind`, see [`parse::suggestion`]), or else choices of the argument.
 fn named<T>(
     cx: &Cx,
     problems: &mut Problems,
@@ -216,13 +217,20 @@ fn named<T>(
     let found = from_name(&folded);
     if found.is_none() {
         let (message, what) = match what {
-            Some(what) => (format!("`{written}` is not a {what}"), what),
-            None => (format!("`{written}` is not a choice of `{arg}`"), "choice"),
+            Some(what) => (msg!("render-chart-unknown-kind", name = &written), what),
+            None => (
+                msg!(
+                    "render-chart-unknown-choice",
+                    name = &written,
+                    argument = arg
+                ),
+                "choice",
+            ),
         };
         problems.take::<()>(Err(Problem::new(
             cx.value_column(arg),
             message,
-            parse::suggest(&folded, names, what),
+            parse::suggestion(&folded, names, what),
         )));
     }
     found
@@ -238,8 +246,8 @@ fn chart_points(cx: &Cx, args: &Args, rows: impl Iterator<Item = Cells>) -> Foun
     if points.is_empty() {
         return Err(vec![Problem::new(
             cx.value_column(if args.y.is_some() { "y" } else { "x" }),
-            "the chart has no data: no row gave a number",
-            "check that the value column holds numbers, the date column dates, and the filter matches rows",
+            msg!("render-chart-no-data"),
+            msg!("render-chart-no-data-help"),
         )]);
     }
     let kind = args.kind;
@@ -280,11 +288,12 @@ fn grouped_points(cx: &Cx, args: &Args, rows: impl Iterator<Item = Cells>) -> Fo
     if result.too_many {
         return Err(vec![Problem::new(
             cx.value_column("x"),
-            format!(
-                "`{x_name}` has more than {} different values: too many for a chart",
-                data::MAX_GROUPS
+            msg!(
+                "render-chart-too-many-groups",
+                column = x_name,
+                max = data::MAX_GROUPS
             ),
-            "group by another column, or by month or year with `agrupar=\"mes\"`",
+            msg!("render-chart-too-many-groups-help"),
         )]);
     }
     let t = cx.t();
