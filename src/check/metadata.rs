@@ -22,17 +22,32 @@ pub fn relevant_key(completeness: &Completeness) -> Option<&'static str> {
 
 /// A warning naming the fields some standard requires and the dataset lacks.
 pub fn diagnostic(dataset: &Dataset, completeness: &Completeness) -> Option<Diagnostic> {
-    let missing: Vec<String> = completeness
+    let missing = completeness
         .missing_required()
-        .map(|f| format!("`{}` ({})", f.field, f.required_by.join(", ")))
-        .collect();
-    (!missing.is_empty()).then(|| {
+        .map(|f| {
+            let standards = f.required_by.join(", ");
+            match &f.about {
+                Some(about) => msg!(
+                    "check-missing-field-about",
+                    field = f.field,
+                    about = about.clone(),
+                    standards = standards
+                ),
+                None => msg!(
+                    "check-missing-field",
+                    field = f.field,
+                    standards = standards
+                ),
+            }
+        })
+        .reduce(|list, next| msg!("check-missing-fields", list = list, next = next));
+    missing.map(|missing| {
         Diagnostic::warning(
             &dataset.source_file,
             msg!(
                 "check-missing-metadata",
                 title = &dataset.title,
-                missing = missing.join("; "),
+                missing = missing,
                 score = completeness.score
             ),
         )

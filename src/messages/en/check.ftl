@@ -90,3 +90,7 @@ check-external-no-connection = no connection ({ $error }){ $tries ->
 }
 check-external-down-help = the server may be down for now: check again later
 check-external-error = { $error }
+
+check-missing-field = `{ $field }` ({ $standards })
+check-missing-field-about = `{ $field }`, { $about } ({ $standards })
+check-missing-fields = { $list }; { $next }

@@ -104,3 +104,7 @@ check-external-no-connection = sin conexión ({ $error }){ $tries ->
 }
 check-external-down-help = puede que el servidor esté caído por ahora: vuelve a revisar más tarde
 check-external-error = la solicitud falló: { $error }
+
+check-missing-field = `{ $field }` ({ $standards })
+check-missing-field-about = `{ $field }`, { $about } ({ $standards })
+check-missing-fields = { $list }; { $next }
