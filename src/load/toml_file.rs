@@ -1,17 +1,132 @@
-//! Strict TOML reading: serde does the typing, this module turns its errors into
-//! diagnostics an official can act on (place, plain words, the nearest known key).
+//! Strict TOML reading: serde does the typing, this module reads past each
+//! mistake so that one run reports them all, and turns them into diagnostics
+//! an official can act on (place, plain words, the nearest known key).
 
+pub use super::toml_explain::nearest;
+use super::toml_explain::{explain, split_expected};
+use super::toml_syntax;
+use super::toml_tree::{self, Step};
 use crate::diagnostics::{Diagnostic, SourceText};
 use crate::model::Date;
+use crate::msg;
 use serde::de::DeserializeOwned;
+use std::ops::Range;
 use toml::Spanned;
+use toml::de::{DeTable, Deserializer};
 
-/// Parses a whole TOML document into `T`, or explains the first problem in it.
-pub fn parse<T: DeserializeOwned>(source: &SourceText, text: &str) -> Result<T, Diagnostic> {
-    toml::from_str(text).map_err(|error| {
-        let offset = error.span().map_or(0, |span| span.start);
-        explain(error.message()).locate(source, offset)
-    })
+/// A document read as far as it goes: its value, unless its syntax is
+/// broken or a required key is missing, and every problem found in it.
+pub struct Read<T> {
+    pub value: Option<T>,
+    pub problems: Vec<Diagnostic>,
+    /// The paths of the entries dropped for a wrong value (already reported).
+    dropped: Vec<Vec<Step>>,
+}
+
+impl<T> Read<T> {
+    /// Whether the top-level `key` was written but dropped for its problem:
+    /// its absence is no further mistake.
+    pub fn dropped(&self, key: &str) -> bool {
+        self.dropped
+            .iter()
+            .any(|path| matches!(&path[..], [Step::Key(k)] if k == key))
+    }
+}
+
+/// At most this many problems are reported for one file (each is found by reading it again).
+const MAX_PROBLEMS: usize = 50;
+
+/// Reads a whole TOML document into `T`, reporting every problem at once:
+/// every syntax error; else each key or value that does not fit `T`, dropped
+/// (a misspelt key renamed) so that the rest is still read and checked.
+pub fn parse<T: DeserializeOwned>(source: &SourceText, text: &str) -> Read<T> {
+    let (table, errors) = DeTable::parse_recoverable(text);
+    if !errors.is_empty() {
+        return Read {
+            value: None,
+            problems: toml_syntax::problems(source, &errors),
+            dropped: Vec::new(),
+        };
+    }
+    let span = table.span();
+    let mut table = table.into_inner();
+    let mut problems = Vec::new();
+    let mut dropped: Vec<Vec<Step>> = Vec::new();
+    while problems.len() < MAX_PROBLEMS {
+        let whole = Spanned::new(span.clone(), table.clone());
+        let error = match T::deserialize(Deserializer::from(whole)) {
+            Ok(value) => {
+                return Read {
+                    value: Some(value),
+                    problems,
+                    dropped,
+                };
+            }
+            Err(error) => error,
+        };
+        let Some(at) = error.span() else {
+            problems.push(explain(source, error.message(), 0..0).locate(source, 0));
+            break;
+        };
+        let mended = mend(source, &mut table, &error, &at, &mut dropped, &mut problems);
+        if !mended {
+            break;
+        }
+    }
+    Read {
+        value: None,
+        problems,
+        dropped,
+    }
+}
+
+/// Reports `error` (unless it follows from a value already dropped) and
+/// changes `table` so that reading can go on past it; false when it cannot.
+fn mend(
+    source: &SourceText,
+    table: &mut DeTable,
+    error: &toml::de::Error,
+    at: &Range<usize>,
+    dropped: &mut Vec<Vec<Step>>,
+    problems: &mut Vec<Diagnostic>,
+) -> bool {
+    let raw = error.message().trim();
+    if let Some(key) = raw.strip_prefix("missing field ") {
+        // A missing key is about its table: reading goes on without that table.
+        let place = toml_tree::table_at(table, at);
+        let mut key_path = place.clone().unwrap_or_default();
+        key_path.push(Step::Key(key.trim_matches('`').to_string()));
+        if !dropped.contains(&key_path) {
+            problems.push(explain(source, raw, at.clone()).locate(source, at.start));
+        }
+        return match place {
+            Some(path) => {
+                toml_tree::remove(table, &path);
+                true
+            }
+            None => false,
+        };
+    }
+    problems.push(explain(source, raw, at.clone()).locate(source, at.start));
+    let Some(path) = toml_tree::entry_at(table, at) else {
+        return false;
+    };
+    if let Some(meant) = meant_key(table, &path, raw) {
+        toml_tree::rename(table, &path, &meant);
+    } else {
+        toml_tree::remove(table, &path);
+        dropped.push(path);
+    }
+    true
+}
+
+/// For an unknown key, the known key it is nearest to, when its table lacks that key.
+fn meant_key(table: &DeTable, path: &[Step], raw: &str) -> Option<String> {
+    let rest = raw.strip_prefix("unknown field ")?;
+    let (unknown, expected) = split_expected(rest);
+    let best = nearest(&unknown, &expected)?;
+    let present = toml_tree::keys_at(table, &path[..path.len() - 1]);
+    (!present.iter().any(|k| k == best)).then(|| best.to_string())
 }
 
 /// A TOML date (or the date of a date-time), or an error at its place.
@@ -21,8 +136,8 @@ pub fn date(
 ) -> Result<Date, Diagnostic> {
     Date::from_toml(value.get_ref()).ok_or_else(|| {
         source
-            .error(value.span().start, "this is a time without a date")
-            .help("write a date such as 2014-10-10")
+            .error(value.span().start, msg!("load-time-without-date"))
+            .help(msg!("load-time-without-date-help"))
     })
 }
 
@@ -47,116 +162,11 @@ pub fn url(
             .collect::<Vec<_>>()
             .join(", ");
         Err(source
-            .error(value.span().start, format!("`{text}` is not a valid link"))
-            .help(format!("write a full address starting with {list}")))
+            .error(value.span().start, msg!("load-invalid-link", link = text))
+            .help(msg!("load-invalid-link-help", schemes = list)))
     }
 }
 
-/// An error message from serde/toml, rewritten in the product's words.
-struct Explained {
-    message: String,
-    help: Option<String>,
-}
-
-impl Explained {
-    fn locate(self, source: &SourceText, offset: usize) -> Diagnostic {
-        let diagnostic = source.error(offset, self.message);
-        match self.help {
-            Some(help) => diagnostic.help(help),
-            None => diagnostic,
-        }
-    }
-}
-
-fn explain(raw: &str) -> Explained {
-    let raw = raw.trim();
-    if let Some(rest) = raw.strip_prefix("unknown field ") {
-        return unknown_name(rest, "key", "Keys allowed here", "keys allowed here");
-    }
-    if let Some(rest) = raw.strip_prefix("unknown variant ") {
-        return unknown_name(rest, "value", "Values allowed", "values allowed");
-    }
-    if let Some(rest) = raw.strip_prefix("missing field ") {
-        let key = rest.trim_matches('`');
-        return Explained {
-            message: format!("the required key `{key}` is missing"),
-            help: Some(format!("add a line `{key} = …`")),
-        };
-    }
-    if raw.contains("expected a TOML datetime") || raw.contains("expected a date") {
-        return Explained {
-            message: "this should be a date".to_string(),
-            help: Some("write the date without quotes, as in `issued = 2014-10-10`".to_string()),
-        };
-    }
-    if let Some(rest) = raw.strip_prefix("invalid type: ") {
-        let help = rest
-            .split_once(", expected ")
-            .map(|(_, expected)| format!("write {expected} here"));
-        return Explained {
-            message: format!("wrong kind of value: {rest}"),
-            help,
-        };
-    }
-    if raw.starts_with("duplicate key") {
-        return Explained {
-            message: raw.to_string(),
-            help: Some("keep only one of the two lines".to_string()),
-        };
-    }
-    Explained {
-        message: raw.to_string(),
-        help: Some("check the TOML syntax: `key = \"text\"`, one key per line".to_string()),
-    }
-}
-
-/// An unknown key or value (`what`), with the nearest allowed one and the list of them.
-fn unknown_name(rest: &str, what: &str, after_guess: &str, alone: &str) -> Explained {
-    let (unknown, expected) = split_expected(rest);
-    let help = match nearest(&unknown, &expected) {
-        Some(best) => format!(
-            "did you mean `{best}`? {after_guess}: {}",
-            quote_list(&expected)
-        ),
-        None => format!("{alone}: {}", quote_list(&expected)),
-    };
-    Explained {
-        message: format!("unknown {what} `{unknown}`"),
-        help: Some(help),
-    }
-}
-
-/// Splits "`x`, expected one of `a`, `b`" into ("x", ["a", "b"]).
-fn split_expected(rest: &str) -> (String, Vec<String>) {
-    let (unknown, expected) = rest.split_once(", expected").unwrap_or((rest, ""));
-    let names = expected
-        .split('`')
-        .skip(1)
-        .step_by(2)
-        .map(str::to_string)
-        .collect();
-    (unknown.trim().trim_matches('`').to_string(), names)
-}
-
-/// The known name closest to a misspelt one, if any is close enough to be a typo.
-pub fn nearest<'a>(unknown: &str, known: impl IntoIterator<Item = &'a String>) -> Option<&'a str> {
-    known
-        .into_iter()
-        .map(|name| (strsim::jaro_winkler(unknown, name), name))
-        .filter(|(score, _)| *score >= 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, name)| name.as_str())
-}
-
-fn quote_list(names: &[String]) -> String {
-    names
-        .iter()
-        .map(|n| format!("`{n}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// Checks the shape of an e-mail address (a `mailto:` prefix is accepted and removed).
 /// A Markdown text from a TOML string (a description) and the line of the
 /// file where its text begins, so problems in it give the file's line: the
 /// line of the opening quotes, or the next one when a multi-line string
@@ -172,6 +182,7 @@ pub fn markdown_text(source: &SourceText, value: Spanned<String>) -> (String, us
     (value.into_inner(), line + usize::from(opens_with_break))
 }
 
+/// Checks the shape of an e-mail address (a `mailto:` prefix is accepted and removed).
 pub fn email(source: &SourceText, value: &Spanned<String>) -> Result<String, Diagnostic> {
     let text = value.get_ref().trim();
     let address = text.strip_prefix("mailto:").unwrap_or(text);
@@ -187,20 +198,8 @@ pub fn email(source: &SourceText, value: &Spanned<String>) -> Result<String, Dia
         Err(source
             .error(
                 value.span().start,
-                format!("`{text}` is not an e-mail address"),
+                msg!("load-invalid-email", address = text),
             )
-            .help("write an address such as datos@municipio.gob.mx"))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn unknown_key_suggests_the_nearest() {
-        let explained = explain("unknown field `titel`, expected one of `title`, `description`");
-        assert_eq!(explained.message, "unknown key `titel`");
-        assert!(explained.help.unwrap().starts_with("did you mean `title`?"));
+            .help(msg!("load-invalid-email-help")))
     }
 }

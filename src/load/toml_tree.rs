@@ -1,0 +1,184 @@
+//! A parsed TOML document as a tree of spanned entries, and the edits that let
+//! reading go on past a mistake: the entry an error points at found by its
+//! place in the file, then dropped or given the key it was meant to have.
+
+use std::borrow::Cow;
+use std::ops::Range;
+use toml::Spanned;
+use toml::de::{DeArray, DeTable, DeValue};
+
+/// One step from a table to an entry inside it: a key, or an item of an array.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Step {
+    Key(String),
+    Item(usize),
+}
+
+/// The innermost entry (a `key = value` pair or an array item) whose key or
+/// value holds `at`; `None` when no entry does (the document as a whole).
+pub fn entry_at(table: &DeTable, at: &Range<usize>) -> Option<Vec<Step>> {
+    table.iter().find_map(|(key, value)| {
+        let step = Step::Key(key.get_ref().to_string());
+        match inner_entry(value, at) {
+            Some(inner) => Some(prefixed(step, inner)),
+            None => (holds(&key.span(), at) || holds(&value.span(), at)).then(|| vec![step]),
+        }
+    })
+}
+
+/// The table whose span is exactly `at` (a table an error is about); `None`
+/// when it is the document itself or no table has that span.
+pub fn table_at(table: &DeTable, at: &Range<usize>) -> Option<Vec<Step>> {
+    table.iter().find_map(|(key, value)| {
+        let step = Step::Key(key.get_ref().to_string());
+        if value.span() == *at && matches!(value.get_ref(), DeValue::Table(_)) {
+            return Some(vec![step]);
+        }
+        children(value).find_map(|(child_step, child)| {
+            let inner = match child.get_ref() {
+                DeValue::Table(_) if child.span() == *at => Some(Vec::new()),
+                DeValue::Table(t) => table_at(t, at),
+                _ => None,
+            }?;
+            Some(prefixed(step.clone(), prefixed(child_step, inner)))
+        })
+    })
+}
+
+/// Removes the entry at `path`.
+pub fn remove(table: &mut DeTable, path: &[Step]) {
+    match path.split_last() {
+        Some((Step::Key(key), parents)) => {
+            if let Some(t) = table_mut(table, parents) {
+                t.remove(key.as_str());
+            }
+        }
+        Some((Step::Item(index), parents)) => {
+            if let Some(DeValue::Array(items)) = value_mut(table, parents) {
+                let kept: DeArray = std::mem::replace(items, DeArray::new())
+                    .into_iter()
+                    .enumerate()
+                    .filter(|(i, _)| i != index)
+                    .map(|(_, item)| item)
+                    .collect();
+                *items = kept;
+            }
+        }
+        None => {}
+    }
+}
+
+/// Gives the entry at `path` (a key) the key `new`, keeping its place in the file.
+pub fn rename(table: &mut DeTable, path: &[Step], new: &str) {
+    let Some((Step::Key(key), parents)) = path.split_last() else {
+        return;
+    };
+    if let Some(t) = table_mut(table, parents)
+        && let Some((old, value)) = t.remove_entry(key.as_str())
+    {
+        t.insert(Spanned::new(old.span(), Cow::Owned(new.to_string())), value);
+    }
+}
+
+/// The keys of the table at `path` (the document when empty).
+pub fn keys_at(table: &DeTable, path: &[Step]) -> Vec<String> {
+    let table = if path.is_empty() {
+        Some(table)
+    } else {
+        match value_ref(table, path) {
+            Some(DeValue::Table(t)) => Some(t),
+            _ => None,
+        }
+    };
+    table.map_or_else(Vec::new, |t| {
+        t.keys().map(|k| k.get_ref().to_string()).collect()
+    })
+}
+
+fn inner_entry(value: &Spanned<DeValue>, at: &Range<usize>) -> Option<Vec<Step>> {
+    match value.get_ref() {
+        DeValue::Table(t) => entry_at(t, at),
+        DeValue::Array(items) => {
+            items
+                .iter()
+                .enumerate()
+                .find_map(|(i, item)| match inner_entry(item, at) {
+                    Some(inner) => Some(prefixed(Step::Item(i), inner)),
+                    None => holds(&item.span(), at).then(|| vec![Step::Item(i)]),
+                })
+        }
+        _ => None,
+    }
+}
+
+/// The entries directly inside a value: a table's values, an array's items.
+fn children<'v, 'i>(
+    value: &'v Spanned<DeValue<'i>>,
+) -> Box<dyn Iterator<Item = (Step, &'v Spanned<DeValue<'i>>)> + 'v> {
+    match value.get_ref() {
+        DeValue::Table(t) => Box::new(
+            t.iter()
+                .map(|(k, v)| (Step::Key(k.get_ref().to_string()), v)),
+        ),
+        DeValue::Array(items) => Box::new(
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| (Step::Item(i), item)),
+        ),
+        _ => Box::new(std::iter::empty()),
+    }
+}
+
+fn value_ref<'t, 'i>(table: &'t DeTable<'i>, path: &[Step]) -> Option<&'t DeValue<'i>> {
+    let (first, rest) = path.split_first()?;
+    let Step::Key(key) = first else {
+        return None;
+    };
+    let mut value = table.get(key.as_str())?.get_ref();
+    for step in rest {
+        value = match (step, value) {
+            (Step::Key(key), DeValue::Table(t)) => t.get(key.as_str())?.get_ref(),
+            (Step::Item(i), DeValue::Array(items)) => items.get(*i)?.get_ref(),
+            _ => return None,
+        };
+    }
+    Some(value)
+}
+
+fn table_mut<'t, 'i>(table: &'t mut DeTable<'i>, path: &[Step]) -> Option<&'t mut DeTable<'i>> {
+    if path.is_empty() {
+        return Some(table);
+    }
+    match value_mut(table, path)? {
+        DeValue::Table(t) => Some(t),
+        _ => None,
+    }
+}
+
+fn value_mut<'t, 'i>(table: &'t mut DeTable<'i>, path: &[Step]) -> Option<&'t mut DeValue<'i>> {
+    let (first, rest) = path.split_first()?;
+    let Step::Key(key) = first else {
+        return None;
+    };
+    let mut value = table.get_mut(key.as_str())?.get_mut();
+    for step in rest {
+        value = match (step, value) {
+            (Step::Key(key), DeValue::Table(t)) => t.get_mut(key.as_str())?.get_mut(),
+            (Step::Item(i), DeValue::Array(items)) => items.get_mut(*i)?.get_mut(),
+            _ => return None,
+        };
+    }
+    Some(value)
+}
+
+fn prefixed(first: Step, rest: Vec<Step>) -> Vec<Step> {
+    let mut path = vec![first];
+    path.extend(rest);
+    path
+}
+
+/// Whether `span` holds `at`.
+fn holds(span: &Range<usize>, at: &Range<usize>) -> bool {
+    span.start <= at.start && at.end <= span.end
+}
