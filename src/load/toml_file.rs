@@ -38,7 +38,8 @@ const MAX_PROBLEMS: usize = 50;
 
 /// Reads a whole TOML document into `T`, reporting every problem at once:
 /// every syntax error; else each key or value that does not fit `T`, dropped
-/// (a misspelt key renamed) so that the rest is still read and checked.
+/// (a misspelt key renamed, an unknown name replaced) so that the rest is
+/// still read and checked.
 pub fn parse<T: DeserializeOwned>(source: &SourceText, text: &str) -> Read<T> {
     let (table, errors) = DeTable::parse_recoverable(text);
     if !errors.is_empty() {
@@ -49,75 +50,105 @@ pub fn parse<T: DeserializeOwned>(source: &SourceText, text: &str) -> Read<T> {
         };
     }
     let span = table.span();
-    let mut table = table.into_inner();
-    let mut problems = Vec::new();
-    let mut dropped: Vec<Vec<Step>> = Vec::new();
-    while problems.len() < MAX_PROBLEMS {
-        let whole = Spanned::new(span.clone(), table.clone());
-        let error = match T::deserialize(Deserializer::from(whole)) {
-            Ok(value) => {
-                return Read {
-                    value: Some(value),
-                    problems,
-                    dropped,
-                };
+    let mut mender = Mender {
+        source,
+        table: table.into_inner(),
+        problems: Vec::new(),
+        dropped: Vec::new(),
+        renamed: Vec::new(),
+    };
+    let mut value = None;
+    while mender.problems.len() < MAX_PROBLEMS {
+        let whole = Spanned::new(span.clone(), mender.table.clone());
+        match T::deserialize(Deserializer::from(whole)) {
+            Ok(read) => {
+                value = Some(read);
+                break;
             }
-            Err(error) => error,
-        };
-        let Some(at) = error.span() else {
-            problems.push(explain(source, error.message(), 0..0).locate(source, 0));
-            break;
-        };
-        let mended = mend(source, &mut table, &error, &at, &mut dropped, &mut problems);
-        if !mended {
-            break;
+            Err(error) if mender.mend(&error) => {}
+            Err(_) => break,
         }
     }
     Read {
-        value: None,
-        problems,
-        dropped,
+        value,
+        problems: mender.problems,
+        dropped: mender.dropped,
     }
 }
 
-/// Reports `error` (unless it follows from a value already dropped) and
-/// changes `table` so that reading can go on past it; false when it cannot.
-fn mend(
-    source: &SourceText,
-    table: &mut DeTable,
-    error: &toml::de::Error,
-    at: &Range<usize>,
-    dropped: &mut Vec<Vec<Step>>,
-    problems: &mut Vec<Diagnostic>,
-) -> bool {
-    let raw = error.message().trim();
-    if let Some(key) = raw.strip_prefix("missing field ") {
-        // A missing key is about its table: reading goes on without that table.
-        let place = toml_tree::table_at(table, at);
-        let mut key_path = place.clone().unwrap_or_default();
-        key_path.push(Step::Key(key.trim_matches('`').to_string()));
-        if !dropped.contains(&key_path) {
-            problems.push(explain(source, raw, at.clone()).locate(source, at.start));
+/// A document being read past its mistakes.
+struct Mender<'s, 'i> {
+    source: &'s SourceText,
+    table: DeTable<'i>,
+    problems: Vec<Diagnostic>,
+    /// Entries dropped or replaced: written wrong, and reported.
+    dropped: Vec<Vec<Step>>,
+    /// Keys renamed to the key they were likely meant to be.
+    renamed: Vec<Vec<Step>>,
+}
+
+impl Mender<'_, '_> {
+    /// Reports `error` (unless it follows from an earlier one) and changes
+    /// the document so that reading can go on past it; false when it cannot.
+    fn mend(&mut self, error: &toml::de::Error) -> bool {
+        let raw = error.message().trim();
+        let Some(at) = error.span() else {
+            self.report(raw, 0..0);
+            return false;
+        };
+        if let Some(key) = raw.strip_prefix("missing field ") {
+            return self.mend_missing(raw, key.trim_matches('`'), at);
         }
-        return match place {
+        let Some(path) = toml_tree::entry_at(&self.table, &at) else {
+            self.report(raw, at);
+            return false;
+        };
+        if self.renamed.contains(&path) {
+            // The value does not fit the key guessed for it: the unknown key is what was reported.
+            toml_tree::remove(&mut self.table, &path);
+            self.dropped.push(path);
+            return true;
+        }
+        self.report(raw, at);
+        if let Some(meant) = meant_key(&self.table, &path, raw) {
+            toml_tree::rename(&mut self.table, &path, &meant);
+            let mut renamed = path[..path.len() - 1].to_vec();
+            renamed.push(Step::Key(meant));
+            self.renamed.push(renamed);
+            return true;
+        }
+        match allowed_value(raw) {
+            // An unknown name: read on as if it were an allowed one.
+            Some(allowed) => toml_tree::set_text(&mut self.table, &path, &allowed),
+            None => toml_tree::remove(&mut self.table, &path),
+        }
+        self.dropped.push(path);
+        true
+    }
+
+    /// A missing key is about its table: reading goes on without that table,
+    /// and stops when it is the document.
+    fn mend_missing(&mut self, raw: &str, key: &str, at: Range<usize>) -> bool {
+        let place = toml_tree::table_at(&self.table, &at);
+        let mut key_path = place.clone().unwrap_or_default();
+        key_path.push(Step::Key(key.to_string()));
+        if !self.dropped.contains(&key_path) {
+            self.report(raw, at);
+        }
+        match place {
             Some(path) => {
-                toml_tree::remove(table, &path);
+                toml_tree::remove(&mut self.table, &path);
                 true
             }
             None => false,
-        };
+        }
     }
-    problems.push(explain(source, raw, at.clone()).locate(source, at.start));
-    let Some(path) = toml_tree::entry_at(table, at) else {
-        return false;
-    };
-    if let Some(meant) = meant_key(table, &path, raw) {
-        toml_tree::rename(table, &path, &meant);
-    } else {
-        toml_tree::remove(table, &path);
-        dropped.push(path);
+
+    fn report(&mut self, raw: &str, at: Range<usize>) {
+        let offset = at.start;
+        let explained = explain(self.source, raw, at);
+        self.problems.push(explained.locate(self.source, offset));
     }
-    true
 }
 
 /// For an unknown key, the known key it is nearest to, when its table lacks that key.
@@ -127,6 +158,12 @@ fn meant_key(table: &DeTable, path: &[Step], raw: &str) -> Option<String> {
     let best = nearest(&unknown, &expected)?;
     let present = toml_tree::keys_at(table, &path[..path.len() - 1]);
     (!present.iter().any(|k| k == best)).then(|| best.to_string())
+}
+
+/// For an unknown value, one of the values allowed.
+fn allowed_value(raw: &str) -> Option<String> {
+    let rest = raw.strip_prefix("unknown variant ")?;
+    split_expected(rest).1.into_iter().next()
 }
 
 /// A TOML date (or the date of a date-time), or an error at its place.

@@ -80,6 +80,13 @@ pub fn rename(table: &mut DeTable, path: &[Step], new: &str) {
     }
 }
 
+/// Makes the value at `path` the string `text`, keeping its place in the file.
+pub fn set_text(table: &mut DeTable, path: &[Step], text: &str) {
+    if let Some(value) = value_mut(table, path) {
+        *value = DeValue::String(Cow::Owned(text.to_string()));
+    }
+}
+
 /// The keys of the table at `path` (the document when empty).
 pub fn keys_at(table: &DeTable, path: &[Step]) -> Vec<String> {
     let table = if path.is_empty() {

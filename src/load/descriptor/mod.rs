@@ -72,7 +72,7 @@ pub struct DescriptorContext<'a> {
 /// Parses and validates one descriptor; every problem found is returned.
 pub fn parse(context: &DescriptorContext, source: &SourceText) -> Result<Dataset, Vec<Diagnostic>> {
     let read = toml_file::parse::<DescriptorFile>(source, &source.text);
-    let resources_dropped = read.dropped("resources");
+    let resources_dropped = read.dropped("resources") || read.dropped("status");
     let license_dropped = read.dropped("license");
     let mut problems = read.problems;
     let Some(file) = read.value else {
