@@ -240,3 +240,68 @@ pub fn email(source: &SourceText, value: &Spanned<String>) -> Result<String, Dia
             .help(msg!("load-invalid-email-help")))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Deserialize, Debug)]
+    #[serde(deny_unknown_fields)]
+    struct File {
+        title: String,
+        #[serde(default)]
+        items: Vec<Item>,
+    }
+
+    #[derive(Deserialize, Debug)]
+    #[serde(deny_unknown_fields)]
+    struct Item {
+        name: String,
+        kind: Option<Kind>,
+    }
+
+    #[derive(Deserialize, Debug)]
+    #[serde(rename_all = "lowercase")]
+    enum Kind {
+        Csv,
+        Json,
+    }
+
+    fn read(text: &str) -> (Option<File>, Vec<(String, Option<usize>)>) {
+        let source = SourceText::new("x.toml", text);
+        let read = parse::<File>(&source, text);
+        let problems = read
+            .problems
+            .iter()
+            .map(|d| (d.message_text(crate::model::Language::En), d.line))
+            .collect();
+        (read.value, problems)
+    }
+
+    #[test]
+    fn reading_goes_on_past_each_mistake_of_a_table_in_an_array() {
+        let (file, problems) = read(
+            "title = \"a\"\n[[items]]\nnmae = \"x\"\n[[items]]\nname = \"y\"\nkind = \"xml\"\n[[items]]\nkind = \"csv\"\n",
+        );
+        assert_eq!(
+            problems,
+            [
+                ("unknown key `nmae`".to_string(), Some(3)),
+                ("unknown value `xml`".to_string(), Some(6)),
+                ("the required key `name` is missing".to_string(), Some(7)),
+            ]
+        );
+        let file = file.expect("the rest is read");
+        assert_eq!(file.title, "a");
+        let names: Vec<&str> = file.items.iter().map(|i| i.name.as_str()).collect();
+        assert_eq!(names, ["x", "y"]);
+    }
+
+    #[test]
+    fn every_syntax_error_is_reported_and_nothing_is_read() {
+        let (file, problems) = read("title = \"a\nitems = [1, 2\n");
+        assert!(file.is_none());
+        assert_eq!(problems.len(), 2, "{problems:?}");
+    }
+}

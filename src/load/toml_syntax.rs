@@ -175,3 +175,34 @@ fn days_in_month(year: u32, month: u32) -> u32 {
     };
     (next.days_since_epoch() - first(year, month).days_since_epoch()) as u32
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Language;
+
+    #[test]
+    fn a_mistake_without_words_of_its_own_keeps_the_parsers_words_in_english_only() {
+        let (message, _) = words(
+            "invalid comment character",
+            "invalid comment character, expected printable characters",
+            "",
+        );
+        assert_eq!(message.text(Language::Es), "aquí el TOML no se puede leer");
+        assert_eq!(
+            message.text(Language::En),
+            "TOML cannot read this: invalid comment character, expected printable characters"
+        );
+    }
+
+    #[test]
+    fn a_date_out_of_range_says_which_part() {
+        assert_eq!(date_help("2024-13-01"), msg!("load-date-month-help"));
+        assert_eq!(
+            date_help("2023-02-29").text(Language::Es),
+            "ese mes tiene 28 días: escribe la fecha como año-mes-día, como en `2014-10-10`"
+        );
+        assert_eq!(date_help("2024-02-29"), msg!("load-date-format-help"));
+        assert_eq!(date_help("ayer"), msg!("load-date-format-help"));
+    }
+}

@@ -30,18 +30,8 @@ pub fn entry_at(table: &DeTable, at: &Range<usize>) -> Option<Vec<Step>> {
 /// when it is the document itself or no table has that span.
 pub fn table_at(table: &DeTable, at: &Range<usize>) -> Option<Vec<Step>> {
     table.iter().find_map(|(key, value)| {
-        let step = Step::Key(key.get_ref().to_string());
-        if value.span() == *at && matches!(value.get_ref(), DeValue::Table(_)) {
-            return Some(vec![step]);
-        }
-        children(value).find_map(|(child_step, child)| {
-            let inner = match child.get_ref() {
-                DeValue::Table(_) if child.span() == *at => Some(Vec::new()),
-                DeValue::Table(t) => table_at(t, at),
-                _ => None,
-            }?;
-            Some(prefixed(step.clone(), prefixed(child_step, inner)))
-        })
+        let inner = table_in(value, at)?;
+        Some(prefixed(Step::Key(key.get_ref().to_string()), inner))
     })
 }
 
@@ -118,22 +108,16 @@ fn inner_entry(value: &Spanned<DeValue>, at: &Range<usize>) -> Option<Vec<Step>>
     }
 }
 
-/// The entries directly inside a value: a table's values, an array's items.
-fn children<'v, 'i>(
-    value: &'v Spanned<DeValue<'i>>,
-) -> Box<dyn Iterator<Item = (Step, &'v Spanned<DeValue<'i>>)> + 'v> {
+/// The path inside `value` to the table whose span is `at` (empty: `value` itself).
+fn table_in(value: &Spanned<DeValue>, at: &Range<usize>) -> Option<Vec<Step>> {
     match value.get_ref() {
-        DeValue::Table(t) => Box::new(
-            t.iter()
-                .map(|(k, v)| (Step::Key(k.get_ref().to_string()), v)),
-        ),
-        DeValue::Array(items) => Box::new(
-            items
-                .iter()
-                .enumerate()
-                .map(|(i, item)| (Step::Item(i), item)),
-        ),
-        _ => Box::new(std::iter::empty()),
+        DeValue::Table(_) if value.span() == *at => Some(Vec::new()),
+        DeValue::Table(t) => table_at(t, at),
+        DeValue::Array(items) => items.iter().enumerate().find_map(|(i, item)| {
+            let inner = table_in(item, at)?;
+            Some(prefixed(Step::Item(i), inner))
+        }),
+        _ => None,
     }
 }
 
