@@ -296,6 +296,8 @@ mod tests {
         assert_eq!(file.title, "a");
         let names: Vec<&str> = file.items.iter().map(|i| i.name.as_str()).collect();
         assert_eq!(names, ["x", "y"]);
+        // The unknown name is read as an allowed one, so nothing follows from it.
+        assert!(matches!(file.items[1].kind, Some(Kind::Csv | Kind::Json)));
     }
 
     #[test]
