@@ -628,17 +628,18 @@ fn toml_syntax_errors_say_where_and_what_is_missing_in_the_users_words() {
             2,
             13,
         ),
+        // Reported where the list opens; what follows, read as its items, is no further error.
         (
-            "keywords = [\"a\", \"b\"\n",
+            "keywords = [\"a\", \"b\"\ntitle = \"x\"\n[[resources]]\npath = \"a.csv\"\n",
             "falta cerrar la lista con `]`",
             1,
-            21,
+            12,
         ),
         (
-            "contact = { name = \"a\"\n",
+            "contact = { name = \"a\"\ntitle = \"x\"\n",
             "falta cerrar con `}` la tabla escrita entre llaves",
             1,
-            23,
+            11,
         ),
         (
             "description = \"C:\\datos\"\n",

@@ -45,7 +45,7 @@ pub fn parse<T: DeserializeOwned>(source: &SourceText, text: &str) -> Read<T> {
     if !errors.is_empty() {
         return Read {
             value: None,
-            problems: toml_syntax::problems(source, &errors),
+            problems: toml_syntax::problems(source, table.get_ref(), &errors),
             dropped: Vec::new(),
         };
     }

@@ -2,27 +2,53 @@
 //! there (closing quotes, an `=`, a value), in the catalog's language rather
 //! than the parser's English.
 
+use super::toml_tree;
 use crate::diagnostics::{Diagnostic, SourceText};
 use crate::messages::Message;
 use crate::model::Date;
 use crate::msg;
 use std::collections::BTreeSet;
 use std::ops::Range;
+use toml::de::DeTable;
 
-/// The syntax errors of a document, the first of each line (the others on a
-/// line usually follow from it).
-pub fn problems(source: &SourceText, errors: &[toml::de::Error]) -> Vec<Diagnostic> {
+/// The syntax errors of a document (`table`: what the parser made of it),
+/// the first of each line (the others on a line usually follow from it). A
+/// list or table never closed is reported where it opens, and the errors
+/// the parser found in the rest of the file, read as its content, are not.
+pub fn problems(
+    source: &SourceText,
+    table: &DeTable,
+    errors: &[toml::de::Error],
+) -> Vec<Diagnostic> {
+    let unclosed: Vec<Range<usize>> = errors
+        .iter()
+        .filter(|e| is_unclosed(e.message()))
+        .filter_map(|e| toml_tree::container_ending_at(table, e.span()?.start))
+        .collect();
     let mut lines = BTreeSet::new();
     errors
         .iter()
         .filter_map(|error| {
-            let at = error.span().unwrap_or(0..0);
+            let mut at = error.span().unwrap_or(0..0);
+            if unclosed
+                .iter()
+                .any(|c| c.start <= at.start && at.start < c.end)
+            {
+                return None;
+            }
+            if let Some(container) = unclosed.iter().find(|c| c.end == at.start) {
+                at = container.start..container.start;
+            }
             let (line, _) = source.line_column(at.start);
             lines
                 .insert(line)
                 .then(|| problem(source, error.message(), at))
         })
         .collect()
+}
+
+fn is_unclosed(raw: &str) -> bool {
+    raw.starts_with("unclosed array,") || raw.starts_with("unclosed inline table,")
 }
 
 /// One syntax error: the parser's `raw` description, at `at`.

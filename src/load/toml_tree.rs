@@ -35,6 +35,22 @@ pub fn table_at(table: &DeTable, at: &Range<usize>) -> Option<Vec<Step>> {
     })
 }
 
+/// The span of the list or table value that ends at `end` (one the parser
+/// found unclosed and took to the end of the file), from its opening bracket.
+pub fn container_ending_at(table: &DeTable, end: usize) -> Option<Range<usize>> {
+    table.values().find_map(|value| container_in(value, end))
+}
+
+fn container_in(value: &Spanned<DeValue>, end: usize) -> Option<Range<usize>> {
+    let inner = match value.get_ref() {
+        DeValue::Table(t) => container_ending_at(t, end),
+        DeValue::Array(items) => items.iter().find_map(|item| container_in(item, end)),
+        _ => return None,
+    };
+    let span = value.span();
+    inner.or_else(|| (span.end == end && span.start < end).then_some(span))
+}
+
 /// Removes the entry at `path`.
 pub fn remove(table: &mut DeTable, path: &[Step]) {
     match path.split_last() {
