@@ -705,3 +705,32 @@ fn a_story_naming_a_dataset_whose_descriptor_failed_gets_no_error_of_its_own() {
         .collect();
     assert!(unknown.len() >= 3, "{unknown:?}");
 }
+
+#[test]
+fn a_missing_required_key_does_not_hide_the_other_mistakes() {
+    let site = TempSite::valid().file(
+        "participants/prueba/semaforos.toml",
+        DATASET
+            .replace(
+                "description = \"Ubicación de los semáforos del municipio.\"\n",
+                "",
+            )
+            .replace("[\"movilidad\"]", "[\"movilida\"]"),
+    );
+    let diagnostics = site.check();
+    let found: Vec<(String, Option<usize>)> = errors_of(&diagnostics)
+        .iter()
+        .map(|d| (d.message_text(abierto::model::Language::Es), d.line))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "falta la clave obligatoria `description`".to_string(),
+                Some(1)
+            ),
+            ("categoría desconocida `movilida`".to_string(), Some(2)),
+        ],
+        "{diagnostics:#?}"
+    );
+}

@@ -22,12 +22,15 @@ struct ParticipantFile {
 
 /// Parses and validates one `participant.toml`; every problem found is returned.
 pub fn parse(id: String, source: &SourceText) -> Result<Participant, Vec<Diagnostic>> {
-    let read = toml_file::parse::<ParticipantFile>(source, &source.text);
-    let mut problems = read.problems;
-    let Some(file) = read.value else {
+    let toml_file::Read {
+        value,
+        mut problems,
+        dropped,
+    } = toml_file::parse::<ParticipantFile>(source, &source.text);
+    let Some(file) = value else {
         return Err(problems);
     };
-    if file.name.trim().is_empty() {
+    if file.name.trim().is_empty() && !dropped.key("name") {
         problems.push(
             Diagnostic::error(&source.name, msg!("load-participant-empty-name"))
                 .help(msg!("load-participant-empty-name-help")),

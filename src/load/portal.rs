@@ -85,8 +85,8 @@ const DEFAULT_PREVIEW_ROWS: usize = 20;
 /// Git and GitHub refuse files over 100 MB.
 pub const DEFAULT_MAX_FILE_BYTES: u64 = 100 * 1024 * 1024;
 
-/// Reads `portal.toml`; `None` when its syntax is broken or a required key
-/// is missing (every problem found is reported).
+/// Reads `portal.toml`; `None` when its syntax is broken (every problem
+/// found is reported).
 pub fn load(source: &SourceText, diagnostics: &Diagnostics) -> Option<Portal> {
     let read = toml_file::parse::<PortalFile>(source, &source.text);
     read.problems.into_iter().for_each(|d| diagnostics.push(d));
@@ -96,7 +96,9 @@ pub fn load(source: &SourceText, diagnostics: &Diagnostics) -> Option<Portal> {
             diagnostics.push(d)
         }
     };
-    report(title(source, &file.title));
+    if !read.dropped.key("title") {
+        report(title(source, &file.title));
+    }
     if let Some(theme) = &file.theme {
         report(theme_name(source, theme));
     }

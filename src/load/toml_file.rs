@@ -10,24 +10,29 @@ use crate::diagnostics::{Diagnostic, SourceText};
 use crate::model::Date;
 use crate::msg;
 use serde::de::DeserializeOwned;
+use std::borrow::Cow;
 use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeTable, Deserializer};
 
 /// A document read as far as it goes: its value, unless its syntax is
-/// broken or a required key is missing, and every problem found in it.
+/// broken, and every problem found in it.
 pub struct Read<T> {
     pub value: Option<T>,
     pub problems: Vec<Diagnostic>,
-    /// The paths of the entries dropped for a wrong value (already reported).
-    dropped: Vec<Vec<Step>>,
+    pub dropped: Dropped,
 }
 
-impl<T> Read<T> {
-    /// Whether the top-level `key` was written but dropped for its problem:
-    /// its absence is no further mistake.
-    pub fn dropped(&self, key: &str) -> bool {
-        self.dropped
+/// The entries written wrong (a wrong value dropped or replaced, a missing
+/// key stood in for), all reported already: what the value holds for them
+/// is no further mistake.
+#[derive(Default)]
+pub struct Dropped(Vec<Vec<Step>>);
+
+impl Dropped {
+    /// Whether the top-level `key` is one of them.
+    pub fn key(&self, key: &str) -> bool {
+        self.0
             .iter()
             .any(|path| matches!(&path[..], [Step::Key(k)] if k == key))
     }
@@ -46,16 +51,18 @@ pub fn parse<T: DeserializeOwned>(source: &SourceText, text: &str) -> Read<T> {
         return Read {
             value: None,
             problems: toml_syntax::problems(source, table.get_ref(), &errors),
-            dropped: Vec::new(),
+            dropped: Dropped::default(),
         };
     }
     let span = table.span();
     let mut mender = Mender {
         source,
+        root: span.clone(),
         table: table.into_inner(),
         problems: Vec::new(),
         dropped: Vec::new(),
         renamed: Vec::new(),
+        stand_ins: Vec::new(),
     };
     let mut value = None;
     while mender.problems.len() < MAX_PROBLEMS {
@@ -72,19 +79,23 @@ pub fn parse<T: DeserializeOwned>(source: &SourceText, text: &str) -> Read<T> {
     Read {
         value,
         problems: mender.problems,
-        dropped: mender.dropped,
+        dropped: Dropped(mender.dropped),
     }
 }
 
 /// A document being read past its mistakes.
 struct Mender<'s, 'i> {
     source: &'s SourceText,
+    /// The document's span (what an error about the document as a whole points at).
+    root: Range<usize>,
     table: DeTable<'i>,
     problems: Vec<Diagnostic>,
     /// Entries dropped or replaced: written wrong, and reported.
     dropped: Vec<Vec<Step>>,
     /// Keys renamed to the key they were likely meant to be.
     renamed: Vec<Vec<Step>>,
+    /// Required top-level keys that are missing, with the turn of the value standing in for each.
+    stand_ins: Vec<(String, usize)>,
 }
 
 impl Mender<'_, '_> {
@@ -103,6 +114,11 @@ impl Mender<'_, '_> {
             self.report(raw, at);
             return false;
         };
+        if let [Step::Key(key)] = &path[..]
+            && self.stand_ins.iter().any(|(k, _)| k == key)
+        {
+            return self.next_stand_in(key.clone(), raw);
+        }
         if self.renamed.contains(&path) {
             // The value does not fit the key guessed for it: the unknown key is what was reported.
             toml_tree::remove(&mut self.table, &path);
@@ -127,9 +143,10 @@ impl Mender<'_, '_> {
     }
 
     /// A missing key is about its table: reading goes on without that table,
-    /// and stops when it is the document.
+    /// or, in the document itself, with a value standing in for the key.
     fn mend_missing(&mut self, raw: &str, key: &str, at: Range<usize>) -> bool {
-        let place = toml_tree::table_at(&self.table, &at);
+        let is_root = at == self.root;
+        let place = toml_tree::table_at(&self.table, &at).filter(|_| !is_root);
         let mut key_path = place.clone().unwrap_or_default();
         key_path.push(Step::Key(key.to_string()));
         if !self.dropped.contains(&key_path) {
@@ -138,6 +155,48 @@ impl Mender<'_, '_> {
         match place {
             Some(path) => {
                 toml_tree::remove(&mut self.table, &path);
+                true
+            }
+            None if is_root => {
+                self.dropped.push(key_path);
+                // Past the end of the file, one place each: errors about it are told apart.
+                let at = self.source.text.len() + 1 + self.stand_ins.len();
+                let Some(value) = toml_tree::stand_in(0) else {
+                    return false;
+                };
+                self.table.insert(
+                    Spanned::new(at..at, Cow::Owned(key.to_string())),
+                    Spanned::new(at..at, value),
+                );
+                self.stand_ins.push((key.to_string(), 0));
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The value standing in for the missing `key` does not fit: the next
+    /// kind of value (or an allowed name) stands in; false past the last.
+    fn next_stand_in(&mut self, key: String, raw: &str) -> bool {
+        let path = [Step::Key(key.clone())];
+        if let Some(allowed) = allowed_value(raw) {
+            toml_tree::set_text(&mut self.table, &path, &allowed);
+            return true;
+        }
+        let Some(turn) = self
+            .stand_ins
+            .iter_mut()
+            .find(|(k, _)| *k == key)
+            .map(|(_, turn)| {
+                *turn += 1;
+                *turn
+            })
+        else {
+            return false;
+        };
+        match toml_tree::stand_in(turn) {
+            Some(value) => {
+                toml_tree::set(&mut self.table, &path, value);
                 true
             }
             None => false,
@@ -271,11 +330,12 @@ mod tests {
     fn read(text: &str) -> (Option<File>, Vec<(String, Option<usize>)>) {
         let source = SourceText::new("x.toml", text);
         let read = parse::<File>(&source, text);
-        let problems = read
+        let mut problems: Vec<(String, Option<usize>)> = read
             .problems
             .iter()
             .map(|d| (d.message_text(crate::model::Language::En), d.line))
             .collect();
+        problems.sort_by_key(|(_, line)| *line);
         (read.value, problems)
     }
 
@@ -298,6 +358,21 @@ mod tests {
         assert_eq!(names, ["x", "y"]);
         // The unknown name is read as an allowed one, so nothing follows from it.
         assert!(matches!(file.items[1].kind, Some(Kind::Csv | Kind::Json)));
+    }
+
+    #[test]
+    fn a_missing_required_key_is_reported_and_the_rest_still_read() {
+        let (file, problems) = read("[[items]]\nname = \"x\"\nknd = \"csv\"\n");
+        assert_eq!(
+            problems,
+            [
+                ("the required key `title` is missing".to_string(), Some(1)),
+                ("unknown key `knd`".to_string(), Some(3)),
+            ]
+        );
+        assert_eq!(file.expect("read with a stand-in title").items.len(), 1);
+        let (_, problems) = read("title = 3\n");
+        assert_eq!(problems.len(), 1, "{problems:?}");
     }
 
     #[test]

@@ -88,9 +88,28 @@ pub fn rename(table: &mut DeTable, path: &[Step], new: &str) {
 
 /// Makes the value at `path` the string `text`, keeping its place in the file.
 pub fn set_text(table: &mut DeTable, path: &[Step], text: &str) {
+    set(table, path, DeValue::String(Cow::Owned(text.to_string())));
+}
+
+/// Makes the value at `path` `new`, keeping its place in the file.
+pub fn set<'i>(table: &mut DeTable<'i>, path: &[Step], new: DeValue<'i>) {
     if let Some(value) = value_mut(table, path) {
-        *value = DeValue::String(Cow::Owned(text.to_string()));
+        *value = new;
     }
+}
+
+/// A value of each kind, in turn, to stand in for a required key that is
+/// missing; `None` past the last.
+pub fn stand_in(turn: usize) -> Option<DeValue<'static>> {
+    Some(match turn {
+        0 => DeValue::String(Cow::Borrowed("")),
+        1 => DeValue::Array(DeArray::new()),
+        2 => DeValue::Table(DeTable::new()),
+        3 => DeValue::Boolean(false),
+        4 => DeValue::Integer(Default::default()),
+        5 => DeValue::Datetime("1970-01-01".parse().ok()?),
+        _ => return None,
+    })
 }
 
 /// The keys of the table at `path` (the document when empty).

@@ -71,16 +71,22 @@ pub struct DescriptorContext<'a> {
 
 /// Parses and validates one descriptor; every problem found is returned.
 pub fn parse(context: &DescriptorContext, source: &SourceText) -> Result<Dataset, Vec<Diagnostic>> {
-    let read = toml_file::parse::<DescriptorFile>(source, &source.text);
-    let resources_dropped = read.dropped("resources") || read.dropped("status");
-    let license_dropped = read.dropped("license");
-    let mut problems = read.problems;
-    let Some(file) = read.value else {
+    let toml_file::Read {
+        value,
+        mut problems,
+        dropped,
+    } = toml_file::parse::<DescriptorFile>(source, &source.text);
+    let Some(file) = value else {
         return Err(problems);
     };
     let portal = context.portal;
-    let (description, description_line) =
-        texts(source, &file.title, file.description, &mut problems);
+    let (description, description_line) = texts(
+        source,
+        &file.title,
+        file.description,
+        &dropped,
+        &mut problems,
+    );
     let keywords = keywords(source, file.keywords, &mut problems);
     let mut date = |value: Option<Spanned<Datetime>>| {
         value.and_then(|d| {
@@ -96,7 +102,7 @@ pub fn parse(context: &DescriptorContext, source: &SourceText) -> Result<Dataset
         start: date(t.start),
         end: date(t.end),
     });
-    let license = match (&file.license, license_dropped) {
+    let license = match (&file.license, dropped.key("license")) {
         (None, true) => None,
         _ => license(source, file.license, portal, &mut problems),
     };
@@ -109,6 +115,7 @@ pub fn parse(context: &DescriptorContext, source: &SourceText) -> Result<Dataset
                 .ok()
         }),
     });
+    let resources_dropped = dropped.key("resources") || dropped.key("status");
     if file.status == Status::Published && file.resources.is_empty() && !resources_dropped {
         problems.push(
             Diagnostic::error(&source.name, msg!("load-dataset-no-resource"))
@@ -148,21 +155,23 @@ pub fn parse(context: &DescriptorContext, source: &SourceText) -> Result<Dataset
     })
 }
 
-/// The description and its first line; an empty title or description is a problem.
+/// The description and its first line; an empty title or description is a
+/// problem (unless it is written wrong, and reported already).
 fn texts(
     source: &SourceText,
     title: &str,
     description: Spanned<String>,
+    dropped: &toml_file::Dropped,
     problems: &mut Vec<Diagnostic>,
 ) -> (String, usize) {
-    if title.trim().is_empty() {
+    if title.trim().is_empty() && !dropped.key("title") {
         problems.push(
             Diagnostic::error(&source.name, msg!("load-dataset-empty-title"))
                 .help(msg!("load-dataset-empty-title-help")),
         );
     }
     let (description, description_line) = toml_file::markdown_text(source, description);
-    if description.trim().is_empty() {
+    if description.trim().is_empty() && !dropped.key("description") {
         problems.push(
             Diagnostic::error(&source.name, msg!("load-dataset-empty-description"))
                 .help(msg!("load-dataset-empty-description-help")),
