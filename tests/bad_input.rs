@@ -369,16 +369,22 @@ fn stories_report_bad_front_matter_unknown_datasets_and_broken_id_links() {
         .expect("broken link");
     assert_eq!(link.line, Some(9));
 
+    // Both mistakes of the front matter, in one run.
     let site = TempSite::valid().file(
         "historias/dos.md",
         "+++\ntitle = \"Dos\"\ndraf = true\n+++\n",
     );
-    let error = only_error(&site.check()).clone();
+    let found: Vec<(String, Option<usize>)> = errors_of(&site.check())
+        .iter()
+        .map(|d| (d.message_text(abierto::model::Language::En), d.line))
+        .collect();
     assert_eq!(
-        error.message_text(abierto::model::Language::En),
-        "unknown key `draf`"
+        found,
+        [
+            ("the required key `date` is missing".to_string(), Some(1)),
+            ("unknown key `draf`".to_string(), Some(3)),
+        ]
     );
-    assert_eq!(error.line, Some(3));
 }
 
 #[test]
@@ -477,4 +483,254 @@ fn a_wrong_link_in_a_description_is_reported_at_its_line_in_the_file() {
         [Some(6), Some(12)]
     );
     assert_eq!(lines("participants/prueba/participant.toml"), [Some(3)]);
+}
+
+/// The errors of a run, with their lines and columns.
+fn errors_of(
+    diagnostics: &[abierto::diagnostics::Diagnostic],
+) -> Vec<&abierto::diagnostics::Diagnostic> {
+    diagnostics.iter().filter(|d| d.is_error()).collect()
+}
+
+#[test]
+fn independent_mistakes_of_one_descriptor_are_all_reported_in_one_run() {
+    let site = TempSite::valid().file(
+        "participants/prueba/semaforos.toml",
+        "title = \"Semáforos\"\n\
+         description = \"Ubicación de los semáforos.\"\n\
+         licence = \"cc-by-4.0\"\n\
+         categories = [\"movilida\"]\n\
+         modified = \"2024-13-45\"\n\
+         \n\
+         [[resources]]\n\
+         path = \"datos/semaforos.csv\"\n",
+    );
+    let diagnostics = site.check();
+    let errors = errors_of(&diagnostics);
+    let found: Vec<(String, Option<usize>, Option<usize>)> = errors
+        .iter()
+        .map(|d| {
+            (
+                d.message_text(abierto::model::Language::En),
+                d.line,
+                d.column,
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("unknown key `licence`".to_string(), Some(3), Some(1)),
+            ("unknown category `movilida`".to_string(), Some(4), Some(15)),
+            (
+                "`2024-13-45` is not a valid date".to_string(),
+                Some(5),
+                Some(12)
+            ),
+        ],
+        "{diagnostics:#?}"
+    );
+    assert!(
+        errors
+            .iter()
+            .all(|d| d.file == "participants/prueba/semaforos.toml")
+    );
+    let es = abierto::model::Language::Es;
+    assert_eq!(errors[0].message_text(es), "clave desconocida `licence`");
+    assert!(
+        errors[0]
+            .help_text(es)
+            .unwrap()
+            .starts_with("¿quisiste decir `license`?")
+    );
+    assert_eq!(
+        errors[2].help_text(es).unwrap(),
+        "el mes va de 01 a 12: escribe la fecha como año-mes-día, como en `2014-10-10`"
+    );
+}
+
+#[test]
+fn a_wrong_value_is_reported_once_not_again_as_a_missing_key() {
+    let site = TempSite::valid()
+        .file(
+            "participants/prueba/semaforos.toml",
+            DATASET.replace("title = \"Semáforos\"", "title = 3\nformt = 1"),
+        )
+        .file(
+            "participants/prueba/participant.toml",
+            "name = \"X\"\nkind = \"ciudad\"\nwebsite = \"ftp://x\"\n",
+        );
+    let diagnostics = site.check();
+    let found: Vec<(String, Option<usize>)> = errors_of(&diagnostics)
+        .iter()
+        .map(|d| (d.message_text(abierto::model::Language::En), d.line))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("unknown value `ciudad`".to_string(), Some(2)),
+            ("`ftp://x` is not a valid link".to_string(), Some(3)),
+            (
+                "wrong kind of value: a text in quotes goes here, not a whole number".to_string(),
+                Some(1)
+            ),
+            ("unknown key `formt`".to_string(), Some(2)),
+        ],
+        "{diagnostics:#?}"
+    );
+}
+
+/// The one error of a descriptor written as `text`, in Spanish and English, with its place.
+fn syntax_error(text: &str) -> (String, String, Option<usize>, Option<usize>) {
+    let site = TempSite::valid().file("participants/prueba/semaforos.toml", text);
+    let diagnostics = site.check();
+    let error = only_error(&diagnostics);
+    assert_eq!(error.file, "participants/prueba/semaforos.toml");
+    (
+        error.message_text(abierto::model::Language::Es),
+        error.message_text(abierto::model::Language::En),
+        error.line,
+        error.column,
+    )
+}
+
+#[test]
+fn toml_syntax_errors_say_where_and_what_is_missing_in_the_users_words() {
+    let cases: &[(&str, &str, usize, usize)] = &[
+        (
+            "title = \"Semáforos\ndescription = \"x\"\n",
+            "falta cerrar las comillas",
+            1,
+            19,
+        ),
+        (
+            "title \"Semáforos\"\n",
+            "falta el signo `=` después de la clave",
+            1,
+            7,
+        ),
+        ("title =\n", "falta el valor después de `=`", 1, 8),
+        (
+            "title = Semaforos\n",
+            "`Semaforos` es un texto sin comillas",
+            1,
+            9,
+        ),
+        (
+            "title = \"a\"\ntitle = \"b\"\n",
+            "la clave `title` aparece dos veces",
+            2,
+            1,
+        ),
+        (
+            "title = \"a\"\n[[resources]\npath = \"x.csv\"\n",
+            "falta cerrar el encabezado de la tabla con `]]`",
+            2,
+            13,
+        ),
+        // Reported where the list opens; what follows, read as its items, is no further error.
+        (
+            "keywords = [\"a\", \"b\"\ntitle = \"x\"\n[[resources]]\npath = \"a.csv\"\n",
+            "falta cerrar la lista con `]`",
+            1,
+            12,
+        ),
+        (
+            "contact = { name = \"a\"\ntitle = \"x\"\n",
+            "falta cerrar con `}` la tabla escrita entre llaves",
+            1,
+            11,
+        ),
+        (
+            "description = \"C:\\datos\"\n",
+            "esta diagonal invertida `\\` no forma un escape que TOML conozca",
+            1,
+            19,
+        ),
+        (
+            "modified = 2024-13-45\n",
+            "`2024-13-45` no es una fecha válida",
+            1,
+            12,
+        ),
+    ];
+    for (text, spanish, line, column) in cases {
+        let (es, en, at_line, at_column) = syntax_error(text);
+        assert_eq!(&es, spanish, "{text:?}");
+        assert_eq!(
+            (at_line, at_column),
+            (Some(*line), Some(*column)),
+            "{text:?}"
+        );
+        assert!(!en.contains("expected"), "{text:?}: {en}");
+    }
+    let (_, en, _, _) = syntax_error("title = \"Semáforos\ndescription = \"x\"\n");
+    assert_eq!(en, "the quotes are not closed on this line");
+}
+
+#[test]
+fn a_story_naming_a_dataset_whose_descriptor_failed_gets_no_error_of_its_own() {
+    let story = "+++\ntitle = \"Uno\"\ndate = 2015-01-01\ndatasets = [\"prueba/semaforos\"]\n+++\n\n\
+                 Ver [los datos](dataset:prueba/semaforos), [su página](/datos/prueba/semaforos/) \
+                 y [quién los publica](participant:prueba).\n\n\
+                 {{ tabla(datos=\"prueba/semaforos\", recurso=\"semaforos.csv\") }}\n";
+    let broken = DATASET.replace("[\"movilidad\"]", "[\"movilida\"]");
+    let site = TempSite::valid()
+        .file("participants/prueba/semaforos.toml", &broken)
+        .file("historias/uno.md", story);
+    let diagnostics = site.check();
+    let error = only_error(&diagnostics);
+    assert_eq!(error.file, "participants/prueba/semaforos.toml");
+    assert_eq!(
+        error.message_text(abierto::model::Language::En),
+        "unknown category `movilida`"
+    );
+
+    // A participant that fails takes its datasets with it: links to both wait on its errors.
+    let site = TempSite::valid()
+        .file(
+            "participants/prueba/participant.toml",
+            "name = \"X\"\nkind = \"ciudad\"\n",
+        )
+        .file("historias/uno.md", story);
+    let diagnostics = site.check();
+    let error = only_error(&diagnostics);
+    assert_eq!(error.file, "participants/prueba/participant.toml");
+
+    // A dataset that does not exist at all is still reported.
+    let site = TempSite::valid().file("historias/uno.md", story.replace("semaforos", "semaforoz"));
+    let unknown: Vec<String> = errors_of(&site.check())
+        .iter()
+        .map(|d| d.message_text(abierto::model::Language::En))
+        .collect();
+    assert!(unknown.len() >= 3, "{unknown:?}");
+}
+
+#[test]
+fn a_missing_required_key_does_not_hide_the_other_mistakes() {
+    let site = TempSite::valid().file(
+        "participants/prueba/semaforos.toml",
+        DATASET
+            .replace(
+                "description = \"Ubicación de los semáforos del municipio.\"\n",
+                "",
+            )
+            .replace("[\"movilidad\"]", "[\"movilida\"]"),
+    );
+    let diagnostics = site.check();
+    let found: Vec<(String, Option<usize>)> = errors_of(&diagnostics)
+        .iter()
+        .map(|d| (d.message_text(abierto::model::Language::Es), d.line))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "falta la clave obligatoria `description`".to_string(),
+                Some(1)
+            ),
+            ("categoría desconocida `movilida`".to_string(), Some(2)),
+        ],
+        "{diagnostics:#?}"
+    );
 }

@@ -310,7 +310,7 @@ fn a_repository_that_is_not_a_forge_address_is_an_error_at_its_line() {
         assert!(!run.status.success(), "{value}: {said}");
         assert!(
             said.contains(&format!("portal.toml:{line}:"))
-                && said.contains("is not the web address of a repository"),
+                && said.contains("no es la dirección web de un repositorio"),
             "{value}: {said}"
         );
     }

@@ -183,10 +183,10 @@ fn the_command_exits_non_zero_on_errors_and_prints_file_and_line() {
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
-        stderr.contains("participants/prueba/semaforos.toml:2:1: unknown key `titel`"),
+        stderr.contains("participants/prueba/semaforos.toml:2:1: clave desconocida `titel`"),
         "{stderr}"
     );
-    assert!(stderr.contains("did you mean `title`?"), "{stderr}");
+    assert!(stderr.contains("¿quisiste decir `title`?"), "{stderr}");
 }
 
 #[cfg(unix)]

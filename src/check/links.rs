@@ -8,7 +8,7 @@ use crate::diagnostics::{Code, Diagnostic};
 use crate::messages::Message;
 use crate::model::Site;
 use crate::msg;
-use crate::output::urls::Urls;
+use crate::output::urls::{Route, Urls};
 use crate::output::{Content, OutputFile};
 use crate::render::markdown::{self, LinkResolver, MarkdownSource};
 use pulldown_cmark::{Event, Options, Parser, Tag};
@@ -137,6 +137,7 @@ fn check_link(
         anchor_problem(&link, anchors, fragment)
     } else if let Some(rooted) = path.strip_prefix('/') {
         rooted_problem(&link, destination, urls, outputs, rooted, fragment)
+            .filter(|_| !waits_on_unloaded(site, urls, rooted))
     } else {
         relative_problem(site, &link, destination, path, &mut report.referenced_files)
     };
@@ -212,6 +213,27 @@ fn rooted_problem(
         )),
         _ => None,
     }
+}
+
+/// Whether a root-relative link (`rooted`: its path after `/`) goes to the
+/// pages or downloads of a dataset or participant whose file did not load:
+/// its errors are reported there, and the page comes once they are fixed.
+fn waits_on_unloaded(site: &Site, urls: &Urls, rooted: &str) -> bool {
+    let base = urls.base_path().trim_start_matches('/');
+    let Some(route) = rooted.strip_prefix(base) else {
+        return false;
+    };
+    let route = crate::percent::decode_lossy(route);
+    let under = |prefix: Route| route.starts_with(prefix.as_str());
+    site.unloaded
+        .datasets
+        .iter()
+        .any(|id| under(Urls::dataset(id)) || under(Urls::download(id, "")))
+        || site
+            .unloaded
+            .participants
+            .iter()
+            .any(|id| under(Urls::participant(id)))
 }
 
 /// The error for a relative link that names no file of the site beside its

@@ -4,6 +4,8 @@
 //! descriptor `slug.toml`. The loader, `abierto new` and `abierto import` all
 //! follow the rule through this module.
 
+use crate::messages::Message;
+use crate::msg;
 use crate::slug::slugify;
 use std::path::Path;
 
@@ -49,17 +51,17 @@ pub fn check_id(text: &str) -> Result<(), IdProblem> {
 
 /// A dataset id as written (`participant/slug`, both parts already ids), or
 /// the help that says how to write it.
-pub fn written_dataset_id(text: &str) -> Result<String, String> {
-    let example = "write it as `participant/old-name`, the participant's folder and the old descriptor's file name without .toml";
+pub fn written_dataset_id(text: &str) -> Result<String, Message> {
+    let example = || msg!("load-dataset-id-example");
     let Some((participant, slug)) = text.trim().split_once('/') else {
-        return Err(example.to_string());
+        return Err(example());
     };
     match (check_id(participant), check_id(slug)) {
         (Ok(()), Ok(())) => Ok(dataset_id(participant, slug)),
-        (Err(IdProblem::NoLetters), _) | (_, Err(IdProblem::NoLetters)) => Err(example.to_string()),
-        _ => Err(format!(
-            "write it as `{}`",
-            dataset_id(&slugify(participant), &slugify(slug))
+        (Err(IdProblem::NoLetters), _) | (_, Err(IdProblem::NoLetters)) => Err(example()),
+        _ => Err(msg!(
+            "load-write-as",
+            id = dataset_id(&slugify(participant), &slugify(slug))
         )),
     }
 }
@@ -83,7 +85,7 @@ mod tests {
         );
         assert_eq!(
             written_dataset_id("Xalapa/Semáforos"),
-            Err("write it as `xalapa/semaforos`".to_string())
+            Err(msg!("load-write-as", id = "xalapa/semaforos"))
         );
         assert!(written_dataset_id("semaforos").is_err());
         assert!(written_dataset_id("xalapa/").is_err());

@@ -4,6 +4,7 @@
 
 use super::ids;
 use crate::diagnostics::{Diagnostic, Diagnostics, display_path};
+use crate::msg;
 use crate::slug::slugify;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
@@ -31,6 +32,8 @@ pub const SOURCE_DIRS: [&str; 5] = [
 pub(super) struct SiteFiles {
     /// (participant id, participant.toml)
     pub participants: Vec<(String, PathBuf)>,
+    /// The ids of participant folders that have no participant.toml (an error).
+    pub folders_without_participant: Vec<String>,
     /// (participant id, descriptor)
     pub descriptors: Vec<(String, PathBuf)>,
     /// Every dataset id a descriptor file claims, loadable or not.
@@ -76,8 +79,8 @@ impl SiteFiles {
     fn add_participants(&mut self, root: &Path, diagnostics: &Diagnostics) {
         let Ok(entries) = std::fs::read_dir(root.join(PARTICIPANTS_DIR)) else {
             diagnostics.push(
-                Diagnostic::warning(PARTICIPANTS_DIR, "the site has no participants folder")
-                    .help("create participants/<id>/participant.toml for each publisher"),
+                Diagnostic::warning(PARTICIPANTS_DIR, msg!("load-no-participants-folder"))
+                    .help(msg!("load-no-participants-folder-help")),
             );
             return;
         };
@@ -96,9 +99,13 @@ impl SiteFiles {
             let id = slugify(&name);
             if !folder.join(PARTICIPANT_FILE).is_file() {
                 diagnostics.push(
-                    Diagnostic::error(display_path(root, &folder), "this participant folder has no participant.toml")
-                        .help("add participant.toml with `name` and `kind` (municipio, estado, federal or organizacion)"),
+                    Diagnostic::error(
+                        display_path(root, &folder),
+                        msg!("load-no-participant-file"),
+                    )
+                    .help(msg!("load-no-participant-file-help")),
                 );
+                self.folders_without_participant.push(id);
                 continue;
             }
             self.participants
@@ -136,9 +143,13 @@ fn walk_files(root: &Path, folder: &Path, diagnostics: &Diagnostics) -> Vec<Path
                     .path()
                     .map(|p| display_path(root, p))
                     .unwrap_or_default();
+                let reason = match error.io_error() {
+                    Some(io) => super::io_reason(io),
+                    None => msg!("load-io-loop"),
+                };
                 diagnostics.push(Diagnostic::error(
                     place,
-                    format!("cannot read this folder: {error}"),
+                    msg!("load-cannot-read-folder", reason = reason),
                 ));
                 continue;
             }
@@ -152,11 +163,8 @@ fn walk_files(root: &Path, folder: &Path, diagnostics: &Diagnostics) -> Vec<Path
                     }
                 }
                 _ => diagnostics.push(
-                    Diagnostic::error(
-                        display_path(root, path),
-                        "this symbolic link points outside the site",
-                    )
-                    .help("replace the link with a copy of the file"),
+                    Diagnostic::error(display_path(root, path), msg!("load-symlink-outside"))
+                        .help(msg!("load-symlink-outside-help")),
                 ),
             }
         } else if entry.file_type().is_file() {

@@ -3,7 +3,8 @@
 use super::paths::resolve_in_site;
 use super::toml_file;
 use crate::diagnostics::{Diagnostic, SourceText};
-use crate::model::{Date, Page, Story, StoryFile};
+use crate::model::{Page, Story, StoryFile};
+use crate::msg;
 use serde::Deserialize;
 use std::path::Path;
 use toml::Spanned;
@@ -45,19 +46,30 @@ pub struct DatasetReference {
 }
 
 /// Parses a story (`root`: the site folder, canonical, to find its cover);
-/// its dataset references are returned to be checked once all datasets are loaded.
+/// its dataset references are returned to be checked once all datasets are
+/// loaded. Every problem of its front matter is returned.
 pub fn parse_story(
     id: String,
     participant: Option<String>,
     source: &SourceText,
     root: &Path,
-) -> Result<(Story, Vec<DatasetReference>), Diagnostic> {
-    let (front, body, body_first_line) = split(source)?;
-    let front: StoryFrontMatter = toml_file::parse(source, &front)?;
-    let date: Date = toml_file::date(source, &front.date)?;
-    let cover = match &front.cover {
-        Some(written) => Some(cover(source, root, written)?),
-        None => None,
+) -> Result<(Story, Vec<DatasetReference>), Vec<Diagnostic>> {
+    let (front, body, body_first_line) = split(source).map_err(|d| vec![d])?;
+    let read = toml_file::parse::<StoryFrontMatter>(source, &front);
+    let mut problems = read.problems;
+    let Some(front) = read.value else {
+        return Err(problems);
+    };
+    let date = toml_file::date(source, &front.date)
+        .map_err(|d| problems.push(d))
+        .ok();
+    let cover = front.cover.as_ref().and_then(|written| {
+        cover(source, root, written)
+            .map_err(|d| problems.push(d))
+            .ok()
+    });
+    let Some(date) = date.filter(|_| problems.is_empty()) else {
+        return Err(problems);
     };
     let references = front
         .datasets
@@ -108,17 +120,22 @@ fn cover(
     let path = resolve_in_site(root, &folder, text).map_err(|problem| {
         let (message, _) = problem.explain(text);
         source
-            .error(at, format!("cover: {message}"))
-            .help("put the image in the story's folder and write its name, e.g. `cover = \"portada.png\"`")
+            .error(at, msg!("load-cover-problem", problem = message))
+            .help(msg!("load-cover-problem-help"))
     })?;
     let relative = path
         .strip_prefix(&folder)
         .ok()
-        .map(|r| r.components().map(|c| c.as_os_str().to_string_lossy().to_string()).collect::<Vec<_>>().join("/"))
+        .map(|r| {
+            r.components()
+                .map(|c| c.as_os_str().to_string_lossy().to_string())
+                .collect::<Vec<_>>()
+                .join("/")
+        })
         .ok_or_else(|| {
             source
-                .error(at, format!("cover: `{text}` is not in the story's folder"))
-                .help("put the image beside the story (or in a folder below it): it is published next to the story's page")
+                .error(at, msg!("load-cover-outside", path = text))
+                .help(msg!("load-cover-outside-help"))
         })?;
     let extension = path
         .extension()
@@ -126,18 +143,21 @@ fn cover(
         .unwrap_or_default();
     if !COVER_EXTENSIONS.contains(&extension.as_str()) {
         return Err(source
-            .error(at, format!("cover: `{text}` is not an image"))
-            .help(format!(
-                "a cover is one of: {}",
-                COVER_EXTENSIONS.join(", ")
+            .error(at, msg!("load-cover-not-image", path = text))
+            .help(msg!(
+                "load-cover-not-image-help",
+                extensions = COVER_EXTENSIONS.join(", ")
             )));
     }
     Ok(StoryFile { relative, path })
 }
 
-pub fn parse_page(slug: String, source: &SourceText) -> Result<Page, Diagnostic> {
-    let (front, body, body_first_line) = split(source)?;
-    let front: PageFrontMatter = toml_file::parse(source, &front)?;
+pub fn parse_page(slug: String, source: &SourceText) -> Result<Page, Vec<Diagnostic>> {
+    let (front, body, body_first_line) = split(source).map_err(|d| vec![d])?;
+    let read = toml_file::parse::<PageFrontMatter>(source, &front);
+    let Some(front) = read.value.filter(|_| read.problems.is_empty()) else {
+        return Err(read.problems);
+    };
     Ok(Page {
         slug,
         source_file: source.name.clone(),
@@ -154,9 +174,9 @@ fn split(source: &SourceText) -> Result<(String, String, usize), Diagnostic> {
     let text = source.text.strip_prefix('\u{feff}').unwrap_or(&source.text);
     let bom = source.text.len() - text.len();
     let missing = || {
-        Diagnostic::error(&source.name, "the file does not start with front matter")
+        Diagnostic::error(&source.name, msg!("load-no-front-matter"))
             .at_line(1)
-            .help("start the file with a line `+++`, then `title = \"…\"` and the other keys, then another `+++` line")
+            .help(msg!("load-no-front-matter-help"))
     };
     let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
     if text[..first_line_end].trim_end() != "+++" {
@@ -166,9 +186,9 @@ fn split(source: &SourceText) -> Result<(String, String, usize), Diagnostic> {
     loop {
         if offset >= text.len() {
             return Err(
-                Diagnostic::error(&source.name, "the front matter is never closed")
+                Diagnostic::error(&source.name, msg!("load-front-matter-unclosed"))
                     .at_line(1)
-                    .help("add a line `+++` after the last key of the front matter"),
+                    .help(msg!("load-front-matter-unclosed-help")),
             );
         }
         let line_end = text[offset..]

@@ -10,7 +10,10 @@ mod markdown_file;
 mod participant;
 mod paths;
 mod portal;
+mod toml_explain;
 mod toml_file;
+mod toml_syntax;
+mod toml_tree;
 
 pub use changes::{Change, ChangeKind, classify, is_temporary};
 pub(crate) use descriptor::format_from_name;
@@ -23,7 +26,7 @@ pub use portal::site_language;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText, display_path};
 use crate::messages::Arg;
-use crate::model::{Dataset, Page, Participant, Site, Story};
+use crate::model::{Dataset, Page, Participant, Site, Story, Unloaded};
 use crate::msg;
 use descriptor::DescriptorContext;
 use layout::SiteFiles;
@@ -40,9 +43,8 @@ pub fn load_site(root: &Path, diagnostics: &Diagnostics) -> Option<Site> {
         Ok(root) if root.is_dir() => root,
         _ => {
             diagnostics.push(
-                Diagnostic::error(root.display().to_string(), "this folder does not exist").help(
-                    "give the folder that holds portal.toml, e.g. `abierto build example-site`",
-                ),
+                Diagnostic::error(root.display().to_string(), msg!("load-no-folder"))
+                    .help(msg!("load-no-folder-help")),
             );
             return None;
         }
@@ -50,8 +52,8 @@ pub fn load_site(root: &Path, diagnostics: &Diagnostics) -> Option<Site> {
     let portal_path = root.join(PORTAL_FILE);
     let Some(portal_source) = read_source(&root, &portal_path, diagnostics) else {
         diagnostics.push(
-            Diagnostic::error(PORTAL_FILE, "the site has no readable portal.toml")
-                .help("create portal.toml with at least `title = \"…\"`, or run `abierto build` on the site's folder"),
+            Diagnostic::error(PORTAL_FILE, msg!("load-no-portal"))
+                .help(msg!("load-no-portal-help")),
         );
         return None;
     };
@@ -70,6 +72,22 @@ pub fn load_site(root: &Path, diagnostics: &Diagnostics) -> Option<Site> {
     let datasets = loader.datasets(&files.descriptors, &participants, &portal);
     let (stories, references) = loader.stories(&files.stories);
     let pages = loader.pages(&files.pages);
+    let unloaded = Unloaded {
+        datasets: files
+            .descriptor_ids
+            .iter()
+            .filter(|id| !datasets.contains_key(*id))
+            .cloned()
+            .collect(),
+        participants: files
+            .participants
+            .iter()
+            .map(|(id, _)| id)
+            .chain(&files.folders_without_participant)
+            .filter(|id| !participants.contains_key(*id))
+            .cloned()
+            .collect(),
+    };
 
     let mut site = Site {
         root: root.clone(),
@@ -80,14 +98,36 @@ pub fn load_site(root: &Path, diagnostics: &Diagnostics) -> Option<Site> {
         pages,
         static_files: files.static_files,
         template_overrides: files.templates,
+        unloaded,
     };
     site.stories
         .sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
     site.pages
         .sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.slug.cmp(&b.slug)));
-    loader.check_story_references(&site, &references, &files.descriptor_ids);
+    loader.check_story_references(&site, &references);
     loader.check_former_ids(&site, &files.descriptors);
     Some(site)
+}
+
+/// What a file's id names, for the message about two files with one id.
+#[derive(Clone, Copy)]
+enum Kind {
+    Participant,
+    Dataset,
+    Story,
+    Page,
+}
+
+impl Kind {
+    /// The catalog's selector.
+    fn key(self) -> &'static str {
+        match self {
+            Kind::Participant => "participant",
+            Kind::Dataset => "dataset",
+            Kind::Story => "story",
+            Kind::Page => "page",
+        }
+    }
 }
 
 struct Loader<'a> {
@@ -103,7 +143,7 @@ impl Loader<'_> {
             let Some(source) = read_source(self.root, path, self.diagnostics) else {
                 continue;
             };
-            if self.report_collision(&mut sources, id, &source.name, "participant") {
+            if self.report_collision(&mut sources, id, &source.name, Kind::Participant) {
                 continue;
             }
             match participant::parse(id.clone(), &source) {
@@ -127,7 +167,12 @@ impl Loader<'_> {
             .iter()
             .filter(|(participant, path)| {
                 let id = ids::dataset_id(participant, &ids::file_id(path));
-                !self.report_collision(&mut sources, &id, &display_path(self.root, path), "dataset")
+                !self.report_collision(
+                    &mut sources,
+                    &id,
+                    &display_path(self.root, path),
+                    Kind::Dataset,
+                )
             })
             .collect();
         // Descriptors of a participant that failed to load are still checked, then dropped.
@@ -172,7 +217,7 @@ impl Loader<'_> {
             let Some(source) = read_source(self.root, path, self.diagnostics) else {
                 continue;
             };
-            if self.report_collision(&mut sources, &id, &source.name, "story") {
+            if self.report_collision(&mut sources, &id, &source.name, Kind::Story) {
                 continue;
             }
             match markdown_file::parse_story(id, participant.clone(), &source, self.root) {
@@ -180,7 +225,7 @@ impl Loader<'_> {
                     references.push((story.source_file.clone(), refs));
                     stories.push(story);
                 }
-                Err(d) => self.diagnostics.push(d),
+                Err(problems) => problems.into_iter().for_each(|d| self.diagnostics.push(d)),
             }
         }
         (stories, references)
@@ -196,47 +241,37 @@ impl Loader<'_> {
             };
             if layout::is_reserved_segment(&slug) {
                 self.diagnostics.push(
-                    Diagnostic::error(
-                        &source.name,
-                        format!("a page cannot be called `{slug}`: the portal uses that address"),
-                    )
-                    .help("rename the file"),
+                    Diagnostic::error(&source.name, msg!("load-reserved-page", slug = &slug))
+                        .help(msg!("load-reserved-page-help")),
                 );
                 continue;
             }
-            if self.report_collision(&mut sources, &slug, &source.name, "page") {
+            if self.report_collision(&mut sources, &slug, &source.name, Kind::Page) {
                 continue;
             }
             match markdown_file::parse_page(slug, &source) {
                 Ok(page) => pages.push(page),
-                Err(d) => self.diagnostics.push(d),
+                Err(problems) => problems.into_iter().for_each(|d| self.diagnostics.push(d)),
             }
         }
         pages
     }
 
-    /// Story front matter may only name datasets that exist.
-    fn check_story_references(
-        &self,
-        site: &Site,
-        references: &[(String, Vec<DatasetReference>)],
-        claimed: &[String],
-    ) {
+    /// Story front matter may only name datasets that exist; one whose
+    /// descriptor did not load waits on that descriptor's errors.
+    fn check_story_references(&self, site: &Site, references: &[(String, Vec<DatasetReference>)]) {
         let known: Vec<String> = site.datasets.iter().map(|d| d.id.clone()).collect();
         for (file, refs) in references {
             for reference in refs {
-                if site.dataset(&reference.id).is_some() || claimed.contains(&reference.id) {
+                if site.dataset(&reference.id).is_some() || site.dataset_unloaded(&reference.id) {
                     continue;
                 }
                 let help = match toml_file::nearest(&reference.id, &known) {
-                    Some(best) => format!(
-                        "did you mean `{best}`? Dataset ids are `<participant>/<descriptor file name>`"
-                    ),
-                    None => "dataset ids are `<participant>/<descriptor file name without .toml>`"
-                        .to_string(),
+                    Some(best) => msg!("load-unknown-dataset-nearest", nearest = best),
+                    None => msg!("load-unknown-dataset-help"),
                 };
                 self.diagnostics.push(
-                    Diagnostic::error(file, format!("unknown dataset `{}`", reference.id))
+                    Diagnostic::error(file, msg!("load-unknown-dataset", id = &reference.id))
                         .at_position(reference.line, reference.column)
                         .help(help),
                 );
@@ -258,26 +293,25 @@ impl Loader<'_> {
             for former in &dataset.former_ids {
                 if let Some(existing) = descriptor_of(former) {
                     let message = if *former == dataset.id {
-                        format!("`former_ids` lists `{former}`, the dataset's own id")
+                        msg!("load-former-id-own", id = former)
                     } else {
-                        format!(
-                            "the former id `{former}` is the id of another dataset, `{existing}`"
-                        )
+                        msg!("load-former-id-taken", id = former, other = existing)
                     };
                     self.diagnostics.push(
                         Diagnostic::error(&dataset.source_file, message)
-                            .help("a former id is the id a dataset had before it was renamed: remove it, or rename the other dataset"),
+                            .help(msg!("load-former-id-taken-help")),
                     );
                 } else if let Some(first) = claimed.get(former.as_str()) {
                     self.diagnostics.push(
                         Diagnostic::error(
                             &dataset.source_file,
-                            format!(
-                                "the former id `{former}` is also listed by `{}`",
-                                first.source_file
+                            msg!(
+                                "load-former-id-shared",
+                                id = former,
+                                other = &first.source_file
                             ),
                         )
-                        .help("an old address can redirect to one dataset only: keep it in one of the two descriptors"),
+                        .help(msg!("load-former-id-shared-help")),
                     );
                 } else {
                     claimed.insert(former, dataset);
@@ -292,12 +326,20 @@ impl Loader<'_> {
         seen: &mut BTreeMap<String, String>,
         id: &str,
         file: &str,
-        what: &str,
+        what: Kind,
     ) -> bool {
         if let Some(first) = seen.get(id) {
             self.diagnostics.push(
-                Diagnostic::error(file, format!("this {what} has the id `{id}`, like `{first}`"))
-                    .help("ids come from file and folder names (lower-case, accents removed): rename one of the two"),
+                Diagnostic::error(
+                    file,
+                    msg!(
+                        "load-id-collision",
+                        what = what.key(),
+                        id = id,
+                        first = first
+                    ),
+                )
+                .help(msg!("load-id-collision-help")),
             );
             return true;
         }
@@ -306,11 +348,11 @@ impl Loader<'_> {
     }
 }
 
-/// Reads a UTF-8 text file of the site, reporting what keeps it from being read.
 /// The largest TOML or Markdown file read: far more than any descriptor,
 /// story or page needs, small enough that a stray file cannot exhaust memory.
 pub const MAX_TEXT_BYTES: u64 = 5 * 1024 * 1024;
 
+/// Reads a UTF-8 text file of the site, reporting what keeps it from being read.
 fn read_source(root: &Path, path: &Path, diagnostics: &Diagnostics) -> Option<SourceText> {
     let name = display_path(root, path);
     let size = std::fs::metadata(path).map_or(0, |m| m.len());
@@ -337,8 +379,8 @@ fn read_source(root: &Path, path: &Path, diagnostics: &Diagnostics) -> Option<So
                 let source = SourceText::new(name, text);
                 diagnostics.push(
                     source
-                        .error(offset, "this file is not UTF-8 text")
-                        .help("save it as UTF-8 (in most editors: “Save with encoding” → UTF-8)"),
+                        .error(offset, msg!("load-not-utf8"))
+                        .help(msg!("load-not-utf8-help")),
                 );
                 None
             }
@@ -346,10 +388,20 @@ fn read_source(root: &Path, path: &Path, diagnostics: &Diagnostics) -> Option<So
         Err(error) if path.exists() => {
             diagnostics.push(Diagnostic::error(
                 name,
-                format!("cannot read this file: {error}"),
+                msg!("load-cannot-read", reason = io_reason(&error)),
             ));
             None
         }
         Err(_) => None,
+    }
+}
+
+/// Why a file or folder cannot be read, as a catalog message: the usual
+/// reasons in words, any other in the system's own.
+pub(crate) fn io_reason(error: &std::io::Error) -> crate::messages::Message {
+    match error.kind() {
+        std::io::ErrorKind::PermissionDenied => msg!("load-io-permission"),
+        std::io::ErrorKind::NotFound => msg!("load-io-not-found"),
+        _ => msg!("load-io-other", detail = error.to_string()),
     }
 }

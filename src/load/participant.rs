@@ -3,6 +3,7 @@
 use super::toml_file;
 use crate::diagnostics::{Diagnostic, SourceText};
 use crate::model::{Participant, ParticipantKind};
+use crate::msg;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -21,12 +22,18 @@ struct ParticipantFile {
 
 /// Parses and validates one `participant.toml`; every problem found is returned.
 pub fn parse(id: String, source: &SourceText) -> Result<Participant, Vec<Diagnostic>> {
-    let file: ParticipantFile = toml_file::parse(source, &source.text).map_err(|d| vec![d])?;
-    let mut problems = Vec::new();
-    if file.name.trim().is_empty() {
+    let toml_file::Read {
+        value,
+        mut problems,
+        dropped,
+    } = toml_file::parse::<ParticipantFile>(source, &source.text);
+    let Some(file) = value else {
+        return Err(problems);
+    };
+    if file.name.trim().is_empty() && !dropped.key("name") {
         problems.push(
-            Diagnostic::error(&source.name, "the participant's `name` is empty")
-                .help("write its official name"),
+            Diagnostic::error(&source.name, msg!("load-participant-empty-name"))
+                .help(msg!("load-participant-empty-name-help")),
         );
     }
     let website = file.website.and_then(|url| {

@@ -2,6 +2,8 @@
 //! never allowed to leave the site (no `..` past the root, no absolute path, no
 //! symlink pointing out).
 
+use crate::messages::Message;
+use crate::msg;
 use std::path::{Path, PathBuf};
 
 /// Why a path written in a file cannot be used.
@@ -15,25 +17,23 @@ pub enum PathProblem {
 
 impl PathProblem {
     /// A sentence and a fix, for the diagnostic.
-    pub fn explain(&self, written: &str) -> (String, String) {
+    pub fn explain(&self, written: &str) -> (Message, Message) {
         match self {
             PathProblem::Absolute => (
-                format!("`{written}` is an absolute path"),
-                "write the path relative to this file's folder, as in `datos/archivo.csv`".into(),
+                msg!("load-path-absolute", path = written),
+                msg!("load-path-absolute-help"),
             ),
             PathProblem::LeavesSite => (
-                format!("`{written}` points outside the site folder"),
-                "keep data files inside the site; copy the file into the participant's folder"
-                    .into(),
+                msg!("load-path-leaves-site", path = written),
+                msg!("load-path-leaves-site-help"),
             ),
             PathProblem::Missing => (
-                format!("the file `{written}` does not exist"),
-                "check the spelling and the folder; paths are relative to this file's folder"
-                    .into(),
+                msg!("load-path-missing", path = written),
+                msg!("load-path-missing-help"),
             ),
             PathProblem::NotAFile => (
-                format!("`{written}` is a folder, not a file"),
-                "name a file inside it".into(),
+                msg!("load-path-folder", path = written),
+                msg!("load-path-folder-help"),
             ),
         }
     }

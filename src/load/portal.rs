@@ -4,6 +4,7 @@ use super::ids::{self, IdProblem};
 use super::toml_file;
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
 use crate::model::{Category, Forge, Language, License, Portal, Repository, built_in_licenses};
+use crate::msg;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -84,17 +85,20 @@ const DEFAULT_PREVIEW_ROWS: usize = 20;
 /// Git and GitHub refuse files over 100 MB.
 pub const DEFAULT_MAX_FILE_BYTES: u64 = 100 * 1024 * 1024;
 
-/// Reads `portal.toml`; `None` when it cannot be read or parsed (the problem is reported).
+/// Reads `portal.toml`; `None` when its syntax is broken (every problem
+/// found is reported).
 pub fn load(source: &SourceText, diagnostics: &Diagnostics) -> Option<Portal> {
-    let file: PortalFile = toml_file::parse(source, &source.text)
-        .map_err(|d| diagnostics.push(d))
-        .ok()?;
+    let read = toml_file::parse::<PortalFile>(source, &source.text);
+    read.problems.into_iter().for_each(|d| diagnostics.push(d));
+    let file = read.value?;
     let report = |result: Result<(), Diagnostic>| {
         if let Err(d) = result {
             diagnostics.push(d)
         }
     };
-    report(title(source, &file.title));
+    if !read.dropped.key("title") {
+        report(title(source, &file.title));
+    }
     if let Some(theme) = &file.theme {
         report(theme_name(source, theme));
     }
@@ -162,8 +166,11 @@ fn repository(
 ) -> Result<Repository, Diagnostic> {
     let wrong = || {
         source
-            .error(url.span().start, format!("`{}` is not the web address of a repository", url.get_ref().trim()))
-            .help("write the address of its page on the forge, like https://github.com/OWNER/REPO (GitHub, GitLab, Gitea and Forgejo are known)")
+            .error(
+                url.span().start,
+                msg!("load-not-a-repository", url = url.get_ref().trim()),
+            )
+            .help(msg!("load-not-a-repository-help"))
     };
     let text = toml_file::url(source, url, &["https"]).map_err(|_| wrong())?;
     let text = text.trim_end_matches('/').trim_end_matches(".git");
@@ -187,9 +194,9 @@ fn repository(
             return Err(source
                 .error(
                     b.span().start,
-                    format!("`{}` is not a branch name", b.get_ref()),
+                    msg!("load-not-a-branch", branch = b.get_ref()),
                 )
-                .help("write the branch the portal is published from, like \"main\""));
+                .help(msg!("load-not-a-branch-help")));
         }
         Some(b) => b.get_ref().trim().to_string(),
         None => "main".to_string(),
@@ -205,8 +212,8 @@ fn repository(
 fn title(source: &SourceText, title: &str) -> Result<(), Diagnostic> {
     if title.trim().is_empty() {
         return Err(
-            Diagnostic::error(&source.name, "the portal's `title` is empty")
-                .help("write the portal's name"),
+            Diagnostic::error(&source.name, msg!("load-portal-empty-title"))
+                .help(msg!("load-portal-empty-title-help")),
         );
     }
     Ok(())
@@ -215,8 +222,11 @@ fn title(source: &SourceText, title: &str) -> Result<(), Diagnostic> {
 fn theme_name(source: &SourceText, theme: &Spanned<String>) -> Result<(), Diagnostic> {
     if theme.get_ref() != "default" {
         return Err(source
-            .error(theme.span().start, format!("unknown theme `{}`", theme.get_ref()))
-            .help("use `theme = \"default\"` and override templates in the site's `templates/` folder"));
+            .error(
+                theme.span().start,
+                msg!("load-unknown-theme", theme = theme.get_ref()),
+            )
+            .help(msg!("load-unknown-theme-help")));
     }
     Ok(())
 }
@@ -260,8 +270,11 @@ fn accent_color(source: &SourceText, colour: &Spanned<String>) -> Result<String,
         && text[1..].chars().all(|c| c.is_ascii_hexdigit());
     if !is_hex {
         return Err(source
-            .error(colour.span().start, format!("`{text}` is not a colour"))
-            .help("write a hexadecimal colour such as \"#0b5e55\""));
+            .error(
+                colour.span().start,
+                msg!("load-not-a-colour", colour = text),
+            )
+            .help(msg!("load-not-a-colour-help")));
     }
     Ok(text.clone())
 }
@@ -273,9 +286,9 @@ fn preview_rows(source: &SourceText, rows: &Spanned<i64>) -> Result<usize, Diagn
     Err(source
         .error(
             rows.span().start,
-            "`preview_rows` must be between 1 and 1000",
+            msg!("load-preview-rows", min = 1u32, max = 1000u32),
         )
-        .help("20 rows is a good preview on a phone"))
+        .help(msg!("load-preview-rows-help", rows = DEFAULT_PREVIEW_ROWS)))
 }
 
 fn max_file_bytes(source: &SourceText, size: &Spanned<String>) -> Result<u64, Diagnostic> {
@@ -283,9 +296,9 @@ fn max_file_bytes(source: &SourceText, size: &Spanned<String>) -> Result<u64, Di
         source
             .error(
                 size.span().start,
-                format!("`{}` is not a file size", size.get_ref()),
+                msg!("load-not-a-size", size = size.get_ref()),
             )
-            .help("write a size such as \"100 MB\" (B, KB, MB or GB)")
+            .help(msg!("load-not-a-size-help"))
     })
 }
 
@@ -309,9 +322,9 @@ fn categories(
                 source
                     .error(
                         category.id.span().start,
-                        format!("the category id `{id}` is not a valid URL segment"),
+                        msg!("load-category-id-not-segment", id = id),
                     )
-                    .help(format!("write it as `{slug}`")),
+                    .help(msg!("load-write-as", id = slug)),
             );
             continue;
         }
@@ -320,9 +333,9 @@ fn categories(
                 source
                     .error(
                         category.id.span().start,
-                        format!("the category `{id}` is declared twice"),
+                        msg!("load-category-twice", id = id),
                     )
-                    .help("keep one `[[categories]]` table per id"),
+                    .help(msg!("load-category-twice-help")),
             );
             continue;
         }
@@ -356,17 +369,19 @@ fn parse_size(text: &str) -> Option<u64> {
 /// The error for a licence id that is neither built in nor declared.
 pub fn unknown_license(source: &SourceText, id: &Spanned<String>, known: &[License]) -> Diagnostic {
     let ids: Vec<String> = known.iter().map(|l| l.id.clone()).collect();
+    let known = ids.join(", ");
     let help = match toml_file::nearest(id.get_ref(), &ids) {
-        Some(best) => format!("did you mean `{best}`? Known licences: {}", ids.join(", ")),
-        None => format!(
-            "use one of {} or declare the licence as a `[license]` table with `id`, `name` and `url`",
-            ids.join(", ")
+        Some(best) => msg!(
+            "load-unknown-license-nearest",
+            nearest = best,
+            known = known
         ),
+        None => msg!("load-unknown-license-declare", known = known),
     };
     source
         .error(
             id.span().start,
-            format!("unknown licence `{}`", id.get_ref()),
+            msg!("load-unknown-license", id = id.get_ref()),
         )
         .help(help)
 }

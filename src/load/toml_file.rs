@@ -1,17 +1,228 @@
-//! Strict TOML reading: serde does the typing, this module turns its errors into
-//! diagnostics an official can act on (place, plain words, the nearest known key).
+//! Strict TOML reading: serde does the typing, this module reads past each
+//! mistake so that one run reports them all, and turns them into diagnostics
+//! an official can act on (place, plain words, the nearest known key).
 
+pub use super::toml_explain::nearest;
+use super::toml_explain::{explain, split_expected};
+use super::toml_syntax;
+use super::toml_tree::{self, Step};
 use crate::diagnostics::{Diagnostic, SourceText};
 use crate::model::Date;
+use crate::msg;
 use serde::de::DeserializeOwned;
+use std::borrow::Cow;
+use std::ops::Range;
 use toml::Spanned;
+use toml::de::{DeTable, Deserializer};
 
-/// Parses a whole TOML document into `T`, or explains the first problem in it.
-pub fn parse<T: DeserializeOwned>(source: &SourceText, text: &str) -> Result<T, Diagnostic> {
-    toml::from_str(text).map_err(|error| {
-        let offset = error.span().map_or(0, |span| span.start);
-        explain(error.message()).locate(source, offset)
-    })
+/// A document read as far as it goes: its value, unless its syntax is
+/// broken, and every problem found in it.
+pub struct Read<T> {
+    pub value: Option<T>,
+    pub problems: Vec<Diagnostic>,
+    pub dropped: Dropped,
+}
+
+/// The entries written wrong (a wrong value dropped or replaced, a missing
+/// key stood in for), all reported already: what the value holds for them
+/// is no further mistake.
+#[derive(Default)]
+pub struct Dropped(Vec<Vec<Step>>);
+
+impl Dropped {
+    /// Whether the top-level `key` is one of them.
+    pub fn key(&self, key: &str) -> bool {
+        self.0
+            .iter()
+            .any(|path| matches!(&path[..], [Step::Key(k)] if k == key))
+    }
+}
+
+/// At most this many problems are reported for one file (each is found by reading it again).
+const MAX_PROBLEMS: usize = 50;
+
+/// Reads a whole TOML document into `T`, reporting every problem at once:
+/// every syntax error; else each key or value that does not fit `T`, dropped
+/// (a misspelt key renamed, an unknown name replaced) so that the rest is
+/// still read and checked.
+pub fn parse<T: DeserializeOwned>(source: &SourceText, text: &str) -> Read<T> {
+    let (table, errors) = DeTable::parse_recoverable(text);
+    if !errors.is_empty() {
+        return Read {
+            value: None,
+            problems: toml_syntax::problems(source, table.get_ref(), &errors),
+            dropped: Dropped::default(),
+        };
+    }
+    let span = table.span();
+    let mut mender = Mender {
+        source,
+        root: span.clone(),
+        table: table.into_inner(),
+        problems: Vec::new(),
+        dropped: Vec::new(),
+        renamed: Vec::new(),
+        stand_ins: Vec::new(),
+    };
+    let mut value = None;
+    while mender.problems.len() < MAX_PROBLEMS {
+        let whole = Spanned::new(span.clone(), mender.table.clone());
+        match T::deserialize(Deserializer::from(whole)) {
+            Ok(read) => {
+                value = Some(read);
+                break;
+            }
+            Err(error) if mender.mend(&error) => {}
+            Err(_) => break,
+        }
+    }
+    Read {
+        value,
+        problems: mender.problems,
+        dropped: Dropped(mender.dropped),
+    }
+}
+
+/// A document being read past its mistakes.
+struct Mender<'s, 'i> {
+    source: &'s SourceText,
+    /// The document's span (what an error about the document as a whole points at).
+    root: Range<usize>,
+    table: DeTable<'i>,
+    problems: Vec<Diagnostic>,
+    /// Entries dropped or replaced: written wrong, and reported.
+    dropped: Vec<Vec<Step>>,
+    /// Keys renamed to the key they were likely meant to be.
+    renamed: Vec<Vec<Step>>,
+    /// Required top-level keys that are missing, with the turn of the value standing in for each.
+    stand_ins: Vec<(String, usize)>,
+}
+
+impl Mender<'_, '_> {
+    /// Reports `error` (unless it follows from an earlier one) and changes
+    /// the document so that reading can go on past it; false when it cannot.
+    fn mend(&mut self, error: &toml::de::Error) -> bool {
+        let raw = error.message().trim();
+        let Some(at) = error.span() else {
+            self.report(raw, 0..0);
+            return false;
+        };
+        if let Some(key) = raw.strip_prefix("missing field ") {
+            return self.mend_missing(raw, key.trim_matches('`'), at);
+        }
+        let Some(path) = toml_tree::entry_at(&self.table, &at) else {
+            self.report(raw, at);
+            return false;
+        };
+        if let [Step::Key(key)] = &path[..]
+            && self.stand_ins.iter().any(|(k, _)| k == key)
+        {
+            return self.next_stand_in(key.clone(), raw);
+        }
+        if self.renamed.contains(&path) {
+            // The value does not fit the key guessed for it: the unknown key is what was reported.
+            toml_tree::remove(&mut self.table, &path);
+            self.dropped.push(path);
+            return true;
+        }
+        self.report(raw, at);
+        if let Some(meant) = meant_key(&self.table, &path, raw) {
+            toml_tree::rename(&mut self.table, &path, &meant);
+            let mut renamed = path[..path.len() - 1].to_vec();
+            renamed.push(Step::Key(meant));
+            self.renamed.push(renamed);
+            return true;
+        }
+        match allowed_value(raw) {
+            // An unknown name: read on as if it were an allowed one.
+            Some(allowed) => toml_tree::set_text(&mut self.table, &path, &allowed),
+            None => toml_tree::remove(&mut self.table, &path),
+        }
+        self.dropped.push(path);
+        true
+    }
+
+    /// A missing key is about its table: reading goes on without that table,
+    /// or, in the document itself, with a value standing in for the key.
+    fn mend_missing(&mut self, raw: &str, key: &str, at: Range<usize>) -> bool {
+        let is_root = at == self.root;
+        let place = toml_tree::table_at(&self.table, &at).filter(|_| !is_root);
+        let mut key_path = place.clone().unwrap_or_default();
+        key_path.push(Step::Key(key.to_string()));
+        if !self.dropped.contains(&key_path) {
+            self.report(raw, at);
+        }
+        match place {
+            Some(path) => {
+                toml_tree::remove(&mut self.table, &path);
+                true
+            }
+            None if is_root => {
+                self.dropped.push(key_path);
+                // Past the end of the file, one place each: errors about it are told apart.
+                let at = self.source.text.len() + 1 + self.stand_ins.len();
+                let Some(value) = toml_tree::stand_in(0) else {
+                    return false;
+                };
+                self.table.insert(
+                    Spanned::new(at..at, Cow::Owned(key.to_string())),
+                    Spanned::new(at..at, value),
+                );
+                self.stand_ins.push((key.to_string(), 0));
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The value standing in for the missing `key` does not fit: the next
+    /// kind of value (or an allowed name) stands in; false past the last.
+    fn next_stand_in(&mut self, key: String, raw: &str) -> bool {
+        let path = [Step::Key(key.clone())];
+        if let Some(allowed) = allowed_value(raw) {
+            toml_tree::set_text(&mut self.table, &path, &allowed);
+            return true;
+        }
+        let Some(turn) = self
+            .stand_ins
+            .iter_mut()
+            .find(|(k, _)| *k == key)
+            .map(|(_, turn)| {
+                *turn += 1;
+                *turn
+            })
+        else {
+            return false;
+        };
+        match toml_tree::stand_in(turn) {
+            Some(value) => {
+                toml_tree::set(&mut self.table, &path, value);
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn report(&mut self, raw: &str, at: Range<usize>) {
+        let offset = at.start;
+        let explained = explain(self.source, raw, at);
+        self.problems.push(explained.locate(self.source, offset));
+    }
+}
+
+/// For an unknown key, the known key it is nearest to, when its table lacks that key.
+fn meant_key(table: &DeTable, path: &[Step], raw: &str) -> Option<String> {
+    let rest = raw.strip_prefix("unknown field ")?;
+    let (unknown, expected) = split_expected(rest);
+    let best = nearest(&unknown, &expected)?;
+    let present = toml_tree::keys_at(table, &path[..path.len() - 1]);
+    (!present.iter().any(|k| k == best)).then(|| best.to_string())
+}
+
+/// For an unknown value, one of the values allowed.
+fn allowed_value(raw: &str) -> Option<String> {
+    let rest = raw.strip_prefix("unknown variant ")?;
+    split_expected(rest).1.into_iter().next()
 }
 
 /// A TOML date (or the date of a date-time), or an error at its place.
@@ -21,8 +232,8 @@ pub fn date(
 ) -> Result<Date, Diagnostic> {
     Date::from_toml(value.get_ref()).ok_or_else(|| {
         source
-            .error(value.span().start, "this is a time without a date")
-            .help("write a date such as 2014-10-10")
+            .error(value.span().start, msg!("load-time-without-date"))
+            .help(msg!("load-time-without-date-help"))
     })
 }
 
@@ -47,116 +258,11 @@ pub fn url(
             .collect::<Vec<_>>()
             .join(", ");
         Err(source
-            .error(value.span().start, format!("`{text}` is not a valid link"))
-            .help(format!("write a full address starting with {list}")))
+            .error(value.span().start, msg!("load-invalid-link", link = text))
+            .help(msg!("load-invalid-link-help", schemes = list)))
     }
 }
 
-/// An error message from serde/toml, rewritten in the product's words.
-struct Explained {
-    message: String,
-    help: Option<String>,
-}
-
-impl Explained {
-    fn locate(self, source: &SourceText, offset: usize) -> Diagnostic {
-        let diagnostic = source.error(offset, self.message);
-        match self.help {
-            Some(help) => diagnostic.help(help),
-            None => diagnostic,
-        }
-    }
-}
-
-fn explain(raw: &str) -> Explained {
-    let raw = raw.trim();
-    if let Some(rest) = raw.strip_prefix("unknown field ") {
-        return unknown_name(rest, "key", "Keys allowed here", "keys allowed here");
-    }
-    if let Some(rest) = raw.strip_prefix("unknown variant ") {
-        return unknown_name(rest, "value", "Values allowed", "values allowed");
-    }
-    if let Some(rest) = raw.strip_prefix("missing field ") {
-        let key = rest.trim_matches('`');
-        return Explained {
-            message: format!("the required key `{key}` is missing"),
-            help: Some(format!("add a line `{key} = …`")),
-        };
-    }
-    if raw.contains("expected a TOML datetime") || raw.contains("expected a date") {
-        return Explained {
-            message: "this should be a date".to_string(),
-            help: Some("write the date without quotes, as in `issued = 2014-10-10`".to_string()),
-        };
-    }
-    if let Some(rest) = raw.strip_prefix("invalid type: ") {
-        let help = rest
-            .split_once(", expected ")
-            .map(|(_, expected)| format!("write {expected} here"));
-        return Explained {
-            message: format!("wrong kind of value: {rest}"),
-            help,
-        };
-    }
-    if raw.starts_with("duplicate key") {
-        return Explained {
-            message: raw.to_string(),
-            help: Some("keep only one of the two lines".to_string()),
-        };
-    }
-    Explained {
-        message: raw.to_string(),
-        help: Some("check the TOML syntax: `key = \"text\"`, one key per line".to_string()),
-    }
-}
-
-/// An unknown key or value (`what`), with the nearest allowed one and the list of them.
-fn unknown_name(rest: &str, what: &str, after_guess: &str, alone: &str) -> Explained {
-    let (unknown, expected) = split_expected(rest);
-    let help = match nearest(&unknown, &expected) {
-        Some(best) => format!(
-            "did you mean `{best}`? {after_guess}: {}",
-            quote_list(&expected)
-        ),
-        None => format!("{alone}: {}", quote_list(&expected)),
-    };
-    Explained {
-        message: format!("unknown {what} `{unknown}`"),
-        help: Some(help),
-    }
-}
-
-/// Splits "`x`, expected one of `a`, `b`" into ("x", ["a", "b"]).
-fn split_expected(rest: &str) -> (String, Vec<String>) {
-    let (unknown, expected) = rest.split_once(", expected").unwrap_or((rest, ""));
-    let names = expected
-        .split('`')
-        .skip(1)
-        .step_by(2)
-        .map(str::to_string)
-        .collect();
-    (unknown.trim().trim_matches('`').to_string(), names)
-}
-
-/// The known name closest to a misspelt one, if any is close enough to be a typo.
-pub fn nearest<'a>(unknown: &str, known: impl IntoIterator<Item = &'a String>) -> Option<&'a str> {
-    known
-        .into_iter()
-        .map(|name| (strsim::jaro_winkler(unknown, name), name))
-        .filter(|(score, _)| *score >= 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, name)| name.as_str())
-}
-
-fn quote_list(names: &[String]) -> String {
-    names
-        .iter()
-        .map(|n| format!("`{n}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// Checks the shape of an e-mail address (a `mailto:` prefix is accepted and removed).
 /// A Markdown text from a TOML string (a description) and the line of the
 /// file where its text begins, so problems in it give the file's line: the
 /// line of the opening quotes, or the next one when a multi-line string
@@ -172,6 +278,7 @@ pub fn markdown_text(source: &SourceText, value: Spanned<String>) -> (String, us
     (value.into_inner(), line + usize::from(opens_with_break))
 }
 
+/// Checks the shape of an e-mail address (a `mailto:` prefix is accepted and removed).
 pub fn email(source: &SourceText, value: &Spanned<String>) -> Result<String, Diagnostic> {
     let text = value.get_ref().trim();
     let address = text.strip_prefix("mailto:").unwrap_or(text);
@@ -187,20 +294,91 @@ pub fn email(source: &SourceText, value: &Spanned<String>) -> Result<String, Dia
         Err(source
             .error(
                 value.span().start,
-                format!("`{text}` is not an e-mail address"),
+                msg!("load-invalid-email", address = text),
             )
-            .help("write an address such as datos@municipio.gob.mx"))
+            .help(msg!("load-invalid-email-help")))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde::Deserialize;
+
+    #[derive(Deserialize, Debug)]
+    #[serde(deny_unknown_fields)]
+    struct File {
+        title: String,
+        #[serde(default)]
+        items: Vec<Item>,
+    }
+
+    #[derive(Deserialize, Debug)]
+    #[serde(deny_unknown_fields)]
+    struct Item {
+        name: String,
+        kind: Option<Kind>,
+    }
+
+    #[derive(Deserialize, Debug)]
+    #[serde(rename_all = "lowercase")]
+    enum Kind {
+        Csv,
+        Json,
+    }
+
+    fn read(text: &str) -> (Option<File>, Vec<(String, Option<usize>)>) {
+        let source = SourceText::new("x.toml", text);
+        let read = parse::<File>(&source, text);
+        let mut problems: Vec<(String, Option<usize>)> = read
+            .problems
+            .iter()
+            .map(|d| (d.message_text(crate::model::Language::En), d.line))
+            .collect();
+        problems.sort_by_key(|(_, line)| *line);
+        (read.value, problems)
+    }
 
     #[test]
-    fn unknown_key_suggests_the_nearest() {
-        let explained = explain("unknown field `titel`, expected one of `title`, `description`");
-        assert_eq!(explained.message, "unknown key `titel`");
-        assert!(explained.help.unwrap().starts_with("did you mean `title`?"));
+    fn reading_goes_on_past_each_mistake_of_a_table_in_an_array() {
+        let (file, problems) = read(
+            "title = \"a\"\n[[items]]\nnmae = \"x\"\n[[items]]\nname = \"y\"\nkind = \"xml\"\n[[items]]\nkind = \"csv\"\n",
+        );
+        assert_eq!(
+            problems,
+            [
+                ("unknown key `nmae`".to_string(), Some(3)),
+                ("unknown value `xml`".to_string(), Some(6)),
+                ("the required key `name` is missing".to_string(), Some(7)),
+            ]
+        );
+        let file = file.expect("the rest is read");
+        assert_eq!(file.title, "a");
+        let names: Vec<&str> = file.items.iter().map(|i| i.name.as_str()).collect();
+        assert_eq!(names, ["x", "y"]);
+        // The unknown name is read as an allowed one, so nothing follows from it.
+        assert!(matches!(file.items[1].kind, Some(Kind::Csv | Kind::Json)));
+    }
+
+    #[test]
+    fn a_missing_required_key_is_reported_and_the_rest_still_read() {
+        let (file, problems) = read("[[items]]\nname = \"x\"\nknd = \"csv\"\n");
+        assert_eq!(
+            problems,
+            [
+                ("the required key `title` is missing".to_string(), Some(1)),
+                ("unknown key `knd`".to_string(), Some(3)),
+            ]
+        );
+        assert_eq!(file.expect("read with a stand-in title").items.len(), 1);
+        let (_, problems) = read("title = 3\n");
+        assert_eq!(problems.len(), 1, "{problems:?}");
+    }
+
+    #[test]
+    fn every_syntax_error_is_reported_and_nothing_is_read() {
+        let (file, problems) = read("title = \"a\nitems = [1, 2\n");
+        assert!(file.is_none());
+        assert_eq!(problems.len(), 2, "{problems:?}");
     }
 }

@@ -19,6 +19,7 @@ pub use participant::{Participant, ParticipantKind};
 pub use portal::{Category, Forge, Language, Portal, Repository};
 pub use story::{Page, Story, StoryFile};
 
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 /// A whole site, loaded: everything the portal is built from.
@@ -38,6 +39,17 @@ pub struct Site {
     pub static_files: Vec<PathBuf>,
     /// Template overrides from `templates/`: (template name, file).
     pub template_overrides: Vec<(String, PathBuf)>,
+    /// What the site has files for but could not load (their errors are reported).
+    pub unloaded: Unloaded,
+}
+
+/// The ids of datasets and participants whose files are in the site but did
+/// not load: a story or page that names one waits on that file's errors, and
+/// is not reported as naming something unknown.
+#[derive(Debug, Clone, Default)]
+pub struct Unloaded {
+    pub datasets: BTreeSet<String>,
+    pub participants: BTreeSet<String>,
 }
 
 impl Site {
@@ -53,6 +65,16 @@ impl Site {
             .binary_search_by(|d| d.id.as_str().cmp(id))
             .ok()
             .map(|i| &self.datasets[i])
+    }
+
+    /// Whether `id` is a dataset whose descriptor is in the site but did not load.
+    pub fn dataset_unloaded(&self, id: &str) -> bool {
+        self.unloaded.datasets.contains(id)
+    }
+
+    /// Whether `id` is a participant whose folder is in the site but did not load.
+    pub fn participant_unloaded(&self, id: &str) -> bool {
+        self.unloaded.participants.contains(id)
     }
 
     pub fn story(&self, id: &str) -> Option<&Story> {

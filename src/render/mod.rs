@@ -192,7 +192,14 @@ impl LinkResolver for IdLinks<'_> {
             ),
             _ => return None,
         };
-        if exists {
+        // A dataset or participant whose file did not load has its errors
+        // reported there: the link gets the address it will have.
+        let unloaded = match kind {
+            "dataset" => site.dataset_unloaded(id),
+            "participant" => site.participant_unloaded(id),
+            _ => false,
+        };
+        if exists || unloaded {
             return Some(Ok(self.urls.href(&route)));
         }
         let nearest = known

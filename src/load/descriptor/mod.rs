@@ -9,6 +9,7 @@ use super::portal::{LicenseFile, unknown_license};
 use super::toml_file;
 use crate::diagnostics::{Diagnostic, SourceText};
 use crate::model::{Contact, Dataset, Frequency, License, Portal, Status, Temporal};
+use crate::msg;
 use serde::Deserialize;
 use std::path::Path;
 use toml::Spanned;
@@ -70,11 +71,22 @@ pub struct DescriptorContext<'a> {
 
 /// Parses and validates one descriptor; every problem found is returned.
 pub fn parse(context: &DescriptorContext, source: &SourceText) -> Result<Dataset, Vec<Diagnostic>> {
-    let file: DescriptorFile = toml_file::parse(source, &source.text).map_err(|d| vec![d])?;
-    let mut problems = Vec::new();
+    let toml_file::Read {
+        value,
+        mut problems,
+        dropped,
+    } = toml_file::parse::<DescriptorFile>(source, &source.text);
+    let Some(file) = value else {
+        return Err(problems);
+    };
     let portal = context.portal;
-    let (description, description_line) =
-        texts(source, &file.title, file.description, &mut problems);
+    let (description, description_line) = texts(
+        source,
+        &file.title,
+        file.description,
+        &dropped,
+        &mut problems,
+    );
     let keywords = keywords(source, file.keywords, &mut problems);
     let mut date = |value: Option<Spanned<Datetime>>| {
         value.and_then(|d| {
@@ -90,7 +102,10 @@ pub fn parse(context: &DescriptorContext, source: &SourceText) -> Result<Dataset
         start: date(t.start),
         end: date(t.end),
     });
-    let license = license(source, file.license, portal, &mut problems);
+    let license = match (&file.license, dropped.key("license")) {
+        (None, true) => None,
+        _ => license(source, file.license, portal, &mut problems),
+    };
     let categories = categories(source, &file.categories, portal, &mut problems);
     let contact = file.contact.map(|c| Contact {
         name: c.name,
@@ -100,22 +115,19 @@ pub fn parse(context: &DescriptorContext, source: &SourceText) -> Result<Dataset
                 .ok()
         }),
     });
-    if file.status == Status::Published && file.resources.is_empty() {
+    let resources_dropped = dropped.key("resources") || dropped.key("status");
+    if file.status == Status::Published && file.resources.is_empty() && !resources_dropped {
         problems.push(
-            Diagnostic::error(
-                &source.name,
-                "a published dataset needs at least one resource",
-            )
-            .help(
-                "add a `[[resources]]` table with a `path` or `url`, or set `status = \"planned\"`",
-            ),
+            Diagnostic::error(&source.name, msg!("load-dataset-no-resource"))
+                .help(msg!("load-dataset-no-resource-help")),
         );
     }
     let resources = resource::resources(context, source, file.resources, &mut problems);
     let former_ids = former_ids(source, &file.former_ids, &mut problems);
-    if !problems.is_empty() {
+    // A missing licence is always a problem reported (or a dropped value).
+    let Some(license) = license.filter(|_| problems.is_empty()) else {
         return Err(problems);
-    }
+    };
     Ok(Dataset {
         id: ids::dataset_id(context.participant, &context.slug),
         participant: context.participant.to_string(),
@@ -129,7 +141,7 @@ pub fn parse(context: &DescriptorContext, source: &SourceText) -> Result<Dataset
             .filter(|k| !k.trim().is_empty())
             .collect(),
         categories,
-        license: license.expect("a missing licence is reported above"),
+        license,
         status: file.status,
         issued,
         modified,
@@ -143,25 +155,26 @@ pub fn parse(context: &DescriptorContext, source: &SourceText) -> Result<Dataset
     })
 }
 
-/// The description and its first line; an empty title or description is a problem.
+/// The description and its first line; an empty title or description is a
+/// problem (unless it is written wrong, and reported already).
 fn texts(
     source: &SourceText,
     title: &str,
     description: Spanned<String>,
+    dropped: &toml_file::Dropped,
     problems: &mut Vec<Diagnostic>,
 ) -> (String, usize) {
-    if title.trim().is_empty() {
+    if title.trim().is_empty() && !dropped.key("title") {
         problems.push(
-            Diagnostic::error(&source.name, "the dataset's `title` is empty")
-                .help("write a title that says what the data are"),
+            Diagnostic::error(&source.name, msg!("load-dataset-empty-title"))
+                .help(msg!("load-dataset-empty-title-help")),
         );
     }
     let (description, description_line) = toml_file::markdown_text(source, description);
-    if description.trim().is_empty() {
+    if description.trim().is_empty() && !dropped.key("description") {
         problems.push(
-            Diagnostic::error(&source.name, "the dataset's `description` is empty").help(
-                "describe what the data contain, where they come from and how they are updated",
-            ),
+            Diagnostic::error(&source.name, msg!("load-dataset-empty-description"))
+                .help(msg!("load-dataset-empty-description-help")),
         );
     }
     (description, description_line)
@@ -183,12 +196,13 @@ fn keywords(
             source
                 .error(
                     at,
-                    format!(
-                        "the dataset has {} keywords; a dataset may have at most {MAX_KEYWORDS}",
-                        keywords.len()
+                    msg!(
+                        "load-too-many-keywords",
+                        count = keywords.len(),
+                        max = MAX_KEYWORDS
                     ),
                 )
-                .help("keep the words people search for; themes go in `categories`"),
+                .help(msg!("load-too-many-keywords-help")),
         );
     }
     keywords
@@ -208,8 +222,8 @@ fn license(
         None => {
             if portal.default_license.is_none() {
                 problems.push(
-                    Diagnostic::error(&source.name, "the dataset has no licence")
-                        .help("add `license = \"libre-uso-mx\"` (or another licence id), or set `default_license` in portal.toml"),
+                    Diagnostic::error(&source.name, msg!("load-dataset-no-license"))
+                        .help(msg!("load-dataset-no-license-help")),
                 );
             }
             portal.default_license.clone()
@@ -233,17 +247,15 @@ fn categories(
         }
         let known: Vec<String> = portal.categories.iter().map(|c| c.id.clone()).collect();
         let help = match toml_file::nearest(id, &known) {
-            Some(best) => {
-                format!("did you mean `{best}`? Categories are declared in portal.toml")
-            }
-            None => format!(
-                "declare it in portal.toml as a `[[categories]]` table, or use one of: {}",
-                known.join(", ")
-            ),
+            Some(best) => msg!("load-unknown-category-nearest", nearest = best),
+            None => msg!("load-unknown-category-declare", known = known.join(", ")),
         };
         problems.push(
             source
-                .error(category.span().start, format!("unknown category `{id}`"))
+                .error(
+                    category.span().start,
+                    msg!("load-unknown-category", id = id),
+                )
                 .help(help),
         );
     }
@@ -261,18 +273,15 @@ fn former_ids(
         match ids::written_dataset_id(former.get_ref()) {
             Ok(id) if former_ids.contains(&id) => problems.push(
                 source
-                    .error(
-                        former.span().start,
-                        format!("`{id}` is listed twice in `former_ids`"),
-                    )
-                    .help("keep one of the two"),
+                    .error(former.span().start, msg!("load-former-id-twice", id = &id))
+                    .help(msg!("load-former-id-twice-help")),
             ),
             Ok(id) => former_ids.push(id),
             Err(help) => problems.push(
                 source
                     .error(
                         former.span().start,
-                        format!("`{}` is not a dataset id", former.get_ref()),
+                        msg!("load-not-a-dataset-id", id = former.get_ref()),
                     )
                     .help(help),
             ),

@@ -6,6 +6,7 @@ use super::super::toml_file;
 use super::DescriptorContext;
 use crate::diagnostics::{Diagnostic, SourceText};
 use crate::model::{Field, PersonalDataAcceptance, Resource, ResourceLocation};
+use crate::msg;
 use crate::slug::slugify;
 use serde::Deserialize;
 use std::path::Path;
@@ -61,8 +62,11 @@ pub(super) fn resources(
                         .find(|l| matches!(l, ResourceLocation::Local { file_name: f, .. } if f == file_name))
                 {
                     problems.push(
-                        Diagnostic::error(&source.name, format!("`{source_file}` and `{other}` would both be published as `{file_name}`"))
-                            .help("rename one of the two files"),
+                        Diagnostic::error(
+                            &source.name,
+                            msg!("load-same-published-name", first = source_file, second = other, name = file_name),
+                        )
+                        .help(msg!("load-same-published-name-help")),
                     );
                     continue;
                 }
@@ -91,9 +95,9 @@ fn parse_resource(
             source
                 .error(
                     encoding.span().start,
-                    format!("unknown encoding `{}`", encoding.get_ref()),
+                    msg!("load-unknown-encoding", encoding = encoding.get_ref()),
                 )
-                .help("use a standard label such as `utf-8`, `windows-1252` or `iso-8859-1`"),
+                .help(msg!("load-unknown-encoding-help")),
         );
     }
     let Some(location) = location.filter(|_| problems.is_empty()) else {
@@ -147,18 +151,16 @@ fn location(
         (Some(_), Some(_)) => {
             problems.push(
                 source
-                    .error(at, "this resource has both `path` and `url`")
-                    .help(
-                        "keep `path` for a file in the site, or `url` for a file hosted elsewhere",
-                    ),
+                    .error(at, msg!("load-resource-path-and-url"))
+                    .help(msg!("load-resource-path-and-url-help")),
             );
             None
         }
         (None, None) => {
             problems.push(
                 source
-                    .error(at, "this resource has neither `path` nor `url`")
-                    .help("add `path = \"datos/archivo.csv\"` (relative to this file) or `url = \"https://…\"`"),
+                    .error(at, msg!("load-resource-no-location"))
+                    .help(msg!("load-resource-no-location-help")),
             );
             None
         }

@@ -56,6 +56,10 @@ impl Embedder for Embeds<'_> {
             call: &call,
             id: format!("embed-{}", place.number),
         };
+        if cx.waits_on_unloaded_dataset() {
+            // Its descriptor's errors are reported: the embed shows once they are fixed.
+            return Ok(String::new());
+        }
         let result = match call.kind {
             Kind::Card => card::card(&cx),
             Kind::Download => card::download(&cx),
@@ -166,6 +170,14 @@ impl<'a> Cx<'a> {
 
     fn value_column(&self, name: &str) -> usize {
         self.arg(name).map_or(self.call.column, |a| a.value_column)
+    }
+
+    /// Whether `datos=` names a dataset whose descriptor is in the site but did not load.
+    fn waits_on_unloaded_dataset(&self) -> bool {
+        self.text("datos")
+            .ok()
+            .flatten()
+            .is_some_and(|id| self.embeds.site.dataset_unloaded(id.trim_matches('/')))
     }
 
     /// The dataset of `datos=`.
