@@ -101,20 +101,6 @@ impl Message {
     }
 }
 
-/// Transitional: a sentence not yet in the catalog, shown as written.
-impl From<String> for Message {
-    fn from(text: String) -> Message {
-        Message::new("untranslated").arg("text", text)
-    }
-}
-
-/// Transitional: a sentence not yet in the catalog, shown as written.
-impl From<&str> for Message {
-    fn from(text: &str) -> Message {
-        Message::new("untranslated").arg("text", text)
-    }
-}
-
 /// `msg!("load-unknown-key", key = name, nearest = best)`: a [`Message`] with named arguments.
 #[macro_export]
 macro_rules! msg {

@@ -5,8 +5,6 @@ size-bytes = { $count ->
    *[other] { $count } bytes
 }
 
-# Transitional: a text not yet in the catalog.
-untranslated = { $text }
 
 diagnostic-severity = { $severity ->
     [error] error

@@ -145,3 +145,5 @@ render-chart-scatter-description = { $count ->
 
 # The title of the DCAT concept scheme of the portal's categories.
 render-dcat-categories = { $portal } · categories
+
+render-embed-no-dataset-help = { $suggestion } (dataset ids are `<participant>/<descriptor file name>`)

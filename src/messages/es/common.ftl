@@ -5,8 +5,6 @@ size-bytes = { $count ->
    *[other] { $count } bytes
 }
 
-# Transitorio: un texto que aún no está en el catálogo.
-untranslated = { $text }
 
 diagnostic-severity = { $severity ->
     [error] error

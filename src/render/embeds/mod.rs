@@ -22,7 +22,7 @@ use crate::msg;
 use crate::output::urls::Urls;
 pub(super) use crate::render::escape;
 use data::Cells;
-use parse::{Arg, Call, Kind, Problem, Value, suggest, suggestion};
+use parse::{Arg, Call, Kind, Problem, Value, suggestion};
 use std::path::Path;
 
 /// What embeds need to find and show data: the site, its analysed files,
@@ -189,10 +189,10 @@ impl<'a> Cx<'a> {
             let known: Vec<&str> = site.datasets.iter().map(|d| d.id.as_str()).collect();
             Problem::new(
                 self.value_column("datos"),
-                format!("no dataset has the id `{id}`"),
-                format!(
-                    "{} (dataset ids are `<participant>/<descriptor file name>`)",
-                    suggest(id, &known, "dataset")
+                msg!("render-link-no-id", kind = "dataset", id = id),
+                msg!(
+                    "render-embed-no-dataset-help",
+                    suggestion = suggestion(id, &known, "dataset")
                 ),
             )
         })

@@ -168,11 +168,6 @@ pub fn suggestion(unknown: &str, known: &[&str], what: &str) -> Message {
     }
 }
 
-/// Transitional, for the dataset-id problem in `embeds/mod.rs`: [`suggestion`] as English text.
-pub fn suggest(unknown: &str, known: &[&str], what: &str) -> String {
-    suggestion(unknown, known, what).text(crate::model::Language::En)
-}
-
 /// Parses one embed line (as [`is_embed_line`] found it), checking its arguments.
 pub fn parse(line: &str) -> Result<Call, Vec<Problem>> {
     let chars: Vec<char> = line.chars().collect();
