@@ -1,0 +1,163 @@
+//! The command line's help in the reader's language: clap's command, built
+//! from the derive in `main.rs`, with every description, argument help and
+//! heading set from the catalog's `cli-help-…` messages.
+
+use crate::Cli;
+use abierto::messages::Message;
+use abierto::model::Language;
+use abierto::msg;
+use clap::CommandFactory;
+
+/// The language of the command line's help and of clap's own words: `--lang`
+/// when the command line has it, else the environment's (as for a run outside a site).
+pub fn help_language() -> Language {
+    let args: Vec<String> = std::env::args().collect();
+    let asked = args
+        .iter()
+        .enumerate()
+        .find_map(|(i, arg)| match arg.as_str() {
+            "--lang" => args.get(i + 1).map(String::as_str),
+            _ => arg.strip_prefix("--lang="),
+        });
+    match asked {
+        Some("es") => Language::Es,
+        Some("en") => Language::En,
+        _ => abierto::messages::language_from_env(),
+    }
+}
+
+/// The command line, its help in `language`.
+pub fn command_line(language: Language) -> clap::Command {
+    let mut command = Cli::command();
+    // Built first, so that clap's own `--help`, `--version` and `help` exist to be translated.
+    command.build();
+    localized(command, "", language)
+}
+
+/// A command (`path`: its words after `abierto`, e.g. `new site`) and its
+/// subcommands with the catalog's texts and headings.
+fn localized(command: clap::Command, path: &str, language: Language) -> clap::Command {
+    let text = |id: &'static str| Message::new(id).text(language);
+    let template = format!(
+        "{{before-help}}{{about-with-newline}}\n{}: {{usage}}\n\n{{all-args}}{{after-help}}",
+        text("cli-help-usage")
+    );
+    let mut command = command
+        .help_template(template)
+        .subcommand_help_heading(heading("cli-help-commands", language))
+        .mut_args(|arg| localized_arg(arg, path, language));
+    if let Some(id) = about_id(path) {
+        command = command.about(text(id));
+    }
+    command.mut_subcommands(|sub| match sub.get_name() {
+        "help" => sub.about(text("cli-help-help-command")),
+        name => {
+            let path = format!("{path} {name}");
+            localized(sub, path.trim_start(), language)
+        }
+    })
+}
+
+/// An argument with its help, default and possible values in `language`, under a translated heading.
+fn localized_arg(arg: clap::Arg, path: &str, language: Language) -> clap::Arg {
+    let heading = if arg.is_positional() {
+        "cli-help-arguments"
+    } else {
+        "cli-help-options"
+    };
+    let arg = arg.help_heading(self::heading(heading, language));
+    let Some(id) = help_id(path, arg.get_id().as_str()) else {
+        return arg;
+    };
+    let mut help = Message::new(id);
+    let takes_values = arg.get_action().takes_values();
+    let defaults: Vec<String> = arg
+        .get_default_values()
+        .iter()
+        .map(|v| v.to_string_lossy().into_owned())
+        .collect();
+    if takes_values && !defaults.is_empty() {
+        help = msg!(
+            "cli-help-default",
+            help = help,
+            default = defaults.join(" ")
+        );
+    }
+    let values: Vec<String> = arg
+        .get_possible_values()
+        .iter()
+        .filter(|v| !v.is_hide_set())
+        .map(|v| v.get_name().to_string())
+        .collect();
+    if takes_values && !values.is_empty() {
+        help = msg!(
+            "cli-help-possible-values",
+            help = help,
+            values = values.join(", ")
+        );
+    }
+    arg.help(help.text(language))
+        .hide_default_value(true)
+        .hide_possible_values(true)
+}
+
+/// A help heading in `language`. Clap keeps headings as `&'static str` (without
+/// its `string` feature): the few of one run are kept for the run.
+fn heading(id: &'static str, language: Language) -> &'static str {
+    Message::new(id).text(language).leak()
+}
+
+/// The catalog id of a command's description.
+fn about_id(path: &str) -> Option<&'static str> {
+    Some(match path {
+        "" => "cli-help-about",
+        "build" => "cli-help-build",
+        "check" => "cli-help-check",
+        "new" => "cli-help-new",
+        "new site" => "cli-help-new-site",
+        "new participant" => "cli-help-new-participant",
+        "new story" => "cli-help-new-story",
+        "new dataset" => "cli-help-new-dataset",
+        "import" => "cli-help-import",
+        "import ckan" => "cli-help-import-ckan",
+        "import jkan" => "cli-help-import-jkan",
+        "serve" => "cli-help-serve",
+        _ => return None,
+    })
+}
+
+/// The catalog id of an argument's help in the command at `path`.
+fn help_id(path: &str, arg: &str) -> Option<&'static str> {
+    Some(match (path, arg) {
+        (_, "help") => "cli-help-help",
+        (_, "version") => "cli-help-version",
+        (_, "lang") => "cli-help-lang",
+        ("new site", "dir") => "cli-help-new-site-dir",
+        ("new participant" | "new story" | "new dataset", "site") => "cli-help-new-site-folder",
+        (_, "site") => "cli-help-site",
+        ("build", "base_url") => "cli-help-build-base-url",
+        (_, "base_url") => "cli-help-base-url",
+        ("build", "output") => "cli-help-build-output",
+        ("build", "no_minify") => "cli-help-build-no-minify",
+        ("build", "force") => "cli-help-build-force",
+        ("build" | "check", "quiet") => "cli-help-build-quiet",
+        (_, "timings") => "cli-help-timings",
+        ("check", "format") => "cli-help-check-format",
+        ("check", "strict") => "cli-help-check-strict",
+        ("check", "external") => "cli-help-check-external",
+        ("check", "external_timeout") => "cli-help-check-external-timeout",
+        ("check", "external_deadline") => "cli-help-check-external-deadline",
+        ("new participant", "id") => "cli-help-new-participant-id",
+        (_, "participant") => "cli-help-new-participant-of",
+        ("new story", "title") => "cli-help-new-story-title",
+        ("new dataset", "from") => "cli-help-new-dataset-from",
+        ("import ckan", "file") => "cli-help-import-ckan-file",
+        ("import jkan", "dir") => "cli-help-import-jkan-dir",
+        (_, "into") => "cli-help-import-into",
+        ("serve", "port") => "cli-help-serve-port",
+        ("serve", "bind") => "cli-help-serve-bind",
+        ("serve", "no_drafts") => "cli-help-serve-no-drafts",
+        ("serve", "quiet") => "cli-help-serve-quiet",
+        _ => return None,
+    })
+}
