@@ -734,3 +734,30 @@ fn a_missing_required_key_does_not_hide_the_other_mistakes() {
         "{diagnostics:#?}"
     );
 }
+
+#[test]
+fn a_data_file_named_by_a_broken_descriptor_waits_on_it_instead_of_being_nobodys() {
+    let site = TempSite::valid()
+        .file(
+            "participants/prueba/roto.toml",
+            "title = \"Roto\ndescription = \"x\"\n\n[[resources]]\npath = \"datos/roto.csv\"\n",
+        )
+        .file("participants/prueba/datos/roto.csv", "a\n1\n")
+        .file("participants/prueba/datos/sobrante.csv", "a\n1\n");
+    let diagnostics = site.check();
+    let unreferenced: Vec<&str> = diagnostics
+        .iter()
+        .filter(|d| d.has_code("unreferenced-file"))
+        .map(|d| d.file.as_str())
+        .collect();
+    assert_eq!(
+        unreferenced,
+        ["participants/prueba/datos/sobrante.csv"],
+        "{diagnostics:#?}"
+    );
+    assert!(
+        diagnostics
+            .iter()
+            .any(|d| d.is_error() && d.file == "participants/prueba/roto.toml")
+    );
+}

@@ -291,6 +291,7 @@ fn the_troubled_site_reports_every_kind_of_problem() {
         "personal-data-accepted",
         "personal-data-column",
         "promise-overdue",
+        "unknown-key",
         "unreferenced-file",
     ] {
         assert!(codes.contains(code), "no `{code}` in {codes:?}");

@@ -42,10 +42,45 @@ pub fn check(site: &Site, linked: &BTreeSet<PathBuf>) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     for participant in &site.participants {
         if let Some(folder) = Path::new(&participant.source_file).parent() {
+            let mut referenced = referenced.clone();
+            referenced.extend(named_by_unloaded_descriptors(site, &participant.id, folder));
             folder_problems(site, folder, &referenced, &mut problems);
         }
     }
     problems
+}
+
+/// The files of a participant's folder that its descriptors which did not
+/// load seem to name (their path written in a descriptor's text): they wait on
+/// that descriptor's errors rather than being reported as nobody's.
+fn named_by_unloaded_descriptors(site: &Site, participant: &str, folder: &Path) -> Vec<PathBuf> {
+    let prefix = format!("{participant}/");
+    if !site
+        .unloaded
+        .datasets
+        .iter()
+        .any(|id| id.starts_with(&prefix))
+    {
+        return Vec::new();
+    }
+    let folder = site.root.join(folder);
+    let texts: Vec<String> = walkdir::WalkDir::new(&folder)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "toml"))
+        .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+        .collect();
+    walkdir::WalkDir::new(&folder)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .filter(|e| {
+            let relative = e.path().strip_prefix(&folder).unwrap_or(e.path());
+            let relative = relative.to_string_lossy().replace('\\', "/");
+            texts.iter().any(|text| text.contains(&relative))
+        })
+        .map(|e| e.path().to_path_buf())
+        .collect()
 }
 
 /// The problems of the files in one participant's folder (hidden ones skipped),

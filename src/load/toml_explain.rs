@@ -2,7 +2,7 @@
 //! kind of value, a missing key), said in the catalog's words.
 
 use super::toml_syntax::date_help;
-use crate::diagnostics::{Diagnostic, SourceText};
+use crate::diagnostics::{Code, Diagnostic, SourceText};
 use crate::messages::Message;
 use crate::msg;
 use std::ops::Range;
@@ -11,11 +11,14 @@ use std::ops::Range;
 pub struct Explained {
     message: Message,
     help: Option<Message>,
+    /// The stable kind, for the ones that have one (`unknown-key`).
+    code: Option<Code>,
 }
 
 impl Explained {
     pub fn locate(self, source: &SourceText, offset: usize) -> Diagnostic {
-        let diagnostic = source.error(offset, self.message);
+        let mut diagnostic = source.error(offset, self.message);
+        diagnostic.code = self.code;
         match self.help {
             Some(help) => diagnostic.help(help),
             None => diagnostic,
@@ -37,7 +40,10 @@ pub fn explain(source: &SourceText, raw: &str, at: Range<usize>) -> Explained {
             ),
             None => msg!("load-unknown-key-allowed", allowed = allowed),
         };
-        return explained(msg!("load-unknown-key", key = unknown), help);
+        return Explained {
+            code: Some(Code::UnknownKey),
+            ..explained(msg!("load-unknown-key", key = unknown), help)
+        };
     }
     if let Some(rest) = raw.strip_prefix("unknown variant ") {
         let (unknown, expected) = split_expected(rest);
@@ -99,6 +105,7 @@ fn explained(message: Message, help: Message) -> Explained {
     Explained {
         message,
         help: Some(help),
+        code: None,
     }
 }
 
