@@ -37,6 +37,14 @@ enum Lang {
     En,
 }
 
+/// The language of a `build` or `check` run, with its stage timings turned on when asked.
+fn run_language(asked: Option<Lang>, site: &Path, timings: bool) -> Language {
+    if timings {
+        abierto::timing::enable();
+    }
+    language(asked, site)
+}
+
 /// The language of a run: `--lang`, else the site's `language` (Spanish
 /// unless set), else, outside a site, the environment's (`LANG`).
 fn language(asked: Option<Lang>, site: &Path) -> Language {
@@ -158,10 +166,7 @@ fn main() -> ExitCode {
             quiet,
             timings,
         } => {
-            if timings {
-                abierto::timing::enable();
-            }
-            let language = language(asked, &site);
+            let language = run_language(asked, &site, timings);
             run_build(site, output, base_url, no_minify, force, quiet, language)
         }
         Command::Check {
@@ -174,10 +179,7 @@ fn main() -> ExitCode {
             quiet,
             timings,
         } => {
-            if timings {
-                abierto::timing::enable();
-            }
-            let language = language(asked, &site);
+            let language = run_language(asked, &site, timings);
             run_check(
                 site,
                 format,
@@ -400,16 +402,21 @@ fn seconds(value: f64) -> String {
 fn print_created(result: Result<Vec<PathBuf>, Refusal>, language: Language) -> ExitCode {
     match result {
         Ok(created) => {
-            for path in created {
-                let path = path.display().to_string();
-                println!("{}", msg!("cli-created", path = path).text(language));
-            }
+            print_paths(&created, language);
             ExitCode::SUCCESS
         }
         Err(refusal) => {
             eprintln!("{}", refusal.text(language));
             ExitCode::FAILURE
         }
+    }
+}
+
+/// "creado participants/…" for each file made.
+fn print_paths(created: &[PathBuf], language: Language) {
+    for path in created {
+        let path = path.display().to_string();
+        println!("{}", msg!("cli-created", path = path).text(language));
     }
 }
 
@@ -421,10 +428,7 @@ fn print_import(result: Result<ImportReport, Refusal>, language: Language) -> Ex
             return ExitCode::FAILURE;
         }
     };
-    for path in &report.created {
-        let path = path.display().to_string();
-        println!("{}", msg!("cli-created", path = path).text(language));
-    }
+    print_paths(&report.created, language);
     for path in &report.kept {
         let path = path.display().to_string();
         println!("{}", msg!("cli-kept", path = path).text(language));

@@ -26,6 +26,17 @@ struct Bars {
     language: Language,
 }
 
+impl Bars {
+    /// Draws `bar` with `style`, named `label`, redrawn as time passes.
+    fn add(&self, bar: ProgressBar, style: ProgressStyle, label: &Message) -> ProgressBar {
+        let bar = self.multi.add(bar);
+        bar.set_style(style);
+        bar.set_prefix(label.text(self.language));
+        bar.enable_steady_tick(Duration::from_millis(200));
+        bar
+    }
+}
+
 /// How long a stage runs before its bar says the time left.
 const SAY_TIME_LEFT_AFTER: Duration = Duration::from_secs(2);
 
@@ -69,13 +80,9 @@ impl Progress {
     pub fn counter(&self, label: Message) -> Stage {
         let items = Arc::new(AtomicU64::new(0));
         let bar = self.bars.as_ref().map(|bars| {
-            let bar = bars.multi.add(ProgressBar::no_length());
             let style = ProgressStyle::with_template("{prefix} {spinner} {pos}")
                 .unwrap_or_else(|_| ProgressStyle::default_spinner());
-            bar.set_style(style);
-            bar.set_prefix(label.text(bars.language));
-            bar.enable_steady_tick(Duration::from_millis(200));
-            bar
+            bars.add(ProgressBar::no_length(), style, &label)
         });
         Stage {
             bar,
@@ -89,13 +96,12 @@ impl Progress {
     pub fn stage(&self, label: Message, total: u64, total_bytes: Option<u64>) -> Stage {
         let items = Arc::new(AtomicU64::new(0));
         let bar = self.bars.as_ref().filter(|_| total > 0).map(|bars| {
-            let bar = bars
-                .multi
-                .add(ProgressBar::new(total_bytes.unwrap_or(total)));
-            bar.set_style(style(bars.language, &items, total, total_bytes.is_some()));
-            bar.set_prefix(label.text(bars.language));
-            bar.enable_steady_tick(Duration::from_millis(200));
-            bar
+            let style = style(bars.language, &items, total, total_bytes.is_some());
+            bars.add(
+                ProgressBar::new(total_bytes.unwrap_or(total)),
+                style,
+                &label,
+            )
         });
         Stage {
             bar,
