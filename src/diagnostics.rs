@@ -37,6 +37,8 @@ pub enum Code {
     SiteTooLarge,
     UnknownKey,
     UnreferencedFile,
+    /// A problem the analysis found inside a data file (also shown on its page).
+    DataFile,
 }
 
 impl Code {
@@ -56,6 +58,7 @@ impl Code {
             Code::SiteTooLarge => "site-too-large",
             Code::UnknownKey => "unknown-key",
             Code::UnreferencedFile => "unreferenced-file",
+            Code::DataFile => "data-file",
         }
     }
 }

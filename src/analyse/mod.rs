@@ -130,7 +130,8 @@ impl Notice {
     }
 
     fn diagnostic(&self, file: &str) -> Diagnostic {
-        let mut diagnostic = Diagnostic::warning(file, self.message.clone());
+        let mut diagnostic = Diagnostic::warning(file, self.message.clone())
+            .code(crate::diagnostics::Code::DataFile);
         diagnostic.line = self.line;
         diagnostic.help = self.help.clone().map(Box::new);
         diagnostic

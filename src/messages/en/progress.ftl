@@ -34,5 +34,6 @@ summary-kind = { $count } × { $code ->
     [site-too-large] site too large
     [unknown-key] unknown key
     [unreferenced-file] file no descriptor names
+    [data-file] problem in a data file
    *[other] other
 }

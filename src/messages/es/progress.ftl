@@ -46,5 +46,6 @@ summary-kind = { $count } × { $code ->
     [site-too-large] sitio demasiado grande
     [unknown-key] clave desconocida
     [unreferenced-file] archivo sin descriptor
+    [data-file] problema en un archivo de datos
    *[other] otro
 }
