@@ -15,9 +15,22 @@ use std::process::Command;
 const TODAY: &str = "2026-01-15";
 const CURP: &str = "GOMC850412HDFRRR03";
 
+/// A web server on 127.0.0.1 that answers every request `404 Not Found`: the
+/// address of a broken external link.
+fn broken_link() -> String {
+    let server = tiny_http::Server::http("127.0.0.1:0").unwrap();
+    let address = format!("http://{}/ya-no-existe", server.server_addr());
+    std::thread::spawn(move || {
+        for request in server.incoming_requests() {
+            let _ = request.respond(tiny_http::Response::empty(404));
+        }
+    });
+    address
+}
+
 /// A site with a problem of every kind `check` names (all codes but
-/// `broken-external-link`, which needs a network, and `site-too-large`, which
-/// needs a gigabyte), and the common mistakes that have no code.
+/// `site-too-large`, which needs a gigabyte), and the common mistakes that
+/// have no code.
 fn troubled_site(language: &str) -> TempSite {
     let portal = format!(
         "title = \"Portal de prueba\"\nbase_url = \"https://datos.example.org/\"\n{language}default_license = \"cc-by-4.0\"\n\n[build]\nmax_file_size = \"2 KB\"\n\n[[categories]]\nid = \"movilidad\"\ntitle = \"Movilidad\"\n"
@@ -72,7 +85,7 @@ fn troubled_site(language: &str) -> TempSite {
         // Links: an anchor that names no heading, a missing file, a dataset that does not exist.
         .file(
             "historias/nota.md",
-            "+++\ntitle = \"Nota\"\ndate = 2025-01-01\n+++\n\n## Contexto\n\nVer [abajo](#resultados), [el anexo](anexo.pdf)\ny [los datos](dataset:prueba/no-existe).\n",
+            format!("+++\ntitle = \"Nota\"\ndate = 2025-01-01\n+++\n\n## Contexto\n\nVer [abajo](#resultados), [el anexo](anexo.pdf),\n[los datos](dataset:prueba/no-existe) y [el informe]({}).\n", broken_link()),
         )
 }
 
@@ -111,9 +124,9 @@ fn everything_said(site: &Path) -> String {
     let output = out.path().join("public");
     let runs: [&[&str]; 4] = [
         &["build", site, "-o", output.to_str().unwrap()],
-        &["check", site],
-        &["check", "--format", "json", site],
-        &["check", "--format", "github", site],
+        &["check", "--external", site],
+        &["check", "--external", "--format", "json", site],
+        &["check", "--external", "--format", "github", site],
     ];
     let mut said = String::new();
     for args in runs {
@@ -281,7 +294,9 @@ fn the_troubled_site_reports_every_kind_of_problem() {
         .filter_map(|d| d["code"].as_str())
         .collect();
     for code in [
+        "broken-external-link",
         "broken-link",
+        "data-file",
         "due-soon",
         "file-too-large",
         "lfs-pointer",
