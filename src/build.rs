@@ -161,6 +161,11 @@ impl Session {
         session
     }
 
+    /// Where the next runs show their progress (`serve` shows only its first build's).
+    pub fn set_progress(&mut self, progress: Progress) {
+        self.options.progress = progress;
+    }
+
     pub fn options(&self) -> &BuildOptions {
         &self.options
     }

@@ -227,3 +227,41 @@ fn snapshot(folder: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     files.sort();
     files
 }
+
+#[test]
+fn serve_shows_the_progress_of_its_first_build() {
+    if !has_script() {
+        panic!("util-linux `script` is needed to make a terminal");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let site = slow_site(dir.path(), 8, 4000);
+    let mut serving = under_terminal(
+        &["serve", site.to_str().unwrap(), "--port", "0"],
+        &[],
+        &dir.path().join("cache"),
+    )
+    .stdin(Stdio::piped())
+    .stdout(Stdio::piped())
+    .spawn()
+    .unwrap();
+    let mut stdout = serving.stdout.take().unwrap();
+    let mut said = Vec::new();
+    let mut buffer = [0u8; 4096];
+    while !String::from_utf8_lossy(&said).contains("Sirviendo") {
+        match stdout.read(&mut buffer) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => said.extend_from_slice(&buffer[..n]),
+        }
+    }
+    let mut stdin = serving.stdin.take().unwrap();
+    let _ = stdin.write_all(b"\x03");
+    let _ = stdin.flush();
+    let _ = stdout.read_to_end(&mut said);
+    let _ = serving.wait();
+    let said = String::from_utf8_lossy(&said);
+    let serving_at = said.find("Sirviendo").expect("the address line");
+    let progress_at = said
+        .find("Analizando datos")
+        .expect("the first build's progress");
+    assert!(progress_at < serving_at, "{said}");
+}

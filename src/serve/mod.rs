@@ -22,6 +22,7 @@ use crate::messages::Message;
 use crate::model::Language;
 use crate::msg;
 use crate::output::Content;
+use crate::progress::Progress;
 use crate::render::RenderOptions;
 use crate::sync::Unpoisoned;
 use std::collections::HashMap;
@@ -186,7 +187,8 @@ impl Server {
                 include_drafts: options.include_drafts,
             },
             force: false,
-            progress: crate::progress::Progress::hidden(),
+            // The first build may be long: it shows its progress; rebuilds are quick.
+            progress: Progress::for_terminal(!options.verbose, language(options)),
         });
         let (listener, address) = listen(options.bind, options.port, language(options))?;
         let shared = Arc::new(Shared {
@@ -201,6 +203,7 @@ impl Server {
             connections: AtomicUsize::new(0),
         });
         let first = rebuild(&mut session, &[]);
+        session.set_progress(Progress::hidden());
         report(&first, &[], options.verbose, shared.language());
         shared.publish(first, false);
 
