@@ -161,3 +161,58 @@ fn help_id(path: &str, arg: &str) -> Option<&'static str> {
         _ => return None,
     })
 }
+
+/// Ends the process on a command line clap could not parse: `--help` and
+/// `--version` as clap prints them, a mistake in `language` with what to do.
+pub fn exit_on(error: clap::Error, language: Language) -> ! {
+    use clap::error::{ContextKind, ErrorKind};
+    // `--help`, `--version`, and `abierto` alone (its help, already in `language`).
+    if !error.use_stderr() || error.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+        error.exit();
+    }
+    let said = |kind: ContextKind| error.get(kind).map(ToString::to_string).unwrap_or_default();
+    let mistake = match error.kind() {
+        ErrorKind::UnknownArgument => msg!(
+            "cli-error-unknown-argument",
+            arg = said(ContextKind::InvalidArg)
+        ),
+        ErrorKind::InvalidSubcommand => {
+            msg!(
+                "cli-error-unknown-command",
+                command = said(ContextKind::InvalidSubcommand)
+            )
+        }
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => msg!(
+            "cli-error-invalid-value",
+            value = said(ContextKind::InvalidValue),
+            arg = said(ContextKind::InvalidArg)
+        ),
+        ErrorKind::MissingRequiredArgument => {
+            msg!(
+                "cli-error-missing-argument",
+                arg = said(ContextKind::InvalidArg)
+            )
+        }
+        ErrorKind::MissingSubcommand => msg!("cli-error-missing-command"),
+        _ => msg!("cli-error-other"),
+    };
+    let suggestion = [
+        ContextKind::SuggestedArg,
+        ContextKind::SuggestedSubcommand,
+        ContextKind::SuggestedValue,
+    ]
+    .into_iter()
+    .map(said)
+    .find(|s| !s.is_empty());
+    let valid = said(ContextKind::ValidValue);
+    let help = match suggestion {
+        Some(suggestion) => msg!("cli-error-help-nearest", nearest = suggestion),
+        None if !valid.is_empty() => msg!("cli-error-help-valid", values = valid),
+        None => msg!("cli-error-help"),
+    };
+    eprintln!(
+        "{}",
+        msg!("refusal", message = mistake, help = help).text(language)
+    );
+    std::process::exit(2)
+}

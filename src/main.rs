@@ -153,7 +153,10 @@ enum Import {
 }
 
 fn main() -> ExitCode {
-    let matches = command_line(help_language()).get_matches();
+    let said_in = help_language();
+    let matches = command_line(said_in)
+        .try_get_matches()
+        .unwrap_or_else(|error| command_help::exit_on(error, said_in));
     let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|error| error.exit());
     let asked = cli.lang;
     match cli.command {

@@ -68,3 +68,37 @@ fn a_command_s_help_follows_lang_and_translates_its_defaults() {
     );
     assert!(text.contains("Fails (exit 2) on warnings too"), "{text}");
 }
+
+/// What `abierto ARGS` says on stderr, with its exit code, under `LANG=lang`.
+fn mistake(lang: &str, args: &[&str]) -> (Option<i32>, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_abierto"))
+        .args(args)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", lang)
+        .output()
+        .unwrap();
+    (out.status.code(), String::from_utf8(out.stderr).unwrap())
+}
+
+#[test]
+fn a_mistyped_command_line_is_explained_in_the_language_with_the_nearest_word() {
+    let (code, said) = mistake("es_MX.UTF-8", &["buil", "."]);
+    assert_eq!(code, Some(2), "{said}");
+    assert!(said.contains("la orden `buil` no existe"), "{said}");
+    assert!(said.contains("¿quisiste decir `build`?"), "{said}");
+    let (_, said) = mistake("es_MX.UTF-8", &["check", "--format", "xml"]);
+    assert!(
+        said.contains("xml no es un valor válido para --format"),
+        "{said}"
+    );
+    assert!(said.contains("text, json, github"), "{said}");
+    let (code, said) = mistake("es_MX.UTF-8", &["--lang", "en", "build", "--quiett"]);
+    assert_eq!(code, Some(2), "{said}");
+    assert!(said.contains("there is no option --quiett"), "{said}");
+    assert!(said.contains("did you mean `--quiet`?"), "{said}");
+    assert!(
+        !said.contains("unexpected argument"),
+        "clap's own words: {said}"
+    );
+}

@@ -86,3 +86,13 @@ cli-help-serve-port = The port to serve on (the next free one if it is taken; 0 
 cli-help-serve-bind = The address to listen on; e.g. 0.0.0.0 opens the preview to the network
 cli-help-serve-no-drafts = Leaves out `draft = true` stories, as `build` does
 cli-help-serve-quiet = Prints only the address and problems
+
+cli-error-unknown-argument = there is no option { $arg }
+cli-error-unknown-command = there is no command `{ $command }`
+cli-error-invalid-value = { $value } is not a valid value for { $arg }
+cli-error-missing-argument = { $arg } is missing
+cli-error-missing-command = a command is missing: build, check, serve, new or import
+cli-error-other = the command line is not understood
+cli-error-help-nearest = did you mean `{ $nearest }`? Run `abierto --help` to see the commands and their options
+cli-error-help = run `abierto --help` to see the commands and their options
+cli-error-help-valid = the possible values are: { $values }

@@ -92,3 +92,13 @@ cli-help-serve-port = El puerto en el que se sirve (el siguiente libre si está 
 cli-help-serve-bind = La dirección en la que se escucha; por ejemplo, 0.0.0.0 abre la vista previa a la red
 cli-help-serve-no-drafts = Deja fuera las historias con `draft = true`, como hace `build`
 cli-help-serve-quiet = Muestra solo la dirección y los problemas
+
+cli-error-unknown-argument = la opción { $arg } no existe
+cli-error-unknown-command = la orden `{ $command }` no existe
+cli-error-invalid-value = { $value } no es un valor válido para { $arg }
+cli-error-missing-argument = falta { $arg }
+cli-error-missing-command = falta la orden: build, check, serve, new o import
+cli-error-other = no se entiende la orden
+cli-error-help-nearest = ¿quisiste decir `{ $nearest }`? Escribe `abierto --help` para ver las órdenes y sus opciones
+cli-error-help = escribe `abierto --help` para ver las órdenes y sus opciones
+cli-error-help-valid = los valores posibles son: { $values }
