@@ -398,8 +398,8 @@ fn print_check(report: &BuildReport, site: &Path, format: Format, language: Lang
 }
 
 /// Seconds as the summaries show them: two decimals.
-fn seconds(value: f64) -> String {
-    format!("{value:.2}")
+fn seconds(value: f64) -> abierto::messages::Arg {
+    abierto::messages::Arg::decimal(value, 2)
 }
 
 fn print_created(result: Result<Vec<PathBuf>, Refusal>, language: Language) -> ExitCode {

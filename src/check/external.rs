@@ -388,7 +388,7 @@ fn broken_error(error: &ureq::Error, settings: &Settings, attempt: u32) -> Outco
         ureq::Error::Timeout(_) => (
             msg!(
                 "check-external-timeout",
-                seconds = settings.timeout.as_secs_f64().to_string(),
+                seconds = crate::messages::Arg::Decimal(settings.timeout.as_secs_f64().to_string()),
                 tries = tries
             ),
             msg!("check-external-timeout-help"),

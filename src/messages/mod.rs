@@ -55,6 +55,9 @@ pub enum Arg {
     Count(i64),
     /// A size in bytes, written the language's way ("12,5 KB").
     Size(u64),
+    /// A number with decimals, kept as written with a point ("0.25"), shown
+    /// with the language's decimal separator ("0,25").
+    Decimal(String),
     /// Another message, put into the same language first.
     Message(Box<Message>),
 }
@@ -115,11 +118,17 @@ impl Arg {
         Arg::Size(bytes)
     }
 
+    /// A number with `places` decimals ("0,25 s" in Spanish).
+    pub fn decimal(value: f64, places: usize) -> Arg {
+        Arg::Decimal(format!("{value:.places$}"))
+    }
+
     fn fluent(&self, language: Language) -> FluentValue<'static> {
         match self {
             Arg::Text(text) => FluentValue::from(shown(text).into_owned()),
             Arg::Count(n) => FluentValue::from(*n),
             Arg::Size(bytes) => FluentValue::from(size_text(*bytes, language)),
+            Arg::Decimal(text) => FluentValue::from(decimal_text(text, language)),
             Arg::Message(message) => FluentValue::from(message.text(language)),
         }
     }
@@ -194,12 +203,11 @@ pub fn size_text(bytes: u64, language: Language) -> String {
         size /= 1024.0;
         unit += 1;
     }
-    let number = format!("{size:.1}");
-    let number = match language {
-        Language::Es => number.replace('.', ","),
-        Language::En => number,
-    };
-    format!("{number} {}", UNITS[unit])
+    format!(
+        "{} {}",
+        decimal_text(&format!("{size:.1}"), language),
+        UNITS[unit]
+    )
 }
 
 /// The language of a command run outside a site: `LC_ALL`, `LC_MESSAGES` or
@@ -224,6 +232,14 @@ pub fn language_of_locale(setting: Option<&str>) -> Language {
             Language::En
         }
         _ => Language::Es,
+    }
+}
+
+/// A number written with a decimal point, with the language's separator instead.
+fn decimal_text(number: &str, language: Language) -> String {
+    match language {
+        Language::Es => number.replace('.', ","),
+        Language::En => number.to_string(),
     }
 }
 

@@ -128,6 +128,13 @@ fn sizes_are_written_the_language_way() {
 }
 
 #[test]
+fn decimals_take_the_language_s_separator() {
+    let line = |language| msg!("cli-written", folder = Arg::decimal(0.25, 2)).text(language);
+    assert_eq!(line(Language::Es), "Portal escrito en 0,25");
+    assert_eq!(line(Language::En), "Portal written to 0.25");
+}
+
+#[test]
 fn user_text_in_a_message_cannot_paint_or_break_the_report() {
     let text = msg!("cli-created", path = "a\u{1b}[31mb\nc").text(Language::En);
     assert_eq!(text, "created a\\u{1b}[31mb\\u{a}c");

@@ -339,7 +339,7 @@ fn report(run: &Run, changes: &[Change], verbose: bool, language: Language) {
     let line = msg!(
         "serve-rebuilt",
         first = if changes.is_empty() { "yes" } else { "no" },
-        ms = format!("{:.1}", run.elapsed.as_secs_f64() * 1000.0),
+        ms = crate::messages::Arg::decimal(run.elapsed.as_secs_f64() * 1000.0, 1),
         rendered = run.pages_rendered,
         pages = run.pages,
         read = run.data_files_read,
