@@ -2,6 +2,7 @@
 //! safe writing of a build into its folder ([`writer`]).
 
 pub mod file;
+mod outcome;
 pub mod urls;
 pub mod writer;
 

@@ -24,8 +24,8 @@
 //! link every file and add or remove none stages nothing.
 
 use super::file::{Content, OutputFile};
+pub use super::outcome::{WriteError, WriteSummary};
 use crate::diagnostics::Diagnostic;
-use crate::messages::Message;
 use crate::msg;
 use crate::platform::{exchange, identity, mtime_ns};
 use crate::progress::{Progress, Stage};
@@ -317,42 +317,6 @@ pub fn write_output(
     }
     crate::interrupt::while_swapping(|| swap_in(&staging, &out, &previous))?;
     Ok(summary)
-}
-
-/// What writing a portal did: files written anew, files kept from the
-/// previous portal (unchanged, hard-linked), files of it no longer there.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct WriteSummary {
-    pub written: usize,
-    pub reused: usize,
-    pub removed: usize,
-}
-
-/// Why the portal could not be written.
-#[derive(Debug)]
-pub enum WriteError {
-    /// The system refused (its own words, e.g. permission denied).
-    Io(std::io::Error),
-    /// A staging or previous folder beside the output that abierto did not write.
-    NotOurs(PathBuf),
-}
-
-impl From<std::io::Error> for WriteError {
-    fn from(error: std::io::Error) -> WriteError {
-        WriteError::Io(error)
-    }
-}
-
-impl WriteError {
-    /// What went wrong, for the error `build` reports.
-    pub fn message(&self) -> Message {
-        match self {
-            WriteError::Io(error) => msg!("output-write-failed", error = error.to_string()),
-            WriteError::NotOurs(folder) => {
-                msg!("output-not-ours", folder = folder.display().to_string())
-            }
-        }
-    }
 }
 
 /// Puts the finished `staging` folder at `out`. Where the system can exchange two
