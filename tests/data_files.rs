@@ -517,3 +517,28 @@ fn the_example_site_shows_previews_profiles_maps_and_sheets() {
         );
     }
 }
+
+#[test]
+fn a_notice_shows_names_as_code_and_never_runs_what_they_hold() {
+    let site = TempSite::valid().file(
+        "participants/prueba/datos/semaforos.csv",
+        "id,<script>alert(1)</script>\n1,\n2,\n",
+    );
+    let (report, out) = site.build();
+    assert_eq!(report.errors(), 0, "{:#?}", report.diagnostics);
+    let html = std::fs::read_to_string(out.path().join("public/datos/prueba/semaforos/index.html"))
+        .unwrap();
+    assert!(!html.contains("<script>alert"), "a header is text");
+    let notices = common::page(
+        &out.path().join("public"),
+        "datos/prueba/semaforos/index.html",
+    );
+    let code: Vec<String> = common::select(&notices, ".notice-warning li code")
+        .iter()
+        .map(common::text_of)
+        .collect();
+    assert!(
+        code.contains(&"<script>alert(1)</script>".to_string()),
+        "{code:?}"
+    );
+}

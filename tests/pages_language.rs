@@ -66,7 +66,7 @@ fn a_spanish_dataset_page_says_everything_in_spanish() {
         &text,
         &[
             "una celda entre comillas nunca se cierra: el resto del archivo se leyó como una sola celda",
-            "la columna `vacia` está vacía en todas las filas",
+            "la columna vacia está vacía en todas las filas",
             "número (detectado: texto)",
             "1 elemento (Punto)",
             "Punto: 1",
@@ -99,7 +99,7 @@ fn an_english_dataset_page_has_no_spanish_program_text() {
         &text,
         &[
             "a quoted cell is never closed: the rest of the file was read as one cell",
-            "the column `vacia` is empty in every row",
+            "the column vacia is empty in every row",
             "number (detected: text)",
             "1 feature (Point)",
             "Point: 1",

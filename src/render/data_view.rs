@@ -24,6 +24,8 @@ pub struct Pair {
 pub struct NoticeView {
     pub line: Option<String>,
     pub message: String,
+    /// The message as HTML: escaped, names quoted in backticks as `<code>`.
+    pub message_html: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -149,7 +151,26 @@ fn notices(cx: &Context, facts: &FileFacts) -> Vec<NoticeView> {
             line: n
                 .line
                 .map(|l| format!("{} {}", cx.ui("line"), cx.count(l as u64))),
+            message_html: code_spans(&n.message.text(cx.t.language)),
             message: n.message.text(cx.t.language),
+        })
+        .collect()
+}
+
+/// Text made HTML: escaped, each name between backticks (`vacia`) as code.
+fn code_spans(text: &str) -> String {
+    let parts: Vec<&str> = text.split('`').collect();
+    let closed = parts.len() % 2 == 1;
+    parts
+        .iter()
+        .enumerate()
+        .map(|(i, part)| {
+            let is_code = i % 2 == 1 && (closed || i + 1 < parts.len());
+            match (is_code, i % 2 == 1) {
+                (true, _) => format!("<code>{}</code>", super::escape(part)),
+                (false, true) => format!("`{}", super::escape(part)),
+                (false, false) => super::escape(part),
+            }
         })
         .collect()
 }
