@@ -33,7 +33,12 @@ fn example() -> &'static Example {
         let mut cache = AnalysisCache::default();
         cache.dir =
             Some(std::env::temp_dir().join(format!("abierto-fuzz-cache-{}", std::process::id())));
-        let analysis = analyse::analyse_cached(&site, &mut cache, &diagnostics);
+        let analysis = analyse::analyse_cached(
+            &site,
+            &mut cache,
+            &diagnostics,
+            &abierto::progress::Progress::hidden(),
+        );
         Example {
             urls: Urls::new(&site.portal.base_url),
             t: Translation::for_language(site.portal.language),
