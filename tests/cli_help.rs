@@ -3,14 +3,19 @@
 
 use std::process::Command;
 
-fn help(lang: &str, args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_abierto"))
+/// `abierto ARGS` under `LANG=lang` alone (no other locale variable).
+fn run(lang: &str, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_abierto"))
         .args(args)
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .env("LANG", lang)
         .output()
-        .unwrap();
+        .unwrap()
+}
+
+fn help(lang: &str, args: &[&str]) -> String {
+    let out = run(lang, args);
     assert!(out.status.success(), "{out:?}");
     String::from_utf8(out.stdout).unwrap()
 }
@@ -71,13 +76,7 @@ fn a_command_s_help_follows_lang_and_translates_its_defaults() {
 
 /// What `abierto ARGS` says on stderr, with its exit code, under `LANG=lang`.
 fn mistake(lang: &str, args: &[&str]) -> (Option<i32>, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_abierto"))
-        .args(args)
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", lang)
-        .output()
-        .unwrap();
+    let out = run(lang, args);
     (out.status.code(), String::from_utf8(out.stderr).unwrap())
 }
 

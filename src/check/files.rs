@@ -29,7 +29,7 @@ pub fn is_lfs_pointer(path: &Path) -> bool {
 
 /// Checks the files of every participant's folder; `linked` are site files that stories link to.
 pub fn check(site: &Site, linked: &BTreeSet<PathBuf>) -> Vec<Diagnostic> {
-    let referenced: BTreeSet<PathBuf> = site
+    let mut referenced: BTreeSet<PathBuf> = site
         .datasets
         .iter()
         .flat_map(|d| &d.resources)
@@ -39,13 +39,17 @@ pub fn check(site: &Site, linked: &BTreeSet<PathBuf>) -> Vec<Diagnostic> {
         })
         .chain(linked.iter().cloned())
         .collect();
+    let folders: Vec<(&str, &Path)> = site
+        .participants
+        .iter()
+        .filter_map(|p| Some((p.id.as_str(), Path::new(&p.source_file).parent()?)))
+        .collect();
+    for (participant, folder) in &folders {
+        referenced.extend(named_by_unloaded_descriptors(site, participant, folder));
+    }
     let mut problems = Vec::new();
-    for participant in &site.participants {
-        if let Some(folder) = Path::new(&participant.source_file).parent() {
-            let mut referenced = referenced.clone();
-            referenced.extend(named_by_unloaded_descriptors(site, &participant.id, folder));
-            folder_problems(site, folder, &referenced, &mut problems);
-        }
+    for (_, folder) in &folders {
+        folder_problems(site, folder, &referenced, &mut problems);
     }
     problems
 }
@@ -64,22 +68,24 @@ fn named_by_unloaded_descriptors(site: &Site, participant: &str, folder: &Path) 
         return Vec::new();
     }
     let folder = site.root.join(folder);
-    let texts: Vec<String> = walkdir::WalkDir::new(&folder)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.path().extension().is_some_and(|x| x == "toml"))
-        .filter_map(|e| std::fs::read_to_string(e.path()).ok())
-        .collect();
-    walkdir::WalkDir::new(&folder)
+    let files: Vec<PathBuf> = walkdir::WalkDir::new(&folder)
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
-        .filter(|e| {
-            let relative = e.path().strip_prefix(&folder).unwrap_or(e.path());
+        .map(walkdir::DirEntry::into_path)
+        .collect();
+    let texts: Vec<String> = files
+        .iter()
+        .filter(|path| path.extension().is_some_and(|x| x == "toml"))
+        .filter_map(|path| std::fs::read_to_string(path).ok())
+        .collect();
+    files
+        .into_iter()
+        .filter(|path| {
+            let relative = path.strip_prefix(&folder).unwrap_or(path);
             let relative = relative.to_string_lossy().replace('\\', "/");
             texts.iter().any(|text| text.contains(&relative))
         })
-        .map(|e| e.path().to_path_buf())
         .collect()
 }
 

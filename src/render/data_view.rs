@@ -147,12 +147,15 @@ fn notices(cx: &Context, facts: &FileFacts) -> Vec<NoticeView> {
     facts
         .notices
         .iter()
-        .map(|n| NoticeView {
-            line: n
-                .line
-                .map(|l| format!("{} {}", cx.ui("line"), cx.count(l as u64))),
-            message_html: code_spans(&n.message.text(cx.t.language)),
-            message: n.message.text(cx.t.language),
+        .map(|n| {
+            let message = n.message.text(cx.t.language);
+            NoticeView {
+                line: n
+                    .line
+                    .map(|l| format!("{} {}", cx.ui("line"), cx.count(l as u64))),
+                message_html: code_spans(&message),
+                message,
+            }
         })
         .collect()
 }

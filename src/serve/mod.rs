@@ -120,8 +120,8 @@ impl Shared {
     }
 
     /// Publishes a rebuild: new pages if it succeeded, and a new generation
-    /// for the open tabs either way.
-    fn publish(&self, run: Run, css_only: bool) {
+    /// for the open tabs either way; its errors are shown in `language`.
+    fn publish(&self, run: Run, css_only: bool, language: Language) {
         let errors: Vec<Diagnostic> = run
             .diagnostics
             .into_iter()
@@ -146,7 +146,6 @@ impl Shared {
             };
             *self.portal.write().unpoisoned() = Some(Arc::new(portal));
         }
-        let language = self.language();
         let mut status = self.status.lock().unpoisoned();
         status.language = language;
         status.css_only = css_only && !failed && status.errors.is_empty();
@@ -204,8 +203,9 @@ impl Server {
         });
         let first = rebuild(&mut session, &[]);
         session.set_progress(Progress::hidden());
-        report(&first, &[], options.verbose, shared.language());
-        shared.publish(first, false);
+        let language = shared.language();
+        report(&first, &[], options.verbose, language);
+        shared.publish(first, false, language);
 
         let mut threads = Vec::new();
         let for_accept = shared.clone();

@@ -75,11 +75,13 @@ pub(super) fn start(
                 continue;
             }
             let run = rebuild(&mut session, &changes);
-            report(&run, &changes, verbose, shared.language());
+            // The site's language is read once per rebuild (an edit may change it).
+            let language = shared.language();
+            report(&run, &changes, verbose, language);
             let css_only = changes.iter().all(|c| {
                 c.kind == ChangeKind::Static && c.name.to_ascii_lowercase().ends_with(".css")
             });
-            shared.publish(run, css_only);
+            shared.publish(run, css_only, language);
         }
     }))
 }
