@@ -94,6 +94,7 @@ fn main() -> std::io::Result<()> {
             declared_encoding: None,
             format: "CSV",
             preview_rows: 20,
+            explore_max_rows: abierto::load::DEFAULT_EXPLORE_MAX_ROWS,
         },
         &cache,
     )?;

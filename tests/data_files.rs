@@ -51,6 +51,7 @@ fn analyse_bytes(name: &str, bytes: &[u8], format: &str, encoding: Option<&str>)
             declared_encoding: encoding,
             format,
             preview_rows: 20,
+            explore_max_rows: 0,
         },
         &cache,
     )
@@ -414,6 +415,7 @@ fn an_unchanged_file_is_not_read_again() {
         declared_encoding: None,
         format: "CSV",
         preview_rows: 20,
+        explore_max_rows: 0,
     };
     let first = analyse::analyse_file_cached(&request, &cache).unwrap();
     let modified = std::fs::metadata(&path).unwrap().modified().unwrap();
@@ -457,6 +459,7 @@ fn rows_of_a_tabular_resource_stream_decoded() {
             declared_encoding: None,
             format: "CSV",
             preview_rows: 20,
+            explore_max_rows: 0,
         },
         &cache,
     )

@@ -33,6 +33,7 @@ fn analyse(name: &str, format: &str) -> FileFacts {
             declared_encoding: None,
             format,
             preview_rows: 20,
+            explore_max_rows: 0,
         },
         &cache,
     )

@@ -60,6 +60,7 @@ pub fn analyse_bytes(data: &[u8], name: &str, format: &str) {
         declared_encoding: None,
         format,
         preview_rows: 20,
+        explore_max_rows: 1_000,
     };
     let key = Cache::key(&path, format);
     if let Ok(facts) = analyse::analyse_file(&request, cache, &key) {

@@ -20,7 +20,7 @@
 //! `encoding` › BOM › valid UTF-8 › Windows-1252), separator (`,` `;` tab `|`,
 //! the one that splits the sample's records most consistently, quotes parsed),
 //! header (no number or date in the first row). Memory is bounded whatever the
-//! file: csv-core parses into fixed buffers (cells kept up to 1 KiB, 200 columns
+//! file: csv-core parses into fixed buffers (cells kept up to 4 KiB, 200 columns
 //! profiled, 40 previewed); each column keeps at most 1,000 distinct values
 //! (exact counts, then Misra–Gries for the frequent ones and a 1 KiB
 //! HyperLogLog estimate); maps keep at most 100,000 vertices (1,000 points for
@@ -65,6 +65,7 @@
 pub mod cache;
 pub mod csv;
 pub mod detectors;
+pub mod explore;
 pub mod geo;
 mod geometry;
 mod kml;
@@ -201,11 +202,18 @@ impl FileFacts {
 
     /// The files made from this one, by name in the cache.
     pub fn made_files(&self) -> Vec<&str> {
+        fn explorer(table: &Table) -> Option<&str> {
+            table.explorer.as_ref().map(|e| e.file.as_str())
+        }
         match &self.content {
-            FileContent::Csv { utf8_copy, .. } => utf8_copy.iter().map(String::as_str).collect(),
+            FileContent::Csv { utf8_copy, csv } => utf8_copy
+                .as_deref()
+                .into_iter()
+                .chain(explorer(&csv.table))
+                .collect(),
             FileContent::Workbook { sheets } => sheets
                 .iter()
-                .filter_map(|s| s.csv_file.as_deref())
+                .flat_map(|s| s.csv_file.as_deref().into_iter().chain(explorer(&s.table)))
                 .collect(),
             FileContent::Geo { geojson_copy, .. } => {
                 geojson_copy.iter().map(String::as_str).collect()

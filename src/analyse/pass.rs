@@ -5,7 +5,7 @@
 use super::cache::{self, Cache};
 use super::csv::{self, CsvAnalysis};
 use super::sniff::{FileKind, kind_of, lfs_pointer, looks_binary};
-use super::{FileContent, FileFacts, GeoFormat, Notice, geo, kml, xlsx};
+use super::{FileContent, FileFacts, GeoFormat, Notice, Table, geo, kml, xlsx};
 use crate::msg;
 use encoding_rs::Encoding;
 use sha2::{Digest, Sha256};
@@ -25,6 +25,8 @@ pub struct Request<'a> {
     /// The resource's format (`CSV`, `XLSX`, `KML`, `GeoJSON`…).
     pub format: &'a str,
     pub preview_rows: usize,
+    /// Tables with more rows get no explorer (0: none at all).
+    pub explore_max_rows: u64,
 }
 
 /// Analyses a file, or takes its facts from the cache when it has not changed.
@@ -40,10 +42,11 @@ pub(super) fn facts_from_cache_or_file(
     trust_stamp: bool,
 ) -> io::Result<(FileFacts, bool)> {
     let settings = format!(
-        "{}|{}|{}",
+        "{}|{}|{}|{}",
         request.format.to_uppercase(),
         request.declared_encoding.unwrap_or(""),
-        request.preview_rows
+        request.preview_rows,
+        request.explore_max_rows
     );
     let key = Cache::key(request.path, &settings);
     if let Some(facts) = cache.get(&key, request.path, trust_stamp, || {
@@ -189,17 +192,47 @@ impl FilePass<'_> {
     /// A CSV's analysis, with its UTF-8 copy when it is not UTF-8.
     fn csv(&mut self) -> io::Result<FileContent> {
         let temp = self.cache.temp_file();
-        let (csv, notices, copied) = csv::analyse(
+        let explorer_temp = self.explorer_temp();
+        let (mut csv, notices, copied) = csv::analyse(
             &self.sample,
             &mut self.reader,
             self.complete,
             declared_encoding(self.request.declared_encoding),
             self.request.preview_rows,
-            Some(&temp),
+            csv::Targets {
+                utf8_copy: Some(&temp),
+                explorer: explorer_temp
+                    .as_deref()
+                    .map(|path| (path, self.request.explore_max_rows)),
+            },
         )?;
         self.notices.extend(notices);
         let utf8_copy = self.settle_if(copied, &temp, "utf-8.csv")?;
+        self.settle_explorer(&mut csv.table, explorer_temp.as_deref(), "explore")?;
         Ok(FileContent::Csv { csv, utf8_copy })
+    }
+
+    /// Where a table's explorer data is written, when explorers are made.
+    fn explorer_temp(&self) -> Option<PathBuf> {
+        (self.request.explore_max_rows > 0).then(|| self.cache.temp_file())
+    }
+
+    /// Settles a table's explorer data under its name, or removes what was
+    /// left of it when the table got no explorer.
+    fn settle_explorer(
+        &mut self,
+        table: &mut Table,
+        temp: Option<&Path>,
+        suffix: &str,
+    ) -> io::Result<()> {
+        let Some(temp) = temp else { return Ok(()) };
+        match &mut table.explorer {
+            Some(explorer) => explorer.file = self.settle(temp, suffix)?,
+            None => {
+                let _ = std::fs::remove_file(temp);
+            }
+        }
+        Ok(())
     }
 
     /// A workbook's sheets, each with its CSV export; too big a workbook is only hashed.
@@ -211,15 +244,29 @@ impl FilePass<'_> {
             return Ok(FileContent::Other);
         }
         let temps: Vec<PathBuf> = (0..256).map(|_| self.cache.temp_file()).collect();
+        let explorer_temps: Vec<Option<PathBuf>> = (0..256).map(|_| self.explorer_temp()).collect();
         let (mut sheets, notices) =
             xlsx::analyse(self.request.path, self.request.preview_rows, |i| {
-                temps.get(i).cloned()
+                xlsx::SheetTargets {
+                    csv: temps.get(i).cloned(),
+                    explorer: explorer_temps
+                        .get(i)
+                        .cloned()
+                        .flatten()
+                        .map(|path| (path, self.request.explore_max_rows)),
+                }
             });
         self.notices.extend(notices);
         for (i, sheet) in sheets.iter_mut().enumerate() {
             if sheet.csv_file.is_some() {
                 sheet.csv_file = Some(self.settle(&temps[i], &format!("sheet-{i}.csv"))?);
             }
+            let temp = explorer_temps.get(i).cloned().flatten();
+            self.settle_explorer(
+                &mut sheet.table,
+                temp.as_deref(),
+                &format!("sheet-{i}.explore"),
+            )?;
         }
         Ok(FileContent::Workbook { sheets })
     }
@@ -296,6 +343,7 @@ pub fn analyse_csv_file(
     let mut file = File::open(path)?;
     let (sample, complete) = read_sample(&mut file)?;
     let declared = declared_encoding(declared);
-    let (csv, _, _) = csv::analyse(&sample, file, complete, declared, preview_rows, None)?;
+    let targets = csv::Targets::default();
+    let (csv, _, _) = csv::analyse(&sample, file, complete, declared, preview_rows, targets)?;
     Ok(csv)
 }

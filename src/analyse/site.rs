@@ -118,7 +118,7 @@ pub fn analyse_cached(
         &to_read,
         &memory.reported_changed,
         &disk,
-        site.portal.preview_rows,
+        &site.portal,
         diagnostics,
         &stage,
     );
@@ -217,7 +217,7 @@ fn read_files(
     to_read: &[ToRead],
     reported_changed: &HashSet<PathBuf>,
     disk: &Cache,
-    preview_rows: usize,
+    portal: &crate::model::Portal,
     diagnostics: &Diagnostics,
     stage: &Stage,
 ) -> Vec<ReadFile> {
@@ -228,7 +228,8 @@ fn read_files(
                 path,
                 declared_encoding: resource.encoding.as_deref(),
                 format: &resource.format,
-                preview_rows,
+                preview_rows: portal.preview_rows,
+                explore_max_rows: portal.explore_max_rows,
             };
             let trust_stamp = !reported_changed.contains(*path);
             let read = facts_from_cache_or_file(&request, disk, trust_stamp);

@@ -4,11 +4,13 @@
 //! map features.
 
 use super::Notice;
+use super::explore::{Explorer, ExplorerBuilder};
 use super::geometry::{BBox, Shape};
 use super::personal_data::{ColumnFinding, Scanner};
 use super::profile::{ColumnProfile, ColumnProfiler, coordinate_columns, parse_number};
 use crate::msg;
 use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
 
 /// Columns profiled; beyond this a table's columns are counted but not described.
 pub const MAX_PROFILED_COLUMNS: usize = 200;
@@ -43,6 +45,9 @@ pub struct Table {
     pub points: Option<PointLayer>,
     /// Columns holding personal data or named like it.
     pub personal_data: Vec<ColumnFinding>,
+    /// Every cell, for the explorer, when the table was small enough to keep.
+    #[serde(default)]
+    pub explorer: Option<Explorer>,
 }
 
 impl Table {
@@ -80,6 +85,7 @@ pub struct TableBuilder {
     ragged: u64,
     notices: Vec<Notice>,
     personal_data: Scanner,
+    explorer: Option<ExplorerBuilder>,
 }
 
 impl TableBuilder {
@@ -99,7 +105,14 @@ impl TableBuilder {
             ragged: 0,
             notices: Vec::new(),
             personal_data: Scanner::default(),
+            explorer: None,
         }
+    }
+
+    /// Also keeps every cell for the explorer, written to `target` at the end
+    /// when the table has at most `max_rows` rows.
+    pub fn explore_into(&mut self, target: PathBuf, max_rows: u64) {
+        self.explorer = Some(ExplorerBuilder::new(target, max_rows));
     }
 
     /// Sets the header: `names` are the first row's cells (all of them, for the
@@ -198,6 +211,9 @@ impl TableBuilder {
             profiler.add(cells.get(i).copied().unwrap_or(""));
         }
         self.personal_data.row(line, cells);
+        if let Some(explorer) = &mut self.explorer {
+            explorer.row(cells, self.profilers.len());
+        }
         if let Some((lat, lon)) = self.coordinates {
             let coordinate = |i: usize| {
                 cells
@@ -262,6 +278,15 @@ impl TableBuilder {
                 shapes: self.shapes,
             })
         });
+        let explorer = self.explorer.take().and_then(|builder| {
+            builder.finish(&header, &profile).unwrap_or_else(|error| {
+                self.notices.push(Notice::new(msg!(
+                    "analyse-explorer-failed",
+                    error = error.to_string()
+                )));
+                None
+            })
+        });
         (
             Table {
                 rows: self.rows,
@@ -272,6 +297,7 @@ impl TableBuilder {
                 profile,
                 points,
                 personal_data: self.personal_data.finish(),
+                explorer,
             },
             self.notices,
         )

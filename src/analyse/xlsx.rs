@@ -24,11 +24,20 @@ pub struct Sheet {
     pub csv_file: Option<String>,
 }
 
-/// Reads every sheet; `csv_target(i)` says where sheet `i`'s CSV goes.
+/// Where the files made from one sheet go.
+#[derive(Debug, Default)]
+pub struct SheetTargets {
+    /// Its CSV export.
+    pub csv: Option<PathBuf>,
+    /// Its explorer's data, and the most rows it is made for.
+    pub explorer: Option<(PathBuf, u64)>,
+}
+
+/// Reads every sheet; `targets(i)` says where sheet `i`'s made files go.
 pub fn analyse(
     path: &Path,
     preview_rows: usize,
-    csv_target: impl Fn(usize) -> Option<PathBuf>,
+    targets: impl Fn(usize) -> SheetTargets,
 ) -> (Vec<Sheet>, Vec<Notice>) {
     let mut notices = Vec::new();
     let mut workbook = match calamine::open_workbook_auto(path) {
@@ -57,8 +66,8 @@ pub fn analyse(
                 continue;
             }
         };
-        let target = csv_target(index);
-        sheets.push(sheet(name, &range, preview_rows, target, &mut notices));
+        let targets = targets(index);
+        sheets.push(sheet(name, &range, preview_rows, targets, &mut notices));
     }
     (sheets, notices)
 }
@@ -66,16 +75,19 @@ pub fn analyse(
 /// A sheet's CSV export being written: its file, and the writer.
 type CsvExport = (PathBuf, csv::Writer<io::BufWriter<std::fs::File>>);
 
-/// One sheet: its table, and its CSV export written to `target` when given.
+/// One sheet: its table, and its CSV export and explorer data written where `targets` say.
 fn sheet(
     name: String,
     range: &calamine::Range<Data>,
     preview_rows: usize,
-    target: Option<PathBuf>,
+    targets: SheetTargets,
     notices: &mut Vec<Notice>,
 ) -> Sheet {
     let mut builder = TableBuilder::new(preview_rows);
-    let mut export: Option<CsvExport> = target.and_then(|target| {
+    if let Some((path, max_rows)) = targets.explorer {
+        builder.explore_into(path, max_rows);
+    }
+    let mut export: Option<CsvExport> = targets.csv.and_then(|target| {
         std::fs::File::create(&target)
             .ok()
             .map(|f| (target, csv::Writer::from_writer(io::BufWriter::new(f))))

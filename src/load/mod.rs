@@ -22,7 +22,7 @@ pub use layout::{
     STORIES_DIR, TEMPLATES_DIR,
 };
 pub use paths::{PathProblem, resolve_in_site};
-pub use portal::site_language;
+pub use portal::{DEFAULT_EXPLORE_MAX_ROWS, site_language};
 
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText, display_path};
 use crate::messages::Arg;

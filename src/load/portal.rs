@@ -41,6 +41,8 @@ struct PortalFile {
 struct BuildFile {
     /// The largest data file a build reads and publishes, e.g. `"100 MB"`.
     max_file_size: Option<Spanned<String>>,
+    /// Tables with more rows get no explorer; `0` turns explorers off.
+    explore_max_rows: Option<Spanned<i64>>,
 }
 
 /// `[check]`: findings the site shows on purpose.
@@ -83,6 +85,10 @@ impl LicenseFile {
 const DEFAULT_BASE_URL: &str = "http://localhost/";
 const DEFAULT_PREVIEW_ROWS: usize = 20;
 /// Git and GitHub refuse files over 100 MB.
+/// Rows a table may have for its explorer to be made, unless `[build] explore_max_rows` says.
+pub const DEFAULT_EXPLORE_MAX_ROWS: u64 = 1_000_000;
+/// The most `explore_max_rows` may say: past it a browser could not hold the table.
+const MOST_EXPLORE_ROWS: i64 = 10_000_000;
 pub const DEFAULT_MAX_FILE_BYTES: u64 = 100 * 1024 * 1024;
 
 /// Reads `portal.toml`; `None` when its syntax is broken (every problem
@@ -134,6 +140,15 @@ pub fn load(source: &SourceText, diagnostics: &Diagnostics) -> Option<Portal> {
                 DEFAULT_MAX_FILE_BYTES
             })
         });
+    let explore_max_rows = file
+        .build
+        .explore_max_rows
+        .map_or(DEFAULT_EXPLORE_MAX_ROWS, |rows| {
+            explore_max_rows(source, &rows).unwrap_or_else(|d| {
+                diagnostics.push(d);
+                DEFAULT_EXPLORE_MAX_ROWS
+            })
+        });
     let categories = categories(source, file.categories, diagnostics);
     let repository = file.repository.and_then(|url| {
         repository(source, &url, file.branch.as_ref())
@@ -153,6 +168,7 @@ pub fn load(source: &SourceText, diagnostics: &Diagnostics) -> Option<Portal> {
         licenses,
         check_allow: file.check.allow,
         max_file_bytes,
+        explore_max_rows,
         repository,
     })
 }
@@ -289,6 +305,22 @@ fn preview_rows(source: &SourceText, rows: &Spanned<i64>) -> Result<usize, Diagn
             msg!("load-preview-rows", min = 1u32, max = 1000u32),
         )
         .help(msg!("load-preview-rows-help", rows = DEFAULT_PREVIEW_ROWS)))
+}
+
+/// `[build] explore_max_rows`: from 0 (no explorers) to what an explorer can hold.
+fn explore_max_rows(source: &SourceText, rows: &Spanned<i64>) -> Result<u64, Diagnostic> {
+    if (0..=MOST_EXPLORE_ROWS).contains(rows.get_ref()) {
+        return Ok(*rows.get_ref() as u64);
+    }
+    Err(source
+        .error(
+            rows.span().start,
+            msg!("load-explore-max-rows", max = MOST_EXPLORE_ROWS as u64),
+        )
+        .help(msg!(
+            "load-explore-max-rows-help",
+            rows = DEFAULT_EXPLORE_MAX_ROWS
+        )))
 }
 
 fn max_file_bytes(source: &SourceText, size: &Spanned<String>) -> Result<u64, Diagnostic> {

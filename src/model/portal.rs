@@ -52,6 +52,8 @@ pub struct Portal {
     pub check_allow: Vec<String>,
     /// `[build] max_file_size`: a larger data file is not read nor published (100 MB unless set).
     pub max_file_bytes: u64,
+    /// `[build] explore_max_rows`: a table with more rows gets no explorer (0: none gets one).
+    pub explore_max_rows: u64,
     /// `repository` and `branch`: where the site's source is kept, for
     /// «Editar esta página» links.
     pub repository: Option<Repository>,

@@ -10,6 +10,7 @@
 //! |---|---|
 //! | `/` | home: the network at a glance |
 //! | `/datos/` | catalog (search box and facets with JavaScript; everything listed without); `/datos/<participant>/<dataset>/` one page per dataset |
+//! | `/datos/<participant>/<dataset>/explorar/<resource>/` (`<resource>-hoja-<n>/` per sheet) | the explorer of a table: every row, sorted and filtered in the browser from `datos.bin` beside it (format: `analyse::explore`) |
 //! | `/datos/f/<facet>/<value>/` | the catalog narrowed to one facet value, for browsers without JavaScript (categories and keywords use `/categorias/`, `/etiquetas/`) |
 //! | `/buscar/indice/<xx>.json`, `/buscar/docs/<n>.json` | search index: terms by their first two letters (postings `[doc, score, gap, score…]`, title 8 › keywords/participant 4 › columns 2 › text 1); what a hit shows, 64 documents a file. `search.js` fetches only the shards of the query's words |
 //! | `/descargas/<participant>/<dataset>/<file>` | data files, byte for byte |
@@ -120,6 +121,23 @@ impl Urls {
 
     pub fn dataset(id: &str) -> Route {
         Route(format!("datos/{id}/"))
+    }
+
+    /// The explorer of a table: a CSV resource's (`sheet` `None`), or the
+    /// `sheet`-th (0-based) sheet's of a workbook.
+    pub fn explorer(dataset_id: &str, resource_slug: &str, sheet: Option<usize>) -> Route {
+        match sheet {
+            None => Route(format!("datos/{dataset_id}/explorar/{resource_slug}/")),
+            Some(i) => Route(format!(
+                "datos/{dataset_id}/explorar/{resource_slug}-hoja-{}/",
+                i + 1
+            )),
+        }
+    }
+
+    /// The data an explorer reads, beside its page.
+    pub fn explorer_data(explorer: &Route) -> Route {
+        Route(format!("{}datos.bin", explorer.0))
     }
 
     /// The address a renamed dataset had under its former id: the same place a

@@ -64,6 +64,10 @@ pub struct TableView {
     pub fields_caption: String,
     pub fields: Vec<FieldView>,
     pub download: Option<DownloadView>,
+    /// «Explorar los datos»: the table's explorer.
+    pub explore: Option<super::views::Link>,
+    /// Why the table has no explorer, when it is too big for one.
+    pub explore_note: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -90,6 +94,8 @@ pub struct Context<'a> {
     pub dataset_id: &'a str,
     pub file_name: &'a str,
     pub resource: &'a Resource,
+    /// `[build] explore_max_rows`.
+    pub explore_max_rows: u64,
 }
 
 impl Context<'_> {
@@ -226,14 +232,9 @@ fn csv_view(
         });
     }
     let slug = &cx.resource.slug;
-    view.tables.push(table_view(
-        cx,
-        &csv.table,
-        None,
-        format!("{slug}-tabla"),
-        None,
-        true,
-    ));
+    let mut table = table_view(cx, &csv.table, None, format!("{slug}-tabla"), None, true);
+    explore_link(cx, &csv.table, None, &mut table);
+    view.tables.push(table);
     if let Some(layer) = csv.table.points.as_ref().and_then(Layer::of_points) {
         view.map = Some(map_view(cx, &layer));
     }
@@ -268,14 +269,16 @@ fn workbook_view(cx: &Context, facts: &FileFacts, sheets: &[Sheet], view: &mut D
                 sha256: facts.made_sha256.get(name).cloned(),
             }
         });
-        view.tables.push(table_view(
+        let mut table = table_view(
             cx,
             &sheet.table,
             Some(&sheet.name),
             format!("{}-hoja-{}", cx.resource.slug, i + 1),
             download,
             documented_sheet == Some(sheet.name.as_str()),
-        ));
+        );
+        explore_link(cx, &sheet.table, Some(i), &mut table);
+        view.tables.push(table);
     }
 }
 
@@ -403,6 +406,28 @@ fn table_view(
         fields_caption: format!("{}: {name}", cx.ui("columns")),
         fields: fields_doc.iter().map(|f| field_view(cx, f)).collect(),
         download,
+        explore: None,
+        explore_note: None,
+    }
+}
+
+/// «Explorar los datos» under a table (`sheet`: its index in a workbook), or
+/// why there is no explorer when the table is too big for one.
+fn explore_link(cx: &Context, table: &Table, sheet: Option<usize>, view: &mut TableView) {
+    if table.explorer.is_some() {
+        let route = Urls::explorer(cx.dataset_id, &cx.resource.slug, sheet);
+        view.explore = Some(super::views::Link {
+            href: cx.urls.href(&route),
+            text: cx.ui("explore_data"),
+        });
+    } else if cx.explore_max_rows > 0
+        && (table.rows > cx.explore_max_rows
+            || table.rows * table.header.len() as u64 > crate::analyse::explore::MAX_CELLS)
+    {
+        view.explore_note = Some(cx.fill(
+            "explore_too_big",
+            &[("rows", cx.count(cx.explore_max_rows))],
+        ));
     }
 }
 

@@ -3,6 +3,7 @@
 
 use super::search::index::SearchIndex;
 use super::theme::Asset;
+use crate::analyse::explore::Explorer;
 use crate::analyse::{Analysis, FileFacts};
 use crate::model::{ResourceLocation, Site};
 use crate::output::urls::{Route, Urls};
@@ -76,6 +77,13 @@ fn downloads(site: &Site, analysis: &Analysis) -> Vec<OutputFile> {
                         file_name,
                         source_file,
                     ));
+                    files.extend(explorer_files(
+                        analysis,
+                        facts,
+                        &dataset.id,
+                        &resource.slug,
+                        source_file,
+                    ));
                 }
             }
         }
@@ -113,6 +121,38 @@ fn made_files(
             geojson_copy: Some(name),
             ..
         } => vec![made(Urls::geojson_conversion(dataset_id, file_name), name)],
+        _ => Vec::new(),
+    }
+}
+
+/// The data of each explorer of a data file's tables, beside its page.
+fn explorer_files(
+    analysis: &Analysis,
+    facts: &FileFacts,
+    dataset_id: &str,
+    resource_slug: &str,
+    source_file: &str,
+) -> Vec<OutputFile> {
+    explorers(facts)
+        .into_iter()
+        .map(|(sheet, explorer)| OutputFile {
+            route: Urls::explorer_data(&Urls::explorer(dataset_id, resource_slug, sheet)),
+            content: Content::CopyOf(analysis.made_file(&explorer.file)),
+            origin: format!("{source_file} (explorer)"),
+        })
+        .collect()
+}
+
+/// The explorers of a data file's tables, with the sheet each is of (`None` for a CSV).
+pub(super) fn explorers(facts: &FileFacts) -> Vec<(Option<usize>, &Explorer)> {
+    use crate::analyse::FileContent as Data;
+    match &facts.content {
+        Data::Csv { csv, .. } => csv.table.explorer.iter().map(|e| (None, e)).collect(),
+        Data::Workbook { sheets } => sheets
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| Some((Some(i), s.table.explorer.as_ref()?)))
+            .collect(),
         _ => Vec::new(),
     }
 }

@@ -114,6 +114,15 @@ impl Translation {
         format!("{} {unit}", number.replace('.', &self.decimal_separator))
     }
 
+    /// What groups thousands: " " in Spanish, "," in English.
+    pub fn thousands_separator(&self) -> &str {
+        &self.thousands_separator
+    }
+
+    pub fn decimal_separator(&self) -> &str {
+        &self.decimal_separator
+    }
+
     pub fn ui<'a>(&'a self, key: &'a str) -> &'a str {
         self.ui.get(key).map_or(key, String::as_str)
     }

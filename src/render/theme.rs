@@ -63,6 +63,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/keywords.html"),
     ),
     (
+        "explore.html",
+        include_str!("../../themes/default/templates/explore.html"),
+    ),
+    (
         "page.html",
         include_str!("../../themes/default/templates/page.html"),
     ),
@@ -116,6 +120,11 @@ const ASSETS: &[(&str, &str, &str)] = &[
         "search",
         "js",
         include_str!("../../themes/default/static/search.js"),
+    ),
+    (
+        "explore",
+        "js",
+        include_str!("../../themes/default/static/explore.js"),
     ),
 ];
 

@@ -366,6 +366,7 @@ impl<'a> Views<'a> {
                             dataset_id: &dataset.id,
                             file_name,
                             resource,
+                            explore_max_rows: self.site.portal.explore_max_rows,
                         },
                         facts,
                     )

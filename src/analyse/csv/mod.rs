@@ -18,8 +18,9 @@ use std::path::Path;
 use dialect::sniff;
 pub use dialect::{CsvDialect, EncodingSource};
 
-/// Bytes of a cell kept by the analysis (previews show 200 characters).
-const ANALYSIS_CELL_BYTES: usize = 1024;
+/// Bytes of a cell kept by the analysis (previews show 200 characters, the
+/// explorer 1,000: a cell cut here always has more, so the explorer says so).
+const ANALYSIS_CELL_BYTES: usize = 4096;
 
 /// What the analysis of a CSV file found.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -28,15 +29,25 @@ pub struct CsvAnalysis {
     pub table: Table,
 }
 
+/// Where the files made while a CSV is read go; none for a file read outside a site.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Targets<'a> {
+    /// The UTF-8 copy, written when the file is not UTF-8.
+    pub utf8_copy: Option<&'a Path>,
+    /// The explorer's data, and the most rows it is made for.
+    pub explorer: Option<(&'a Path, u64)>,
+}
+
 /// Analyses a CSV stream: `sample` is its first block (already read), `rest`
-/// the remainder. Writes a UTF-8 copy to `utf8_copy` when the file is not UTF-8.
+/// the remainder. Writes a UTF-8 copy when the file is not UTF-8, and the
+/// explorer's data, where `targets` say.
 pub fn analyse(
     sample: &[u8],
     rest: impl Read,
     complete: bool,
     declared: Option<&'static Encoding>,
     preview_rows: usize,
-    utf8_copy: Option<&Path>,
+    targets: Targets,
 ) -> io::Result<(CsvAnalysis, Vec<Notice>, bool)> {
     let mut dialect = sniff(sample, complete, declared);
     let encoding = dialect.encoding();
@@ -55,13 +66,17 @@ pub fn analyse(
     }
     let mut copy_path = None;
     if encoding != UTF_8
-        && let Some(path) = utf8_copy
+        && let Some(path) = targets.utf8_copy
     {
         let file = std::fs::File::create(path)?;
         reader = reader.with_utf8_copy(Box::new(io::BufWriter::new(file)));
         copy_path = Some(path);
     }
-    let builder = table_builder(&mut reader, dialect.has_header, preview_rows)?;
+    let mut builder = TableBuilder::new(preview_rows);
+    if let Some((path, max_rows)) = targets.explorer {
+        builder.explore_into(path.to_path_buf(), max_rows);
+    }
+    read_table(&mut reader, &mut builder, dialect.has_header)?;
     let mut notices: Vec<Notice> = open_quote_notice(&reader).into_iter().collect();
     let copied = copy_written(&mut reader, copy_path, &mut notices);
     notices.extend(invalid_bytes_notice(&reader.problems, &dialect.encoding));
@@ -73,12 +88,11 @@ pub fn analyse(
 }
 
 /// Every record read into a table: the first is its header when the file has one.
-fn table_builder<R: Read>(
+fn read_table<R: Read>(
     reader: &mut RecordReader<R>,
+    builder: &mut TableBuilder,
     has_header: bool,
-    preview_rows: usize,
-) -> io::Result<TableBuilder> {
-    let mut builder = TableBuilder::new(preview_rows);
+) -> io::Result<()> {
     let mut first = true;
     while let Some(record) = reader.next_record()? {
         let cells: Vec<&str> = record.cells.iter().map(String::as_str).collect();
@@ -89,7 +103,7 @@ fn table_builder<R: Read>(
         }
         first = false;
     }
-    Ok(builder)
+    Ok(())
 }
 
 /// The problem of a file that ends inside a quoted cell.

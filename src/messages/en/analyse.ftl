@@ -90,3 +90,4 @@ analyse-personal-data-kind = { $kind ->
         [email] e-mail addresses
        *[phone] phone numbers
     }
+analyse-explorer-failed = cannot prepare this table's explorer data: { $error }

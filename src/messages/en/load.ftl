@@ -190,3 +190,5 @@ load-cover-not-image-help = a cover is one of: { $extensions }
 load-unknown-dataset = unknown dataset `{ $id }`
 load-unknown-dataset-nearest = did you mean `{ $nearest }`? Dataset ids are `<participant>/<descriptor file name>`
 load-unknown-dataset-help = dataset ids are `<participant>/<descriptor file name without .toml>`
+load-explore-max-rows = `explore_max_rows` must be a whole number from 0 to { $max }
+load-explore-max-rows-help = 0 makes no explorer; { $rows } (the value when unset) explores tables of up to a million rows

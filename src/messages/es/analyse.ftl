@@ -103,3 +103,4 @@ analyse-personal-data-kind = { $kind ->
         [email] correos electrónicos
        *[phone] números de teléfono
     }
+analyse-explorer-failed = no se pudieron preparar los datos del explorador de esta tabla: { $error }

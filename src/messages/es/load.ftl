@@ -199,3 +199,5 @@ load-cover-not-image-help = una portada puede ser: { $extensions }
 load-unknown-dataset = conjunto de datos desconocido `{ $id }`
 load-unknown-dataset-nearest = ¿quisiste decir `{ $nearest }`? Los ids de conjuntos de datos son `<participante>/<nombre del descriptor>`
 load-unknown-dataset-help = los ids de conjuntos de datos son `<participante>/<nombre del descriptor sin .toml>`
+load-explore-max-rows = `explore_max_rows` debe ser un número entero entre 0 y { $max }
+load-explore-max-rows-help = 0 no prepara ningún explorador; { $rows } (el valor si no se dice) explora tablas de hasta un millón de filas

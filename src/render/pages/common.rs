@@ -20,6 +20,8 @@ pub struct CommonContext {
     js: String,
     /// The catalog's search and filters (only the catalog loads it).
     search_js: String,
+    /// The table explorer (only explorer pages load it).
+    explore_js: String,
     logo: Option<String>,
     accent_color: Option<String>,
     nav: Vec<NavItem>,
@@ -70,6 +72,7 @@ impl CommonContext {
             css: asset_href("style"),
             js: asset_href("abierto"),
             search_js: asset_href("search"),
+            explore_js: asset_href("explore"),
             logo: site
                 .portal
                 .logo

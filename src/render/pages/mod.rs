@@ -7,6 +7,7 @@ mod catalog;
 mod common;
 mod dataset;
 mod developers;
+mod explore;
 mod home;
 mod inventory;
 mod participant;
@@ -174,6 +175,7 @@ impl<'a> Builder<'a> {
             catalog::jobs(self),
             taxonomy::facet_value_jobs(self),
             dataset::jobs(self),
+            explore::jobs(self),
             participant::jobs(self),
             inventory::jobs(self),
             story::jobs(self),
