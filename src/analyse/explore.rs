@@ -194,17 +194,14 @@ struct OrderedColumn {
     /// The distinct values: those that parse in the column's order first
     /// (by value), then the others alphabetically, then the empty cell.
     values: Vec<Box<str>>,
-    /// The value of each of the first values that parse: a number, or a day `YYYY-MM-DD`.
-    keys: Keys,
+    /// How many of the first values parse in the column's order.
+    parsed: usize,
+    /// The day `YYYY-MM-DD` of each of them, for dates (numbers are their
+    /// values, so the browser reads them from the text).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    days: Option<Vec<String>>,
     /// Whether the last value is the empty cell.
     empty: bool,
-}
-
-#[derive(Serialize)]
-#[serde(untagged)]
-enum Keys {
-    Numbers(Vec<f64>),
-    Days(Vec<String>),
 }
 
 /// What a value is sorted by.
@@ -280,29 +277,20 @@ fn ordered_column(
         *code = place[*code as usize];
     }
     let empty = entries.last().is_some_and(|e| e.0.rank() == 2);
-    let keys = match order {
-        Order::Date => Keys::Days(
-            entries
-                .iter()
-                .filter_map(|e| match &e.0 {
-                    SortKey::Day(day) => Some(day.clone()),
-                    _ => None,
-                })
-                .collect(),
-        ),
-        _ => Keys::Numbers(
-            entries
-                .iter()
-                .filter_map(|e| match e.0 {
-                    SortKey::Number(n) => Some(n),
-                    _ => None,
-                })
-                .collect(),
-        ),
-    };
+    let parsed = entries.iter().filter(|e| e.0.rank() == 0).count();
+    let days = (order == Order::Date).then(|| {
+        entries
+            .iter()
+            .filter_map(|e| match &e.0 {
+                SortKey::Day(day) => Some(day.clone()),
+                _ => None,
+            })
+            .collect()
+    });
     OrderedColumn {
         values: entries.into_iter().map(|e| e.2).collect(),
-        keys,
+        parsed,
+        days,
         empty,
     }
 }
@@ -339,7 +327,7 @@ fn code_width(distinct: usize) -> usize {
 
 /// Writes the explorer's file; its size. The format (little-endian):
 /// `ABX1`, the length of a JSON header (u32), the header
-/// `{"rows": n, "columns": [{"width": 1|2|4, "values": […], "keys": […], "empty": bool}]}`,
+/// `{"rows": n, "columns": [{"width": 1|2|4, "values": […], "parsed": k, "days": […]?, "empty": bool}]}`,
 /// zeros to a multiple of 4, then each column's codes (`rows` codes of
 /// `width` bytes, zeros to a multiple of 4): a row's cell in column `c` is
 /// `columns[c].values[code]`.

@@ -119,10 +119,6 @@ impl Translation {
         &self.thousands_separator
     }
 
-    pub fn decimal_separator(&self) -> &str {
-        &self.decimal_separator
-    }
-
     pub fn ui<'a>(&'a self, key: &'a str) -> &'a str {
         self.ui.get(key).map_or(key, String::as_str)
     }

@@ -216,7 +216,6 @@ fn config(b: &Builder, route: &Route, explorer: &Explorer, name: &str) -> String
         "size": t.size(explorer.bytes),
         "columns": explorer.columns.iter().map(|c| &c.name).collect::<Vec<_>>(),
         "thousands": t.thousands_separator(),
-        "decimal": t.decimal_separator(),
         "file": format!("{}.csv", crate::slug::slugify(name)),
         "text": texts,
     }))

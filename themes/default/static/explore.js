@@ -133,10 +133,17 @@
     }
     return lo;
   }
-  function rangeKey(column, value) {
-    if (typeof column.keys[0] === 'string') return value;
-    var n = parseFloat(value.replace(/\s/g, '').replace(config.decimal, '.'));
+  function number(text) {
+    var n = parseFloat(text.replace(/\s/g, '').replace(',', '.'));
     return isNaN(n) ? null : n;
+  }
+  // The sorted keys of a column's first `parsed` values: days, or numbers read once from the text.
+  function keysOf(column) {
+    if (!column.keys) column.keys = column.days || column.values.slice(0, column.parsed).map(number);
+    return column.keys;
+  }
+  function rangeKey(column, value) {
+    return column.days ? value : number(value);
   }
   // For each filtered column, the codes a row may have: [column, lo, hi] ranges or a mask.
   function conditions(s) {
@@ -149,12 +156,13 @@
     Object.keys(s.min).concat(Object.keys(s.max)).forEach(function (c, i, all) {
       if (all.indexOf(c) !== i) return;
       var column = data.columns[c];
+      var keys = keysOf(column);
       var lo = 0;
-      var hi = column.keys.length;
+      var hi = keys.length;
       var min = c in s.min ? rangeKey(column, s.min[c]) : null;
       var max = c in s.max ? rangeKey(column, s.max[c]) : null;
-      if (min !== null) lo = lowerBound(column.keys, min);
-      if (max !== null) hi = upperBound(column.keys, max);
+      if (min !== null) lo = lowerBound(keys, min);
+      if (max !== null) hi = upperBound(keys, max);
       tests.push({ codes: column.codes, lo: lo, hi: hi });
     });
     return tests;
