@@ -355,7 +355,7 @@ fn run_serve(options: abierto::serve::ServeOptions) -> ExitCode {
 fn print_check(report: &BuildReport, site: &Path, format: Format, language: Language) {
     match format {
         Format::Text => {
-            let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            let colour = abierto::platform::colours_on_stderr();
             eprint!(
                 "{}",
                 report::text(&report.diagnostics, site, colour, language)
