@@ -4,7 +4,6 @@
 use abierto::build::{BuildOptions, BuildReport, build, check};
 use abierto::check::external;
 use abierto::check::report::{self, Format};
-use abierto::import::{self, ImportReport};
 use abierto::model::Language;
 use abierto::msg;
 use abierto::progress::Progress;
@@ -12,12 +11,14 @@ use abierto::render::RenderOptions;
 use abierto::scaffold::{self, Refusal};
 use clap::{FromArgMatches, Parser, Subcommand};
 use command_help::{command_line, help_language};
+use command_import::{Import, print_import, run_import};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
 
 mod command_help;
+mod command_import;
 
 // The help texts of the command line are the catalog's `cli-help-…`
 // messages (src/messages/*/cli.ftl), set by [`command_line`].
@@ -136,42 +137,6 @@ enum New {
         #[arg(long, default_value = ".")]
         site: PathBuf,
     },
-}
-
-#[derive(Subcommand)]
-enum Import {
-    Ckan {
-        source: String,
-        #[arg(long)]
-        into: PathBuf,
-        #[command(flatten)]
-        fetch: FetchArgs,
-    },
-    Jkan {
-        dir: PathBuf,
-        #[arg(long)]
-        into: PathBuf,
-        #[command(flatten)]
-        fetch: FetchArgs,
-    },
-    Dcat {
-        source: String,
-        #[arg(long)]
-        into: PathBuf,
-        #[command(flatten)]
-        fetch: FetchArgs,
-    },
-}
-
-/// `--fetch` and its limits, shared by every `import`.
-#[derive(clap::Args)]
-struct FetchArgs {
-    #[arg(long)]
-    fetch: bool,
-    #[arg(long, default_value = "100 MB")]
-    max_file_size: String,
-    #[arg(long, default_value = "1 GB")]
-    max_total_size: String,
 }
 
 fn main() -> ExitCode {
@@ -329,16 +294,6 @@ impl New {
     }
 }
 
-impl Import {
-    fn site(&self) -> &Path {
-        match self {
-            Import::Ckan { into, .. } | Import::Jkan { into, .. } | Import::Dcat { into, .. } => {
-                into
-            }
-        }
-    }
-}
-
 /// `abierto new …`.
 fn run_new(new: New) -> Result<Vec<PathBuf>, Refusal> {
     match new {
@@ -354,45 +309,6 @@ fn run_new(new: New) -> Result<Vec<PathBuf>, Refusal> {
             from,
             site,
         } => scaffold::new_dataset(&site, &participant, &from),
-    }
-}
-
-/// `abierto import …`.
-fn run_import(import: Import) -> Result<ImportReport, Refusal> {
-    match import {
-        Import::Ckan {
-            source,
-            into,
-            fetch,
-        } => import::import_ckan(&source, &into, &fetch.options()?),
-        Import::Jkan { dir, into, fetch } => import::import_jkan(&dir, &into, &fetch.options()?),
-        Import::Dcat {
-            source,
-            into,
-            fetch,
-        } => import::import_dcat(&source, &into, &fetch.options()?),
-    }
-}
-
-impl FetchArgs {
-    /// The import's options; a limit that is not a size is refused.
-    fn options(&self) -> Result<import::ImportOptions, Refusal> {
-        let size = |text: &str| {
-            abierto::load::parse_size(text).ok_or_else(|| {
-                Refusal::new(
-                    msg!("cli-import-bad-size", size = text),
-                    msg!("cli-import-bad-size-help"),
-                )
-            })
-        };
-        let limits = import::FetchLimits {
-            per_file: size(&self.max_file_size)?,
-            total: size(&self.max_total_size)?,
-        };
-        Ok(import::ImportOptions {
-            fetch: self.fetch.then_some(limits),
-            http: import::HttpLimits::default(),
-        })
     }
 }
 
@@ -476,85 +392,6 @@ fn print_paths(created: &[PathBuf], language: Language) {
         let path = path.display().to_string();
         println!("{}", msg!("cli-created", path = path).text(language));
     }
-}
-
-fn print_import(result: Result<ImportReport, Refusal>, language: Language) -> ExitCode {
-    let report = match result {
-        Ok(report) => report,
-        Err(refusal) => {
-            eprintln!("{}", refusal.text(language));
-            return ExitCode::FAILURE;
-        }
-    };
-    let say = |message: abierto::messages::Message| println!("{}", message.text(language));
-    for (path, why) in &report.kept {
-        let path = path.display().to_string();
-        say(msg!("cli-import-kept", path = path, why = why.clone()));
-    }
-    for skipped in &report.skipped {
-        let source = skipped.source.clone();
-        say(msg!(
-            "cli-import-skipped",
-            source = source,
-            why = skipped.message.clone()
-        ));
-    }
-    if let Some(fetched) = &report.fetched {
-        for skipped in &fetched.skipped {
-            let line = msg!(
-                "cli-import-fetch-skipped",
-                source = skipped.source.clone(),
-                field = skipped.field.clone(),
-                why = skipped.message.clone()
-            );
-            say(line);
-        }
-    }
-    let groups = report.note_groups();
-    if !groups.is_empty() {
-        say(msg!("cli-import-notes-heading", notes = report.notes.len()));
-    }
-    for group in groups {
-        let line = msg!(
-            "cli-import-note-group",
-            count = group.count,
-            field = group.field,
-            source = group.first.source.clone(),
-            note = group.first.message.clone()
-        );
-        say(line);
-    }
-    if let Some((read, declared)) = report.partial() {
-        say(msg!("cli-import-partial", read = read, declared = declared));
-    }
-    if !report.categories_added.is_empty() {
-        let ids = report.categories_added.join(", ");
-        say(msg!(
-            "cli-import-categories",
-            count = report.categories_added.len(),
-            ids = ids
-        ));
-    }
-    if let Some(fetched) = &report.fetched {
-        let line = msg!(
-            "cli-import-fetched",
-            files = fetched.downloaded.len(),
-            size = abierto::messages::Arg::size(fetched.bytes),
-            skipped = fetched.skipped.len()
-        );
-        say(line);
-    }
-    let line = msg!(
-        "cli-import-summary",
-        read = report.read,
-        created = report.created.len(),
-        updated = report.updated.len(),
-        unchanged = report.unchanged.len(),
-        kept = report.kept.len(),
-        skipped = report.skipped.len()
-    );
-    say(line);
-    ExitCode::SUCCESS
 }
 
 fn print_report(report: &BuildReport, language: Language) {
