@@ -11,8 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer } from './lib/server.mjs';
-import { launchBrowser } from './lib/browser.mjs';
+import { assert, start, stories } from './lib/stories.mjs';
 import { normaliseBase } from './lib/site.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -26,22 +25,8 @@ const EXPLORER = 'datos/prueba/incidentes/explorar/incidentes/';
 const FIRST_SCREEN_LIMIT = 200_000;
 const PAGE_ROWS = 25;
 
-let passed = 0;
-let failed = 0;
+const { story, finish } = stories();
 const figures = [];
-async function story(name, fn) {
-  try {
-    await fn();
-    passed++;
-    console.log(`PASS ${name}`);
-  } catch (e) {
-    failed++;
-    console.log(`FAIL ${name}\n     ${String(e.stack || e).split('\n').slice(0, 6).join('\n     ')}`);
-  }
-}
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
 function same(actual, expected, what) {
   const a = JSON.stringify(actual);
   const e = JSON.stringify(expected);
@@ -71,15 +56,7 @@ function byAmount(list, descending) {
 const csvOf = (list) => [header, ...list].map((r) => r.join(',')).join('\r\n') + '\r\n';
 
 // ---- the browser ----
-let server;
-let browser;
-try {
-  server = await startServer(outDir, base);
-  browser = await launchBrowser();
-} catch (e) {
-  console.error(`error: could not start: ${e.message}`);
-  process.exit(2);
-}
+const { server, browser } = await start(outDir, base);
 const url = `${server.origin}${base}${EXPLORER}`;
 const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'es-MX', acceptDownloads: true });
 const elsewhere = [];
@@ -277,5 +254,4 @@ await browser.close();
 await server.close();
 console.log(`\nfigures (${rows.length} rows; load ${fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}):`);
 for (const f of figures) console.log(`  ${f}`);
-console.log(`\n${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+process.exit(finish());

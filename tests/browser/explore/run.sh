@@ -6,8 +6,8 @@
 #   tests/browser/explore/run.sh ABIERTO [ROWS] [WORK_DIR]
 #   e.g. tests/browser/explore/run.sh target/debug/abierto
 #
-# WORK_DIR (default target/explore-gate) keeps the site, the portal and the
-# build's figures; a site of the same ROWS already there is reused.
+# WORK_DIR (default target/explore-gate) keeps the site and the portal; a site
+# made by the same make_site.py with the same ROWS is reused.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -25,10 +25,11 @@ WORK="$(cd "$WORK" && pwd)"
 . "$HERE/lib/setup.sh"
 
 site="$WORK/site-$ROWS"
-if [ ! -f "$site/.rows" ] || [ "$(cat "$site/.rows")" != "$ROWS" ]; then
+made="$ROWS $(sha256sum <"$HERE/explore/make_site.py" | cut -c1-16)"
+if [ ! -f "$site/.made" ] || [ "$(cat "$site/.made")" != "$made" ]; then
   rm -rf "$site"
   python3 "$HERE/explore/make_site.py" "$site" "$ROWS"
-  echo "$ROWS" >"$site/.rows"
+  echo "$made" >"$site/.made"
 fi
 out="$WORK/portal-$ROWS"
 rm -rf "$out" "$WORK/cache"
