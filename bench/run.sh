@@ -12,7 +12,8 @@
 # story and one descriptor, the peak resident memory of each, output size and page
 # count, Hugo's cold and warm builds of the same number of pages, and the ratios
 # abierto/Hugo; then the rebuilds `abierto serve` does after one story edit and one
-# descriptor edit (examples/rebuild_bench.rs: `build::Session::run` with the change).
+# descriptor edit (examples/rebuild_bench.rs: `build::Session::run` with the change);
+# then what the table explorers add (cold builds with `[build] explore_max_rows = 0`).
 set -euo pipefail
 
 SCALES=${1:-all}
@@ -123,6 +124,32 @@ bench() { # NAME
     echo "  serve's rebuilds (Session::run, median of 5 edits):"
     "$REBUILD" "$site" --runs 5 | sed 's/^/    /'
     cp "$logs/story.orig" "$story" && cp "$logs/descriptor.orig" "$descriptor"
+    explorers "$name"
+}
+
+explorers() { # NAME: cold builds with the explorers off, to tell what they cost
+    local name=$1
+    local site="$BENCH_DIR/$name-site" out="$BENCH_DIR/$name-noexplore-out" logs="$BENCH_DIR/$name-logs"
+    local with without data pages
+    with=$(du -sb "$BENCH_DIR/$name-out" | cut -f1)
+    data=$(find "$BENCH_DIR/$name-out" -name datos.bin -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }')
+    pages=$(find "$BENCH_DIR/$name-out" -path '*/explorar/*' -name index.html | wc -l)
+    cp "$site/portal.toml" "$logs/portal.orig"
+    printf '\n[build]\nexplore_max_rows = 0\n' >>"$site/portal.toml"
+    export ABIERTO_CACHE_DIR="$BENCH_DIR/.$name-noexplore-cache"
+    for _ in $(seq "$RUNS"); do
+        rm -rf "$out" "$ABIERTO_CACHE_DIR"
+        sync
+        run "$logs/cold-noexplore" "$ABIERTO" build "$site" -o "$out" --quiet
+    done
+    cp "$logs/portal.orig" "$site/portal.toml"
+    without=$(du -sb "$out" | cut -f1)
+    rm -rf "$out" "$ABIERTO_CACHE_DIR"
+    report "cold build, explorers off" "$logs/cold-noexplore"
+    printf '  explorers add: %.2f s (CPU %.2f s) to the cold build, %.1f MB of output (%d pages; datos.bin %.1f MB)\n' \
+        "$(echo "$(median "$logs/cold" 1) - $(median "$logs/cold-noexplore" 1)" | bc -l)" \
+        "$(echo "$(median "$logs/cold" 3) - $(median "$logs/cold-noexplore" 3)" | bc -l)" \
+        "$(echo "($with - $without) / 1048576" | bc -l)" "$pages" "$(echo "$data / 1048576" | bc -l)"
 }
 
 double() { # the national site with data files twice as large: peak memory only

@@ -7,8 +7,7 @@
 //
 // Expects the example site. Prints each story as PASS/FAIL, then "N passed, N failed";
 // exit status 0 when all pass, 1 when one fails, 2 when it could not run.
-import { startServer } from './lib/server.mjs';
-import { launchBrowser } from './lib/browser.mjs';
+import { assert, start, stories } from './lib/stories.mjs';
 import { normaliseBase } from './lib/site.mjs';
 
 const [outDir, baseArg = '/'] = process.argv.slice(2);
@@ -18,35 +17,13 @@ if (!outDir) {
 }
 const base = normaliseBase(baseArg);
 
-let passed = 0;
-let failed = 0;
-async function story(name, fn) {
-  try {
-    await fn();
-    passed++;
-    console.log(`PASS ${name}`);
-  } catch (e) {
-    failed++;
-    console.log(`FAIL ${name}\n     ${String(e.message || e).split('\n').join('\n     ')}`);
-  }
-}
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
+const { story, finish } = stories();
 
 const visibleCards = (page) => page.$$eval('#catalog-cards > li.card:not([hidden]) .card-title a',
   (as) => as.map((a) => a.getAttribute('href')));
 const countText = (page) => page.textContent('#result-count');
 
-let server;
-let browser;
-try {
-  server = await startServer(outDir, base);
-  browser = await launchBrowser();
-} catch (e) {
-  console.error(`error: could not start: ${e.message}`);
-  process.exit(2);
-}
+const { server, browser } = await start(outDir, base);
 const catalog = `${server.origin}${base}datos/`;
 const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
 const page = await context.newPage();
@@ -176,5 +153,4 @@ await story('without JavaScript the catalog lists everything and facet pages lin
 
 await browser.close();
 await server.close();
-console.log(`\n${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+process.exit(finish());
