@@ -139,10 +139,11 @@ fn every_problem_is_reported_with_its_file_place_and_words() {
     assert_eq!(curp.severity, Severity::Error);
     assert_eq!(curp.file, "participants/prueba/datos/baches.csv");
     assert_eq!(curp.line, Some(2));
-    // Two valid CURPs (lines 2 and 4); the one with a wrong check digit is not one.
+    // Two valid CURPs (lines 2 and 4), and the one with a wrong check digit
+    // (line 3): typed by hand, still a CURP under `curp`.
     assert!(
         curp.message_text(abierto::model::Language::En).contains(
-            "column `curp` holds CURPs in 2 rows (lines 2, 4), e.g. `GOMC******HDF****3`"
+            "column 2, `curp`: CURPs in 3 rows (lines 2, 3, 4), e.g. `GOMC******HDF****3`: 2 with a valid check digit and 1 with a wrong one, counted because the column or the word before them names them"
         ),
         "{}",
         curp.message_text(abierto::model::Language::En)
@@ -170,7 +171,7 @@ fn every_problem_is_reported_with_its_file_place_and_words() {
     assert!(
         phones
             .message_text(abierto::model::Language::En)
-            .contains("`telefono` holds phone numbers in 2 rows"),
+            .contains("`telefono`: phone numbers in 2 rows"),
         "{}",
         phones.message_text(abierto::model::Language::En)
     );
@@ -254,7 +255,7 @@ fn unaccepted_personal_data_blocks_build_too() {
     assert!(
         error
             .message_text(abierto::model::Language::En)
-            .contains("e-mail addresses in 1 row (line 2), e.g. `j**********@*******.org`"),
+            .contains("e-mail addresses in 1 row (line 2), e.g. `j****.*****@*******.org`"),
         "{}",
         error.message_text(abierto::model::Language::En)
     );
@@ -400,11 +401,11 @@ fn personal_data_in_any_sheet_of_a_workbook_is_found_and_masked() {
     }
     assert_eq!(
         found[0].message_text(abierto::model::Language::En),
-        "sheet «Beneficiarios»: column `clave` holds CURPs in 1 row (row 3), e.g. `GOMC******HDF****3`"
+        "sheet «Beneficiarios»: column 2, `clave`: CURPs in 1 row (row 3), e.g. `GOMC******HDF****3`: shape and check digit are valid"
     );
     assert!(
         found[1].message_text(abierto::model::Language::En).starts_with(
-            "sheet «Beneficiarios»: column `contacto` holds e-mail addresses in 1 row (row 3), e.g. `a********@"
+            "sheet «Beneficiarios»: column 3, `contacto`: e-mail addresses in 1 row (row 3), e.g. `a**.*****@*******.org`"
         ),
         "{}",
         found[1].message_text(abierto::model::Language::En)
@@ -451,7 +452,7 @@ fn personal_data_in_the_properties_of_map_features_is_found() {
         .expect("the CURP in a GeoJSON property is found");
     assert_eq!(
         geojson.message_text(abierto::model::Language::En),
-        "column `reporta` holds CURPs in 1 row (feature 2), e.g. `GOMC******HDF****3`"
+        "column 2, `reporta`: CURPs in 1 row (feature 2), e.g. `GOMC******HDF****3`: shape and check digit are valid"
     );
     let kml = found
         .iter()

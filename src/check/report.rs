@@ -130,6 +130,9 @@ pub fn text(diagnostics: &[Diagnostic], site: &Path, colour: bool, language: Lan
         }
         if let Some(help) = d.help_text(language) {
             let label = format!("{}:", msg!("diagnostic-help").text(language));
+            // A help's further lines (a block to paste) stand under its first.
+            let indent = format!("\n{}", " ".repeat(5 + label.chars().count()));
+            let help = help.replace('\n', &indent);
             let _ = writeln!(out, "    {} {help}", paint("1;32", &label));
         }
     }
