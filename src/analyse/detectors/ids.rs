@@ -171,13 +171,14 @@ pub fn clabe(digits: &str) -> Option<Check> {
     ))
 }
 
-/// A payment card: 13 to 19 digits starting with 2 to 6, passing Luhn.
-pub fn is_card(digits: &str) -> bool {
+/// A payment card: 13 to 19 digits starting with 2 to 6; its check is Luhn's.
+pub fn card(digits: &str) -> Option<Check> {
     let bytes = digits.as_bytes();
-    (13..=19).contains(&bytes.len())
+    let shape = (13..=19).contains(&bytes.len())
+        && bytes.iter().all(u8::is_ascii_digit)
         && (b'2'..=b'6').contains(&bytes[0])
-        && !bytes.iter().all(|&b| b == bytes[0])
-        && luhn(digits)
+        && !bytes.iter().all(|&b| b == bytes[0]);
+    shape.then(|| Check::of(luhn(digits)))
 }
 
 /// An NSS: 11 digits, the last a Luhn check digit over the first 10.
@@ -298,9 +299,9 @@ pub(crate) mod tests {
         let good = format!("{first}{}", (10 - sum % 10) % 10);
         assert_eq!(clabe(&good), Some(Check::Valid));
         assert_eq!(clabe(&wrong_last(&good)), Some(Check::Wrong));
-        assert!(is_card("4111111111111111"));
-        assert!(!is_card("4111111111111112"));
-        assert!(!is_card("1111111111111117"), "cards start with 2 to 6");
+        assert_eq!(card("4111111111111111"), Some(Check::Valid));
+        assert_eq!(card("4111111111111112"), Some(Check::Wrong));
+        assert_eq!(card("1111111111111117"), None, "cards start with 2 to 6");
         // 1234567890: doubled from the right 0, 8, 6, 4, 2 → 0+7+3+8+4, plus 9+7+5+3+1: 47; 47 + 3 = 50.
         assert_eq!(nss("12345678903"), Some(Check::Valid));
         assert_eq!(nss("12345678904"), Some(Check::Wrong));

@@ -4,7 +4,8 @@
 //! an address's street type, the century of a birth date. E-mail addresses
 //! are masked in `email.rs`, which knows offices' words.
 
-use super::PersonalDataKind;
+use super::text::{Hints, Item, scan};
+use super::{PersonalDataKind, email, people};
 
 /// `value` masked the way its kind calls for.
 pub fn mask(kind: PersonalDataKind, value: &str) -> String {
@@ -19,6 +20,46 @@ pub fn mask(kind: PersonalDataKind, value: &str) -> String {
         PersonalDataKind::BirthDate => century(value),
         _ => ends(value),
     }
+}
+
+/// A text with every identifier, phone and e-mail address in it masked, or
+/// all of it masked as a name when it is one: what a message may quote of a
+/// value that is not known to be harmless (a value that does not fit its
+/// column's type, say).
+pub fn mask_text(text: &str) -> String {
+    if people::name_shape(text).is_some_and(|s| s.is_full_name()) {
+        return mask(PersonalDataKind::Name, text);
+    }
+    let mut masked: Vec<(std::ops::Range<usize>, String)> = Vec::new();
+    scan(text, Hints::default(), |item| {
+        masked.push(match item {
+            Item::Id { id, at, .. } => {
+                let kind = PersonalDataKind::of_id(id);
+                (at.clone(), mask(kind, &text[at]))
+            }
+            Item::Phone { at } => (at.clone(), mask(PersonalDataKind::Phone, &text[at])),
+            Item::Email { local, domain } => (
+                local.start..domain.end,
+                format!(
+                    "{}@{}",
+                    email::mask_local(&text[local]),
+                    email::mask_domain(&text[domain])
+                ),
+            ),
+        });
+    });
+    masked.sort_by_key(|(range, _)| range.start);
+    let mut out = String::with_capacity(text.len());
+    let mut done = 0;
+    for (range, masked) in masked {
+        if range.start >= done {
+            out.push_str(&text[done..range.start]);
+            out.push_str(&masked);
+            done = range.end;
+        }
+    }
+    out.push_str(&text[done..]);
+    out
 }
 
 /// Keeps the characters at the positions `keep` says, stars the other letters and digits.

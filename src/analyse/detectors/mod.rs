@@ -14,7 +14,7 @@ pub mod people;
 pub mod text;
 
 pub use ids::Check;
-pub use mask::mask;
+pub use mask::{mask, mask_text};
 pub use text::{Hints, Id, Item, scan};
 
 use crate::messages::Message;

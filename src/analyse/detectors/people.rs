@@ -324,7 +324,7 @@ pub fn name_shape(value: &str) -> Option<NameShape> {
     Some(shape)
 }
 
-/// Words that start or mark a street address (ASCII, lower case, without the dot).
+/// Words that name a street or a lot (ASCII, lower case, without the dot).
 const STREET_WORDS: &[&str] = &[
     "calle",
     "c",
@@ -356,20 +356,19 @@ const STREET_WORDS: &[&str] = &[
     "manzana",
     "lt",
     "lote",
-    "no",
-    "num",
-    "numero",
-    "int",
-    "ext",
     "col",
     "colonia",
     "fracc",
     "domicilio",
 ];
 
-/// Whether a word is one of a street address's words (`Calle`, `Av.`, `Col.`, `Mz`).
+/// Words that mark a number in an address, but also in a phone (`ext. 410`).
+const NUMBER_WORDS: &[&str] = &["no", "num", "numero", "int", "ext"];
+
+/// Whether a word is one of a street address's words (`Calle`, `Av.`, `Col.`, `Mz`, `No.`).
 pub fn is_street_word(word: &str) -> bool {
-    STREET_WORDS.contains(&fold(word.trim_end_matches('.')).as_str())
+    let word = fold(word.trim_end_matches('.'));
+    STREET_WORDS.contains(&word.as_str()) || NUMBER_WORDS.contains(&word.as_str())
 }
 
 /// Whether a word is a particle between names (`de`, `la`, `del`).
@@ -387,7 +386,7 @@ pub fn is_address(value: &str, column_says_address: bool) -> bool {
         || value.contains('#')
         || value
             .split(|c: char| !c.is_alphanumeric())
-            .any(is_street_word)
+            .any(|word| STREET_WORDS.contains(&fold(word).as_str()))
 }
 
 #[cfg(test)]
@@ -452,5 +451,6 @@ mod tests {
         assert!(!is_address("Calle Hidalgo", false));
         assert!(!is_address("Domicilio conocido", true));
         assert!(!is_address("Folio 2023-0012", false));
+        assert!(!is_address("(228) 841 1234 ext. 410", false));
     }
 }

@@ -127,6 +127,9 @@ const ID_WORDS: &[&str] = &[
     "afiliación",
     "curp",
     "rfc",
+    "clabe",
+    "cuenta",
+    "tarjeta",
 ];
 
 /// Short words skipped when looking for the word before a number (`tel. al 228…`).
@@ -143,6 +146,8 @@ struct Run {
     digits: [u8; 20],
     len: usize,
     largest_group: usize,
+    /// The digits in each group, for the first six.
+    sizes: [u8; 6],
     /// A `+` stands right before the first group.
     international: bool,
     /// The nearest word before the run.
@@ -241,6 +246,7 @@ impl<'a> Words<'a> {
                 digits: [0; 20],
                 len: 0,
                 largest_group: 0,
+                sizes: [0; 6],
                 international,
                 before: self.word_before(),
             });
@@ -251,6 +257,9 @@ impl<'a> Words<'a> {
                     run.digits[run.len] = b;
                 }
                 run.len += 1;
+            }
+            if let Some(size) = run.sizes.get_mut(usize::from(run.groups)) {
+                *size = u8::try_from(group.len()).unwrap_or(u8::MAX);
             }
             run.groups += 1;
             run.largest_group = run.largest_group.max(group.len());
@@ -285,21 +294,18 @@ impl<'a> Words<'a> {
         let at = run.start..run.end;
         let digits = run.digits();
         let single = run.groups == 1;
-        if single && let Some(check) = ids::clabe(digits) {
-            if check == Check::Valid {
-                found(Item::Id {
-                    id: Id::Clabe,
-                    check,
-                    named: false,
-                    at,
-                });
-            }
-            return;
-        }
-        if single && let Some(check) = ids::nss(digits) {
-            let named = self.hints.nss || self.starts_with_any(run.before.as_ref(), ID_WORDS);
+        let named = self.starts_with_any(run.before.as_ref(), ID_WORDS);
+        let account = single
+            .then(|| {
+                ids::clabe(digits)
+                    .map(|check| (Id::Clabe, check))
+                    .or_else(|| ids::nss(digits).map(|check| (Id::Nss, check)))
+            })
+            .flatten();
+        if let Some((id, check)) = account {
+            let named = named || (id == Id::Nss && self.hints.nss);
             found(Item::Id {
-                id: Id::Nss,
+                id,
                 check,
                 named,
                 at,
@@ -310,11 +316,13 @@ impl<'a> Words<'a> {
             found(Item::Phone { at });
             return;
         }
-        if (single || run.largest_group == 4) && ids::is_card(digits) {
+        if (single || run.largest_group == 4)
+            && let Some(check) = ids::card(digits)
+        {
             found(Item::Id {
                 id: Id::Card,
-                check: Check::Valid,
-                named: false,
+                check,
+                named,
                 at,
             });
             return;
@@ -327,24 +335,38 @@ impl<'a> Words<'a> {
     /// Ten digits (after +52 or 52 1) grouped as phones are, or bare with a
     /// word or a column name saying so.
     fn is_phone(&self, run: &Run) -> bool {
-        let mut digits = run.digits();
-        let mut groups = run.groups;
-        if run.international || (digits.len() == 12 && digits.starts_with("52") && run.groups > 1) {
-            match digits.strip_prefix("52") {
-                Some(rest) => digits = rest,
-                None => return false,
+        let all = run.digits();
+        let sizes = &run.sizes[..usize::from(run.groups).min(6)];
+        let country_code = all.len() == 12 && sizes.first() == Some(&2) && sizes.len() > 1;
+        let mut prefix = 0;
+        if run.international || (country_code && all.starts_with("52")) {
+            if !all.starts_with("52") {
+                return false;
             }
-            if digits.len() == 11 && digits.starts_with('1') {
-                digits = &digits[1..];
-            }
-            groups = groups.saturating_sub(1);
+            prefix = if all.len() == 13 && all[2..].starts_with('1') {
+                3
+            } else {
+                2
+            };
         }
+        let digits = &all[prefix..];
         if digits.len() != 10 || digits.starts_with('0') {
             return false;
         }
-        let grouped = groups >= 2 && run.largest_group <= 4;
+        // The groups past the prefix, each of 2 to 4 digits: how phones are written.
+        let (mut skip, mut groups, mut sized) = (prefix, 0, true);
+        for &size in sizes {
+            let size = usize::from(size);
+            if skip >= size {
+                skip -= size;
+                continue;
+            }
+            groups += 1;
+            sized &= (2..=4).contains(&(size - skip));
+            skip = 0;
+        }
         run.international
-            || grouped
+            || (groups >= 2 && sized)
             || self.hints.phone
             || self.starts_with_any(run.before.as_ref(), PHONE_WORDS)
     }
@@ -393,8 +415,10 @@ mod tests {
                         (Id::Rfc, Check::Valid) => "rfc",
                         (Id::Rfc, Check::Wrong) => "rfc?",
                         (Id::VoterKey, _) => "voter-key",
-                        (Id::Clabe, _) => "clabe",
-                        (Id::Card, _) => "card",
+                        (Id::Clabe, Check::Valid) => "clabe",
+                        (Id::Clabe, Check::Wrong) => "clabe?",
+                        (Id::Card, Check::Valid) => "card",
+                        (Id::Card, Check::Wrong) => "card?",
                         (Id::Nss, Check::Valid) => "nss",
                         (Id::Nss, Check::Wrong) => "nss?",
                     },
@@ -441,6 +465,7 @@ mod tests {
             "0123456789",
             "12345678.90",
             "la licencia 2019-2020-2021",
+            "clave catastral 1-234-567-890",
             "cancelación del folio 2288123405",
         ] {
             assert_eq!(items(text, Hints::default()), vec![], "{text}");

@@ -37,6 +37,8 @@ pub struct Header {
     pub nss: bool,
     pub curp: bool,
     pub rfc: bool,
+    /// A bank account (CLABE) or a card number.
+    pub account: bool,
     pub address: bool,
     pub birth: bool,
     pub people: People,
@@ -65,6 +67,7 @@ impl Header {
                 || (has(&["social"]) && has(&["seguro", "seguridad"])),
             curp: has(&["curp"]),
             rfc: has(&["rfc"]),
+            account: has(&["clabe", "tarjeta", "cuenta"]),
             address: has(&["domicilio", "direccion", "calle", "ubicacion", "dir"]),
             birth: has(&[
                 "nacimiento",
@@ -82,6 +85,7 @@ impl Header {
     pub fn is_personal(&self) -> bool {
         self.curp
             || self.rfc
+            || self.account
             || self.nss
             || self.phone
             || self.address

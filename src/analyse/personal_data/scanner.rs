@@ -174,7 +174,9 @@ struct Column {
     curp: Checked,
     rfc: Checked,
     nss: Checked,
-    /// Identifiers without a check digit to weigh, and phones.
+    clabe: Checked,
+    card: Checked,
+    /// Voter keys (no check digit) and phones.
     shaped: BTreeMap<PersonalDataKind, Tally>,
     emails: Vec<EmailFinding>,
     /// The last row counted for each of `emails`.
@@ -195,6 +197,8 @@ impl Column {
             curp: Checked::default(),
             rfc: Checked::default(),
             nss: Checked::default(),
+            clabe: Checked::default(),
+            card: Checked::default(),
             shaped: BTreeMap::new(),
             emails: Vec::new(),
             email_lines: Vec::new(),
@@ -227,7 +231,11 @@ impl Column {
                     Id::Curp => self.curp.add(line, check, named || header.curp, example),
                     Id::Rfc => self.rfc.add(line, check, named || header.rfc, example),
                     Id::Nss => self.nss.add(line, check, named, example),
-                    _ => self.shaped.entry(kind).or_default().add(line, example),
+                    Id::Clabe => self
+                        .clabe
+                        .add(line, check, named || header.account, example),
+                    Id::Card => self.card.add(line, check, named || header.account, example),
+                    Id::VoterKey => self.shaped.entry(kind).or_default().add(line, example),
                 }
             }
             Item::Phone { at } => {
@@ -289,7 +297,7 @@ impl Column {
                 }
             }
         }
-        if people::is_address(value, self.header.address) {
+        if !self.header.phone && people::is_address(value, self.header.address) {
             judged
                 .addresses
                 .add(line, || detectors::mask(PersonalDataKind::Address, value));
@@ -383,6 +391,8 @@ impl Column {
             self.curp.finding(PersonalDataKind::Curp),
             self.rfc.finding(PersonalDataKind::Rfc),
             self.nss.finding(PersonalDataKind::Nss),
+            self.clabe.finding(PersonalDataKind::Clabe),
+            self.card.finding(PersonalDataKind::Card),
             self.names(),
         ]
         .into_iter()

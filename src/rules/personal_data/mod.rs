@@ -14,7 +14,7 @@ mod tables;
 mod text;
 
 pub use domains::Institutional;
-pub use tables::diagnostics_for;
+pub use tables::{Judgement, Verdict, diagnostics_for, judge};
 
 use crate::analyse::{Analysis, FileContent, GeoFormat};
 use crate::diagnostics::{Diagnostics, Severity};

@@ -15,7 +15,7 @@ use crate::analyse::personal_data::{
 };
 use crate::diagnostics::{Code, Diagnostic, Severity};
 use crate::messages::Message;
-use crate::model::{Holds, Resource};
+use crate::model::{Holds, PersonalDataAcceptance, Resource};
 use crate::msg;
 
 /// What one finding comes to.
@@ -27,13 +27,24 @@ pub enum Verdict {
     Office,
     /// Public servants in a column of offices.
     Officials,
+    /// The descriptor accepts the column, with a reason.
+    Accepted,
 }
 
-/// One item of a diagnostic: what was found, and where its first row is.
-struct Said {
-    verdict: Verdict,
+/// What one kind of values found in a column comes to.
+#[derive(Debug, Clone)]
+pub struct Judgement {
+    pub verdict: Verdict,
+    pub kind: PersonalDataKind,
+    pub rows: Rows,
+    /// What a diagnostic says of it.
     message: Message,
-    first_line: Option<usize>,
+}
+
+impl Judgement {
+    fn first_line(&self) -> Option<usize> {
+        self.rows.first_lines.first().copied()
+    }
 }
 
 /// Turns the findings of one table into diagnostics, honouring the descriptor's
@@ -46,18 +57,9 @@ pub fn diagnostics_for(
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for finding in findings {
-        let name = normalise(&finding.column);
-        let offices = resource
-            .fields
-            .iter()
-            .any(|f| f.holds == Some(Holds::Offices) && normalise(&f.name) == name);
-        let accepted = resource
-            .personal_data
-            .iter()
-            .find(|a| normalise(&a.column) == name);
-        let said = judge(finding, offices, institutional, place.unit);
-        if said.is_empty() {
-            if finding.named_like_personal_data && accepted.is_none() {
+        let judged = judge(resource, finding, institutional, place.unit);
+        if judged.is_empty() {
+            if finding.named_like_personal_data && accepted(resource, finding).is_none() {
                 out.push(place.note(
                     msg!("rules-personal-data-name", column = &finding.column),
                     Code::PersonalDataColumn,
@@ -66,8 +68,8 @@ pub fn diagnostics_for(
             }
             continue;
         }
-        if let Some(acceptance) = accepted {
-            let all: Vec<&Said> = said.iter().collect();
+        if let Some(acceptance) = accepted(resource, finding) {
+            let all: Vec<&Judgement> = judged.iter().collect();
             let message = column_message(finding, &all, "rules-personal-data");
             let note = place.note(
                 msg!("rules-personal-data-accepted", message = message),
@@ -78,11 +80,11 @@ pub fn diagnostics_for(
                     reason = &acceptance.reason
                 ),
             );
-            out.push(place.at(note, said.iter().filter_map(|s| s.first_line).min()));
+            out.push(place.at(note, judged.iter().filter_map(Judgement::first_line).min()));
             continue;
         }
         for verdict in [Verdict::Personal, Verdict::Office, Verdict::Officials] {
-            let items: Vec<&Said> = said.iter().filter(|s| s.verdict == verdict).collect();
+            let items: Vec<&Judgement> = judged.iter().filter(|j| j.verdict == verdict).collect();
             if !items.is_empty() {
                 out.push(place.diagnostic(finding, verdict, &items));
             }
@@ -91,77 +93,105 @@ pub fn diagnostics_for(
     out
 }
 
-/// What each finding of a column comes to.
-fn judge(
+/// The descriptor's acceptance of a column, if it has one.
+fn accepted<'a>(
+    resource: &'a Resource,
     finding: &ColumnFinding,
-    offices: bool,
+) -> Option<&'a PersonalDataAcceptance> {
+    let name = normalise(&finding.column);
+    resource
+        .personal_data
+        .iter()
+        .find(|a| normalise(&a.column) == name)
+}
+
+/// What each kind of values found in a column comes to; `unit`: what its
+/// row numbers count (`line`, `row`, `feature`).
+pub fn judge(
+    resource: &Resource,
+    finding: &ColumnFinding,
     institutional: &Institutional,
     unit: &str,
-) -> Vec<Said> {
-    let mut said: Vec<Said> = finding
+) -> Vec<Judgement> {
+    let name = normalise(&finding.column);
+    let offices = resource
+        .fields
+        .iter()
+        .any(|f| f.holds == Some(Holds::Offices) && normalise(&f.name) == name);
+    let mut judged: Vec<Judgement> = finding
         .kinds
         .iter()
-        .map(|kind| {
-            let verdict = match kind.kind {
+        .map(|kind| Judgement {
+            verdict: match kind.kind {
                 PersonalDataKind::Name if offices => Verdict::Officials,
                 PersonalDataKind::Phone | PersonalDataKind::Address if offices => Verdict::Office,
                 _ => Verdict::Personal,
-            };
-            Said {
-                verdict,
-                message: item(
-                    kind.kind.describe(),
-                    &kind.rows,
-                    &kind.example,
-                    why(kind, offices),
-                    unit,
-                ),
-                first_line: kind.rows.first_lines.first().copied(),
-            }
+            },
+            kind: kind.kind,
+            message: item(
+                kind.kind.describe(),
+                &kind.rows,
+                &kind.example,
+                why(kind, offices),
+                unit,
+            ),
+            rows: kind.rows.clone(),
         })
         .collect();
+    judged.extend(emails(finding, institutional, unit));
+    if accepted(resource, finding).is_some() {
+        judged
+            .iter_mut()
+            .for_each(|j| j.verdict = Verdict::Accepted);
+    }
+    judged
+}
+
+/// A column's e-mail addresses: the offices' together, the people's together.
+fn emails(finding: &ColumnFinding, institutional: &Institutional, unit: &str) -> Vec<Judgement> {
+    let mut judged = Vec::new();
     for office in [false, true] {
         let addresses: Vec<&EmailFinding> = finding
             .emails
             .iter()
             .filter(|e| (e.role || institutional.contains(&e.domain)) == office)
             .collect();
-        if let Some(first) = addresses.first() {
-            let rows = addresses
-                .iter()
-                .fold(Rows::default(), |all, e| all.merged(&e.rows));
-            let shown_domain = if office || email::is_webmail(&first.domain) {
-                first.domain.clone()
+        let Some(first) = addresses.first() else {
+            continue;
+        };
+        let rows = addresses
+            .iter()
+            .fold(Rows::default(), |all, e| all.merged(&e.rows));
+        let shown_domain = if office || email::is_webmail(&first.domain) {
+            first.domain.clone()
+        } else {
+            email::mask_domain(&first.domain)
+        };
+        let example = format!("{}@{shown_domain}", first.local_example);
+        let reason = if office {
+            let role = if first.role { "yes" } else { "no" };
+            msg!("rules-personal-data-why-office-email", role = role)
+        } else {
+            msg!("rules-personal-data-why-personal-email")
+        };
+        judged.push(Judgement {
+            verdict: if office {
+                Verdict::Office
             } else {
-                email::mask_domain(&first.domain)
-            };
-            let example = format!("{}@{shown_domain}", first.local_example);
-            let reason = if office {
-                msg!(
-                    "rules-personal-data-why-office-email",
-                    role = if first.role { "yes" } else { "no" }
-                )
-            } else {
-                msg!("rules-personal-data-why-personal-email")
-            };
-            said.push(Said {
-                verdict: if office {
-                    Verdict::Office
-                } else {
-                    Verdict::Personal
-                },
-                message: item(
-                    PersonalDataKind::Email.describe(),
-                    &rows,
-                    &example,
-                    reason,
-                    unit,
-                ),
-                first_line: rows.first_lines.first().copied(),
-            });
-        }
+                Verdict::Personal
+            },
+            kind: PersonalDataKind::Email,
+            message: item(
+                PersonalDataKind::Email.describe(),
+                &rows,
+                &example,
+                reason,
+                unit,
+            ),
+            rows,
+        });
     }
-    said
+    judged
 }
 
 /// "CURP en 12 filas (líneas 2, 5, …), p. ej. `GOMC******HDF****3`: …".
@@ -248,8 +278,8 @@ fn why(kind: &KindFinding, offices: bool) -> Message {
 }
 
 /// The sentence of one column's items: "columna 3, `curp`: …; …".
-fn column_message(finding: &ColumnFinding, items: &[&Said], id: &'static str) -> Message {
-    let items: Vec<Message> = items.iter().map(|s| s.message.clone()).collect();
+fn column_message(finding: &ColumnFinding, items: &[&Judgement], id: &'static str) -> Message {
+    let items: Vec<Message> = items.iter().map(|j| j.message.clone()).collect();
     Message::new(id)
         .arg("position", finding.position)
         .arg("column", &finding.column)
@@ -258,8 +288,13 @@ fn column_message(finding: &ColumnFinding, items: &[&Said], id: &'static str) ->
 
 impl Place<'_> {
     /// The diagnostic of a column's items of one verdict, at its first row.
-    fn diagnostic(&self, finding: &ColumnFinding, verdict: Verdict, items: &[&Said]) -> Diagnostic {
-        let first_line = items.iter().filter_map(|s| s.first_line).min();
+    fn diagnostic(
+        &self,
+        finding: &ColumnFinding,
+        verdict: Verdict,
+        items: &[&Judgement],
+    ) -> Diagnostic {
+        let first_line = items.iter().filter_map(|j| j.first_line()).min();
         let block = self.block(&finding.column);
         let (severity, code, id, help) = match verdict {
             Verdict::Personal => (
@@ -284,7 +319,7 @@ impl Place<'_> {
                     column = block
                 ),
             ),
-            Verdict::Officials => (
+            Verdict::Officials | Verdict::Accepted => (
                 Severity::Info,
                 Code::PersonalDataAccepted,
                 "rules-personal-data-officials",
