@@ -202,7 +202,7 @@ impl Person {
             surnames: [*rng.pick(SURNAMES), *rng.pick(SURNAMES)],
             woman,
             birth: (year, 1 + rng.below(12) as u32, 1 + rng.below(28) as u32),
-            state: *rng.pick(STATES),
+            state: STATES[rng.below(STATES.len() as u64) as usize],
             differentiator: if year < 2000 {
                 char::from(b'0' + rng.below(10) as u8)
             } else {

@@ -354,7 +354,7 @@ pub fn complaints(corpus: &mut Corpus) {
                 format!(
                     "Se turnó a {} con el folio {}; se atenderá en un plazo de {} días hábiles",
                     rng.pick(OFFICES),
-                    2023_000_000 + rng.below(999_999),
+                    2_023_000_000 + rng.below(999_999),
                     1 + rng.below(15)
                 ),
                 rng.pick(&["Atendida", "En proceso", "Cancelada"])
