@@ -1,4 +1,4 @@
-//! The personal-data gate measured on a corpus of generated (never real)
+//! The personal-data gate, measured on a corpus of generated (never real)
 //! people in realistic municipal tables (`corpus/`): the share of planted
 //! items it finds (and judges as the issue asks: people's data an error,
 //! offices' data a warning) and the share of clean cells it flags, each
@@ -359,4 +359,73 @@ impl PersonalCode for Diagnostic {
         self.code
             .is_some_and(|c| c.as_str().starts_with("personal-data"))
     }
+}
+
+#[test]
+fn huge_cells_wide_tables_and_binary_junk_are_scanned_in_bounds_and_never_crash() {
+    let mut huge = String::from("folio,queja\n1,\"llamar al 228 812 3405; ");
+    while huge.len() < 1_200_000 {
+        huge.push_str("sin novedad en la colonia, ");
+    }
+    huge.push_str("\"\n");
+    let wide_header: Vec<String> = (1..=2000).map(|i| format!("c{i}")).collect();
+    let mut wide_row = vec![String::new(); 2000];
+    wide_row[4] = "GOMC850412HDFRRR03".into();
+    let mut junk = vec![0u8, 159, 146, 150, 255, 0, 1, 2];
+    junk.extend((0..10_000u32).map(|i| (i * 7919 % 251) as u8));
+    let hostile = "<script>alert(1)</script>,\"dos\nlíneas\"\nJosé Pérez López,María de la Cruz\nJuan García Hernández,Xóchitl Pech Chan\n";
+    let resources = ["enorme.csv", "ancha.csv", "basura.csv", "hostil.csv"]
+        .iter()
+        .map(|f| format!("[[resources]]\npath = \"datos/{f}\"\n\n"))
+        .collect::<String>();
+    let site = TempSite::empty()
+        .file("portal.toml", PORTAL)
+        .file("participants/xalapa/participant.toml", PARTICIPANT)
+        .file(
+            "participants/xalapa/raros.toml",
+            format!("title = \"Raros\"\ndescription = \"Archivos raros.\"\n\n{resources}"),
+        )
+        .file("participants/xalapa/datos/enorme.csv", huge)
+        .file(
+            "participants/xalapa/datos/ancha.csv",
+            format!("{}\n{}\n", wide_header.join(","), wide_row.join(",")),
+        )
+        .file("participants/xalapa/datos/basura.csv", junk)
+        .file("participants/xalapa/datos/hostil.csv", hostile);
+    let started = std::time::Instant::now();
+    let diagnostics = site.check();
+    println!(
+        "hostile files checked in {:.2} s",
+        started.elapsed().as_secs_f64()
+    );
+    let personal = |file: &str| -> Vec<String> {
+        diagnostics
+            .iter()
+            .filter(|d| d.file == format!("participants/xalapa/datos/{file}") && d.is_error())
+            .filter(|d| d.has_code_prefix())
+            .map(|d| d.message_text(abierto::model::Language::En))
+            .collect()
+    };
+    // The phone in the first 4 KiB of a 1.2 MB cell (which is reported as huge).
+    assert_eq!(personal("enorme.csv").len(), 1, "{diagnostics:#?}");
+    assert!(personal("enorme.csv")[0].contains("`queja`: phone numbers in 1 row (line 2)"));
+    // The CURP in the 5th of 2,000 columns (the first 200 are scanned, as they are profiled).
+    assert_eq!(
+        personal("ancha.csv"),
+        [
+            "column 5, `c5`: CURPs in 1 row (line 2), e.g. `GOMC******HDF****3`: shape and check digit are valid"
+        ]
+    );
+    assert_eq!(personal("basura.csv"), Vec::<String>::new());
+    // Names under a hostile header and a header with a line break: found, quoted as text.
+    let hostile = personal("hostil.csv");
+    assert_eq!(hostile.len(), 2, "{hostile:?}");
+    assert!(
+        hostile[0].starts_with("column 1, `<script>alert(1)</script>`: people's names in 2 rows")
+    );
+    assert!(
+        hostile[1].starts_with("column 2, `dos\\u{a}líneas`: people's names in 2 rows"),
+        "{}",
+        hostile[1]
+    );
 }
