@@ -429,3 +429,56 @@ fn huge_cells_wide_tables_and_binary_junk_are_scanned_in_bounds_and_never_crash(
         hostile[1]
     );
 }
+
+#[test]
+fn holds_takes_offices_in_english_or_spanish_and_a_typo_is_an_error_at_its_line() {
+    let directory = "dependencia,titular,telefono\nTesorería,Ana López Pérez,228 841 1200\nCatastro,Juan García Cruz,228 841 1300\n";
+    let descriptor = |holds: &str| {
+        format!(
+            "title = \"Directorio\"\ndescription = \"Oficinas.\"\n\n[[resources]]\npath = \"datos/directorio.csv\"\n\n[[resources.fields]]\nname = \"titular\"\nholds = \"{holds}\"\n\n[[resources.fields]]\nname = \"telefono\"\nholds = \"offices\"\n"
+        )
+    };
+    for holds in ["offices", "oficinas"] {
+        let site = TempSite::empty()
+            .file("portal.toml", PORTAL)
+            .file("participants/xalapa/participant.toml", PARTICIPANT)
+            .file("participants/xalapa/directorio.toml", descriptor(holds))
+            .file("participants/xalapa/datos/directorio.csv", directory);
+        let diagnostics = site.check();
+        assert!(!diagnostics.iter().any(Diagnostic::is_error), "{holds}: {diagnostics:#?}");
+        let said: Vec<(Severity, String)> = diagnostics
+            .iter()
+            .filter(|d| d.has_code_prefix())
+            .map(|d| (d.severity, d.message_text(abierto::model::Language::En)))
+            .collect();
+        // Sorted as reports are: by line, warnings before notes.
+        assert_eq!(
+            said,
+            [
+                (
+                    Severity::Warning,
+                    "column 3, `telefono`: phone numbers in 2 rows (lines 2, 3), e.g. `22* *** **00`: the descriptor says the column holds offices (holds = \"offices\"); they look like public offices' data, not people's".to_string()
+                ),
+                (
+                    Severity::Info,
+                    "column 2, `titular`: people's names in 2 rows (lines 2, 3), e.g. `A*** L*** P***`: names in a column the descriptor says holds offices (holds = \"offices\"); they are public servants in a column of offices, public under the transparency law".to_string()
+                ),
+            ],
+            "{holds}"
+        );
+    }
+    let site = TempSite::empty()
+        .file("portal.toml", PORTAL)
+        .file("participants/xalapa/participant.toml", PARTICIPANT)
+        .file("participants/xalapa/directorio.toml", descriptor("oficina"))
+        .file("participants/xalapa/datos/directorio.csv", directory);
+    let typo = common::only_error(&site.check()).clone();
+    assert_eq!(typo.file, "participants/xalapa/directorio.toml");
+    assert_eq!(typo.line, Some(9), "the line of `holds`");
+    assert!(
+        typo.help_text(abierto::model::Language::En)
+            .unwrap()
+            .contains("`offices`"),
+        "{typo:?}"
+    );
+}
