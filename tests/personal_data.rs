@@ -445,7 +445,10 @@ fn holds_takes_offices_in_english_or_spanish_and_a_typo_is_an_error_at_its_line(
             .file("participants/xalapa/directorio.toml", descriptor(holds))
             .file("participants/xalapa/datos/directorio.csv", directory);
         let diagnostics = site.check();
-        assert!(!diagnostics.iter().any(Diagnostic::is_error), "{holds}: {diagnostics:#?}");
+        assert!(
+            !diagnostics.iter().any(Diagnostic::is_error),
+            "{holds}: {diagnostics:#?}"
+        );
         let said: Vec<(Severity, String)> = diagnostics
             .iter()
             .filter(|d| d.has_code_prefix())

@@ -152,8 +152,18 @@ pub fn is_webmail(domain: &str) -> bool {
     WEBMAIL.contains(&domain)
 }
 
+/// A domain as a report shows it: whole when it is an office's (`office`)
+/// or a webmail's, else masked but its last label (`*******.org`).
+pub fn shown_domain(domain: &str, office: bool) -> String {
+    if office || is_webmail(domain) {
+        domain.to_string()
+    } else {
+        mask_domain(domain)
+    }
+}
+
 /// A domain masked but its last label (`*******.org`).
-pub fn mask_domain(domain: &str) -> String {
+fn mask_domain(domain: &str) -> String {
     let tld = domain.rsplit('.').next().unwrap_or("");
     format!(
         "{}.{tld}",
@@ -198,7 +208,9 @@ mod tests {
         assert_eq!(mask_local("juan.contacto"), "j***.contacto");
         assert_eq!(mask_local("atusuarios"), "a*usuarios");
         assert_eq!(mask_local("eco_turismo_tenango"), "e**_turismo_*******");
-        assert_eq!(mask_domain("example.org"), "*******.org");
+        assert_eq!(shown_domain("example.org", false), "*******.org");
+        assert_eq!(shown_domain("example.org", true), "example.org");
+        assert_eq!(shown_domain("gmail.com", false), "gmail.com");
         assert!(is_webmail("gmail.com"));
         assert!(!is_webmail("toluca.gob.mx"));
     }

@@ -43,7 +43,7 @@ pub fn mask_text(text: &str) -> String {
                 format!(
                     "{}@{}",
                     email::mask_local(&text[local]),
-                    email::mask_domain(&text[domain])
+                    email::shown_domain(&text[domain].to_ascii_lowercase(), false)
                 ),
             ),
         });

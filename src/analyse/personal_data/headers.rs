@@ -39,6 +39,7 @@ pub struct Header {
     pub rfc: bool,
     /// A bank account (CLABE) or a card number.
     pub account: bool,
+    pub email: bool,
     pub address: bool,
     pub birth: bool,
     pub people: People,
@@ -67,8 +68,9 @@ impl Header {
                 || (has(&["social"]) && has(&["seguro", "seguridad"])),
             curp: has(&["curp"]),
             rfc: has(&["rfc"]),
-            account: has(&["clabe", "tarjeta", "cuenta"]),
-            address: has(&["domicilio", "direccion", "calle", "ubicacion", "dir"]),
+            account: has(&["clabe", "tarjeta"]),
+            email: has(&["correo", "email", "mail"]) || normalised.contains("e_mail"),
+            address: has(&["domicilio", "direccion"]),
             birth: has(&[
                 "nacimiento",
                 "nac",
@@ -86,6 +88,7 @@ impl Header {
         self.curp
             || self.rfc
             || self.account
+            || self.email
             || self.nss
             || self.phone
             || self.address
@@ -293,5 +296,7 @@ mod tests {
         assert!(Header::new("Fecha de nacimiento").birth);
         assert!(Header::new("Domicilio particular").address);
         assert!(!Header::new("monto").is_personal());
+        assert!(!Header::new("calle").is_personal(), "a street is no one's");
+        assert!(Header::new("E-mail").is_personal());
     }
 }

@@ -162,12 +162,8 @@ fn emails(finding: &ColumnFinding, institutional: &Institutional, unit: &str) ->
         let rows = addresses
             .iter()
             .fold(Rows::default(), |all, e| all.merged(&e.rows));
-        let shown_domain = if office || email::is_webmail(&first.domain) {
-            first.domain.clone()
-        } else {
-            email::mask_domain(&first.domain)
-        };
-        let example = format!("{}@{shown_domain}", first.local_example);
+        let shown = email::shown_domain(&first.domain, office);
+        let example = format!("{}@{shown}", first.local_example);
         let reason = if office {
             let role = if first.role { "yes" } else { "no" };
             msg!("rules-personal-data-why-office-email", role = role)

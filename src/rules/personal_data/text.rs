@@ -121,11 +121,7 @@ fn finding(text: &Text, item: &Item, institutional: &Institutional) -> Option<Di
             let domain_text = text.text[domain.clone()].to_ascii_lowercase();
             let role = email::is_role(local_text);
             let office = role || institutional.contains(&domain_text);
-            let shown = if office || email::is_webmail(&domain_text) {
-                domain_text
-            } else {
-                email::mask_domain(&domain_text)
-            };
+            let shown = email::shown_domain(&domain_text, office);
             let why = if office {
                 msg!(
                     "rules-personal-data-why-office-email",
