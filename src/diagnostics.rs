@@ -39,6 +39,9 @@ pub enum Code {
     UnreferencedFile,
     /// A problem the analysis found inside a data file (also shown on its page).
     DataFile,
+    /// Data that look like a public office's (an office e-mail address, an
+    /// office phone in a column the descriptor says holds offices): a warning to accept.
+    PersonalDataOffice,
 }
 
 impl Code {
@@ -54,6 +57,7 @@ impl Code {
             Code::PersonalData => "personal-data",
             Code::PersonalDataAccepted => "personal-data-accepted",
             Code::PersonalDataColumn => "personal-data-column",
+            Code::PersonalDataOffice => "personal-data-office",
             Code::PromiseOverdue => "promise-overdue",
             Code::SiteTooLarge => "site-too-large",
             Code::UnknownKey => "unknown-key",

@@ -44,14 +44,16 @@ fn troubled_site(language: &str) -> TempSite {
             "title = \"Semáforos\"\ndescription = \"Ubicación de los semáforos.\"\nlicence = \"cc-by-4.0\"\ncategories = [\"movilidd\"]\nmodified = \"2024-13-45\"\n\n[[resources]]\ntitle = \"Semáforos\"\npath = \"datos/semaforos.csv\"\n",
         )
         .file("participants/prueba/datos/semaforos.csv", "id,calle,vacia\n1,Juárez,\n2,\"Hidalgo,\n")
-        // Overdue, with personal data: a CURP (an error), a phone accepted, a column named like personal data.
+        // Overdue, with personal data: a CURP (an error), a phone accepted, a column named like
+        // personal data, an office's e-mail address, a public servant in a column of offices, a
+        // phone in the description.
         .file(
             "participants/prueba/baches.toml",
-            "title = \"Baches\"\ndescription = \"Baches reportados.\"\nmodified = 2020-01-01\nfrequency = \"monthly\"\n\n[[resources]]\ntitle = \"Baches\"\npath = \"datos/baches.csv\"\n\n[[resources.personal_data]]\ncolumn = \"telefono\"\nreason = \"Teléfonos de oficinas públicas\"\n",
+            "title = \"Baches\"\ndescription = \"Baches reportados al 228 841 1234.\"\nmodified = 2020-01-01\nfrequency = \"monthly\"\n\n[[resources]]\ntitle = \"Baches\"\npath = \"datos/baches.csv\"\n\n[[resources.fields]]\nname = \"titular\"\nholds = \"offices\"\n\n[[resources.personal_data]]\ncolumn = \"telefono\"\nreason = \"Teléfonos de oficinas públicas\"\n",
         )
         .file(
             "participants/prueba/datos/baches.csv",
-            format!("id,curp,telefono,nombre\n1,{CURP},228 841 1234,Parque Juárez\n"),
+            format!("id,curp,telefono,nombre,correo,titular\n1,{CURP},228 841 1234,Parque Juárez,atencion@prueba.gob.mx,Ana López Pérez\n"),
         )
         // Due soon.
         .file(
@@ -305,6 +307,7 @@ fn the_troubled_site_reports_every_kind_of_problem() {
         "personal-data",
         "personal-data-accepted",
         "personal-data-column",
+        "personal-data-office",
         "promise-overdue",
         "unknown-key",
         "unreferenced-file",

@@ -145,12 +145,18 @@ fn personal_data_findings_have_spanish_and_english_sentences() {
         .expect("the CURP column is found");
     assert_eq!(
         curp.message_text(Language::Es),
-        "la columna `curp` contiene CURP en 1 fila (línea 2), por ejemplo `GOMC******HDF****3`"
+        "columna 2, `curp`: CURP en 1 fila (línea 2), por ejemplo `GOMC******HDF****3`: la forma y el dígito verificador son válidos"
     );
     assert_eq!(
         curp.message_text(Language::En),
-        "column `curp` holds CURPs in 1 row (line 2), e.g. `GOMC******HDF****3`"
+        "column 2, `curp`: CURPs in 1 row (line 2), e.g. `GOMC******HDF****3`: shape and check digit are valid"
     );
     let help = curp.help.as_ref().expect("a help").text(Language::Es);
     assert!(help.starts_with("elimina o anonimiza la columna"), "{help}");
+    assert!(
+        help.ends_with(
+            "dentro del [[resources]] de `datos/padron.csv`:\n[[resources.personal_data]]\ncolumn = \"curp\"\nreason = \"…\""
+        ),
+        "the block to paste: {help}"
+    );
 }

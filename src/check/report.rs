@@ -4,7 +4,7 @@
 //! commands, so problems show on a pull request's lines).
 
 use crate::check::CheckSummary;
-use crate::diagnostics::{BYTE_ORDER_MARK, Diagnostic, Severity};
+use crate::diagnostics::{BYTE_ORDER_MARK, Code, Diagnostic, Severity};
 use crate::model::Language;
 use crate::msg;
 use std::fmt::Write;
@@ -38,10 +38,11 @@ pub fn counts(diagnostics: &[Diagnostic]) -> Counts {
     c
 }
 
-/// Codes whose findings must never be shown with their source line (it holds personal data).
+/// Findings never shown with their source line: personal data's, and a data
+/// file's (its line is a row of the data, which may hold anyone's).
 fn hides_source(d: &Diagnostic) -> bool {
     d.code
-        .is_some_and(|c| c.as_str().starts_with("personal-data"))
+        .is_some_and(|c| c == Code::DataFile || c.as_str().starts_with("personal-data"))
 }
 
 /// "error", "aviso", "nota": the severity in the reader's language.
@@ -99,6 +100,9 @@ pub fn text(diagnostics: &[Diagnostic], site: &Path, colour: bool, language: Lan
         }
         if let Some(help) = d.help_text(language) {
             let label = format!("{}:", msg!("diagnostic-help").text(language));
+            // A help's further lines (a block to paste) stand under its first.
+            let indent = format!("\n{}", " ".repeat(5 + label.chars().count()));
+            let help = help.replace('\n', &indent);
             let _ = writeln!(out, "    {} {help}", paint("1;32", &label));
         }
     }
@@ -310,7 +314,6 @@ pub fn escape_property(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostics::Code;
 
     #[test]
     fn github_commands_escape_their_properties_and_message() {
@@ -339,5 +342,22 @@ mod tests {
         let out = text(&[d], dir.path(), false, Language::En);
         assert!(out.contains("2 | licnse = \"b\"\n"), "{out}");
         assert!(out.contains("  | ^\n"), "{out}");
+    }
+
+    #[test]
+    fn a_data_file_s_rows_are_never_quoted() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("a.csv"),
+            "id,curp\n1,GOMC850412HDFRRR03,de más\n",
+        )
+        .unwrap();
+        let ragged = msg!("analyse-ragged-row", width = 3usize, columns = 2usize);
+        let d = Diagnostic::warning("a.csv", ragged)
+            .at_line(2)
+            .code(Code::DataFile);
+        let out = text(&[d], dir.path(), false, Language::En);
+        assert!(out.contains("a.csv:2"), "{out}");
+        assert!(!out.contains("GOMC"), "{out}");
     }
 }

@@ -98,6 +98,20 @@ pub struct Field {
     #[serde(rename = "type")]
     pub field_type: Option<String>,
     pub description: String,
+    /// What the column holds, when the descriptor says (`holds = "offices"`).
+    #[serde(skip)]
+    pub holds: Option<Holds>,
+}
+
+/// What a column holds, as a descriptor says, for the personal-data gate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum Holds {
+    /// Public offices: their phones, e-mail addresses and street addresses,
+    /// and the public servants who head them (a directory the transparency
+    /// law makes public). Names in it are not taken for private people's;
+    /// phones, office e-mails and addresses are warnings to accept, not errors.
+    #[serde(rename = "offices", alias = "oficinas")]
+    Offices,
 }
 
 /// A personal-data finding accepted on purpose, with the reason.

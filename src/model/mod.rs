@@ -10,7 +10,8 @@ mod portal;
 mod story;
 
 pub use dataset::{
-    Contact, Dataset, Field, PersonalDataAcceptance, Resource, ResourceLocation, Status, Temporal,
+    Contact, Dataset, Field, Holds, PersonalDataAcceptance, Resource, ResourceLocation, Status,
+    Temporal,
 };
 pub use date::Date;
 pub use frequency::Frequency;

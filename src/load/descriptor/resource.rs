@@ -5,7 +5,7 @@ use super::super::paths::resolve_in_site;
 use super::super::toml_file;
 use super::DescriptorContext;
 use crate::diagnostics::{Diagnostic, SourceText};
-use crate::model::{Field, PersonalDataAcceptance, Resource, ResourceLocation};
+use crate::model::{Field, Holds, PersonalDataAcceptance, Resource, ResourceLocation};
 use crate::msg;
 use crate::slug::slugify;
 use serde::Deserialize;
@@ -35,6 +35,7 @@ struct FieldFile {
     field_type: Option<String>,
     #[serde(default)]
     description: String,
+    holds: Option<Holds>,
 }
 
 #[derive(Deserialize)]
@@ -220,6 +221,7 @@ impl FieldFile {
             name: self.name,
             field_type: self.field_type,
             description: self.description,
+            holds: self.holds,
         }
     }
 }

@@ -88,6 +88,10 @@ analyse-personal-data-kind = { $kind ->
         [card] card numbers
         [voter-key] INE voter keys
         [email] e-mail addresses
+        [nss] social security numbers (NSS)
+        [name] people's names
+        [address] street addresses
+        [birth-date] birth dates
        *[phone] phone numbers
     }
 analyse-explorer-failed = cannot prepare this table's explorer data: { $error }

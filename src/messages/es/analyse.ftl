@@ -101,6 +101,10 @@ analyse-personal-data-kind = { $kind ->
         [card] números de tarjeta
         [voter-key] claves de elector del INE
         [email] correos electrónicos
+        [nss] números de seguridad social (NSS)
+        [name] nombres de persona
+        [address] domicilios
+        [birth-date] fechas de nacimiento
        *[phone] números de teléfono
     }
 analyse-explorer-failed = no se pudieron preparar los datos del explorador de esta tabla: { $error }
