@@ -15,6 +15,7 @@
 //! | `/buscar/indice/<xx>.json`, `/buscar/docs/<n>.json` | search index: terms by their first two letters (postings `[doc, score, gap, score…]`, title 8 › keywords/participant 4 › columns 2 › text 1); what a hit shows, 64 documents a file. `search.js` fetches only the shards of the query's words |
 //! | `/descargas/<participant>/<dataset>/<file>` | data files, byte for byte |
 //! | `/descargas/<participant>/<dataset>/utf-8/<file>` | UTF-8 copy of a CSV that is not UTF-8 |
+//! | `/descargas/<participant>/<dataset>/estandar/<file>` | standard copy (UTF-8, `,`, decimal points, same rows) of a CSV that is not comma-separated with decimal points |
 //! | `/participantes/<id>/actualizacion/` | a participant's datasets against their update rhythm |
 //! | `/inventario/` | planned datasets, by participant |
 //! | `/historias/`, `/historias/<participant>/<story>/`, `/historias/<story>/` | stories; files beside a story (cover, images it links to) under its folder; `/historias/novedades.xml` Atom feed of stories (never drafts) |
@@ -154,6 +155,11 @@ impl Urls {
     /// The UTF-8 copy of a data file that is not UTF-8 (same name, in `utf-8/`).
     pub fn utf8_copy(dataset_id: &str, file_name: &str) -> Route {
         Route(format!("descargas/{dataset_id}/utf-8/{file_name}"))
+    }
+
+    /// The standard copy of a CSV (UTF-8, `,`, decimal points; same name, in `estandar/`).
+    pub fn standard_copy(dataset_id: &str, file_name: &str) -> Route {
+        Route(format!("descargas/{dataset_id}/estandar/{file_name}"))
     }
 
     /// One sheet of a spreadsheet, as CSV: `csv/<file stem>-<sheet>.csv`.

@@ -91,7 +91,7 @@ fn downloads(site: &Site, analysis: &Analysis) -> Vec<OutputFile> {
     files
 }
 
-/// The files made from a data file: its UTF-8 copy, its sheets as CSV, its GeoJSON conversion.
+/// The files made from a data file: its UTF-8 and standard copies, its sheets as CSV, its GeoJSON conversion.
 fn made_files(
     analysis: &Analysis,
     facts: &FileFacts,
@@ -107,9 +107,18 @@ fn made_files(
     };
     match &facts.content {
         Data::Csv {
-            utf8_copy: Some(name),
+            utf8_copy,
+            standard_copy,
             ..
-        } => vec![made(Urls::utf8_copy(dataset_id, file_name), name)],
+        } => {
+            let utf8 = utf8_copy
+                .iter()
+                .map(|name| made(Urls::utf8_copy(dataset_id, file_name), name));
+            let standard = standard_copy
+                .iter()
+                .map(|name| made(Urls::standard_copy(dataset_id, file_name), name));
+            utf8.chain(standard).collect()
+        }
         Data::Workbook { sheets } => sheets
             .iter()
             .filter_map(|s| {

@@ -90,7 +90,7 @@ pub fn render_site_cached(
     let common = pages::CommonContext::new(site, &urls, &t, &assets).values();
     let step = std::time::Instant::now();
     let views = views::Views::new(site, &urls, &t, options.include_drafts);
-    let records = catalogs::Records::new(site, analysis, &urls);
+    let records = catalogs::Records::new(site, analysis, &urls, &t);
     let facets = facets::Facets::new(&views, views.today);
     crate::timing::phase("views", step);
     let index = crate::timing::timed("index", || {
