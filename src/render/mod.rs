@@ -152,6 +152,8 @@ pub fn render_site_cached(
     cache.templates = Some((templates, compiled));
     files.extend(catalog_files.unwrap_or_default());
     files.extend(files::not_pages(site, analysis, &assets, index));
+    let former = files::former_addresses(site, &files);
+    files.extend(former);
     crate::timing::phase("files", step);
     files
 }

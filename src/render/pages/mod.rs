@@ -76,7 +76,11 @@ pub fn all<R: Send>(
     render: impl Fn(PageJob) -> Option<R> + Sync,
 ) -> (Vec<R>, Vec<OutputFile>) {
     let builder = Builder::new(sources, options, diagnostics);
-    let rendered = builder.jobs().into_par_iter().filter_map(&render).collect();
+    let mut jobs = builder.jobs();
+    let routes: Vec<Route> = jobs.iter().map(|job| job.route.clone()).collect();
+    jobs.extend(redirects::jobs(&builder, &routes));
+    jobs.extend(plain::not_found_jobs(&builder));
+    let rendered = jobs.into_par_iter().filter_map(&render).collect();
     let story_files = builder.story_files.into_inner().unpoisoned();
     (rendered, story_files.into_values().collect())
 }
@@ -168,7 +172,8 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// Every page, in the order the sitemap lists them.
+    /// Every page but those made from the others' addresses (the redirects
+    /// of renamed datasets) and the 404 page, in the order the sitemap lists them.
     fn jobs(&self) -> Vec<PageJob<'_>> {
         [
             home::jobs(self),
@@ -183,8 +188,6 @@ impl<'a> Builder<'a> {
             taxonomy::keyword_jobs(self),
             developers::jobs(self),
             plain::jobs(self),
-            redirects::jobs(self),
-            plain::not_found_jobs(self),
         ]
         .into_iter()
         .flatten()
