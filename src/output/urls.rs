@@ -12,6 +12,7 @@
 //! | `/datos/` | catalog (search box and facets with JavaScript; everything listed without); `/datos/<participant>/<dataset>/` one page per dataset |
 //! | `/datos/<participant>/<dataset>/explorar/<resource>/` (`<resource>-hoja-<n>/` per sheet) | the explorer of a table: every row, sorted and filtered in the browser from `datos.bin` beside it (format: `analyse::explore`) |
 //! | `/datos/f/<facet>/<value>/` | the catalog narrowed to one facet value, for browsers without JavaScript (categories and keywords use `/categorias/`, `/etiquetas/`) |
+//! | `/buscar/` | search results: datasets, stories, participants and pages, each labelled (the search form of every page leads here with JavaScript, to the catalog without) |
 //! | `/buscar/indice/<xx>.json`, `/buscar/docs/<n>.json` | search index: terms by their first two letters (postings `[doc, score, gap, score…]`, title 8 › keywords/participant 4 › columns 2 › text 1); what a hit shows, 64 documents a file. `search.js` fetches only the shards of the query's words |
 //! | `/descargas/<participant>/<dataset>/<file>` | data files, byte for byte |
 //! | `/descargas/<participant>/<dataset>/utf-8/<file>` | UTF-8 copy of a CSV that is not UTF-8 |
@@ -22,6 +23,8 @@
 //! | `/categorias/<id>/`, `/etiquetas/<keyword>/` | datasets by theme and keyword |
 //! | `/<page>/` | plain pages from `pages/` |
 //! | `/datos/<former id>/…`, `/descargas/<former id>/…`, `/api/v1/datasets/<former id>.json`, `/insertar/datos/<former id>/…` | every address a renamed dataset (`former_ids`) had: its pages (the dataset's, its explorers', its embeds') redirect to the new ones; its files (downloads, made files, datapackage, API file) are copies of the new ones ([`DatasetAddress`]) |
+//! | `/insertar/historias/<story>/<n>/`, `/insertar/datos/<participant>/<dataset>/<resource>-mapa/` (`-tabla/`, `-hoja-<n>/`, `-propiedades/`) | «Insertar»: a story's n-th figure, a dataset's map or preview, alone on a page made to be framed by other sites; the only pages `_headers` lets other sites frame |
+//! | `/_headers` | framing rules for hosts that read the file (Netlify, Cloudflare Pages) |
 //! | `/api/` | "API y datos abiertos": what the portal publishes for machines |
 //! | `/catalog.jsonld`, `/catalog.ttl`, `/participantes/<id>/catalog.{jsonld,ttl}` | DCAT-AP 3 catalogs (published datasets only) |
 //! | `/data.json` | DCAT-US / POD 1.1 inventory (planned datasets too, without distribution) |
@@ -304,6 +307,11 @@ impl Urls {
         Route(format!("datos/f/{facet}/{value}/"))
     }
 
+    /// The search results page.
+    pub fn search() -> Route {
+        Route("buscar/".into())
+    }
+
     /// The folder of the search index's term shards (`buscar/indice/tr.json`).
     pub fn search_shards() -> Route {
         Route("buscar/indice/".into())
@@ -324,6 +332,22 @@ impl Urls {
 
     pub fn page(slug: &str) -> Route {
         Route(format!("{slug}/"))
+    }
+
+    /// The folder of the pages made to be framed by other sites.
+    pub fn embeds() -> Route {
+        Route("insertar/".into())
+    }
+
+    /// The page of a story's `number`-th figure (chart, table or map), to be framed.
+    pub fn story_embed(story_id: &str, number: usize) -> Route {
+        Route(format!("insertar/historias/{story_id}/{number}/"))
+    }
+
+    /// The page of one of a dataset's figures (`<resource>-mapa`, a preview's
+    /// `<resource>-tabla`…), to be framed.
+    pub fn dataset_embed(dataset_id: &str, figure: &str) -> Route {
+        Route(format!("insertar/datos/{dataset_id}/{figure}/"))
     }
 
     /// A theme asset (CSS, JS), its name fingerprinted by the caller.
@@ -376,6 +400,11 @@ impl Urls {
 
     pub fn robots() -> Route {
         Route("robots.txt".into())
+    }
+
+    /// The headers hosts that read the file send (Netlify, Cloudflare Pages).
+    pub fn headers() -> Route {
+        Route("_headers".into())
     }
 
     /// The page that tells developers what the portal publishes for machines.

@@ -93,11 +93,12 @@ pub fn render_site_cached(
     let records = catalogs::Records::new(site, analysis, &urls, &t);
     let facets = facets::Facets::new(&views, views.today);
     crate::timing::phase("views", step);
-    let index = crate::timing::timed("index", || {
-        search::index::build(&search::documents(&views, options.include_drafts))
+    let (index, counts) = crate::timing::timed("index", || {
+        let documents = search::documents(&views, analysis, options.include_drafts);
+        (search::index::build(&documents), search::counts(&documents))
     });
     let step = std::time::Instant::now();
-    let finder = pages::Finder::new(&facets, &index, site);
+    let finder = pages::Finder::new(&facets, &index, counts);
     // Held here while the cache is updated; put back once rendered.
     let Some((templates, compiled)) = cache.templates.take() else {
         return Vec::new();
@@ -142,7 +143,7 @@ pub fn render_site_cached(
     crate::timing::phase("catalogs", step);
     let step = std::time::Instant::now();
     files.extend(story_files);
-    files.extend(catalogs::story_feed_and_sitemap(
+    files.extend(catalogs::story_feed_sitemap_and_headers(
         &records,
         &views,
         &page_routes,
