@@ -92,6 +92,25 @@ fn abierto(args: &[&str]) -> std::process::Output {
         .unwrap()
 }
 
+/// `site` built by the real `abierto build` on [`TODAY`]: its output folder (and the folder holding it).
+fn built(site: &TempSite) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let public = dir.path().join("public");
+    let out = abierto(&[
+        "build",
+        "--quiet",
+        site.path().to_str().unwrap(),
+        "-o",
+        public.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (dir, public)
+}
+
 #[test]
 fn check_reports_each_state_with_its_due_date() {
     let site = site();
@@ -153,20 +172,7 @@ fn check_reports_each_state_with_its_due_date() {
 #[test]
 fn the_freshness_page_shows_each_dataset_state_and_due_date() {
     let site = site();
-    let dir = tempfile::tempdir().unwrap();
-    let public = dir.path().join("public");
-    let out = abierto(&[
-        "build",
-        "--quiet",
-        site.path().to_str().unwrap(),
-        "-o",
-        public.to_str().unwrap(),
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let (_dir, public) = built(&site);
     let html = page(&public, "participantes/prueba/actualizacion/index.html");
     assert_eq!(
         select(&html, ".lead time")[0].value().attr("datetime"),
@@ -252,20 +258,7 @@ fn the_inventory_and_the_participant_page_mark_promises_past_their_date() {
             "participants/prueba/otro-vencido.toml",
             promise("Prometido hace un año", "2025-01-15"),
         );
-    let dir = tempfile::tempdir().unwrap();
-    let public = dir.path().join("public");
-    let out = abierto(&[
-        "build",
-        "--quiet",
-        site.path().to_str().unwrap(),
-        "-o",
-        public.to_str().unwrap(),
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let (_dir, public) = built(&site);
     let inventory = page(&public, "inventario/index.html");
     let marked = |title: &str| {
         let card = select(&inventory, "li.card")

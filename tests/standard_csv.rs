@@ -146,9 +146,16 @@ fn the_dataset_page_and_the_catalogs_list_the_standard_copy_with_its_own_size_an
     assert!(dcat.contains(&format!("datos/xalapa/accidentes-viales/#{anchor}")));
 }
 
-/// A site whose one CSV is `csv`.
-fn site_with(csv: &[u8]) -> TempSite {
-    TempSite::valid().file("participants/prueba/datos/semaforos.csv", csv)
+/// The standard copy of `csv`, the one data file of a site built without errors.
+fn built_copy(csv: &str) -> Vec<u8> {
+    let site = TempSite::valid().file("participants/prueba/datos/semaforos.csv", csv);
+    let (report, out) = site.build();
+    assert_eq!(report.errors(), 0, "{:#?}", report.diagnostics);
+    standard_copy(
+        &out.path().join("public"),
+        "prueba/semaforos",
+        "semaforos.csv",
+    )
 }
 
 #[test]
@@ -162,13 +169,7 @@ fn a_comma_inside_text_stays_and_long_cells_quotes_and_line_breaks_survive() {
         "50;3,5;1,0\n51;\"dice \"\"hola\"\"\nen dos líneas\";2\n52;{};0,25\n",
         "x".repeat(10_000)
     ));
-    let (report, out) = site_with(csv.as_bytes()).build();
-    assert_eq!(report.errors(), 0, "{:#?}", report.diagnostics);
-    let copy = standard_copy(
-        &out.path().join("public"),
-        "prueba/semaforos",
-        "semaforos.csv",
-    );
+    let copy = built_copy(&csv);
     assert_same_values(&records(csv.as_bytes(), b';'), &records(&copy, b','), &[2]);
 }
 
@@ -182,13 +183,7 @@ fn decimal_commas_first_met_past_the_first_block_are_converted_too() {
         i += 1;
     }
     csv.push_str("99999,\"12,75\"\n");
-    let (report, out) = site_with(csv.as_bytes()).build();
-    assert_eq!(report.errors(), 0, "{:#?}", report.diagnostics);
-    let copy = standard_copy(
-        &out.path().join("public"),
-        "prueba/semaforos",
-        "semaforos.csv",
-    );
+    let copy = built_copy(&csv);
     let copy = records(&copy, b',');
     assert_eq!(copy.last().unwrap(), &["99999", "12.75"]);
     assert_same_values(&records(csv.as_bytes(), b','), &copy, &[1]);

@@ -7,6 +7,7 @@ pub mod catalogs;
 mod data_view;
 pub mod embeds;
 mod facets;
+mod figures;
 mod files;
 mod i18n;
 mod incremental;

@@ -16,6 +16,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { startServer } from './lib/server.mjs';
 import { launchBrowser } from './lib/browser.mjs';
+import { stories, assert } from './lib/stories.mjs';
 import { normaliseBase, walk } from './lib/site.mjs';
 
 const [outDir, baseArg = '/'] = process.argv.slice(2);
@@ -25,21 +26,7 @@ if (!outDir) {
 }
 const base = normaliseBase(baseArg);
 
-let passed = 0;
-let failed = 0;
-async function story(name, fn) {
-  try {
-    await fn();
-    passed++;
-    console.log(`PASS ${name}`);
-  } catch (e) {
-    failed++;
-    console.log(`FAIL ${name}\n     ${String(e.message || e).split('\n').join('\n     ')}`);
-  }
-}
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
+const { story, summary } = stories();
 
 let server;
 let browser;
@@ -173,5 +160,4 @@ await story('no JavaScript error', async () => {
 
 await browser.close();
 await server.close();
-console.log(`\n${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+process.exit(summary());

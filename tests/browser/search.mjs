@@ -9,6 +9,7 @@
 // exit status 0 when all pass, 1 when one fails, 2 when it could not run.
 import { startServer } from './lib/server.mjs';
 import { launchBrowser } from './lib/browser.mjs';
+import { stories, assert } from './lib/stories.mjs';
 import { normaliseBase } from './lib/site.mjs';
 
 const [outDir, baseArg = '/'] = process.argv.slice(2);
@@ -18,21 +19,7 @@ if (!outDir) {
 }
 const base = normaliseBase(baseArg);
 
-let passed = 0;
-let failed = 0;
-async function story(name, fn) {
-  try {
-    await fn();
-    passed++;
-    console.log(`PASS ${name}`);
-  } catch (e) {
-    failed++;
-    console.log(`FAIL ${name}\n     ${String(e.message || e).split('\n').join('\n     ')}`);
-  }
-}
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
+const { story, summary } = stories();
 
 const visibleCards = (page) => page.$$eval('#catalog-cards > li.card:not([hidden]) .card-title a',
   (as) => as.map((a) => a.getAttribute('href')));
@@ -179,5 +166,4 @@ await story('without JavaScript the catalog lists everything and facet pages lin
 
 await browser.close();
 await server.close();
-console.log(`\n${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+process.exit(summary());

@@ -11,6 +11,7 @@ use crate::output::urls::{Route, Urls};
 use crate::render::PageJob;
 use crate::render::cache::PageContext;
 use crate::render::data_view::{self, MapView, TableView};
+use crate::render::figures;
 use crate::render::embeds::share::SharedFigure;
 use serde::Serialize;
 
@@ -32,20 +33,12 @@ struct EmbedPage<'a> {
 /// The page of each figure of every dataset: its resources' maps and previews.
 pub(super) fn dataset_jobs<'j>(b: &'j Builder) -> Vec<PageJob<'j>> {
     let mut jobs = Vec::new();
-    for dataset in &b.views.site.datasets {
-        for resource in &dataset.resources {
-            let ResourceLocation::Local { path, .. } = &resource.location else {
-                continue;
-            };
-            let Some(facts) = b.analysis.facts(path) else {
-                continue;
-            };
-            for figure in data_view::figures(facts, &resource.slug) {
-                let route = Urls::dataset_embed(&dataset.id, &figure);
-                jobs.push(b.job(route, "embed.html", move |route| {
-                    dataset_figure(b, route, dataset, resource, &figure)
-                }));
-            }
+    for (dataset, resource, facts) in b.analysed_resources() {
+        for figure in figures::figures(facts, &resource.slug) {
+            let route = Urls::dataset_embed(&dataset.id, &figure);
+            jobs.push(b.job(route, "embed.html", move |route| {
+                dataset_figure(b, route, dataset, resource, &figure)
+            }));
         }
     }
     jobs
@@ -96,7 +89,7 @@ fn dataset_figure(
         ResourceLocation::Remote { .. } => None,
     };
     let (map, table) = match view {
-        Some(view) if figure == data_view::map_id(&resource.slug) => (view.map, None),
+        Some(view) if figure == figures::map_id(&resource.slug) => (view.map, None),
         Some(view) => (None, view.tables.into_iter().find(|t| t.id == figure)),
         None => (None, None),
     };

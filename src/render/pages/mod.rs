@@ -29,8 +29,9 @@ use super::search::Counts;
 use super::search::index::SearchIndex;
 use super::views::{ParticipantSummary, Views};
 use super::{IdLinks, PageJob, RenderOptions};
-use crate::analyse::Analysis;
+use crate::analyse::{Analysis, FileFacts};
 use crate::diagnostics::Diagnostics;
+use crate::model::{Dataset, Resource, ResourceLocation};
 use crate::output::OutputFile;
 use crate::output::urls::Route;
 use crate::sync::Unpoisoned;
@@ -242,6 +243,21 @@ impl<'a> Builder<'a> {
             section: section.to_string(),
             edit: None,
         }
+    }
+
+    /// Each local resource of every dataset, with the facts of its analysed file.
+    fn analysed_resources(
+        &self,
+    ) -> impl Iterator<Item = (&'a Dataset, &'a Resource, &'a FileFacts)> {
+        let analysis = self.analysis;
+        self.views.site.datasets.iter().flat_map(move |dataset| {
+            dataset.resources.iter().filter_map(move |resource| {
+                let ResourceLocation::Local { path, .. } = &resource.location else {
+                    return None;
+                };
+                Some((dataset, resource, analysis.facts(path)?))
+            })
+        })
     }
 
     /// Where the site's source is kept, when the portal says.

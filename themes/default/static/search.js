@@ -149,6 +149,14 @@
     return columns && columns[column] !== undefined ? template.replace("{column}", columns[column]) : "";
   }
 
+  function addWhy(card, why) {
+    if (!why) return;
+    var p = document.createElement("p");
+    p.className = "result-why";
+    p.textContent = why;
+    card.appendChild(p);
+  }
+
   // A result as a card: its kind, title (linked), byline, summary and why it matched.
   function resultCard(row, found, labels, terms) {
     var li = document.createElement("li");
@@ -210,13 +218,7 @@
         rows.forEach(function (row, i) {
           if (!row) return;
           var li = resultCard(row, found, labels, engine.terms);
-          var why = found.why.has(page[i]) ? whyText(data.why, row, found.why.get(page[i])) : "";
-          if (why) {
-            var p = document.createElement("p");
-            p.className = "result-why";
-            p.textContent = why;
-            li.appendChild(p);
-          }
+          if (found.why.has(page[i])) addWhy(li, whyText(data.why, row, found.why.get(page[i])));
           list.appendChild(li);
         });
       });
@@ -347,12 +349,7 @@
       if (old) old.remove();
       if (!found || !found.why.has(card.abiertoDoc)) return;
       engine.row(card.abiertoDoc).then(function (row) {
-        var why = whyText(data.why, row, found.why.get(card.abiertoDoc));
-        if (!why || card.querySelector(".result-why")) return;
-        var p = document.createElement("p");
-        p.className = "result-why";
-        p.textContent = why;
-        card.appendChild(p);
+        if (!card.querySelector(".result-why")) addWhy(card, whyText(data.why, row, found.why.get(card.abiertoDoc)));
       });
     }
 
