@@ -261,11 +261,7 @@ impl Session {
 /// Runs `check`: the pipeline without writing, plus every check of [`crate::check`].
 /// Warnings that `[check] allow` in portal.toml names become notes.
 /// External links are asked for only with `external` settings (`--external`).
-pub fn check(
-    options: &BuildOptions,
-    today: Date,
-    external: Option<&check::external::Settings>,
-) -> BuildReport {
+pub fn check(options: &BuildOptions, today: Date, extra: &check::CheckOptions) -> BuildReport {
     let started = Instant::now();
     let mut session = Session::one_shot(options.clone());
     let (run, site) = session.run_pipeline(&[], true);
@@ -275,7 +271,7 @@ pub fn check(
         .for_each(|d| diagnostics.push(d));
     let summary = site
         .as_ref()
-        .map(|site| check::run(site, &run.files, today, external, &diagnostics));
+        .map(|site| check::run(site, &run.files, today, extra, &diagnostics));
     let mut sorted = diagnostics.into_sorted();
     if let Some(site) = &site {
         check::apply_allow(&mut sorted, &site.portal.check_allow);

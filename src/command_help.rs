@@ -148,6 +148,7 @@ fn help_id(path: &str, arg: &str) -> Option<&'static str> {
         ("check", "external") => "cli-help-check-external",
         ("check", "external_timeout") => "cli-help-check-external-timeout",
         ("check", "external_deadline") => "cli-help-check-external-deadline",
+        ("check", "previous") => "cli-help-check-previous",
         ("new participant", "id") => "cli-help-new-participant-id",
         (_, "participant") => "cli-help-new-participant-of",
         ("new story", "title") => "cli-help-new-story-title",

@@ -23,6 +23,8 @@ pub enum Severity {
 /// GitHub titles and `[check] allow`). New kinds are added at the end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Code {
+    /// A dataset a previous build published is gone (`check --previous`).
+    AddressGone,
     BrokenExternalLink,
     BrokenLink,
     DueSoon,
@@ -47,6 +49,7 @@ pub enum Code {
 impl Code {
     pub fn as_str(self) -> &'static str {
         match self {
+            Code::AddressGone => "address-gone",
             Code::BrokenExternalLink => "broken-external-link",
             Code::BrokenLink => "broken-link",
             Code::DueSoon => "due-soon",

@@ -2,8 +2,8 @@
 //! problems and a one-line summary.
 
 use abierto::build::{BuildOptions, BuildReport, build, check};
-use abierto::check::external;
 use abierto::check::report::{self, Format};
+use abierto::check::{CheckOptions, external};
 use abierto::model::Language;
 use abierto::msg;
 use abierto::progress::Progress;
@@ -89,6 +89,8 @@ enum Command {
         external_timeout: f64,
         #[arg(long, value_name = "SECONDS", default_value_t = 120.0)]
         external_deadline: f64,
+        #[arg(long, value_name = "PLACE")]
+        previous: Option<String>,
         #[arg(short, long)]
         quiet: bool,
         #[arg(long)]
@@ -166,6 +168,7 @@ fn main() -> ExitCode {
             external,
             external_timeout,
             external_deadline,
+            previous,
             quiet,
             timings,
         } => {
@@ -174,7 +177,10 @@ fn main() -> ExitCode {
                 site,
                 format,
                 strict,
-                external.then_some((external_timeout, external_deadline)),
+                (
+                    external.then_some((external_timeout, external_deadline)),
+                    previous,
+                ),
                 Progress::for_terminal(quiet, language),
                 language,
             )
@@ -244,12 +250,13 @@ fn run_build(
     exit_code(&report)
 }
 
-/// `abierto check`; `external` holds the seconds of `--external-timeout` and `--external-deadline`.
+/// `abierto check`; `external` holds the seconds of `--external-timeout` and
+/// `--external-deadline`, `previous` the place of `--previous`.
 fn run_check(
     site: PathBuf,
     format: Format,
     strict: bool,
-    external: Option<(f64, f64)>,
+    (external, previous): (Option<(f64, f64)>, Option<String>),
     progress: Progress,
     language: Language,
 ) -> ExitCode {
@@ -260,6 +267,7 @@ fn run_check(
         deadline: seconds(deadline),
         ..external::Settings::default()
     });
+    let extra = CheckOptions { external, previous };
     let report = check(
         &BuildOptions {
             site: site.clone(),
@@ -270,7 +278,7 @@ fn run_check(
             progress,
         },
         abierto::clock::today_or_epoch(),
-        external.as_ref(),
+        &extra,
     );
     print_check(&report, &site, format, language);
     if report.errors() > 0 {

@@ -77,7 +77,7 @@ fn dataset_pages(public: &Path) -> Vec<PageDataset> {
         let planned = !select(&html, ".notice").is_empty();
         let resources = select(&html, "section.resource")
             .iter()
-            .map(|section| {
+            .flat_map(|section| {
                 let inner = scraper::Html::parse_fragment(&section.html());
                 let slug = section.value().attr("aria-labelledby").unwrap();
                 let href = select(&inner, "a.button")[0]
@@ -85,7 +85,7 @@ fn dataset_pages(public: &Path) -> Vec<PageDataset> {
                     .attr("href")
                     .unwrap()
                     .to_string();
-                PageResource {
+                let resource = PageResource {
                     identifier: format!("{identifier}#{slug}"),
                     url: if href.starts_with('/') {
                         format!("{HOST}{href}")
@@ -96,7 +96,25 @@ fn dataset_pages(public: &Path) -> Vec<PageDataset> {
                         .first()
                         .map(|d| d.value().attr("value").unwrap().parse().unwrap()),
                     sha256: select(&inner, "code.checksum").first().map(text_of),
-                }
+                };
+                // A file made from it that catalogs list on its own (the
+                // standard copy of a CSV) has its anchor, size and checksum.
+                let copies: Vec<PageResource> = select(&inner, "li[id]")
+                    .iter()
+                    .map(|li| {
+                        let item = scraper::Html::parse_fragment(&li.html());
+                        let href = select(&item, "a")[0].value().attr("href").unwrap();
+                        PageResource {
+                            identifier: format!("{identifier}#{}", li.value().attr("id").unwrap()),
+                            url: format!("{HOST}{href}"),
+                            bytes: select(&item, "data")
+                                .first()
+                                .map(|d| d.value().attr("value").unwrap().parse().unwrap()),
+                            sha256: select(&item, "code.checksum").first().map(text_of),
+                        }
+                    })
+                    .collect();
+                std::iter::once(resource).chain(copies)
             })
             .collect();
         let json_ld = select(&html, "script[type=\"application/ld+json\"]")

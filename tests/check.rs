@@ -65,7 +65,7 @@ fn run_check(site: &TempSite) -> Vec<Diagnostic> {
             progress: abierto::progress::Progress::hidden(),
         },
         Date::parse(TODAY).unwrap(),
-        None,
+        &Default::default(),
     )
     .diagnostics
 }

@@ -124,11 +124,35 @@ fn everything_said(site: &Path) -> String {
     let out = tempfile::tempdir().unwrap();
     let site = site.to_str().unwrap();
     let output = out.path().join("public");
+    // A previous build that published a dataset this one has lost.
+    let sitemap = out.path().join("sitemap.xml");
+    std::fs::write(
+        &sitemap,
+        "<urlset><url><loc>https://datos.example.org/</loc></url><url><loc>https://datos.example.org/datos/prueba/retirado/</loc></url></urlset>",
+    )
+    .unwrap();
+    let previous = sitemap.to_str().unwrap();
     let runs: [&[&str]; 4] = [
         &["build", site, "-o", output.to_str().unwrap()],
-        &["check", "--external", site],
-        &["check", "--external", "--format", "json", site],
-        &["check", "--external", "--format", "github", site],
+        &["check", "--external", "--previous", previous, site],
+        &[
+            "check",
+            "--external",
+            "--previous",
+            previous,
+            "--format",
+            "json",
+            site,
+        ],
+        &[
+            "check",
+            "--external",
+            "--previous",
+            previous,
+            "--format",
+            "github",
+            site,
+        ],
     ];
     let mut said = String::new();
     for args in runs {
@@ -296,6 +320,7 @@ fn the_troubled_site_reports_every_kind_of_problem() {
         .filter_map(|d| d["code"].as_str())
         .collect();
     for code in [
+        "address-gone",
         "broken-external-link",
         "broken-link",
         "data-file",

@@ -28,7 +28,12 @@ fn run_check(site: &TempSite) -> Vec<Diagnostic> {
         force: false,
         progress: abierto::progress::Progress::hidden(),
     };
-    check(&options, Date::parse("2026-01-15").unwrap(), None).diagnostics
+    check(
+        &options,
+        Date::parse("2026-01-15").unwrap(),
+        &Default::default(),
+    )
+    .diagnostics
 }
 
 fn timed<T>(what: &str, run: impl FnOnce() -> T) -> T {

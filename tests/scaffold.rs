@@ -22,7 +22,7 @@ fn check_clean(site: &Path, expected: &[&str]) {
             progress: abierto::progress::Progress::hidden(),
         },
         abierto::clock::today_or_epoch(),
-        None,
+        &Default::default(),
     );
     assert_eq!(report.errors(), 0, "{:#?}", report.diagnostics);
     let unexpected: Vec<_> = report

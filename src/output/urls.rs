@@ -12,15 +12,19 @@
 //! | `/datos/` | catalog (search box and facets with JavaScript; everything listed without); `/datos/<participant>/<dataset>/` one page per dataset |
 //! | `/datos/<participant>/<dataset>/explorar/<resource>/` (`<resource>-hoja-<n>/` per sheet) | the explorer of a table: every row, sorted and filtered in the browser from `datos.bin` beside it (format: `analyse::explore`) |
 //! | `/datos/f/<facet>/<value>/` | the catalog narrowed to one facet value, for browsers without JavaScript (categories and keywords use `/categorias/`, `/etiquetas/`) |
+//! | `/buscar/` | search results: datasets, stories, participants and pages, each labelled (the search form of every page leads here with JavaScript, to the catalog without) |
 //! | `/buscar/indice/<xx>.json`, `/buscar/docs/<n>.json` | search index: terms by their first two letters (postings `[doc, score, gap, score…]`, title 8 › keywords/participant 4 › columns 2 › text 1); what a hit shows, 64 documents a file. `search.js` fetches only the shards of the query's words |
 //! | `/descargas/<participant>/<dataset>/<file>` | data files, byte for byte |
 //! | `/descargas/<participant>/<dataset>/utf-8/<file>` | UTF-8 copy of a CSV that is not UTF-8 |
+//! | `/descargas/<participant>/<dataset>/estandar/<file>` | standard copy (UTF-8, `,`, decimal points, same rows) of a CSV that is not comma-separated with decimal points |
 //! | `/participantes/<id>/actualizacion/` | a participant's datasets against their update rhythm |
 //! | `/inventario/` | planned datasets, by participant |
 //! | `/historias/`, `/historias/<participant>/<story>/`, `/historias/<story>/` | stories; files beside a story (cover, images it links to) under its folder; `/historias/novedades.xml` Atom feed of stories (never drafts) |
 //! | `/categorias/<id>/`, `/etiquetas/<keyword>/` | datasets by theme and keyword |
 //! | `/<page>/` | plain pages from `pages/` |
-//! | `/datos/<former id>/` | redirect page of a renamed dataset (`former_ids`) to its new address |
+//! | `/datos/<former id>/…`, `/descargas/<former id>/…`, `/api/v1/datasets/<former id>.json`, `/insertar/datos/<former id>/…` | every address a renamed dataset (`former_ids`) had: its pages (the dataset's, its explorers', its embeds') redirect to the new ones; its files (downloads, made files, datapackage, API file) are copies of the new ones ([`DatasetAddress`]) |
+//! | `/insertar/historias/<story>/<n>/`, `/insertar/datos/<participant>/<dataset>/<resource>-mapa/` (`-tabla/`, `-hoja-<n>/`, `-propiedades/`) | «Insertar»: a story's n-th figure, a dataset's map or preview, alone on a page made to be framed by other sites; the only pages `_headers` lets other sites frame |
+//! | `/_headers` | framing rules for hosts that read the file (Netlify, Cloudflare Pages) |
 //! | `/api/` | "API y datos abiertos": what the portal publishes for machines |
 //! | `/catalog.jsonld`, `/catalog.ttl`, `/participantes/<id>/catalog.{jsonld,ttl}` | DCAT-AP 3 catalogs (published datasets only) |
 //! | `/data.json` | DCAT-US / POD 1.1 inventory (planned datasets too, without distribution) |
@@ -52,6 +56,12 @@ impl Route {
         Route(route)
     }
 
+    /// An address of a previous build, read from its manifest or sitemap
+    /// (`datos/xalapa/semaforos/`), to compare with this build's.
+    pub fn published(relative: &str) -> Route {
+        Route(relative.to_string())
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -59,6 +69,64 @@ impl Route {
     /// The last segment: the name a download is saved under.
     pub fn file_name(&self) -> &str {
         self.0.rsplit('/').next().unwrap_or("")
+    }
+}
+
+/// An address that belongs to one dataset (its page and the pages under it,
+/// its datapackage, its downloads and the files made from them, its API
+/// file, its embeds), split around the dataset's id so that the same address
+/// can be written for another id (a former one).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DatasetAddress<'a> {
+    pub dataset_id: &'a str,
+    before: &'static str,
+    after: &'a str,
+}
+
+impl DatasetAddress<'_> {
+    /// The dataset's address of `route`, if it is one.
+    pub fn of(route: &Route) -> Option<DatasetAddress<'_>> {
+        const SCOPES: [&str; 4] = [
+            "datos/",
+            "descargas/",
+            "api/v1/datasets/",
+            "insertar/datos/",
+        ];
+        let before = SCOPES
+            .into_iter()
+            .filter(|scope| route.0.starts_with(scope))
+            .max_by_key(|scope| scope.len())?;
+        let rest = &route.0[before.len()..];
+        let participant_end = rest.find('/')?;
+        let dataset_end = rest[participant_end + 1..]
+            .find(['/', '.'])
+            .map(|i| participant_end + 1 + i)?;
+        let (dataset_id, after) = rest.split_at(dataset_end);
+        // `api/v1/datasets/<id>.json` ends in `.json`; every other address goes on with `/`.
+        let well_formed = match before {
+            "api/v1/datasets/" => after == ".json",
+            _ => after.starts_with('/'),
+        };
+        (well_formed && !dataset_id.ends_with('/')).then_some(DatasetAddress {
+            dataset_id,
+            before,
+            after,
+        })
+    }
+
+    /// The same address for the dataset `id`.
+    pub fn with_id(&self, id: &str) -> Route {
+        Route(format!("{}{id}{}", self.before, self.after))
+    }
+
+    /// Whether it is a page (the browser is sent on) rather than a file (copied).
+    pub fn is_page(&self) -> bool {
+        self.after.ends_with('/')
+    }
+
+    /// Whether only its own page reads it (an explorer's data), so an old address needs none.
+    pub fn serves_its_page_only(&self) -> bool {
+        self.before == "datos/" && self.after.starts_with("/explorar/") && !self.is_page()
     }
 }
 
@@ -156,6 +224,11 @@ impl Urls {
         Route(format!("descargas/{dataset_id}/utf-8/{file_name}"))
     }
 
+    /// The standard copy of a CSV (UTF-8, `,`, decimal points; same name, in `estandar/`).
+    pub fn standard_copy(dataset_id: &str, file_name: &str) -> Route {
+        Route(format!("descargas/{dataset_id}/estandar/{file_name}"))
+    }
+
     /// One sheet of a spreadsheet, as CSV: `csv/<file stem>-<sheet>.csv`.
     pub fn sheet_csv(dataset_id: &str, file_name: &str, sheet: &str) -> Route {
         let sheet = match slugify(sheet) {
@@ -234,6 +307,11 @@ impl Urls {
         Route(format!("datos/f/{facet}/{value}/"))
     }
 
+    /// The search results page.
+    pub fn search() -> Route {
+        Route("buscar/".into())
+    }
+
     /// The folder of the search index's term shards (`buscar/indice/tr.json`).
     pub fn search_shards() -> Route {
         Route("buscar/indice/".into())
@@ -254,6 +332,22 @@ impl Urls {
 
     pub fn page(slug: &str) -> Route {
         Route(format!("{slug}/"))
+    }
+
+    /// The folder of the pages made to be framed by other sites.
+    pub fn embeds() -> Route {
+        Route("insertar/".into())
+    }
+
+    /// The page of a story's `number`-th figure (chart, table or map), to be framed.
+    pub fn story_embed(story_id: &str, number: usize) -> Route {
+        Route(format!("insertar/historias/{story_id}/{number}/"))
+    }
+
+    /// The page of one of a dataset's figures (`<resource>-mapa`, a preview's
+    /// `<resource>-tabla`…), to be framed.
+    pub fn dataset_embed(dataset_id: &str, figure: &str) -> Route {
+        Route(format!("insertar/datos/{dataset_id}/{figure}/"))
     }
 
     /// A theme asset (CSS, JS), its name fingerprinted by the caller.
@@ -306,6 +400,11 @@ impl Urls {
 
     pub fn robots() -> Route {
         Route("robots.txt".into())
+    }
+
+    /// The headers hosts that read the file send (Netlify, Cloudflare Pages).
+    pub fn headers() -> Route {
+        Route("_headers".into())
     }
 
     /// The page that tells developers what the portal publishes for machines.
@@ -402,5 +501,63 @@ mod tests {
             Urls::geojson_conversion("puebla/museos", "museos.kml").file_name(),
             "museos.geojson"
         );
+    }
+
+    #[test]
+    fn every_address_of_a_dataset_can_be_written_for_its_former_id() {
+        let renamed = |route: Route| {
+            let address = DatasetAddress::of(&route)
+                .unwrap_or_else(|| panic!("{route:?} belongs to a dataset"));
+            assert_eq!(address.dataset_id, "xalapa/semaforos", "{route:?}");
+            (
+                address.with_id("xalapa/semaforos-2014").0,
+                address.is_page(),
+            )
+        };
+        let id = "xalapa/semaforos";
+        assert_eq!(
+            renamed(Urls::dataset(id)),
+            ("datos/xalapa/semaforos-2014/".into(), true)
+        );
+        assert_eq!(
+            renamed(Urls::download(id, "semaforos.csv")),
+            (
+                "descargas/xalapa/semaforos-2014/semaforos.csv".into(),
+                false
+            )
+        );
+        assert_eq!(
+            renamed(Urls::standard_copy(id, "semaforos.csv")).0,
+            "descargas/xalapa/semaforos-2014/estandar/semaforos.csv"
+        );
+        assert_eq!(
+            renamed(Urls::api_dataset(id)),
+            ("api/v1/datasets/xalapa/semaforos-2014.json".into(), false)
+        );
+        assert_eq!(
+            renamed(Urls::datapackage(id)).0,
+            "datos/xalapa/semaforos-2014/datapackage.json"
+        );
+        let explorer = Urls::explorer(id, "semaforos", None);
+        assert_eq!(
+            renamed(explorer.clone()).0,
+            "datos/xalapa/semaforos-2014/explorar/semaforos/"
+        );
+        let data = Urls::explorer_data(&explorer);
+        assert!(DatasetAddress::of(&data).unwrap().serves_its_page_only());
+        assert!(
+            !DatasetAddress::of(&explorer)
+                .unwrap()
+                .serves_its_page_only()
+        );
+        for other in [
+            Urls::catalog(),
+            Urls::api_datasets(),
+            Urls::participant("xalapa"),
+            Route("datos/xalapa/".into()),
+            Route("descargas/xalapa".into()),
+        ] {
+            assert_eq!(DatasetAddress::of(&other), None, "{other:?}");
+        }
     }
 }

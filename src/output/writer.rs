@@ -103,6 +103,17 @@ pub fn check_output_folder(
     Ok(())
 }
 
+/// The files of a portal abierto wrote into `folder`, as its manifest lists
+/// them (`datos/index.html`); `None` when the folder has no manifest.
+pub fn published_files(folder: &Path) -> Option<Vec<String>> {
+    if !folder.join(MANIFEST).is_file() {
+        return None;
+    }
+    let mut files: Vec<String> = Manifest::read(folder).entries.into_keys().collect();
+    files.sort();
+    Some(files)
+}
+
 /// Files in an existing output folder that its manifest does not list.
 fn foreign_files(out: &Path) -> Vec<String> {
     let listed = Manifest::read(out).entries;

@@ -84,6 +84,17 @@ impl Translation {
         }
     }
 
+    /// A number as a data file writes it (`42,4`, `59.8`, `-3`), with this
+    /// language's decimal separator; text that is not such a number stays as it is.
+    pub fn data_number(&self, text: &str) -> String {
+        match crate::analyse::profile::parse_number(text.trim()) {
+            Some(number) if !number.integer => {
+                text.replacen(['.', ','], &self.decimal_separator, 1)
+            }
+            _ => text.to_string(),
+        }
+    }
+
     /// The first three letters of a month's name: "ene" / "Jan".
     pub fn short_month(&self, month: u32) -> String {
         self.months
@@ -182,6 +193,19 @@ mod tests {
         assert_eq!(en.date(date), "October 10, 2014");
         assert_eq!(en.size(1_234_567), "1.2 MB");
         assert_eq!(en.number(12345.63, 1), "12,345.6");
+    }
+
+    #[test]
+    fn numbers_from_data_take_the_page_decimal_separator() {
+        let es = Translation::for_language(Language::Es);
+        let en = Translation::for_language(Language::En);
+        assert_eq!(es.data_number("59.8"), "59,8");
+        assert_eq!(es.data_number("20,6"), "20,6");
+        assert_eq!(en.data_number("20,6"), "20.6");
+        assert_eq!(en.data_number("-3.25"), "-3.25");
+        assert_eq!(es.data_number("1413115"), "1413115");
+        assert_eq!(es.data_number("Av. 5.2"), "Av. 5.2", "not a number");
+        assert_eq!(es.data_number("2014-01-03"), "2014-01-03");
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub mod catalogs;
 mod data_view;
 pub mod embeds;
 mod facets;
+mod figures;
 mod files;
 mod i18n;
 mod incremental;
@@ -90,14 +91,15 @@ pub fn render_site_cached(
     let common = pages::CommonContext::new(site, &urls, &t, &assets).values();
     let step = std::time::Instant::now();
     let views = views::Views::new(site, &urls, &t, options.include_drafts);
-    let records = catalogs::Records::new(site, analysis, &urls);
+    let records = catalogs::Records::new(site, analysis, &urls, &t);
     let facets = facets::Facets::new(&views, views.today);
     crate::timing::phase("views", step);
-    let index = crate::timing::timed("index", || {
-        search::index::build(&search::documents(&views, options.include_drafts))
+    let (index, counts) = crate::timing::timed("index", || {
+        let documents = search::documents(&views, analysis, options.include_drafts);
+        (search::index::build(&documents), search::counts(&documents))
     });
     let step = std::time::Instant::now();
-    let finder = pages::Finder::new(&facets, &index, site);
+    let finder = pages::Finder::new(&facets, &index, counts);
     // Held here while the cache is updated; put back once rendered.
     let Some((templates, compiled)) = cache.templates.take() else {
         return Vec::new();
@@ -142,7 +144,7 @@ pub fn render_site_cached(
     crate::timing::phase("catalogs", step);
     let step = std::time::Instant::now();
     files.extend(story_files);
-    files.extend(catalogs::story_feed_and_sitemap(
+    files.extend(catalogs::story_feed_sitemap_and_headers(
         &records,
         &views,
         &page_routes,
@@ -152,6 +154,8 @@ pub fn render_site_cached(
     cache.templates = Some((templates, compiled));
     files.extend(catalog_files.unwrap_or_default());
     files.extend(files::not_pages(site, analysis, &assets, index));
+    let former = files::former_addresses(site, &files);
+    files.extend(former);
     crate::timing::phase("files", step);
     files
 }

@@ -79,6 +79,14 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/404.html"),
     ),
     (
+        "search.html",
+        include_str!("../../themes/default/templates/search.html"),
+    ),
+    (
+        "embed.html",
+        include_str!("../../themes/default/templates/embed.html"),
+    ),
+    (
         "redirect.html",
         include_str!("../../themes/default/templates/redirect.html"),
     ),
@@ -95,12 +103,24 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/robots.txt"),
     ),
     (
+        "_headers",
+        include_str!("../../themes/default/templates/_headers"),
+    ),
+    (
         "partials/dataset_item.html",
         include_str!("../../themes/default/templates/partials/dataset_item.html"),
     ),
     (
         "partials/story_item.html",
         include_str!("../../themes/default/templates/partials/story_item.html"),
+    ),
+    (
+        "partials/map.html",
+        include_str!("../../themes/default/templates/partials/map.html"),
+    ),
+    (
+        "partials/preview_table.html",
+        include_str!("../../themes/default/templates/partials/preview_table.html"),
     ),
 ];
 

@@ -77,6 +77,8 @@ pub struct ParticipantSummary {
     pub completeness: Option<u8>,
     /// Datasets past their update date, and planned datasets past their promise.
     pub overdue_count: usize,
+    /// Planned datasets past the date they were promised for.
+    pub promises_overdue_count: usize,
     pub freshness_href: String,
 }
 
@@ -283,6 +285,13 @@ impl<'a> Views<'a> {
                 .filter(|d| d.participant == participant.id && d.status == status)
                 .count()
         };
+        let states = || {
+            self.datasets
+                .iter()
+                .zip(&self.site.datasets)
+                .filter(|(_, d)| d.participant == participant.id)
+                .map(|(s, _)| s.freshness)
+        };
         ParticipantSummary {
             href: self.urls.href(&Urls::participant(&participant.id)),
             name: participant.name.clone(),
@@ -297,15 +306,10 @@ impl<'a> Views<'a> {
             dataset_count: count(Status::Published),
             planned_count: count(Status::Planned),
             completeness: completeness::participant_score(self.site, &participant.id),
-            overdue_count: self
-                .datasets
-                .iter()
-                .zip(&self.site.datasets)
-                .filter(|(s, d)| {
-                    d.participant == participant.id
-                        && matches!(s.freshness, "overdue" | "promise-overdue")
-                })
+            overdue_count: states()
+                .filter(|s| matches!(*s, "overdue" | "promise-overdue"))
                 .count(),
+            promises_overdue_count: states().filter(|s| *s == "promise-overdue").count(),
             freshness_href: self
                 .urls
                 .href(&Urls::participant_freshness(&participant.id)),

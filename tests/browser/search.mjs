@@ -58,13 +58,16 @@ await story('typing "transito" lists the transit datasets, the words marked', as
   assert(shards.every((s) => s === 'tr.json'), `a query for "transito" fetched other shards: ${shards.join(', ')}`);
 });
 
-await story('"escuela" finds Puebla\'s schools, and a story about them', async () => {
+await story('"escuela" finds Puebla\'s schools, and a story about them, labelled', async () => {
   await search('escuela');
   const hrefs = await visibleCards(page);
   assert(hrefs.includes(`${base}datos/puebla/escuelas/`), `puebla/escuelas missing from ${hrefs.join(', ')}`);
-  await page.waitForSelector('#story-hits:not([hidden]) li', { timeout: 5000 });
-  const stories = await page.$$eval('#story-hits li a', (as) => as.map((a) => a.getAttribute('href')));
-  assert(stories.every((h) => h.startsWith(`${base}historias/`)), `story links: ${stories.join(', ')}`);
+  await page.waitForSelector('#other-hits:not([hidden]) li', { timeout: 5000 });
+  const others = await page.$$eval('#other-hits li', (lis) => lis.map((li) => [
+    li.querySelector('.result-kind').textContent, li.querySelector('.card-title a').getAttribute('href')]));
+  const stories = others.filter(([kind]) => kind === 'Historia');
+  assert(stories.length > 0, `no story among ${JSON.stringify(others)}`);
+  assert(stories.every(([, h]) => h.startsWith(`${base}historias/`)), `story links: ${JSON.stringify(stories)}`);
 });
 
 await story('a one-letter misspelling and a plural still find the word', async () => {

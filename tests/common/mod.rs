@@ -105,7 +105,7 @@ impl TempSite {
                 progress: abierto::progress::Progress::hidden(),
             },
             Date::parse(CHECK_TODAY).unwrap(),
-            None,
+            &Default::default(),
         )
     }
 }

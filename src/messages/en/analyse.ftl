@@ -9,6 +9,7 @@ analyse-too-large-help = split it (e.g. by year) or host it elsewhere and give t
 analyse-open-quote = a quoted cell is never closed: the rest of the file was read as one cell
 analyse-open-quote-help = close the quote (`"`) or write a quote inside a cell as `""`
 analyse-copy-failed = cannot write the UTF-8 copy of this file: { $error }
+analyse-standard-copy-failed = cannot write the standard copy (UTF-8, commas, decimal points) of this file: { $error }
 analyse-invalid-bytes = bytes that are not valid { $encoding } ({ $count ->
         [one] { $count } cell in all
        *[other] { $count } cells in all

@@ -78,6 +78,7 @@ cli-help-check-strict = Fails (exit 2) on warnings too
 cli-help-check-external = Also asks every external (http/https) link of stories, pages and descriptors whether it still works; a broken one is a warning
 cli-help-check-external-timeout = Seconds to wait for one external link's answer (with --external)
 cli-help-check-external-deadline = Seconds the whole external check may take; links not asked by then are noted (with --external)
+cli-help-check-previous = Compares with a previous build of the portal (a build folder, its sitemap.xml or the published sitemap's address): a dataset that disappears without being listed in `former_ids` is an error
 cli-help-new = Creates a site, participant, story or dataset that builds as it is
 cli-help-new-site = A new site: portal.toml, a participant, a dataset, a story, an about page and a GitHub Pages workflow
 cli-help-new-site-dir = The folder of the new site (new or empty)

@@ -9,6 +9,7 @@ analyse-too-large-help = divídelo (por ejemplo, por año) o publícalo en otro 
 analyse-open-quote = una celda entre comillas nunca se cierra: el resto del archivo se leyó como una sola celda
 analyse-open-quote-help = cierra las comillas (`"`) o escribe las comillas dentro de una celda como `""`
 analyse-copy-failed = no se pudo escribir la copia en UTF-8 de este archivo: { $error }
+analyse-standard-copy-failed = no se pudo escribir la copia estándar (UTF-8, comas, punto decimal) de este archivo: { $error }
 analyse-invalid-bytes = hay bytes que no son válidos en { $encoding } ({ $count ->
         [one] { $count } celda en total
        *[other] { $count } celdas en total

@@ -81,6 +81,7 @@ cli-help-check-strict = Falla (código 2) también con avisos
 cli-help-check-external = Además, consulta cada enlace externo (http/https) de historias, páginas y descriptores para saber si sigue funcionando; uno roto es un aviso
 cli-help-check-external-timeout = Segundos que se espera la respuesta de un enlace externo (con --external)
 cli-help-check-external-deadline = Segundos que puede durar toda la revisión externa; se anotan los enlaces que no se alcanzaron a consultar (con --external)
+cli-help-check-previous = Compara con una versión anterior del portal (la carpeta de una construcción, su sitemap.xml o la dirección del sitemap publicado): es un error que desaparezca un conjunto de datos que no se declare en `former_ids`
 cli-help-new = Crea un sitio, participante, historia o conjunto de datos que se construye tal cual
 cli-help-new-site = Un sitio nuevo: portal.toml, un participante, un conjunto de datos, una historia, una página «acerca de» y un flujo de trabajo de GitHub Pages
 cli-help-new-site-dir = La carpeta del sitio nuevo (nueva o vacía)

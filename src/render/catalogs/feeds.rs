@@ -1,8 +1,8 @@
-//! For feed readers and search engines: the Atom feeds of new and updated
-//! datasets and of stories, `sitemap.xml` of every page, and `robots.txt`
-//! pointing to it. Each is a theme template (`atom.xml`, `sitemap.xml`,
-//! `robots.txt`) that a site's `templates/` overrides by name; what they show
-//! is computed here.
+//! For feed readers, search engines and hosts: the Atom feeds of new and
+//! updated datasets and of stories, `sitemap.xml` of every page, `robots.txt`
+//! pointing to it, and `_headers` (who may frame the pages). Each is a theme
+//! template (`atom.xml`, `sitemap.xml`, `robots.txt`, `_headers`) that a
+//! site's `templates/` overrides by name; what they show is computed here.
 
 use super::records::Records;
 use crate::diagnostics::Diagnostic;
@@ -203,6 +203,33 @@ pub fn robots(urls: &Urls, tera: &tera::Tera) -> Result<Vec<u8>, Diagnostic> {
         sitemap: urls.absolute(&Urls::sitemap()),
     };
     render(tera, "robots.txt", &robots, "catalog robots.txt")
+}
+
+/// `_headers`, for hosts that read one (Netlify, Cloudflare Pages): no other
+/// site may frame a page of the portal but those under `/insertar/`, made to
+/// be framed. The rules name each top folder of the portal's pages, never
+/// every path (`/*`): a path two rules match gets both headers on one host
+/// and the last one on another, and two policies would forbid framing.
+pub fn headers(urls: &Urls, pages: &[Route], tera: &tera::Tera) -> Result<Vec<u8>, Diagnostic> {
+    #[derive(Serialize)]
+    struct Headers {
+        home: String,
+        folders: Vec<String>,
+        embeds: String,
+    }
+    let embeds = Urls::embeds();
+    let folders: std::collections::BTreeSet<String> = pages
+        .iter()
+        .filter(|route| !route.as_str().starts_with(embeds.as_str()))
+        .filter_map(|route| route.as_str().split_once('/'))
+        .map(|(folder, _)| urls.href(&Urls::page(folder)))
+        .collect();
+    let headers = Headers {
+        home: urls.href(&Urls::home()),
+        folders: folders.into_iter().collect(),
+        embeds: urls.href(&embeds),
+    };
+    render(tera, "_headers", &headers, "_headers")
 }
 
 /// The text of a template, shown `data`; a failure is reported at `origin`.

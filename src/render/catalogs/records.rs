@@ -8,7 +8,7 @@ use crate::model::{
     Category, Dataset, Field, Participant, Resource, ResourceLocation, Site, Status,
 };
 use crate::output::urls::{Route, Urls};
-use crate::render::markdown;
+use crate::render::{Translation, markdown};
 
 /// Every dataset of a site, as the catalogs describe it.
 pub struct Records<'a> {
@@ -57,6 +57,7 @@ pub struct Contact {
 }
 
 /// One resource (a DCAT distribution, a Data Package resource, a CSV row).
+#[derive(Clone)]
 pub struct ResourceRecord {
     pub slug: String,
     /// Its stable identifier: the dataset page's URL with `#recurso-<slug>`.
@@ -86,11 +87,16 @@ pub struct ResourceRecord {
 }
 
 impl<'a> Records<'a> {
-    pub fn new(site: &'a Site, analysis: &Analysis, urls: &'a Urls) -> Records<'a> {
+    pub fn new(
+        site: &'a Site,
+        analysis: &Analysis,
+        urls: &'a Urls,
+        t: &Translation,
+    ) -> Records<'a> {
         let datasets = site
             .datasets
             .iter()
-            .map(|dataset| dataset_record(site, analysis, urls, dataset))
+            .map(|dataset| dataset_record(site, analysis, urls, t, dataset))
             .collect();
         Records {
             site,
@@ -156,6 +162,7 @@ fn dataset_record<'a>(
     site: &Site,
     analysis: &Analysis,
     urls: &Urls,
+    t: &Translation,
     dataset: &'a Dataset,
 ) -> DatasetRecord<'a> {
     let page = Urls::dataset(&dataset.id);
@@ -164,7 +171,11 @@ fn dataset_record<'a>(
     let resources = dataset
         .resources
         .iter()
-        .map(|resource| resource_record(analysis, urls, dataset, &page, resource))
+        .flat_map(|resource| {
+            let record = resource_record(analysis, urls, dataset, &page, resource);
+            let standard = standard_copy_record(analysis, urls, t, dataset, resource, &record);
+            std::iter::once(record).chain(standard)
+        })
         .collect();
     DatasetRecord {
         dataset,
@@ -250,6 +261,47 @@ fn resource_record(
         delimiter: csv.map(|c| c.dialect.delimiter),
         decimal_comma_columns: csv.map(decimal_comma_columns).unwrap_or_default(),
     }
+}
+
+/// The standard copy of a CSV resource (UTF-8, `,`, decimal points), when
+/// it has one: a distribution of its own, beside the original's `record`.
+fn standard_copy_record(
+    analysis: &Analysis,
+    urls: &Urls,
+    t: &Translation,
+    dataset: &Dataset,
+    resource: &Resource,
+    record: &ResourceRecord,
+) -> Option<ResourceRecord> {
+    let ResourceLocation::Local {
+        path, file_name, ..
+    } = &resource.location
+    else {
+        return None;
+    };
+    let facts = analysis.facts(path)?;
+    let FileContent::Csv {
+        standard_copy: Some(name),
+        ..
+    } = &facts.content
+    else {
+        return None;
+    };
+    let page = Urls::dataset(&dataset.id);
+    let anchor = crate::render::data_view::standard_copy_anchor(&resource.slug);
+    Some(ResourceRecord {
+        slug: anchor.trim_start_matches("recurso-").to_string(),
+        identifier: urls.absolute_fragment(&page, &anchor),
+        title: format!("{} ({})", record.title, t.ui("standard_copy_title")),
+        description: t.ui("standard_note").to_string(),
+        download_url: urls.absolute(&Urls::standard_copy(&dataset.id, file_name)),
+        bytes: facts.made_bytes.get(name).copied(),
+        sha256: facts.made_sha256.get(name).cloned(),
+        encoding: Some("utf-8".to_string()),
+        delimiter: Some(','),
+        decimal_comma_columns: Vec::new(),
+        ..record.clone()
+    })
 }
 
 /// The columns of an analysed CSV whose numbers use a decimal comma.

@@ -18,7 +18,7 @@ pub struct CommonContext {
     home: String,
     css: String,
     js: String,
-    /// The catalog's search and filters (only the catalog loads it).
+    /// Search and the catalog's filters (only the results page and the catalog load it).
     search_js: String,
     /// The table explorer (only explorer pages load it).
     explore_js: String,
@@ -140,6 +140,7 @@ fn footer_links(site: &Site, urls: &Urls, t: &Translation) -> Vec<Link> {
 #[derive(Serialize)]
 struct SectionLinks {
     catalog: String,
+    search: String,
     participants: String,
     stories: String,
     inventory: String,
@@ -151,6 +152,7 @@ impl SectionLinks {
     fn new(urls: &Urls) -> SectionLinks {
         SectionLinks {
             catalog: urls.href(&Urls::catalog()),
+            search: urls.href(&Urls::search()),
             participants: urls.href(&Urls::participants()),
             stories: urls.href(&Urls::stories()),
             inventory: urls.href(&Urls::inventory()),

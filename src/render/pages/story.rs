@@ -5,6 +5,8 @@ use crate::model::Story;
 use crate::output::urls::{Route, Urls};
 use crate::output::{Content, OutputFile};
 use crate::render::catalogs::Alternate;
+use crate::render::embeds::Embeds;
+use crate::render::embeds::share::Share;
 use crate::render::markdown::{Heading, MarkdownSource, Rendered};
 use crate::render::views::{DatasetSummary, StorySummary, Views};
 use crate::render::{PageJob, cache::PageContext, story_markdown};
@@ -83,11 +85,19 @@ fn body(b: &Builder, story: &Story) -> Rendered {
         file: &story.source_file,
         first_line: story.body_first_line,
     };
+    // Its charts, tables and maps can be put on other sites («Insertar»).
+    let embeds = Embeds {
+        share: Some(Share {
+            story_id: &story.id,
+            figures: &b.story_figures,
+        }),
+        ..b.embeds
+    };
     let (body, mut files) = story_markdown(
         &story.body,
         source,
         &b.links,
-        &b.embeds,
+        &embeds,
         Some(&folder),
         b.diagnostics,
     );
