@@ -4,6 +4,7 @@
 
 mod cache;
 pub mod catalogs;
+mod changes;
 mod data_view;
 pub mod embeds;
 mod facets;
@@ -23,6 +24,7 @@ pub use incremental::RenderCache;
 
 use crate::analyse::Analysis;
 use crate::diagnostics::Diagnostics;
+use crate::history::History;
 use crate::messages::Message;
 use crate::model::Site;
 use crate::msg;
@@ -58,12 +60,14 @@ pub struct PageJob<'a> {
 pub fn render_site(
     site: &Site,
     analysis: &Analysis,
+    history: &History,
     options: &RenderOptions,
     diagnostics: &Diagnostics,
 ) -> Vec<OutputFile> {
     render_site_cached(
         site,
         analysis,
+        history,
         options,
         diagnostics,
         &mut RenderCache::default(),
@@ -76,6 +80,7 @@ pub fn render_site(
 pub fn render_site_cached(
     site: &Site,
     analysis: &Analysis,
+    history: &History,
     options: &RenderOptions,
     diagnostics: &Diagnostics,
     cache: &mut RenderCache,
@@ -90,7 +95,7 @@ pub fn render_site_cached(
     let common = pages::CommonContext::new(site, &urls, &t, &assets).values();
     let step = std::time::Instant::now();
     let views = views::Views::new(site, &urls, &t, options.include_drafts);
-    let records = catalogs::Records::new(site, analysis, &urls);
+    let records = catalogs::Records::new(site, analysis, history, &urls);
     let facets = facets::Facets::new(&views, views.today);
     crate::timing::phase("views", step);
     let index = crate::timing::timed("index", || {
@@ -118,6 +123,7 @@ pub fn render_site_cached(
     let sources = pages::Sources {
         views: &views,
         analysis,
+        history,
         records: &records,
         common: &common,
         finder: &finder,
@@ -127,7 +133,7 @@ pub fn render_site_cached(
     stage.finish();
     crate::timing::phase("pages", step);
     let step = std::time::Instant::now();
-    let catalogs_fingerprint = cache::catalogs_fingerprint(site, analysis, &salt);
+    let catalogs_fingerprint = cache::catalogs_fingerprint(site, analysis, history, &salt);
     let catalog_files = cache.catalog_files(
         catalogs_fingerprint,
         bundle.as_ref(),
@@ -152,6 +158,13 @@ pub fn render_site_cached(
     cache.templates = Some((templates, compiled));
     files.extend(catalog_files.unwrap_or_default());
     files.extend(files::not_pages(site, analysis, &assets, index));
+    let changes = changes::Changes {
+        site,
+        history,
+        urls: &urls,
+        t: &t,
+    };
+    files.extend(site.datasets.iter().flat_map(|d| changes.kept_files(d)));
     crate::timing::phase("files", step);
     files
 }

@@ -67,6 +67,14 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/explore.html"),
     ),
     (
+        "history.html",
+        include_str!("../../themes/default/templates/history.html"),
+    ),
+    (
+        "change.html",
+        include_str!("../../themes/default/templates/change.html"),
+    ),
+    (
         "page.html",
         include_str!("../../themes/default/templates/page.html"),
     ),
@@ -101,6 +109,10 @@ const TEMPLATES: &[(&str, &str)] = &[
     (
         "partials/story_item.html",
         include_str!("../../themes/default/templates/partials/story_item.html"),
+    ),
+    (
+        "partials/history_entry.html",
+        include_str!("../../themes/default/templates/partials/history_entry.html"),
     ),
 ];
 

@@ -94,3 +94,5 @@ check-external-error = { $error }
 check-missing-field = `{ $field }` ({ $standards })
 check-missing-field-about = `{ $field }`, { $about } ({ $standards })
 check-missing-fields = { $list }; { $next }
+check-modified-behind-data = `modified` of `{ $title }` says { $modified }, but its data changed later: on { $changed }, in commit { $commit } («{ $message }»)
+check-modified-behind-data-help = set `modified = { $changed }`, or remove `modified`: without it, the portal uses the day of the last commit that changed the data

@@ -108,3 +108,5 @@ check-external-error = la solicitud falló: { $error }
 check-missing-field = `{ $field }` ({ $standards })
 check-missing-field-about = `{ $field }`, { $about } ({ $standards })
 check-missing-fields = { $list }; { $next }
+check-modified-behind-data = `modified` de `{ $title }` dice { $modified }, pero sus datos cambiaron después: el { $changed }, en el commit { $commit } («{ $message }»)
+check-modified-behind-data-help = pon `modified = { $changed }`, o quita `modified`: sin él, el portal usa el día del último commit que cambió los datos

@@ -8,6 +8,7 @@ mod common;
 mod dataset;
 mod developers;
 mod explore;
+mod history;
 mod home;
 mod inventory;
 mod participant;
@@ -27,6 +28,7 @@ use super::views::{ParticipantSummary, Views};
 use super::{IdLinks, PageJob, RenderOptions};
 use crate::analyse::Analysis;
 use crate::diagnostics::Diagnostics;
+use crate::history::History;
 use crate::model::Site;
 use crate::output::OutputFile;
 use crate::output::urls::Route;
@@ -61,6 +63,7 @@ impl<'a> Finder<'a> {
 pub struct Sources<'a> {
     pub views: &'a Views<'a>,
     pub analysis: &'a Analysis,
+    pub history: &'a History,
     pub records: &'a Records<'a>,
     pub common: &'a CommonValues,
     pub finder: &'a Finder<'a>,
@@ -85,6 +88,7 @@ pub fn all<R: Send>(
 struct Builder<'a> {
     views: &'a Views<'a>,
     analysis: &'a Analysis,
+    history: &'a History,
     records: &'a Records<'a>,
     common: &'a CommonValues,
     finder: &'a Finder<'a>,
@@ -134,6 +138,7 @@ impl<'a> Builder<'a> {
         let Sources {
             views,
             analysis,
+            history,
             records,
             common,
             finder,
@@ -142,6 +147,7 @@ impl<'a> Builder<'a> {
         Builder {
             views,
             analysis,
+            history,
             records,
             common,
             finder,
@@ -175,6 +181,7 @@ impl<'a> Builder<'a> {
             catalog::jobs(self),
             taxonomy::facet_value_jobs(self),
             dataset::jobs(self),
+            history::jobs(self),
             explore::jobs(self),
             participant::jobs(self),
             inventory::jobs(self),
