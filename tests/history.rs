@@ -137,6 +137,17 @@ fn entries(html: &scraper::Html) -> Vec<String> {
         .collect()
 }
 
+/// Builds the site (no error allowed) and reads the history entries of a
+/// dataset's page, newest first.
+fn built_entries(site: &TempSite, dataset: &str) -> Vec<String> {
+    let (report, out) = site.build();
+    assert_eq!(report.errors(), 0, "{:#?}", report.diagnostics);
+    entries(&page(
+        &out.path().join("public"),
+        &format!("datos/{dataset}/index.html"),
+    ))
+}
+
 fn head(dir: &Path, rev: &str) -> String {
     let out = Command::new("git")
         .args(["rev-parse", rev])
@@ -367,12 +378,7 @@ fn a_commit_that_broke_the_descriptor_is_an_entry_that_says_so_and_the_build_pas
         &descriptor("datos/accidentes.csv", ""),
     );
     commit(dir, "Arregla la descripción", "2024-01-12T10:00:00-06:00");
-    let (report, out) = site.build();
-    assert_eq!(report.errors(), 0, "{:#?}", report.diagnostics);
-    let entries = entries(&page(
-        &out.path().join("public"),
-        "datos/prueba/accidentes/index.html",
-    ));
+    let entries = built_entries(&site, "prueba/accidentes");
     assert_eq!(entries.len(), 3);
     assert!(entries[0].contains("Cambió la descripción del conjunto de datos"));
     assert!(
@@ -413,12 +419,7 @@ fn binary_files_and_lfs_pointers_show_their_size_and_checksum_change() {
         &pointer('b', 2_500_000),
     );
     commit(dir, "Nuevos planos", "2024-02-01T10:00:00-06:00");
-    let (report, out) = site.build();
-    assert_eq!(report.errors(), 0, "{:#?}", report.diagnostics);
-    let entries = entries(&page(
-        &out.path().join("public"),
-        "datos/prueba/planos/index.html",
-    ));
+    let entries = built_entries(&site, "prueba/planos");
     assert_eq!(entries.len(), 2);
     assert!(
         entries[0].contains(&format!("Tamaño: {} B → {} B", PDF_1.len(), PDF_2.len())),
@@ -470,12 +471,7 @@ fn a_merge_is_one_entry_against_its_first_parent() {
         &["merge", "-q", "--no-ff", "-m", "Fusiona febrero", "febrero"],
         "2024-02-03T10:00:00-06:00",
     );
-    let (report, out) = site.build();
-    assert_eq!(report.errors(), 0, "{:#?}", report.diagnostics);
-    let entries = entries(&page(
-        &out.path().join("public"),
-        "datos/prueba/accidentes/index.html",
-    ));
+    let entries = built_entries(&site, "prueba/accidentes");
     assert_eq!(entries.len(), 2, "{entries:#?}");
     assert!(entries[0].contains("Fusiona febrero") && entries[0].contains("fusión de una rama"));
     assert!(entries[0].contains("2 filas agregadas"), "{}", entries[0]);

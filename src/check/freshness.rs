@@ -61,22 +61,22 @@ pub fn diagnostics(dataset: &Dataset, freshness: &Freshness) -> Option<Diagnosti
 pub fn behind_its_data(dataset: &Dataset, history: &History) -> Option<Diagnostic> {
     let declared = dataset.modified?;
     let entry = history.last_data_change(&dataset.id)?;
-    (declared < entry.date()).then(|| {
+    (declared < entry.commit.date()).then(|| {
         Diagnostic::warning(
             &dataset.source_file,
             msg!(
                 "check-modified-behind-data",
                 title = &dataset.title,
                 modified = declared.to_string(),
-                changed = entry.date().to_string(),
-                commit = entry.short_id(),
-                message = &entry.title
+                changed = entry.commit.date().to_string(),
+                commit = entry.commit.short_id(),
+                message = &entry.commit.title
             ),
         )
         .code(Code::ModifiedBehindData)
         .help(msg!(
             "check-modified-behind-data-help",
-            changed = entry.date().to_string()
+            changed = entry.commit.date().to_string()
         ))
     })
 }

@@ -6,7 +6,8 @@
 //! with the same name (a file moved to another folder and edited at once).
 //! A merge is one change, against its first parent (what the branch saw).
 
-use super::git::{CommitInfo, FileChange, Repo};
+use super::Commit;
+use super::git::{FileChange, Repo};
 use gix::ObjectId;
 use std::collections::BTreeMap;
 
@@ -38,7 +39,7 @@ pub struct Touch {
 
 /// The commits that touched a followed file, newest first, with their touches.
 pub struct Followed {
-    pub commits: Vec<(CommitInfo, Vec<Touch>)>,
+    pub commits: Vec<(Commit, Vec<Touch>)>,
     /// The chain ended at a commit whose parent the repository does not have
     /// (a shallow clone), while files were still followed.
     pub cut_short: bool,

@@ -3,6 +3,7 @@
 //! commit's changes inside the site's folder (two trees compared entry by
 //! entry, identical subtrees skipped by id), and the blobs of files.
 
+use super::Commit;
 use gix::ObjectId;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -12,22 +13,6 @@ pub struct Repo {
     repo: gix::Repository,
     /// The site's folder, as path components from the repository's root.
     site_dir: Vec<String>,
-}
-
-/// A commit, as a history entry shows it.
-#[derive(Debug, Clone)]
-pub struct CommitInfo {
-    pub id: ObjectId,
-    pub author: String,
-    /// The author's time: seconds since the epoch and the offset they wrote it in.
-    pub seconds: i64,
-    pub offset: i32,
-    /// The first paragraph, on one line.
-    pub title: String,
-    /// The rest of the message.
-    pub body: String,
-    /// More than one parent: a merge (its changes are those against its first parent).
-    pub merge: bool,
 }
 
 /// What one commit did to one file of the site, `/` separated from the site's folder.
@@ -67,15 +52,15 @@ impl Repo {
     }
 
     /// A commit's description and its first parent.
-    pub fn commit(&self, id: ObjectId) -> Option<(CommitInfo, Option<ObjectId>)> {
+    pub fn commit(&self, id: ObjectId) -> Option<(Commit, Option<ObjectId>)> {
         let commit = self.repo.find_commit(id).ok()?;
         let parents: Vec<ObjectId> = commit.parent_ids().map(|p| p.detach()).collect();
         let author = commit.author().ok()?;
         let time = author.time().unwrap_or_default();
         let message = commit.message_raw_sloppy().to_string();
         let (title, body) = split_message(&message);
-        let info = CommitInfo {
-            id,
+        let info = Commit {
+            id: id.to_string(),
             author: author.name.to_string().trim().to_string(),
             seconds: time.seconds,
             offset: time.offset,

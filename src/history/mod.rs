@@ -51,20 +51,27 @@ pub struct History {
     key: String,
 }
 
-/// One commit's changes to one dataset.
+/// A commit, as a history entry shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Entry {
-    /// The commit's id (hexadecimal).
-    pub commit: String,
+pub struct Commit {
+    /// Its id (hexadecimal).
+    pub id: String,
     /// The author as the commit names them.
     pub author: String,
     /// The author's time, seconds since the epoch, and the offset it was written in.
     pub seconds: i64,
     pub offset: i32,
-    /// The message's first paragraph, and the rest.
+    /// The message's first paragraph, on one line, and the rest.
     pub title: String,
     pub body: String,
+    /// More than one parent: a merge (its changes are those against its first parent).
     pub merge: bool,
+}
+
+/// One commit's changes to one dataset.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub commit: Commit,
     pub descriptor: Option<DescriptorChange>,
     /// The data files it changed, in the order of the dataset's resources.
     pub files: Vec<FileEntry>,
@@ -98,7 +105,7 @@ pub struct FileEntry {
     pub kept: Option<std::path::PathBuf>,
 }
 
-impl Entry {
+impl Commit {
     /// The day of the commit, where its author was.
     pub fn date(&self) -> Date {
         Date::from_days_since_epoch((self.seconds + i64::from(self.offset)).div_euclid(86_400))
@@ -121,15 +128,17 @@ impl Entry {
         )
     }
 
+    /// The first 7 characters of its id.
+    pub fn short_id(&self) -> &str {
+        &self.id[..self.id.len().min(7)]
+    }
+}
+
+impl Entry {
     /// Whether it changed the content of a data file.
     pub fn changes_data(&self) -> bool {
         let sha = |v: &Option<Version>| v.as_ref().map(|v| v.sha256.clone());
         self.files.iter().any(|f| sha(&f.before) != sha(&f.after))
-    }
-
-    /// The first 7 characters of the commit's id.
-    pub fn short_id(&self) -> &str {
-        &self.commit[..self.commit.len().min(7)]
     }
 }
 
@@ -201,7 +210,7 @@ impl History {
     pub fn default_modified(&self, site: &mut Site) {
         for dataset in &mut site.datasets {
             if dataset.modified.is_none() {
-                dataset.modified = self.last_data_change(&dataset.id).map(Entry::date);
+                dataset.modified = self.last_data_change(&dataset.id).map(|e| e.commit.date());
             }
         }
     }
@@ -261,7 +270,7 @@ fn entry(
     store: &Store,
     site: &Site,
     dataset: &Dataset,
-    commit: &git::CommitInfo,
+    commit: &Commit,
     touches: &[follow::Touch],
 ) -> Entry {
     let mut descriptor = None;
@@ -282,13 +291,7 @@ fn entry(
         }
     }
     Entry {
-        commit: commit.id.to_string(),
-        author: commit.author.clone(),
-        seconds: commit.seconds,
-        offset: commit.offset,
-        title: commit.title.clone(),
-        body: commit.body.clone(),
-        merge: commit.merge,
+        commit: commit.clone(),
         descriptor,
         files,
     }

@@ -59,15 +59,15 @@ impl Changes<'_> {
             .any(|f| f.table.as_ref().is_some_and(|t| !t.sample.is_empty()));
         EntryView {
             date: DateView {
-                iso: entry.date().to_string(),
-                text: self.t.date(entry.date()),
+                iso: entry.commit.date().to_string(),
+                text: self.t.date(entry.commit.date()),
             },
-            commit: entry.short_id().to_string(),
-            commit_href: repository.map(|r| r.commit_url(&entry.commit)),
-            author: entry.author.clone(),
-            title: entry.title.clone(),
-            body: entry.body.clone(),
-            merge: entry.merge,
+            commit: entry.commit.short_id().to_string(),
+            commit_href: repository.map(|r| r.commit_url(&entry.commit.id)),
+            author: entry.commit.author.clone(),
+            title: entry.commit.title.clone(),
+            body: entry.commit.body.clone(),
+            merge: entry.commit.merge,
             descriptor: entry.descriptor.as_ref().map(|d| {
                 let key = match (d.readable, d.created) {
                     (false, _) => "history_descriptor_unreadable",
@@ -83,7 +83,7 @@ impl Changes<'_> {
                 .collect(),
             changes_href: has_rows.then(|| {
                 self.urls
-                    .href(&Urls::dataset_change(&dataset.id, entry.short_id()))
+                    .href(&Urls::dataset_change(&dataset.id, entry.commit.short_id()))
             }),
         }
     }
@@ -151,12 +151,15 @@ impl Changes<'_> {
             facts.push(t.ui("history_lfs").to_string());
         }
         if before.bytes != after.bytes {
-            facts.push(format!(
-                "{}: {} → {}",
-                t.ui("resource_size"),
-                t.size(before.bytes),
-                t.size(after.bytes)
-            ));
+            // Sizes that read alike in rounded units are given in bytes.
+            let (old, new) = match (t.size(before.bytes), t.size(after.bytes)) {
+                (old, new) if old == new => (
+                    format!("{} B", t.integer(before.bytes)),
+                    format!("{} B", t.integer(after.bytes)),
+                ),
+                sizes => sizes,
+            };
+            facts.push(format!("{}: {old} → {new}", t.ui("resource_size")));
         }
         if before.sha256 != after.sha256 {
             let short = |s: &str| s.chars().take(12).collect::<String>();
@@ -183,7 +186,7 @@ impl Changes<'_> {
         let repository = self.site.portal.repository.as_ref()?;
         let path = file.moved_from.as_deref().unwrap_or(&file.path);
         Some(Link {
-            href: repository.raw_url(&format!("{}^", entry.commit), path),
+            href: repository.raw_url(&format!("{}^", entry.commit.id), path),
             text,
         })
         .filter(|_| !before.lfs)
@@ -201,7 +204,11 @@ impl Changes<'_> {
                 ResourceLocation::Remote { .. } => None,
             })
             .unwrap_or(&file.resource);
-        Some(Urls::previous_version(&dataset.id, entry.short_id(), name))
+        Some(Urls::previous_version(
+            &dataset.id,
+            entry.commit.short_id(),
+            name,
+        ))
     }
 
     /// The previous versions of the dataset's files the portal publishes.
@@ -215,7 +222,7 @@ impl Changes<'_> {
                     files.push(OutputFile {
                         route,
                         content: Content::CopyOf(kept.clone()),
-                        origin: format!("{} {}", file.path, entry.short_id()),
+                        origin: format!("{} {}", file.path, entry.commit.short_id()),
                     });
                 }
             }

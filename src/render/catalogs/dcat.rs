@@ -247,12 +247,16 @@ fn version_nodes(records: &Records, record: &DatasetRecord, node: &mut Node, gra
     };
     let history_page = Urls::dataset_history(&dataset.id, 1);
     let iri = |entry: &Entry| {
-        records
-            .urls
-            .absolute_fragment(&history_page, &format!("version-{}", entry.short_id()))
+        records.urls.absolute_fragment(
+            &history_page,
+            &format!("version-{}", entry.commit.short_id()),
+        )
     };
-    node.add("dcat:version", Term::string(latest.short_id()));
-    node.add("adms:versionNotes", Term::text(&latest.title, language));
+    node.add("dcat:version", Term::string(latest.commit.short_id()));
+    node.add(
+        "adms:versionNotes",
+        Term::text(&latest.commit.title, language),
+    );
     let earlier: Vec<&Entry> = entries.iter().skip(1).take(VERSIONS_IN_CATALOG).collect();
     if let Some(previous) = earlier.first() {
         node.add("dcat:previousVersion", Term::iri(&iri(previous)));
@@ -263,14 +267,17 @@ fn version_nodes(records: &Records, record: &DatasetRecord, node: &mut Node, gra
         let title = msg!(
             "render-dcat-version",
             title = &dataset.title,
-            version = entry.short_id()
+            version = entry.commit.short_id()
         )
         .text(records.site.portal.language);
         version.add("dct:title", Term::text(&title, language));
         version.add("dct:description", Term::text(&record.description, language));
-        version.add("dcat:version", Term::string(entry.short_id()));
-        version.add("adms:versionNotes", Term::text(&entry.title, language));
-        version.add("dct:modified", date(entry.date()));
+        version.add("dcat:version", Term::string(entry.commit.short_id()));
+        version.add(
+            "adms:versionNotes",
+            Term::text(&entry.commit.title, language),
+        );
+        version.add("dct:modified", date(entry.commit.date()));
         version.add("dct:publisher", Term::iri(&record.publisher.node));
         version.add(
             "dcat:landingPage",

@@ -202,8 +202,9 @@ pub fn history_feeds(
         return Ok(made);
     }
     data_changes.sort_by(|(a, ra), (b, rb)| {
-        b.seconds
-            .cmp(&a.seconds)
+        b.commit
+            .seconds
+            .cmp(&a.commit.seconds)
             .then_with(|| ra.dataset.id.cmp(&rb.dataset.id))
     });
     data_changes.truncate(FEED_ENTRIES);
@@ -236,19 +237,22 @@ fn history_entry(
     let view = changes.entry(dataset, entry);
     let history_page = Urls::dataset_history(&dataset.id, 1);
     let link = match &view.changes_href {
-        Some(_) => urls.absolute(&Urls::dataset_change(&dataset.id, entry.short_id())),
+        Some(_) => urls.absolute(&Urls::dataset_change(&dataset.id, entry.commit.short_id())),
         None => urls.absolute(&history_page),
     };
     Entry {
-        id: urls.absolute_fragment(&history_page, &format!("cambio-{}", entry.short_id())),
+        id: urls.absolute_fragment(
+            &history_page,
+            &format!("cambio-{}", entry.commit.short_id()),
+        ),
         title: if titled {
-            format!("{}: {}", dataset.title, entry.title)
+            format!("{}: {}", dataset.title, entry.commit.title)
         } else {
-            entry.title.clone()
+            entry.commit.title.clone()
         },
-        updated: entry.timestamp(),
+        updated: entry.commit.timestamp(),
         published: None,
-        authors: vec![entry.author.clone()]
+        authors: vec![entry.commit.author.clone()]
             .into_iter()
             .filter(|a| !a.is_empty())
             .collect(),

@@ -135,7 +135,7 @@ pub(super) fn jobs<'j>(b: &'j Builder) -> Vec<PageJob<'j>> {
             }));
         }
         for entry in entries.iter().filter(|e| has_sample(e)) {
-            let route = Urls::dataset_change(&dataset.id, entry.short_id());
+            let route = Urls::dataset_change(&dataset.id, entry.commit.short_id());
             jobs.push(b.job(route, "change.html", move |route| {
                 change_page(b, route, dataset, entry)
             }));
@@ -198,7 +198,7 @@ fn change_page(b: &Builder, route: &Route, dataset: &Dataset, entry: &Entry) -> 
         view.date.text,
         dataset.title
     );
-    let meta = b.meta(route, &title, &entry.title, "datos");
+    let meta = b.meta(route, &title, &entry.commit.title, "datos");
     let tables = entry
         .files
         .iter()
@@ -216,6 +216,25 @@ fn change_page(b: &Builder, route: &Route, dataset: &Dataset, entry: &Entry) -> 
     b.context(meta, &data)
 }
 
+/// The sample's columns, so that what changed is seen without scrolling:
+/// the key first, then the columns a sampled row changed, then the rest.
+fn column_order(table: &TableDiff) -> Vec<usize> {
+    let key = table
+        .keyed_by
+        .as_ref()
+        .and_then(|k| table.header.iter().position(|h| h == k));
+    let changed = |i: usize| {
+        table
+            .sample
+            .iter()
+            .any(|r| r.cells.get(i).is_some_and(|c| c.before.is_some()))
+    };
+    let mut order: Vec<usize> = key.into_iter().collect();
+    order.extend((0..table.header.len()).filter(|&i| Some(i) != key && changed(i)));
+    order.extend((0..table.header.len()).filter(|&i| Some(i) != key && !changed(i)));
+    order
+}
+
 fn table_change(b: &Builder, changes: &Changes, path: &str, table: &TableDiff) -> TableChange {
     let t = b.views.t;
     let matched_by = match &table.keyed_by {
@@ -225,6 +244,7 @@ fn table_change(b: &Builder, changes: &Changes, path: &str, table: &TableDiff) -
     let sample = crate::history::table_diff::SAMPLE_ROWS as u64;
     let more = (table.added > sample || table.removed > sample || table.changed > sample)
         .then(|| t.ui("history_sample_note").to_string());
+    let order = column_order(table);
     let rows = table
         .sample
         .iter()
@@ -238,7 +258,10 @@ fn table_change(b: &Builder, changes: &Changes, path: &str, table: &TableDiff) -
                 change: row.change,
                 change_text: t.ui(key).to_string(),
                 line: line.map(|l| t.integer(l as u64)).unwrap_or_default(),
-                cells: row.cells.clone(),
+                cells: order
+                    .iter()
+                    .filter_map(|&i| row.cells.get(i).cloned())
+                    .collect(),
             }
         })
         .collect();
@@ -246,7 +269,10 @@ fn table_change(b: &Builder, changes: &Changes, path: &str, table: &TableDiff) -
         path: path.to_string(),
         facts: changes.table_facts(table),
         matched_by,
-        header: table.header.clone(),
+        header: order
+            .iter()
+            .filter_map(|&i| table.header.get(i).cloned())
+            .collect(),
         rows,
         more,
     }
