@@ -652,3 +652,91 @@ fn hostile_messages_and_authors_are_text_and_the_output_is_byte_for_byte_the_sam
         assert!(same, "{} differs between two builds", relative.display());
     }
 }
+
+#[test]
+fn the_example_site_committed_with_a_few_changes_shows_them() {
+    let work = tempfile::tempdir().unwrap();
+    let site = work.path().join("sitio");
+    let example = common::example_site();
+    for entry in walkdir::WalkDir::new(&example)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        let target = site.join(entry.path().strip_prefix(&example).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+    git(
+        &site,
+        &["init", "-q", "-b", "main"],
+        "2016-01-20T10:00:00-06:00",
+    );
+    commit(
+        &site,
+        "Portal de la Red México Abierto",
+        "2016-01-20T10:00:00-06:00",
+    );
+    // Accidents of 2014 are keyed by `folio`, then one is revised (a
+    // Windows-1252 file with `;`: «Caída» must read as such).
+    let descriptor = site.join("participants/xalapa/accidentes-viales.toml");
+    let text = std::fs::read_to_string(&descriptor).unwrap().replacen(
+        "path = \"datos/accidentes-2014.csv\"\n",
+        "path = \"datos/accidentes-2014.csv\"\nprimary_key = \"folio\"\n",
+        1,
+    );
+    std::fs::write(&descriptor, text).unwrap();
+    commit(
+        &site,
+        "Declara la clave de los accidentes",
+        "2016-02-01T09:00:00-06:00",
+    );
+    let csv = site.join("participants/xalapa/datos/accidentes-2014.csv");
+    let bytes = std::fs::read(&csv).unwrap();
+    let revised = String::from_utf8_lossy(&bytes).contains("TR-2014-0002;2014-02-10;12:30");
+    assert!(
+        revised,
+        "the example's second accident is where the test expects it"
+    );
+    let from = b"TR-2014-0002;2014-02-10;12:30;Ca\xedda de pasajero;Av. Orizaba;Av. Manuel \xc1vila Camacho;Ferrer Guardia;1;2;1;";
+    let to = b"TR-2014-0002;2014-02-10;12:30;Ca\xedda de pasajero;Av. Orizaba;Av. Manuel \xc1vila Camacho;Ferrer Guardia;1;3;1;";
+    let at = bytes
+        .windows(from.len())
+        .position(|w| w == from)
+        .expect("the row");
+    let mut changed = bytes.clone();
+    changed[at..at + from.len()].copy_from_slice(to);
+    std::fs::write(&csv, changed).unwrap();
+    commit(
+        &site,
+        "Corrige los lesionados del folio TR-2014-0002",
+        "2016-02-15T11:30:00-06:00",
+    );
+    let out = tempfile::tempdir().unwrap();
+    let report = common::build_into(&site, &out.path().join("public"), None);
+    assert_eq!(report.errors(), 0, "{:#?}", report.diagnostics);
+    let public = out.path().join("public");
+    let html = page(&public, "datos/xalapa/accidentes-viales/index.html");
+    let entries = entries(&html);
+    assert_eq!(entries.len(), 3, "{entries:#?}");
+    assert!(entries[0].contains("1 fila cambiada"), "{}", entries[0]);
+    assert!(entries[1].contains("Cambió la descripción del conjunto de datos"));
+    let change = page(
+        &public,
+        &format!(
+            "datos/xalapa/accidentes-viales/historial/{}/index.html",
+            &head(&site, "HEAD")[..7]
+        ),
+    );
+    let row = text_of(&select(&change, "table.history-sample tbody tr")[0]);
+    assert!(row.starts_with("Cambiada3TR-2014-00022 3"), "{row}");
+    assert!(row.contains("Caída de pasajero"), "{row}");
+    // Datasets the commits did not touch show their first commit only.
+    assert_eq!(entries_of(&public, "datos/xalapa/semaforos/index.html"), 1);
+}
+
+fn entries_of(public: &Path, page_path: &str) -> usize {
+    entries(&page(public, page_path)).len()
+}
