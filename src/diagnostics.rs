@@ -214,14 +214,20 @@ impl Severity {
 /// A file's text with its name, to turn byte offsets into lines and columns.
 pub struct SourceText {
     pub name: String,
+    /// The text without the byte-order mark Windows editors put first, so
+    /// that line 1 starts at column 1 and offsets count from the first character.
     pub text: String,
 }
 
 impl SourceText {
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
+        let mut text = text.into();
+        if text.starts_with(BYTE_ORDER_MARK) {
+            text.drain(..BYTE_ORDER_MARK.len_utf8());
+        }
         SourceText {
             name: name.into(),
-            text: text.into(),
+            text,
         }
     }
 
@@ -242,6 +248,9 @@ impl SourceText {
         Diagnostic::error(self.name.clone(), message).at(self, offset)
     }
 }
+
+/// What Notepad and other Windows editors write at the start of a UTF-8 file.
+pub const BYTE_ORDER_MARK: char = '\u{feff}';
 
 /// The problems of one run, gathered from every stage (safe to share across threads).
 #[derive(Default)]

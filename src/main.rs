@@ -4,7 +4,6 @@
 use abierto::build::{BuildOptions, BuildReport, build, check};
 use abierto::check::external;
 use abierto::check::report::{self, Format};
-use abierto::import::{self, ImportReport};
 use abierto::model::Language;
 use abierto::msg;
 use abierto::progress::Progress;
@@ -12,12 +11,14 @@ use abierto::render::RenderOptions;
 use abierto::scaffold::{self, Refusal};
 use clap::{FromArgMatches, Parser, Subcommand};
 use command_help::{command_line, help_language};
+use command_import::{Import, print_import, run_import};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
 
 mod command_help;
+mod command_import;
 
 // The help texts of the command line are the catalog's `cli-help-…`
 // messages (src/messages/*/cli.ftl), set by [`command_line`].
@@ -135,20 +136,6 @@ enum New {
         from: PathBuf,
         #[arg(long, default_value = ".")]
         site: PathBuf,
-    },
-}
-
-#[derive(Subcommand)]
-enum Import {
-    Ckan {
-        file: PathBuf,
-        #[arg(long)]
-        into: PathBuf,
-    },
-    Jkan {
-        dir: PathBuf,
-        #[arg(long)]
-        into: PathBuf,
     },
 }
 
@@ -307,14 +294,6 @@ impl New {
     }
 }
 
-impl Import {
-    fn site(&self) -> &Path {
-        match self {
-            Import::Ckan { into, .. } | Import::Jkan { into, .. } => into,
-        }
-    }
-}
-
 /// `abierto new …`.
 fn run_new(new: New) -> Result<Vec<PathBuf>, Refusal> {
     match new {
@@ -333,14 +312,6 @@ fn run_new(new: New) -> Result<Vec<PathBuf>, Refusal> {
     }
 }
 
-/// `abierto import …`.
-fn run_import(import: Import) -> Result<ImportReport, Refusal> {
-    match import {
-        Import::Ckan { file, into } => import::import_ckan(&file, &into),
-        Import::Jkan { dir, into } => import::import_jkan(&dir, &into),
-    }
-}
-
 /// `abierto serve`.
 fn run_serve(options: abierto::serve::ServeOptions) -> ExitCode {
     match abierto::serve::run(&options) {
@@ -355,7 +326,7 @@ fn run_serve(options: abierto::serve::ServeOptions) -> ExitCode {
 fn print_check(report: &BuildReport, site: &Path, format: Format, language: Language) {
     match format {
         Format::Text => {
-            let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            let colour = abierto::platform::colours_on_stderr();
             eprint!(
                 "{}",
                 report::text(&report.diagnostics, site, colour, language)
@@ -421,33 +392,6 @@ fn print_paths(created: &[PathBuf], language: Language) {
         let path = path.display().to_string();
         println!("{}", msg!("cli-created", path = path).text(language));
     }
-}
-
-fn print_import(result: Result<ImportReport, Refusal>, language: Language) -> ExitCode {
-    let report = match result {
-        Ok(report) => report,
-        Err(refusal) => {
-            eprintln!("{}", refusal.text(language));
-            return ExitCode::FAILURE;
-        }
-    };
-    print_paths(&report.created, language);
-    for path in &report.kept {
-        let path = path.display().to_string();
-        println!("{}", msg!("cli-kept", path = path).text(language));
-    }
-    for (subject, note) in &report.notes {
-        let line = msg!("cli-import-note", subject = subject, note = note.clone());
-        println!("{}", line.text(language));
-    }
-    let line = msg!(
-        "cli-import-summary",
-        created = report.created.len(),
-        kept = report.kept.len(),
-        notes = report.notes.len()
-    );
-    println!("{}", line.text(language));
-    ExitCode::SUCCESS
 }
 
 fn print_report(report: &BuildReport, language: Language) {

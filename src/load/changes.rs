@@ -98,10 +98,13 @@ pub fn classify(root: &Path, path: &Path) -> Option<Change> {
 
 /// Files editors write while saving: Vim's swap files and `4913` probe,
 /// backups ending in `~`, Emacs' lock (`.#name`) and auto-save (`#name#`)
-/// files, and the `name.tmp…` files some editors write and rename.
+/// files, the `name.tmp…` files some editors write and rename, Office's lock
+/// files (`~$name.xlsx`) and the eight-hexadecimal-digit file Excel saves into
+/// before renaming it over the workbook.
 pub fn is_temporary(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
     name == "4913"
+        || (name.len() == 8 && name.bytes().all(|b| b.is_ascii_hexdigit()))
         || name.ends_with('~')
         || name.starts_with(".#")
         || (name.starts_with('#') && name.ends_with('#'))
@@ -168,6 +171,9 @@ mod tests {
             "historias/.hidden.md",
             "participants/.cache/x.csv",
             "participants/xalapa/datos/~$libro.xlsx",
+            "participants/xalapa/datos/6B2D8E10",
+            "participants/xalapa/datos/Thumbs.db",
+            "static/desktop.ini",
         ] {
             assert_eq!(kind(ignored), None, "{ignored}");
         }

@@ -171,12 +171,36 @@ fn walk_files(root: &Path, folder: &Path, diagnostics: &Diagnostics) -> Vec<Path
             found.push(path.to_path_buf());
         }
     }
+    report_case_collisions(root, &found, diagnostics);
     found
 }
 
-/// Whether a file or folder name is hidden (starts with a dot): no part of the site.
-pub(super) fn is_hidden_name(name: &str) -> bool {
+/// Two files whose names differ only in capitals (or Unicode form) are one
+/// file on Windows and macOS: there one would silently replace the other.
+fn report_case_collisions(root: &Path, files: &[PathBuf], diagnostics: &Diagnostics) {
+    let mut seen: std::collections::HashMap<String, &Path> = std::collections::HashMap::new();
+    for file in files {
+        let name = display_path(root, file);
+        let folded = crate::slug::nfc(&name).to_lowercase();
+        if let Some(first) = seen.insert(folded, file) {
+            diagnostics.push(
+                Diagnostic::error(
+                    &name,
+                    msg!("load-case-collision", other = display_path(root, first)),
+                )
+                .help(msg!("load-case-collision-help")),
+            );
+        }
+    }
+}
+
+/// Whether a file or folder is no part of the site: hidden (its name starts
+/// with a dot, as `.git` and macOS' `.DS_Store`), or written by the system on
+/// its own (Windows' `Thumbs.db` and `desktop.ini`, macOS' `Icon\r`).
+pub fn is_hidden_name(name: &str) -> bool {
     name.starts_with('.')
+        || ["thumbs.db", "ehthumbs.db", "desktop.ini", "icon\r"]
+            .contains(&name.to_ascii_lowercase().as_str())
 }
 
 fn is_hidden(path: &Path) -> bool {

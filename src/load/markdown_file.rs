@@ -171,8 +171,7 @@ pub fn parse_page(slug: String, source: &SourceText) -> Result<Page, Vec<Diagnos
 /// Splits a file into (front matter as TOML text, body, first line of the body).
 /// The TOML text keeps the file's byte offsets, so its spans are the file's.
 fn split(source: &SourceText) -> Result<(String, String, usize), Diagnostic> {
-    let text = source.text.strip_prefix('\u{feff}').unwrap_or(&source.text);
-    let bom = source.text.len() - text.len();
+    let text = &source.text;
     let missing = || {
         Diagnostic::error(&source.name, msg!("load-no-front-matter"))
             .at_line(1)
@@ -197,7 +196,7 @@ fn split(source: &SourceText) -> Result<(String, String, usize), Diagnostic> {
         if text[offset..line_end].trim_end() == "+++" {
             let front = format!(
                 "{}{}",
-                " ".repeat(bom + first_line_end - 1) + "\n",
+                " ".repeat(first_line_end - 1) + "\n",
                 &text[first_line_end..offset]
             );
             let body_first_line = text[..line_end].matches('\n').count() + 1;

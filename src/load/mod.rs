@@ -16,13 +16,13 @@ mod toml_syntax;
 mod toml_tree;
 
 pub use changes::{Change, ChangeKind, classify, is_temporary};
-pub(crate) use descriptor::format_from_name;
+pub(crate) use descriptor::{MAX_KEYWORDS, format_from_name};
 pub use layout::{
     PAGES_DIR, PARTICIPANT_FILE, PARTICIPANTS_DIR, PORTAL_FILE, SOURCE_DIRS, STATIC_DIR,
-    STORIES_DIR, TEMPLATES_DIR,
+    STORIES_DIR, TEMPLATES_DIR, is_hidden_name,
 };
 pub use paths::{PathProblem, resolve_in_site};
-pub use portal::{DEFAULT_EXPLORE_MAX_ROWS, site_language};
+pub use portal::{DEFAULT_EXPLORE_MAX_ROWS, parse_size, site_language};
 
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText, display_path};
 use crate::messages::Arg;
@@ -86,6 +86,18 @@ pub fn load_site(root: &Path, diagnostics: &Diagnostics) -> Option<Site> {
             .chain(&files.folders_without_participant)
             .filter(|id| !participants.contains_key(*id))
             .cloned()
+            .collect(),
+        stories: files
+            .stories
+            .iter()
+            .map(|(participant, path)| ids::story_id(participant.as_deref(), path))
+            .filter(|id| !stories.iter().any(|s| &s.id == id))
+            .collect(),
+        pages: files
+            .pages
+            .iter()
+            .map(|path| ids::file_id(path))
+            .filter(|slug| !pages.iter().any(|p| &p.slug == slug))
             .collect(),
     };
 
@@ -209,11 +221,7 @@ impl Loader<'_> {
         let mut stories = Vec::new();
         let mut references = Vec::new();
         for (participant, path) in files {
-            let slug = ids::file_id(path);
-            let id = match participant {
-                Some(participant) => format!("{participant}/{slug}"),
-                None => slug,
-            };
+            let id = ids::story_id(participant.as_deref(), path);
             let Some(source) = read_source(self.root, path, self.diagnostics) else {
                 continue;
             };
@@ -399,6 +407,9 @@ fn read_source(root: &Path, path: &Path, diagnostics: &Diagnostics) -> Option<So
 /// Why a file or folder cannot be read, as a catalog message: the usual
 /// reasons in words, any other in the system's own.
 pub(crate) fn io_reason(error: &std::io::Error) -> crate::messages::Message {
+    if crate::platform::in_use_by_another_program(error) {
+        return msg!("load-io-in-use");
+    }
     match error.kind() {
         std::io::ErrorKind::PermissionDenied => msg!("load-io-permission"),
         std::io::ErrorKind::NotFound => msg!("load-io-not-found"),

@@ -43,13 +43,16 @@ pub struct Site {
     pub unloaded: Unloaded,
 }
 
-/// The ids of datasets and participants whose files are in the site but did
-/// not load: a story or page that names one waits on that file's errors, and
-/// is not reported as naming something unknown.
+/// The ids of datasets, participants, stories and pages whose files are in
+/// the site but did not load: a story or page that names one waits on that
+/// file's errors, and is not reported as naming something unknown.
 #[derive(Debug, Clone, Default)]
 pub struct Unloaded {
     pub datasets: BTreeSet<String>,
     pub participants: BTreeSet<String>,
+    pub stories: BTreeSet<String>,
+    /// Plain pages, by slug.
+    pub pages: BTreeSet<String>,
 }
 
 impl Site {
@@ -70,11 +73,6 @@ impl Site {
     /// Whether `id` is a dataset whose descriptor is in the site but did not load.
     pub fn dataset_unloaded(&self, id: &str) -> bool {
         self.unloaded.datasets.contains(id)
-    }
-
-    /// Whether `id` is a participant whose folder is in the site but did not load.
-    pub fn participant_unloaded(&self, id: &str) -> bool {
-        self.unloaded.participants.contains(id)
     }
 
     pub fn story(&self, id: &str) -> Option<&Story> {

@@ -205,13 +205,15 @@ impl LinkResolver for IdLinks<'_> {
             ),
             _ => return None,
         };
-        // A dataset or participant whose file did not load has its errors
+        // Something whose file did not load has its errors
         // reported there: the link gets the address it will have.
         let unloaded = match kind {
-            "dataset" => site.dataset_unloaded(id),
-            "participant" => site.participant_unloaded(id),
-            _ => false,
-        };
+            "dataset" => &site.unloaded.datasets,
+            "participant" => &site.unloaded.participants,
+            "story" => &site.unloaded.stories,
+            _ => &site.unloaded.pages,
+        }
+        .contains(id);
         if exists || unloaded {
             return Some(Ok(self.urls.href(&route)));
         }

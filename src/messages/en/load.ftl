@@ -87,6 +87,8 @@ load-no-participant-file = this participant folder has no participant.toml
 load-no-participant-file-help = add participant.toml with `name` and `kind` (municipio, estado, federal or organizacion)
 load-symlink-outside = this symbolic link points outside the site
 load-symlink-outside-help = replace the link with a copy of the file
+load-case-collision = this file and `{ $other }` differ only in capitals: on Windows and macOS they are the same file, and one would replace the other
+load-case-collision-help = rename one of the two (or delete the one not needed)
 load-not-utf8 = this file is not UTF-8 text
 load-not-utf8-help = save it as UTF-8 (in most editors: “Save with encoding” → UTF-8)
 load-cannot-read = cannot read this file: { $reason }
@@ -95,6 +97,7 @@ load-io-permission = permission denied
 load-io-not-found = it does not exist
 load-io-loop = a symbolic link loops back to a folder above it
 load-io-other = { $detail }
+load-io-in-use = another program has it open (Excel?): close it and try again
 load-id-collision = this { $what ->
     [participant] participant
     [dataset] dataset
@@ -172,6 +175,8 @@ load-path-leaves-site = `{ $path }` points outside the site folder
 load-path-leaves-site-help = keep data files inside the site; copy the file into the participant's folder
 load-path-missing = the file `{ $path }` does not exist
 load-path-missing-help = check the spelling and the folder; paths are relative to this file's folder
+load-path-other-case = the file `{ $path }` does not exist with these capitals: in its folder it is `{ $exact }`
+load-path-other-case-help = write `{ $exact }`: Windows and macOS ignore the difference between capitals and small letters, but Linux and GitHub do not, and there the portal would not find the file
 load-path-folder = `{ $path }` is a folder, not a file
 load-path-folder-help = name a file inside it
 

@@ -93,6 +93,8 @@ load-no-participant-file = esta carpeta de participante no tiene participant.tom
 load-no-participant-file-help = agrega participant.toml con `name` y `kind` (municipio, estado, federal u organizacion)
 load-symlink-outside = este enlace simbólico apunta fuera del sitio
 load-symlink-outside-help = reemplaza el enlace por una copia del archivo
+load-case-collision = este archivo y `{ $other }` solo difieren en mayúsculas: en Windows y macOS son el mismo archivo, y uno reemplazaría al otro
+load-case-collision-help = cambia el nombre de uno de los dos (o borra el que sobra)
 load-not-utf8 = este archivo no es texto UTF-8
 load-not-utf8-help = guárdalo como UTF-8 (en la mayoría de los editores: “Guardar con codificación” → UTF-8)
 load-cannot-read = no se puede leer este archivo: { $reason }
@@ -101,6 +103,7 @@ load-io-permission = no hay permiso para leerlo
 load-io-not-found = no existe
 load-io-loop = un enlace simbólico apunta de vuelta a una carpeta superior
 load-io-other = el sistema dice «{ $detail }»
+load-io-in-use = otro programa lo tiene abierto (¿Excel?): ciérralo y vuelve a intentarlo
 load-id-collision = { $what ->
     [participant] este participante tiene
     [dataset] este conjunto de datos tiene
@@ -181,6 +184,8 @@ load-path-leaves-site = `{ $path }` apunta fuera de la carpeta del sitio
 load-path-leaves-site-help = deja los archivos de datos dentro del sitio; copia el archivo a la carpeta del participante
 load-path-missing = el archivo `{ $path }` no existe
 load-path-missing-help = revisa cómo está escrito y la carpeta; las rutas son relativas a la carpeta de este archivo
+load-path-other-case = el archivo `{ $path }` no existe con esas mayúsculas: en su carpeta se llama `{ $exact }`
+load-path-other-case-help = escribe `{ $exact }`: Windows y macOS no distinguen mayúsculas de minúsculas, pero Linux y GitHub sí, y allí el portal no encontraría el archivo
 load-path-folder = `{ $path }` es una carpeta, no un archivo
 load-path-folder-help = indica un archivo que esté dentro de ella
 
