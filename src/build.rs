@@ -5,6 +5,7 @@
 use crate::analyse::{self, AnalysisCache};
 use crate::check::{self, CheckSummary};
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::history::History;
 use crate::load::{self, Change, ChangeKind};
 use crate::model::Date;
 use crate::model::Site;
@@ -114,6 +115,8 @@ pub struct Session {
     options: BuildOptions,
     analysis: AnalysisCache,
     render: RenderCache,
+    /// The last run's history of the datasets, reused while HEAD is where it was.
+    history: History,
 }
 
 /// What one run of a [`Session`] produced.
@@ -150,6 +153,7 @@ impl Session {
             options,
             analysis: AnalysisCache::default(),
             render: RenderCache::default(),
+            history: History::default(),
         }
     }
 
@@ -193,8 +197,11 @@ impl Session {
             }
         }
         let diagnostics = Diagnostics::default();
-        let site = self.load(&diagnostics);
+        let mut site = self.load(&diagnostics);
         phase("load", started);
+        if let Some(site) = &mut site {
+            self.read_history(site, &diagnostics);
+        }
         let mut files = Vec::new();
         let mut base_path = "/".to_string();
         let mut data_files = 0;
@@ -214,6 +221,7 @@ impl Session {
             files = render::render_site_cached(
                 site,
                 &analysis,
+                &self.history,
                 &self.options.render,
                 &diagnostics,
                 &mut self.render,
@@ -249,6 +257,26 @@ impl Session {
         (run, site)
     }
 
+    /// The datasets' history from git (the last one while HEAD has not
+    /// moved); a dataset without `modified` gets the day its data last changed.
+    fn read_history(&mut self, site: &mut Site, diagnostics: &Diagnostics) {
+        let step = Instant::now();
+        let dir = self
+            .analysis
+            .dir
+            .get_or_insert_with(|| analyse::cache::location(&site.root, None))
+            .clone();
+        self.history = History::read(site, Some(&dir), Some(&self.history));
+        self.history.default_modified(site);
+        if self.history.shallow {
+            diagnostics.push(
+                Diagnostic::info(".git", crate::msg!("history-shallow"))
+                    .help(crate::msg!("history-shallow-help")),
+            );
+        }
+        phase("history", step);
+    }
+
     fn load(&self, diagnostics: &Diagnostics) -> Option<Site> {
         let mut site = load::load_site(&self.options.site, diagnostics)?;
         if let Some(base_url) = &self.options.base_url {
@@ -269,9 +297,9 @@ pub fn check(options: &BuildOptions, today: Date, extra: &check::CheckOptions) -
     run.diagnostics
         .into_iter()
         .for_each(|d| diagnostics.push(d));
-    let summary = site
-        .as_ref()
-        .map(|site| check::run(site, &run.files, today, extra, &diagnostics));
+    let summary = site.as_ref().map(|site| {
+        check::run(site, &run.files, &session.history, today, extra, &diagnostics)
+    });
     let mut sorted = diagnostics.into_sorted();
     if let Some(site) = &site {
         check::apply_allow(&mut sorted, &site.portal.check_allow);

@@ -31,6 +31,8 @@ pub enum Code {
     FileTooLarge,
     LfsPointer,
     MissingMetadata,
+    /// A declared `modified` older than the last commit that changed the data.
+    ModifiedBehindData,
     Overdue,
     PersonalData,
     PersonalDataAccepted,
@@ -56,6 +58,7 @@ impl Code {
             Code::FileTooLarge => "file-too-large",
             Code::LfsPointer => "lfs-pointer",
             Code::MissingMetadata => "missing-metadata",
+            Code::ModifiedBehindData => "modified-behind-data",
             Code::Overdue => "overdue",
             Code::PersonalData => "personal-data",
             Code::PersonalDataAccepted => "personal-data-accepted",

@@ -9,7 +9,8 @@
 //!
 //! 1. [`load`] reads the folder into a validated [`model::Site`];
 //! 2. [`analyse`] reads each data file once, streaming: hash, preview, column
-//!    profiles, maps;
+//!    profiles, maps; beside it, [`history`] reads what git knows of each
+//!    dataset (its commits, what changed in its tables);
 //! 3. [`render`] turns site and analysis into pages, downloads and assets;
 //! 4. [`output`] owns the portal's addresses and writes the result safely.
 //!
@@ -46,6 +47,7 @@ pub mod build;
 pub mod check;
 pub mod clock;
 pub mod diagnostics;
+pub mod history;
 pub mod import;
 pub mod interrupt;
 pub mod load;

@@ -30,8 +30,34 @@ fn broken_link() -> String {
 
 /// A site with a problem of every kind `check` names (all codes but
 /// `site-too-large`, which needs a gigabyte), and the common mistakes that
-/// have no code.
+/// have no code; committed to a git repository (its data committed after the
+/// `modified` a descriptor declares).
 fn troubled_site(language: &str) -> TempSite {
+    let site = troubled_files(language);
+    for args in [
+        &["init", "-q", "-b", "main"][..],
+        &["add", "-A"],
+        &["commit", "-q", "-m", "Sitio"],
+    ] {
+        let status = std::process::Command::new("git")
+            .args(args)
+            .current_dir(site.path())
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("GIT_AUTHOR_NAME", "Prueba")
+            .env("GIT_AUTHOR_EMAIL", "prueba@example.org")
+            .env("GIT_COMMITTER_NAME", "Prueba")
+            .env("GIT_COMMITTER_EMAIL", "prueba@example.org")
+            .env("GIT_AUTHOR_DATE", "2025-03-01T10:00:00-06:00")
+            .env("GIT_COMMITTER_DATE", "2025-03-01T10:00:00-06:00")
+            .status()
+            .expect("git runs");
+        assert!(status.success(), "git {args:?}");
+    }
+    site
+}
+
+fn troubled_files(language: &str) -> TempSite {
     let portal = format!(
         "title = \"Portal de prueba\"\nbase_url = \"https://datos.example.org/\"\n{language}default_license = \"cc-by-4.0\"\n\n[build]\nmax_file_size = \"2 KB\"\n\n[[categories]]\nid = \"movilidad\"\ntitle = \"Movilidad\"\n"
     );
@@ -328,6 +354,7 @@ fn the_troubled_site_reports_every_kind_of_problem() {
         "file-too-large",
         "lfs-pointer",
         "missing-metadata",
+        "modified-behind-data",
         "overdue",
         "personal-data",
         "personal-data-accepted",

@@ -14,6 +14,7 @@ pub mod previous;
 pub mod report;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
+use crate::history::History;
 use crate::model::{Date, Site};
 use crate::output::OutputFile;
 use crate::rules;
@@ -63,6 +64,7 @@ pub struct CheckSummary {
 pub fn run(
     site: &Site,
     files: &[OutputFile],
+    history: &History,
     today: Date,
     extra: &CheckOptions,
     diagnostics: &Diagnostics,
@@ -87,6 +89,10 @@ pub fn run(
                 "modified"
             };
             d.line = Some(key_line(&descriptor, key));
+            diagnostics.push(d);
+        }
+        if let Some(mut d) = freshness::behind_its_data(dataset, history) {
+            d.line = Some(key_line(&descriptor, "modified"));
             diagnostics.push(d);
         }
         datasets.push(DatasetScore {

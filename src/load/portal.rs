@@ -33,6 +33,16 @@ struct PortalFile {
     check: CheckFile,
     #[serde(default)]
     build: BuildFile,
+    #[serde(default)]
+    history: HistoryFile,
+}
+
+/// `[history]`: what the datasets' history publishes.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct HistoryFile {
+    /// Previous versions of each data file published as downloads (0: links to the forge).
+    keep_versions: Option<Spanned<i64>>,
 }
 
 /// `[build]`: limits of what a build reads.
@@ -149,6 +159,12 @@ pub fn load(source: &SourceText, diagnostics: &Diagnostics) -> Option<Portal> {
                 DEFAULT_EXPLORE_MAX_ROWS
             })
         });
+    let keep_versions = file.history.keep_versions.map_or(0, |n| {
+        keep_versions(source, &n).unwrap_or_else(|d| {
+            diagnostics.push(d);
+            0
+        })
+    });
     let categories = categories(source, file.categories, diagnostics);
     let repository = file.repository.and_then(|url| {
         repository(source, &url, file.branch.as_ref())
@@ -169,8 +185,24 @@ pub fn load(source: &SourceText, diagnostics: &Diagnostics) -> Option<Portal> {
         check_allow: file.check.allow,
         max_file_bytes,
         explore_max_rows,
+        keep_versions,
         repository,
     })
+}
+
+/// The most `keep_versions` may say.
+const MOST_KEPT_VERSIONS: i64 = 1000;
+
+fn keep_versions(source: &SourceText, n: &Spanned<i64>) -> Result<usize, Diagnostic> {
+    if (0..=MOST_KEPT_VERSIONS).contains(n.get_ref()) {
+        return Ok(*n.get_ref() as usize);
+    }
+    Err(source
+        .error(
+            n.span().start,
+            msg!("load-keep-versions", max = MOST_KEPT_VERSIONS as u64),
+        )
+        .help(msg!("load-keep-versions-help")))
 }
 
 /// `repository` (and `branch`): the web address of the site's git repository,

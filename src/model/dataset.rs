@@ -89,6 +89,9 @@ pub struct Resource {
     pub description_line: usize,
     pub fields: Vec<Field>,
     pub personal_data: Vec<PersonalDataAcceptance>,
+    /// `primary_key`: the column that identifies a row, so the history tells
+    /// a revised row from a removed one and an added one.
+    pub primary_key: Option<String>,
 }
 
 /// Documentation of one column (Table Schema).

@@ -54,6 +54,9 @@ pub struct Portal {
     pub max_file_bytes: u64,
     /// `[build] explore_max_rows`: a table with more rows gets no explorer (0: none gets one).
     pub explore_max_rows: u64,
+    /// `[history] keep_versions`: previous versions of each data file
+    /// published with the portal (0: the history links to the forge's copy).
+    pub keep_versions: usize,
     /// `repository` and `branch`: where the site's source is kept, for
     /// «Editar esta página» links.
     pub repository: Option<Repository>,
@@ -101,6 +104,27 @@ impl Repository {
             Forge::GitHub => format!("{url}/commits/{branch}/{dir}{site_file}"),
             Forge::GitLab => format!("{url}/-/commits/{branch}/{dir}{site_file}"),
             Forge::Gitea => format!("{url}/commits/branch/{branch}/{dir}{site_file}"),
+        }
+    }
+}
+
+impl Repository {
+    /// The forge's page of a commit.
+    pub fn commit_url(&self, commit: &str) -> String {
+        let url = &self.url;
+        match self.forge {
+            Forge::GitHub | Forge::Gitea => format!("{url}/commit/{commit}"),
+            Forge::GitLab => format!("{url}/-/commit/{commit}"),
+        }
+    }
+
+    /// A file of the site as it was in a commit, raw, from the forge.
+    pub fn raw_url(&self, commit: &str, site_file: &str) -> String {
+        let Repository { url, dir, .. } = self;
+        match self.forge {
+            Forge::GitHub => format!("{url}/raw/{commit}/{dir}{site_file}"),
+            Forge::GitLab => format!("{url}/-/raw/{commit}/{dir}{site_file}"),
+            Forge::Gitea => format!("{url}/raw/commit/{commit}/{dir}{site_file}"),
         }
     }
 }

@@ -17,6 +17,8 @@
 //! | `/descargas/<participant>/<dataset>/<file>` | data files, byte for byte |
 //! | `/descargas/<participant>/<dataset>/utf-8/<file>` | UTF-8 copy of a CSV that is not UTF-8 |
 //! | `/descargas/<participant>/<dataset>/estandar/<file>` | standard copy (UTF-8, `,`, decimal points, same rows) of a CSV that is not comma-separated with decimal points |
+//! | `/datos/<participant>/<dataset>/historial/` (`pagina-<n>/` beyond 50 entries), `…/historial/<commit>/`, `…/historial.xml` | a dataset's history from git: every commit that changed it; one commit's changes with samples of the rows; its Atom feed. `/datos/historial.xml`: every dataset's data changes |
+//! | `/descargas/<participant>/<dataset>/versiones/<commit>/<file>` | a previous version of a data file (`[history] keep_versions`) |
 //! | `/participantes/<id>/actualizacion/` | a participant's datasets against their update rhythm |
 //! | `/inventario/` | planned datasets, by participant |
 //! | `/historias/`, `/historias/<participant>/<story>/`, `/historias/<story>/` | stories; files beside a story (cover, images it links to) under its folder; `/historias/novedades.xml` Atom feed of stories (never drafts) |
@@ -201,6 +203,37 @@ impl Urls {
                 i + 1
             )),
         }
+    }
+
+    /// A dataset's history of changes: its first page (`page` 1), then
+    /// `historial/pagina-2/`…
+    pub fn dataset_history(dataset_id: &str, page: usize) -> Route {
+        match page {
+            0 | 1 => Route(format!("datos/{dataset_id}/historial/")),
+            n => Route(format!("datos/{dataset_id}/historial/pagina-{n}/")),
+        }
+    }
+
+    /// One commit's changes to a dataset, with samples of the rows it changed.
+    pub fn dataset_change(dataset_id: &str, short_commit: &str) -> Route {
+        Route(format!("datos/{dataset_id}/historial/{short_commit}/"))
+    }
+
+    /// The Atom feed of a dataset's changes.
+    pub fn dataset_history_feed(dataset_id: &str) -> Route {
+        Route(format!("datos/{dataset_id}/historial.xml"))
+    }
+
+    /// The Atom feed of every dataset's data changes.
+    pub fn history_feed() -> Route {
+        Route("datos/historial.xml".into())
+    }
+
+    /// A previous version of a data file (`[history] keep_versions`).
+    pub fn previous_version(dataset_id: &str, short_commit: &str, file_name: &str) -> Route {
+        Route(format!(
+            "descargas/{dataset_id}/versiones/{short_commit}/{file_name}"
+        ))
     }
 
     /// The data an explorer reads, beside its page.

@@ -8,6 +8,7 @@
 //! cache (`pages.bin`).
 
 use crate::analyse::Analysis;
+use crate::history::History;
 use crate::model::{ResourceLocation, Site};
 use crate::output::urls::Route;
 use crate::output::{Content, OutputFile};
@@ -105,9 +106,15 @@ impl PageContext {
 
 /// The fingerprint of what the catalogs are made from: the portal, its
 /// participants and datasets as loaded, and the content of each data file.
-pub fn catalogs_fingerprint(site: &Site, analysis: &Analysis, salt: &[u8]) -> Fingerprint {
+pub fn catalogs_fingerprint(
+    site: &Site,
+    analysis: &Analysis,
+    history: &History,
+    salt: &[u8],
+) -> Fingerprint {
     let mut hasher = Sha256::new();
     hasher.update(salt);
+    hasher.update(history.key());
     let _ = write!(
         HashWriter(&mut hasher),
         "{:?}\n{:?}\n{:?}",

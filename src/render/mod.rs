@@ -4,6 +4,7 @@
 
 mod cache;
 pub mod catalogs;
+mod changes;
 mod data_view;
 pub mod embeds;
 mod facets;
@@ -24,6 +25,7 @@ pub use incremental::RenderCache;
 
 use crate::analyse::Analysis;
 use crate::diagnostics::Diagnostics;
+use crate::history::History;
 use crate::messages::Message;
 use crate::model::Site;
 use crate::msg;
@@ -59,12 +61,14 @@ pub struct PageJob<'a> {
 pub fn render_site(
     site: &Site,
     analysis: &Analysis,
+    history: &History,
     options: &RenderOptions,
     diagnostics: &Diagnostics,
 ) -> Vec<OutputFile> {
     render_site_cached(
         site,
         analysis,
+        history,
         options,
         diagnostics,
         &mut RenderCache::default(),
@@ -77,6 +81,7 @@ pub fn render_site(
 pub fn render_site_cached(
     site: &Site,
     analysis: &Analysis,
+    history: &History,
     options: &RenderOptions,
     diagnostics: &Diagnostics,
     cache: &mut RenderCache,
@@ -91,7 +96,7 @@ pub fn render_site_cached(
     let common = pages::CommonContext::new(site, &urls, &t, &assets).values();
     let step = std::time::Instant::now();
     let views = views::Views::new(site, &urls, &t, options.include_drafts);
-    let records = catalogs::Records::new(site, analysis, &urls, &t);
+    let records = catalogs::Records::new(site, analysis, history, &urls, &t);
     let facets = facets::Facets::new(&views, views.today);
     crate::timing::phase("views", step);
     let (index, counts) = crate::timing::timed("index", || {
@@ -120,6 +125,7 @@ pub fn render_site_cached(
     let sources = pages::Sources {
         views: &views,
         analysis,
+        history,
         records: &records,
         common: &common,
         finder: &finder,
@@ -129,7 +135,7 @@ pub fn render_site_cached(
     stage.finish();
     crate::timing::phase("pages", step);
     let step = std::time::Instant::now();
-    let catalogs_fingerprint = cache::catalogs_fingerprint(site, analysis, &salt);
+    let catalogs_fingerprint = cache::catalogs_fingerprint(site, analysis, history, &salt);
     let catalog_files = cache.catalog_files(
         catalogs_fingerprint,
         bundle.as_ref(),
@@ -156,6 +162,13 @@ pub fn render_site_cached(
     files.extend(files::not_pages(site, analysis, &assets, index));
     let former = files::former_addresses(site, &files);
     files.extend(former);
+    let changes = changes::Changes {
+        site,
+        history,
+        urls: &urls,
+        t: &t,
+    };
+    files.extend(site.datasets.iter().flat_map(|d| changes.kept_files(d)));
     crate::timing::phase("files", step);
     files
 }

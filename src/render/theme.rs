@@ -67,6 +67,14 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/explore.html"),
     ),
     (
+        "history.html",
+        include_str!("../../themes/default/templates/history.html"),
+    ),
+    (
+        "change.html",
+        include_str!("../../themes/default/templates/change.html"),
+    ),
+    (
         "page.html",
         include_str!("../../themes/default/templates/page.html"),
     ),
@@ -121,6 +129,10 @@ const TEMPLATES: &[(&str, &str)] = &[
     (
         "partials/preview_table.html",
         include_str!("../../themes/default/templates/partials/preview_table.html"),
+    ),
+    (
+        "partials/history_entry.html",
+        include_str!("../../themes/default/templates/partials/history_entry.html"),
     ),
 ];
 

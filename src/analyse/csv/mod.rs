@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 use std::io::{self, Read};
 use std::path::Path;
 
-use dialect::sniff;
+pub use dialect::sniff;
 pub use dialect::{CsvDialect, EncodingSource};
 
 /// Bytes of a cell kept by the analysis (previews show 200 characters, the
@@ -309,30 +309,43 @@ pub fn rows(
     path: &Path,
     dialect: &CsvDialect,
 ) -> io::Result<impl Iterator<Item = io::Result<Row>> + use<>> {
-    let mut file = io::BufReader::new(std::fs::File::open(path)?);
+    let file = io::BufReader::new(std::fs::File::open(path)?);
+    let mut records = records(file, dialect, 64 * 1024)?;
+    if dialect.has_header
+        && let Some(Err(error)) = records.next()
+    {
+        return Err(error);
+    }
+    Ok(records)
+}
+
+/// Every record of a CSV (header included) read from `source` with its
+/// dialect, in bounded memory: cells are cut at `cell_bytes`, records at
+/// 100,000 cells. For readers of another source than a file of the site (the
+/// history reads versions from git).
+pub fn records<R: Read>(
+    mut source: R,
+    dialect: &CsvDialect,
+    cell_bytes: usize,
+) -> io::Result<impl Iterator<Item = io::Result<Row>> + use<R>> {
     let encoding = dialect.encoding();
     if encoding == UTF_8 && dialect.bom {
         let mut skip = [0u8; 3];
-        file.read_exact(&mut skip)?;
+        source.read_exact(&mut skip)?;
     }
-    let mut reader = RecordReader::new(file, dialect.delimiter as u8, encoding, 64 * 1024, 100_000);
-    let mut skip_header = dialect.has_header;
-    Ok(std::iter::from_fn(move || {
-        loop {
-            match reader.next_record() {
-                Ok(Some(record)) if skip_header => {
-                    skip_header = false;
-                    let _ = record;
-                }
-                Ok(Some(record)) => {
-                    return Some(Ok(Row {
-                        line: record.line,
-                        cells: record.cells,
-                    }));
-                }
-                Ok(None) => return None,
-                Err(error) => return Some(Err(error)),
-            }
-        }
+    let mut reader = RecordReader::new(
+        source,
+        dialect.delimiter as u8,
+        encoding,
+        cell_bytes,
+        100_000,
+    );
+    Ok(std::iter::from_fn(move || match reader.next_record() {
+        Ok(Some(record)) => Some(Ok(Row {
+            line: record.line,
+            cells: record.cells,
+        })),
+        Ok(None) => None,
+        Err(error) => Some(Err(error)),
     }))
 }

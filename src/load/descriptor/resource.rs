@@ -25,6 +25,7 @@ pub(super) struct ResourceFile {
     fields: Vec<FieldFile>,
     #[serde(default)]
     personal_data: Vec<PersonalDataFile>,
+    primary_key: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -137,6 +138,10 @@ fn parse_resource(
                 reason: p.reason,
             })
             .collect(),
+        primary_key: resource
+            .primary_key
+            .map(|key| key.trim().to_string())
+            .filter(|key| !key.is_empty()),
     })
 }
 

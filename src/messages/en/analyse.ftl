@@ -96,3 +96,8 @@ analyse-personal-data-kind = { $kind ->
        *[phone] phone numbers
     }
 analyse-explorer-failed = cannot prepare this table's explorer data: { $error }
+
+## History (git)
+
+history-shallow = the repository is a partial copy (a shallow clone): the datasets' history of changes starts at the oldest commit this copy has
+history-shallow-help = for the whole history, clone the whole repository (`git fetch --unshallow`; in GitHub Actions, `fetch-depth: 0` in `actions/checkout`)

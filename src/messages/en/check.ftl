@@ -100,3 +100,5 @@ check-dataset-gone-help = if it was renamed, add `former_ids = ["{ $id }"]` to i
 check-previous-unreadable = cannot read the previous build of the portal at { $place }: { $error }
 check-previous-no-datasets = { $place } lists no dataset of the portal
 check-previous-help = give --previous a previous build's folder, its sitemap.xml, or the published sitemap's address (https://…/sitemap.xml)
+check-modified-behind-data = `modified` of `{ $title }` says { $modified }, but its data changed later: on { $changed }, in commit { $commit } («{ $message }»)
+check-modified-behind-data-help = set `modified = { $changed }`, or remove `modified`: without it, the portal uses the day of the last commit that changed the data

@@ -197,3 +197,5 @@ load-unknown-dataset-nearest = did you mean `{ $nearest }`? Dataset ids are `<pa
 load-unknown-dataset-help = dataset ids are `<participant>/<descriptor file name without .toml>`
 load-explore-max-rows = `explore_max_rows` must be a whole number from 0 to { $max }
 load-explore-max-rows-help = 0 makes no explorer; { $rows } (the value when unset) explores tables of up to a million rows
+load-keep-versions = `keep_versions` must be a whole number between 0 and { $max }
+load-keep-versions-help = it is how many previous versions of each data file are published with the portal; 0 (the value when not set) links to the repository's copy instead

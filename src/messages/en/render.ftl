@@ -145,5 +145,6 @@ render-chart-scatter-description = { $count ->
 
 # The title of the DCAT concept scheme of the portal's categories.
 render-dcat-categories = { $portal } · categories
+render-dcat-version = { $title } (version { $version })
 
 render-embed-no-dataset-help = { $suggestion } (dataset ids are `<participant>/<descriptor file name>`)

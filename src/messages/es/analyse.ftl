@@ -109,3 +109,8 @@ analyse-personal-data-kind = { $kind ->
        *[phone] números de teléfono
     }
 analyse-explorer-failed = no se pudieron preparar los datos del explorador de esta tabla: { $error }
+
+## Historial (git)
+
+history-shallow = el repositorio es una copia parcial (un clon superficial): el historial de cambios de los conjuntos de datos empieza en el commit más antiguo que tiene esta copia
+history-shallow-help = para el historial completo, clona el repositorio entero (`git fetch --unshallow`; en GitHub Actions, `fetch-depth: 0` en `actions/checkout`)

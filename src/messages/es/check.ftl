@@ -114,3 +114,5 @@ check-dataset-gone-help = si se renombró, agrega `former_ids = ["{ $id }"]` a s
 check-previous-unreadable = no se pudo leer la versión anterior del portal en { $place }: { $error }
 check-previous-no-datasets = { $place } no lista ningún conjunto de datos del portal
 check-previous-help = con --previous da la carpeta de una construcción anterior, su sitemap.xml, o la dirección del sitemap publicado (https://…/sitemap.xml)
+check-modified-behind-data = `modified` de `{ $title }` dice { $modified }, pero sus datos cambiaron después: el { $changed }, en el commit { $commit } («{ $message }»)
+check-modified-behind-data-help = pon `modified = { $changed }`, o quita `modified`: sin él, el portal usa el día del último commit que cambió los datos

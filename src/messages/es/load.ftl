@@ -206,3 +206,5 @@ load-unknown-dataset-nearest = ¿quisiste decir `{ $nearest }`? Los ids de conju
 load-unknown-dataset-help = los ids de conjuntos de datos son `<participante>/<nombre del descriptor sin .toml>`
 load-explore-max-rows = `explore_max_rows` debe ser un número entero entre 0 y { $max }
 load-explore-max-rows-help = 0 no prepara ningún explorador; { $rows } (el valor si no se dice) explora tablas de hasta un millón de filas
+load-keep-versions = `keep_versions` debe ser un número entero entre 0 y { $max }
+load-keep-versions-help = es cuántas versiones anteriores de cada archivo de datos se publican con el portal; 0 (el valor si no se dice) enlaza a la copia del repositorio en su lugar

@@ -145,5 +145,6 @@ render-chart-scatter-description = { $count ->
 
 # El título del esquema de conceptos DCAT de las categorías del portal.
 render-dcat-categories = { $portal } · categorías
+render-dcat-version = { $title } (versión { $version })
 
 render-embed-no-dataset-help = { $suggestion } (el id de un conjunto de datos es `<participante>/<nombre del archivo descriptor>`)

@@ -4,6 +4,7 @@
 
 use super::rdf::{Graph, Node, Term};
 use super::records::{DatasetRecord, Publisher, Records, ResourceRecord};
+use crate::history::Entry;
 use crate::model::{Date, Participant};
 use crate::msg;
 use crate::output::urls::Urls;
@@ -161,6 +162,7 @@ fn dataset_nodes(records: &Records, record: &DatasetRecord, graph: &mut Graph) {
     let language = records.language;
     let dataset = record.dataset;
     let mut node = dataset_node(records, record);
+    version_nodes(records, record, &mut node, graph);
     for resource in &record.resources {
         node.add("dcat:distribution", Term::iri(&resource.identifier));
         distribution_nodes(record, resource, language, graph);
@@ -227,6 +229,73 @@ fn dataset_node(records: &Records, record: &DatasetRecord) -> Node {
         Term::Blank(contact_point(record, language)),
     );
     node
+}
+
+/// Earlier versions described in the catalog, at most.
+const VERSIONS_IN_CATALOG: usize = 20;
+
+/// The dataset's versions from git (DCAT 3): its `dcat:version` (the short id
+/// of the last commit that changed it) and `adms:versionNotes`, and each
+/// earlier version as a `dcat:Dataset` of its own, linked by `dcat:hasVersion`
+/// and chained by `dcat:previousVersion`.
+fn version_nodes(records: &Records, record: &DatasetRecord, node: &mut Node, graph: &mut Graph) {
+    let language = records.language;
+    let dataset = record.dataset;
+    let entries = records.history.of(&dataset.id);
+    let Some(latest) = entries.first() else {
+        return;
+    };
+    let history_page = Urls::dataset_history(&dataset.id, 1);
+    let iri = |entry: &Entry| {
+        records.urls.absolute_fragment(
+            &history_page,
+            &format!("version-{}", entry.commit.short_id()),
+        )
+    };
+    node.add("dcat:version", Term::string(latest.commit.short_id()));
+    node.add(
+        "adms:versionNotes",
+        Term::text(&latest.commit.title, language),
+    );
+    let earlier: Vec<&Entry> = entries.iter().skip(1).take(VERSIONS_IN_CATALOG).collect();
+    if let Some(previous) = earlier.first() {
+        node.add("dcat:previousVersion", Term::iri(&iri(previous)));
+    }
+    for (i, entry) in earlier.iter().enumerate() {
+        node.add("dcat:hasVersion", Term::iri(&iri(entry)));
+        let mut version = Node::named(&iri(entry), "dcat:Dataset");
+        let title = msg!(
+            "render-dcat-version",
+            title = &dataset.title,
+            version = entry.commit.short_id()
+        )
+        .text(records.site.portal.language);
+        version.add("dct:title", Term::text(&title, language));
+        version.add("dct:description", Term::text(&record.description, language));
+        version.add("dcat:version", Term::string(entry.commit.short_id()));
+        version.add(
+            "adms:versionNotes",
+            Term::text(&entry.commit.title, language),
+        );
+        version.add("dct:modified", date(entry.commit.date()));
+        version.add("dct:publisher", Term::iri(&record.publisher.node));
+        version.add(
+            "dcat:landingPage",
+            Term::iri(&records.urls.absolute(&history_page)),
+        );
+        version.add(
+            "dcat:contactPoint",
+            Term::Blank(contact_point(record, language)),
+        );
+        if let Some(older) = earlier.get(i + 1) {
+            version.add("dcat:previousVersion", Term::iri(&iri(older)));
+        }
+        graph.insert(version);
+    }
+    graph.insert(Node::named(
+        &records.urls.absolute(&history_page),
+        "foaf:Document",
+    ));
 }
 
 /// The dataset's contact as a vCard.

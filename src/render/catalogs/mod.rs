@@ -49,6 +49,7 @@ pub fn files(records: &Records, tera: &tera::Tera) -> (Vec<OutputFile>, Vec<Diag
         }),
         Box::new(|| catalog_csv_file(records)),
         Box::new(|| Ok(vec![(Urls::feed(), feeds::atom_feed(records, tera)?)])),
+        Box::new(|| feeds::history_feeds(records, tera)),
         Box::new(|| Ok(vec![(Urls::robots(), feeds::robots(records.urls, tera)?)])),
         Box::new(|| Ok(vec![(Urls::api_datasets(), json(&api::index(records)))])),
     ];

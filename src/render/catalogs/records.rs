@@ -4,6 +4,7 @@
 
 use crate::analyse::csv::CsvAnalysis;
 use crate::analyse::{Analysis, FileContent};
+use crate::history::History;
 use crate::model::{
     Category, Dataset, Field, Participant, Resource, ResourceLocation, Site, Status,
 };
@@ -14,6 +15,8 @@ use crate::render::{Translation, markdown};
 pub struct Records<'a> {
     pub site: &'a Site,
     pub urls: &'a Urls,
+    /// The datasets' history from git (empty outside a repository).
+    pub history: &'a History,
     /// The language of the metadata (`es`), from the portal's language.
     pub language: &'static str,
     /// In `site.datasets` order: published and planned.
@@ -90,6 +93,7 @@ impl<'a> Records<'a> {
     pub fn new(
         site: &'a Site,
         analysis: &Analysis,
+        history: &'a History,
         urls: &'a Urls,
         t: &Translation,
     ) -> Records<'a> {
@@ -101,6 +105,7 @@ impl<'a> Records<'a> {
         Records {
             site,
             urls,
+            history,
             language: site.portal.language.code(),
             datasets,
         }

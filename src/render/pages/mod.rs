@@ -9,6 +9,7 @@ mod dataset;
 mod developers;
 mod embed;
 mod explore;
+mod history;
 mod home;
 mod inventory;
 mod participant;
@@ -32,6 +33,7 @@ use super::{IdLinks, PageJob, RenderOptions};
 use crate::analyse::{Analysis, FileFacts};
 use crate::diagnostics::Diagnostics;
 use crate::model::{Dataset, Resource, ResourceLocation};
+use crate::history::History;
 use crate::output::OutputFile;
 use crate::output::urls::Route;
 use crate::sync::Unpoisoned;
@@ -66,6 +68,7 @@ impl<'a> Finder<'a> {
 pub struct Sources<'a> {
     pub views: &'a Views<'a>,
     pub analysis: &'a Analysis,
+    pub history: &'a History,
     pub records: &'a Records<'a>,
     pub common: &'a CommonValues,
     pub finder: &'a Finder<'a>,
@@ -103,6 +106,7 @@ pub fn all<R: Send>(
 struct Builder<'a> {
     views: &'a Views<'a>,
     analysis: &'a Analysis,
+    history: &'a History,
     records: &'a Records<'a>,
     common: &'a CommonValues,
     finder: &'a Finder<'a>,
@@ -155,6 +159,7 @@ impl<'a> Builder<'a> {
         let Sources {
             views,
             analysis,
+            history,
             records,
             common,
             finder,
@@ -163,6 +168,7 @@ impl<'a> Builder<'a> {
         Builder {
             views,
             analysis,
+            history,
             records,
             common,
             finder,
@@ -200,6 +206,7 @@ impl<'a> Builder<'a> {
             search::jobs(self),
             taxonomy::facet_value_jobs(self),
             dataset::jobs(self),
+            history::jobs(self),
             explore::jobs(self),
             embed::dataset_jobs(self),
             participant::jobs(self),
