@@ -31,6 +31,7 @@ pub fn build_into(site: &Path, out: &Path, base_url: Option<&str>) -> BuildRepor
             include_drafts: false,
         },
         force: false,
+        portals: Default::default(),
         progress: abierto::progress::Progress::hidden(),
     })
 }
@@ -102,6 +103,7 @@ impl TempSite {
                 base_url: None,
                 render: RenderOptions::default(),
                 force: false,
+                portals: Default::default(),
                 progress: abierto::progress::Progress::hidden(),
             },
             Date::parse(CHECK_TODAY).unwrap(),

@@ -28,7 +28,11 @@ pub fn catalog_graph(records: &Records, participant: Option<&Participant>) -> Gr
     let scheme = records
         .urls
         .absolute_fragment(&Urls::categories(), "esquema");
-    let (catalog, homepage) = catalog_node(records, participant, &datasets, &publisher, &scheme);
+    let (mut catalog, homepage) =
+        catalog_node(records, participant, &datasets, &publisher, &scheme);
+    if participant.is_none() {
+        related_catalogs(records, &mut catalog, &mut graph);
+    }
     graph.insert(catalog);
     graph.insert(Node::named(&homepage, "foaf:Document"));
     agent(&publisher, language, &mut graph);
@@ -53,7 +57,7 @@ fn catalog_node(
     let language = records.language;
     let (catalog_node, homepage, title, description) = match participant {
         None => (
-            urls.absolute_fragment(&Urls::home(), "catalogo"),
+            catalog_iri(urls),
             urls.absolute(&Urls::home()),
             site.portal.title.clone(),
             crate::render::markdown::plain_text(&site.portal.description),
@@ -85,6 +89,51 @@ fn catalog_node(
         catalog.add("dcat:dataset", Term::iri(&dataset.node));
     }
     (catalog, homepage)
+}
+
+/// How the catalog of a portal relates to the network's other portals: a
+/// participant portal's is part of the network's (`dct:isPartOf`); the
+/// network's lists each participant portal's (`dcat:catalog`), described.
+fn related_catalogs(records: &Records, catalog: &mut Node, graph: &mut Graph) {
+    let urls = records.urls;
+    if let Some(network) = urls.network_portal() {
+        catalog.add("dct:isPartOf", Term::iri(&catalog_iri(&network)));
+        return;
+    }
+    let language = records.language;
+    for (id, own) in urls.own_portals() {
+        let Some(participant) = records.site.participant(id) else {
+            continue;
+        };
+        let iri = catalog_iri(&own);
+        catalog.add("dcat:catalog", Term::iri(&iri));
+        let title = participant.portal_title();
+        let description = participant
+            .portal
+            .as_ref()
+            .and_then(|p| p.description.as_deref())
+            .unwrap_or(&participant.description);
+        let description = match crate::render::markdown::plain_text(description) {
+            text if text.is_empty() => title.to_string(),
+            text => text,
+        };
+        let homepage = own.absolute(&Urls::home());
+        let publisher = records.publisher(participant);
+        let mut node = Node::named(&iri, "dcat:Catalog");
+        node.add("dct:title", Term::text(title, language));
+        node.add("dct:description", Term::text(&description, language));
+        node.add("foaf:homepage", Term::iri(&homepage));
+        node.add("dct:publisher", Term::iri(&publisher.node));
+        node.add("dct:isPartOf", Term::iri(&catalog_iri(urls)));
+        graph.insert(node);
+        graph.insert(Node::named(&homepage, "foaf:Document"));
+        agent(&publisher, language, graph);
+    }
+}
+
+/// The node of a portal's catalog: its home page's `#catalogo`.
+fn catalog_iri(urls: &Urls) -> String {
+    urls.absolute_fragment(&Urls::home(), "catalogo")
 }
 
 /// The themes: a concept scheme of the portal's categories, and a concept per category.

@@ -23,10 +23,11 @@ pub struct Records<'a> {
 /// One dataset.
 pub struct DatasetRecord<'a> {
     pub dataset: &'a Dataset,
-    /// The dataset's stable identifier in every catalog: its page's absolute URL.
+    /// The dataset's stable identifier in every catalog: its page's absolute
+    /// URL, on its participant's own portal when it has one.
     pub identifier: String,
     pub landing_page: String,
-    /// The RDF node of the dataset (its page's URL with `#dataset`).
+    /// The RDF node of the dataset (its identifier with `#dataset`).
     pub node: String,
     /// The description as plain text.
     pub description: String,
@@ -40,7 +41,7 @@ pub struct DatasetRecord<'a> {
 /// The participant that publishes a dataset.
 pub struct Publisher {
     pub id: String,
-    /// Its RDF node (its page's URL with `#organizacion`).
+    /// Its RDF node (its page's identifying URL with `#organizacion`).
     pub node: String,
     pub name: String,
     pub email: Option<String>,
@@ -59,7 +60,7 @@ pub struct Contact {
 /// One resource (a DCAT distribution, a Data Package resource, a CSV row).
 pub struct ResourceRecord {
     pub slug: String,
-    /// Its stable identifier: the dataset page's URL with `#recurso-<slug>`.
+    /// Its stable identifier: the dataset's identifier with `#recurso-<slug>`.
     pub identifier: String,
     pub title: String,
     /// Plain text; may be empty.
@@ -138,7 +139,7 @@ fn publisher(urls: &Urls, participant: &Participant) -> Publisher {
     let page = Urls::participant(&participant.id);
     Publisher {
         id: participant.id.clone(),
-        node: urls.absolute_fragment(&page, "organizacion"),
+        node: urls.identifier(&page, Some("organizacion")),
         name: participant.name.clone(),
         email: participant.email.clone(),
         page: urls.absolute(&page),
@@ -168,9 +169,9 @@ fn dataset_record<'a>(
         .collect();
     DatasetRecord {
         dataset,
-        identifier: urls.absolute(&page),
+        identifier: urls.identifier(&page, None),
         landing_page: urls.absolute(&page),
-        node: urls.absolute_fragment(&page, "dataset"),
+        node: urls.identifier(&page, Some("dataset")),
         description: markdown::plain_text(&dataset.description),
         publisher,
         contact,
@@ -186,7 +187,10 @@ fn dataset_publisher(site: &Site, urls: &Urls, dataset: &Dataset) -> Publisher {
         // `load` guarantees the participant; a record still needs a publisher.
         None => Publisher {
             id: dataset.participant.clone(),
-            node: urls.absolute_fragment(&Urls::participant(&dataset.participant), "organizacion"),
+            node: urls.identifier(
+                &Urls::participant(&dataset.participant),
+                Some("organizacion"),
+            ),
             name: dataset.participant.clone(),
             email: None,
             page: urls.absolute(&Urls::participant(&dataset.participant)),
@@ -234,7 +238,7 @@ fn resource_record(
     let (media_type, file_type) = media_type(&resource.format);
     ResourceRecord {
         slug: resource.slug.clone(),
-        identifier: urls.absolute_fragment(page, &format!("recurso-{}", resource.slug)),
+        identifier: urls.identifier(page, Some(&format!("recurso-{}", resource.slug))),
         title: resource.title.clone(),
         description: markdown::plain_text(&resource.description),
         format: resource.format.clone(),

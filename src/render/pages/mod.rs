@@ -59,6 +59,8 @@ impl<'a> Finder<'a> {
 /// What the pages are made from.
 #[derive(Clone, Copy)]
 pub struct Sources<'a> {
+    /// The whole site, for what links and embeds name beyond this portal.
+    pub whole: &'a Site,
     pub views: &'a Views<'a>,
     pub analysis: &'a Analysis,
     pub records: &'a Records<'a>,
@@ -132,6 +134,7 @@ impl<'a> Builder<'a> {
         diagnostics: &'a Diagnostics,
     ) -> Builder<'a> {
         let Sources {
+            whole,
             views,
             analysis,
             records,
@@ -148,11 +151,12 @@ impl<'a> Builder<'a> {
             options,
             diagnostics,
             links: IdLinks {
-                site,
+                site: whole,
+                pages: &site.pages,
                 urls: views.urls,
             },
             embeds: Embeds {
-                site,
+                site: whole,
                 analysis,
                 urls: views.urls,
                 t: views.t,
