@@ -15,7 +15,10 @@ const BASE: &str = "https://red.example.org/red-mexico-abierto/";
 const HOST: &str = "https://red.example.org";
 /// The participant of the example site with a portal of its own, and its
 /// address there: its datasets' identifiers in every catalog.
-const OWN_PORTAL: (&str, &str) = ("san-pedro-garza-garcia", "https://datos.sanpedro.example.mx/");
+const OWN_PORTAL: (&str, &str) = (
+    "san-pedro-garza-garcia",
+    "https://datos.sanpedro.example.mx/",
+);
 
 fn built() -> tempfile::TempDir {
     let out = tempfile::tempdir().unwrap();
@@ -81,7 +84,11 @@ fn dataset_pages(public: &Path) -> Vec<PageDataset> {
         }
         let page = identifier;
         let identifier = match relative.strip_prefix(&format!("datos/{}/", OWN_PORTAL.0)) {
-            Some(_) => format!("{}{}", OWN_PORTAL.1, relative.trim_end_matches("index.html")),
+            Some(_) => format!(
+                "{}{}",
+                OWN_PORTAL.1,
+                relative.trim_end_matches("index.html")
+            ),
             None => page.clone(),
         };
         let title = text_of(&select(&html, "h1")[0]);
@@ -190,7 +197,10 @@ fn every_dataset_and_file_is_in_every_catalog_as_on_its_page() {
     for dataset in &pages {
         let id = &dataset.identifier;
         let page = &dataset.page;
-        assert!(page.starts_with(BASE), "{page} is absolute, under the base URL");
+        assert!(
+            page.starts_with(BASE),
+            "{page} is absolute, under the base URL"
+        );
         // data.json and the API list planned datasets too (the inventory).
         let pod = find(&data_json["dataset"], "identifier", id)
             .unwrap_or_else(|| panic!("{id} not in data.json"));

@@ -76,7 +76,7 @@ pub fn render_site_cached(
     let common = pages::CommonContext::new(scope, &t, &assets).values();
     let step = std::time::Instant::now();
     let views = views::Views::new(scope, &t, options.include_drafts);
-    let records = catalogs::Records::new(site, analysis, urls);
+    let records = catalogs::Records::new(site, &scope.whole().portal, analysis, urls);
     let facets = facets::Facets::new(&views, views.today);
     crate::timing::phase("views", step);
     let index = crate::timing::timed("index", || {

@@ -5,7 +5,7 @@
 use crate::analyse::csv::CsvAnalysis;
 use crate::analyse::{Analysis, FileContent};
 use crate::model::{
-    Category, Dataset, Field, Participant, Resource, ResourceLocation, Site, Status,
+    Category, Dataset, Field, Participant, Portal, Resource, ResourceLocation, Site, Status,
 };
 use crate::output::urls::{Route, Urls};
 use crate::render::markdown;
@@ -13,6 +13,8 @@ use crate::render::markdown;
 /// Every dataset of a site, as the catalogs describe it.
 pub struct Records<'a> {
     pub site: &'a Site,
+    /// The network portal's settings (its title and description): `site.portal` on its own portal.
+    pub network: &'a Portal,
     pub urls: &'a Urls,
     /// The language of the metadata (`es`), from the portal's language.
     pub language: &'static str,
@@ -87,7 +89,12 @@ pub struct ResourceRecord {
 }
 
 impl<'a> Records<'a> {
-    pub fn new(site: &'a Site, analysis: &Analysis, urls: &'a Urls) -> Records<'a> {
+    pub fn new(
+        site: &'a Site,
+        network: &'a Portal,
+        analysis: &Analysis,
+        urls: &'a Urls,
+    ) -> Records<'a> {
         let datasets = site
             .datasets
             .iter()
@@ -95,6 +102,7 @@ impl<'a> Records<'a> {
             .collect();
         Records {
             site,
+            network,
             urls,
             language: site.portal.language.code(),
             datasets,
