@@ -17,13 +17,13 @@ mod toml_syntax;
 mod toml_tree;
 
 pub use changes::{Change, ChangeKind, classify, is_temporary};
-pub(crate) use descriptor::format_from_name;
+pub(crate) use descriptor::{MAX_KEYWORDS, format_from_name};
 pub use layout::{
     PAGES_DIR, PARTICIPANT_FILE, PARTICIPANTS_DIR, PORTAL_FILE, SOURCE_DIRS, STATIC_DIR,
     STORIES_DIR, TEMPLATES_DIR,
 };
 pub use paths::{PathProblem, resolve_in_site};
-pub use portal::{DEFAULT_BASE_URL, DEFAULT_EXPLORE_MAX_ROWS, site_language};
+pub use portal::{DEFAULT_BASE_URL, DEFAULT_EXPLORE_MAX_ROWS, parse_size, site_language};
 
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText, display_path};
 use crate::messages::Arg;

@@ -391,7 +391,7 @@ fn categories(
 }
 
 /// A size such as `100 MB`, `1.5 GB` or `512 KB` (units of 1024), in bytes.
-fn parse_size(text: &str) -> Option<u64> {
+pub fn parse_size(text: &str) -> Option<u64> {
     let text = text.trim();
     let split = text
         .find(|c: char| !(c.is_ascii_digit() || c == '.'))

@@ -3,15 +3,29 @@
 cli-written = Portal written to { $folder }
 cli-written-portal = Portal of { $participant } written to { $folder }
 cli-created = created { $path }
-cli-kept = kept    { $path } (it existed already)
-cli-import-note = note: { $subject }: { $note }
-cli-import-summary = { $created ->
-    [one] 1 file created
-   *[other] { $created } files created
-}, { $kept } kept, { $notes ->
+cli-import-kept = kept { $path }: { $why }
+cli-import-skipped = not imported: { $source }: { $why }
+cli-import-fetch-skipped = not downloaded: { $source } › { $field }: { $why }
+cli-import-notes-heading = { $notes ->
     [one] 1 note
    *[other] { $notes } notes
-}: run `abierto check` on the site next
+}, by kind (each one is also a comment in its descriptor):
+cli-import-note-group =   { $count } × `{ $field }`: { $note } (e.g. { $source })
+cli-import-partial = only { $read } of { $declared } datasets were in the source: the rest were not imported
+cli-import-categories = { $count ->
+    [one] 1 category added
+   *[other] { $count } categories added
+} to portal.toml: { $ids }
+cli-import-fetched = --fetch: { $files ->
+    [one] 1 file downloaded
+   *[other] { $files } files downloaded
+} ({ $size }), { $skipped } left as links
+cli-import-summary = { $read ->
+    [one] 1 dataset read
+   *[other] { $read } datasets read
+}: { $created } files created, { $updated } updated, { $unchanged } unchanged, { $kept } kept, { $skipped } skipped; run `abierto check` on the site next
+cli-import-bad-size = `{ $size }` is not a size
+cli-import-bad-size-help = write a number and a unit: `100 MB`, `1.5 GB`, `512 KB`
 cli-build-summary = { $datasets ->
     [one] 1 dataset
    *[other] { $datasets } datasets
@@ -78,9 +92,14 @@ cli-help-new-story-title = The story's title
 cli-help-new-dataset = A dataset descriptor filled from a data file, which is copied into the participant's datos/
 cli-help-new-dataset-from = The data file to publish
 cli-help-new-site-folder = The site folder
-cli-help-import = Turns another portal's metadata (CKAN, JKAN) into participants and descriptors
-cli-help-import-ckan = A CKAN API answer saved to a file (package_show, package_search or a list of packages)
-cli-help-import-ckan-file = The file holding the CKAN API answer
+cli-help-import = Turns another portal's metadata (CKAN, JKAN, DCAT) into participants and descriptors
+cli-help-import-ckan = A CKAN portal: its address (paged through its API), or an answer saved to a file (package_search, package_show, a list of packages, `ckanapi dump` lines)
+cli-help-import-ckan-source = The CKAN portal's address, or the file holding its answer
+cli-help-import-dcat = A DCAT catalog: a DCAT-US data.json or DCAT-AP JSON-LD, as a file or its address
+cli-help-import-dcat-source = The catalog's file or address
+cli-help-import-fetch = Download each remote resource into the participant's datos/ folder
+cli-help-import-max-file-size = With --fetch: the largest file downloaded
+cli-help-import-max-total-size = With --fetch: all the files downloaded together
 cli-help-import-jkan = A JKAN site's folder (with _datasets/ and _organizations/)
 cli-help-import-jkan-dir = The folder of the JKAN site
 cli-help-import-into = The site to write into

@@ -3,18 +3,29 @@
 cli-written = Portal escrito en { $folder }
 cli-written-portal = Portal de { $participant } escrito en { $folder }
 cli-created = creado { $path }
-cli-kept = se conserva { $path } (ya existía)
-cli-import-note = nota: { $subject }: { $note }
-cli-import-summary = { $created ->
-    [one] 1 archivo creado
-   *[other] { $created } archivos creados
-}, { $kept ->
-    [one] 1 conservado
-   *[other] { $kept } conservados
-}, { $notes ->
+cli-import-kept = se conserva { $path }: { $why }
+cli-import-skipped = no se importó: { $source }: { $why }
+cli-import-fetch-skipped = no se descargó: { $source } › { $field }: { $why }
+cli-import-notes-heading = { $notes ->
     [one] 1 nota
    *[other] { $notes } notas
-}: ahora ejecuta `abierto check` en el sitio
+}, por tipo (cada una es además un comentario en su descriptor):
+cli-import-note-group =   { $count } × `{ $field }`: { $note } (p. ej. { $source })
+cli-import-partial = el origen solo traía { $read } de { $declared } conjuntos de datos: el resto no se importó
+cli-import-categories = { $count ->
+    [one] 1 categoría añadida
+   *[other] { $count } categorías añadidas
+} a portal.toml: { $ids }
+cli-import-fetched = --fetch: { $files ->
+    [one] 1 archivo descargado
+   *[other] { $files } archivos descargados
+} ({ $size }), { $skipped } quedan como enlace
+cli-import-summary = { $read ->
+    [one] 1 conjunto de datos leído
+   *[other] { $read } conjuntos de datos leídos
+}: { $created } archivos creados, { $updated } actualizados, { $unchanged } sin cambios, { $kept } conservados, { $skipped } omitidos; ahora ejecuta `abierto check` en el sitio
+cli-import-bad-size = `{ $size }` no es un tamaño
+cli-import-bad-size-help = escribe un número y una unidad: `100 MB`, `1.5 GB`, `512 KB`
 cli-build-summary = { $datasets ->
     [one] 1 conjunto de datos
    *[other] { $datasets } conjuntos de datos
@@ -84,9 +95,14 @@ cli-help-new-story-title = El título de la historia
 cli-help-new-dataset = Un descriptor de conjunto de datos llenado a partir de un archivo de datos, que se copia en la carpeta datos/ del participante
 cli-help-new-dataset-from = El archivo de datos que se publicará
 cli-help-new-site-folder = La carpeta del sitio
-cli-help-import = Convierte los metadatos de otro portal (CKAN, JKAN) en participantes y descriptores
-cli-help-import-ckan = Una respuesta de la API de CKAN guardada en un archivo (package_show, package_search o una lista de paquetes)
-cli-help-import-ckan-file = El archivo con la respuesta de la API de CKAN
+cli-help-import = Convierte los metadatos de otro portal (CKAN, JKAN, DCAT) en participantes y descriptores
+cli-help-import-ckan = Un portal CKAN: su dirección (se recorre su API por páginas) o una respuesta guardada en un archivo (package_search, package_show, una lista de paquetes, líneas de `ckanapi dump`)
+cli-help-import-ckan-source = La dirección del portal CKAN, o el archivo con su respuesta
+cli-help-import-dcat = Un catálogo DCAT: un data.json de DCAT-US o DCAT-AP en JSON-LD, como archivo o por su dirección
+cli-help-import-dcat-source = El archivo o la dirección del catálogo
+cli-help-import-fetch = Descarga cada recurso remoto en la carpeta datos/ del participante
+cli-help-import-max-file-size = Con --fetch: el archivo más grande que se descarga
+cli-help-import-max-total-size = Con --fetch: todos los archivos descargados juntos
 cli-help-import-jkan = La carpeta de un sitio JKAN (con _datasets/ y _organizations/)
 cli-help-import-jkan-dir = La carpeta del sitio JKAN
 cli-help-import-into = El sitio en el que se escribirá
