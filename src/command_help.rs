@@ -150,6 +150,8 @@ fn help_id(path: &str, arg: &str) -> Option<&'static str> {
         ("check", "external_deadline") => "cli-help-check-external-deadline",
         ("check", "previous") => "cli-help-check-previous",
         ("new participant", "id") => "cli-help-new-participant-id",
+        ("build" | "check" | "serve", "participant") => "cli-help-portal-participant",
+        ("build", "all_portals") => "cli-help-build-all-portals",
         (_, "participant") => "cli-help-new-participant-of",
         ("new story", "title") => "cli-help-new-story-title",
         ("new dataset", "from") => "cli-help-new-dataset-from",
@@ -200,6 +202,11 @@ pub fn exit_on(error: clap::Error, language: Language) -> ! {
             )
         }
         ErrorKind::MissingSubcommand => msg!("cli-error-missing-command"),
+        ErrorKind::ArgumentConflict => msg!(
+            "cli-error-conflict",
+            arg = said(ContextKind::InvalidArg),
+            other = said(ContextKind::PriorArg)
+        ),
         _ => msg!("cli-error-other"),
     };
     let suggestion = [

@@ -38,6 +38,7 @@
 //!     render: RenderOptions { minify: true, include_drafts: false },
 //!     force: false,
 //!     progress: abierto::progress::Progress::hidden(),
+//!     portals: Default::default(),
 //! });
 //! assert_eq!(report.errors(), 0);
 //! ```

@@ -1,7 +1,7 @@
 //! The `abierto` command line: parses arguments, runs the pipeline, prints
 //! problems and a one-line summary.
 
-use abierto::build::{BuildOptions, BuildReport, build, check};
+use abierto::build::{BuildOptions, BuildReport, Portals, build, check};
 use abierto::check::report::{self, Format};
 use abierto::check::{CheckOptions, external};
 use abierto::model::Language;
@@ -75,6 +75,10 @@ enum Command {
         quiet: bool,
         #[arg(long)]
         timings: bool,
+        #[arg(long, value_name = "ID", conflicts_with = "all_portals")]
+        participant: Option<String>,
+        #[arg(long)]
+        all_portals: bool,
     },
     Check {
         #[arg(default_value = ".")]
@@ -95,6 +99,8 @@ enum Command {
         quiet: bool,
         #[arg(long)]
         timings: bool,
+        #[arg(long, value_name = "ID")]
+        participant: Option<String>,
     },
     #[command(subcommand)]
     New(New),
@@ -113,6 +119,8 @@ enum Command {
         no_drafts: bool,
         #[arg(short, long)]
         quiet: bool,
+        #[arg(long, value_name = "ID")]
+        participant: Option<String>,
     },
 }
 
@@ -157,9 +165,27 @@ fn main() -> ExitCode {
             force,
             quiet,
             timings,
+            participant,
+            all_portals,
         } => {
             let language = run_language(asked, &site, timings);
-            run_build(site, output, base_url, no_minify, force, quiet, language)
+            let options = BuildOptions {
+                site,
+                output: Some(output),
+                base_url,
+                render: RenderOptions {
+                    minify: !no_minify,
+                    include_drafts: false,
+                },
+                force,
+                progress: Progress::for_terminal(quiet, language),
+                portals: match (participant, all_portals) {
+                    (Some(id), _) => Portals::Participant(id),
+                    (None, true) => Portals::All,
+                    (None, false) => Portals::Network,
+                },
+            };
+            run_build(options, quiet, language)
         }
         Command::Check {
             site,
@@ -171,17 +197,26 @@ fn main() -> ExitCode {
             previous,
             quiet,
             timings,
+            participant,
         } => {
             let language = run_language(asked, &site, timings);
-            run_check(
+            let options = BuildOptions {
                 site,
+                output: None,
+                base_url: None,
+                render: RenderOptions::default(),
+                force: false,
+                progress: Progress::for_terminal(quiet, language),
+                portals: participant.map_or(Portals::Network, Portals::Participant),
+            };
+            run_check(
+                options,
                 format,
                 strict,
                 (
                     external.then_some((external_timeout, external_deadline)),
                     previous,
                 ),
-                Progress::for_terminal(quiet, language),
                 language,
             )
         }
@@ -200,11 +235,13 @@ fn main() -> ExitCode {
             base_url,
             no_drafts,
             quiet,
+            participant,
         } => run_serve(abierto::serve::ServeOptions {
             site,
             port,
             bind,
             base_url,
+            participant,
             include_drafts: !no_drafts,
             verbose: !quiet,
             language: asked.map(|lang| match lang {
@@ -216,35 +253,27 @@ fn main() -> ExitCode {
 }
 
 /// `abierto build`.
-fn run_build(
-    site: PathBuf,
-    output: PathBuf,
-    base_url: Option<String>,
-    no_minify: bool,
-    force: bool,
-    quiet: bool,
-    language: Language,
-) -> ExitCode {
+fn run_build(options: BuildOptions, quiet: bool, language: Language) -> ExitCode {
+    let output = options.output.clone().unwrap_or_default();
     let folder = output.display().to_string();
     abierto::interrupt::stop_on_ctrl_c(
         msg!("cli-interrupted-build", folder = &folder).text(language),
     );
-    let report = build(&BuildOptions {
-        site,
-        output: Some(output.clone()),
-        base_url,
-        render: RenderOptions {
-            minify: !no_minify,
-            include_drafts: false,
-        },
-        force,
-        progress: Progress::for_terminal(quiet, language),
-    });
+    let report = build(&options);
     print_report(&report, language);
     if report.written {
         let verbose = !quiet && std::io::stderr().is_terminal();
         if verbose {
             eprintln!("{}", msg!("cli-written", folder = folder).text(language));
+            for (participant, folder) in &report.others {
+                let folder = folder.display().to_string();
+                let line = msg!(
+                    "cli-written-portal",
+                    participant = participant,
+                    folder = folder
+                );
+                eprintln!("{}", line.text(language));
+            }
         }
     }
     exit_code(&report)
@@ -253,11 +282,10 @@ fn run_build(
 /// `abierto check`; `external` holds the seconds of `--external-timeout` and
 /// `--external-deadline`, `previous` the place of `--previous`.
 fn run_check(
-    site: PathBuf,
+    options: BuildOptions,
     format: Format,
     strict: bool,
     (external, previous): (Option<(f64, f64)>, Option<String>),
-    progress: Progress,
     language: Language,
 ) -> ExitCode {
     abierto::interrupt::stop_on_ctrl_c(msg!("cli-interrupted-check").text(language));
@@ -268,19 +296,8 @@ fn run_check(
         ..external::Settings::default()
     });
     let extra = CheckOptions { external, previous };
-    let report = check(
-        &BuildOptions {
-            site: site.clone(),
-            output: None,
-            base_url: None,
-            render: RenderOptions::default(),
-            force: false,
-            progress,
-        },
-        abierto::clock::today_or_epoch(),
-        &extra,
-    );
-    print_check(&report, &site, format, language);
+    let report = check(&options, abierto::clock::today_or_epoch(), &extra);
+    print_check(&report, &options.site, format, language);
     if report.errors() > 0 {
         ExitCode::FAILURE
     } else if strict && report.warnings() > 0 {

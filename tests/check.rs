@@ -62,6 +62,7 @@ fn run_check(site: &TempSite) -> Vec<Diagnostic> {
             base_url: None,
             render: RenderOptions::default(),
             force: false,
+            portals: Default::default(),
             progress: abierto::progress::Progress::hidden(),
         },
         Date::parse(TODAY).unwrap(),
@@ -408,6 +409,7 @@ fn personal_data_found_once_blocks_every_later_build_without_reading_the_file_ag
             base_url: None,
             render: Default::default(),
             force: false,
+            portals: Default::default(),
             progress: abierto::progress::Progress::hidden(),
         });
         session.set_cache_dir(cache.path().to_path_buf());

@@ -26,6 +26,7 @@ fn run_check(site: &TempSite) -> Vec<Diagnostic> {
         base_url: None,
         render: RenderOptions::default(),
         force: false,
+        portals: Default::default(),
         progress: abierto::progress::Progress::hidden(),
     };
     check(

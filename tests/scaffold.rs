@@ -19,6 +19,7 @@ fn check_clean(site: &Path, expected: &[&str]) {
             base_url: None,
             render: abierto::render::RenderOptions::default(),
             force: false,
+            portals: Default::default(),
             progress: abierto::progress::Progress::hidden(),
         },
         abierto::clock::today_or_epoch(),

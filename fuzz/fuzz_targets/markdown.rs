@@ -191,6 +191,7 @@ libfuzzer_sys::fuzz_target!(|data: &[u8]| {
     let example = example();
     let links = IdLinks {
         site: &example.site,
+        pages: &example.site.pages,
         urls: &example.urls,
     };
     let description = markdown_html(

@@ -39,6 +39,7 @@ pub fn check(site: &Site, linked: &BTreeSet<PathBuf>) -> Vec<Diagnostic> {
             ResourceLocation::Remote { .. } => None,
         })
         .chain(linked.iter().cloned())
+        .chain(portal_logos(site))
         .collect();
     let folders: Vec<(&str, &Path)> = site
         .participants
@@ -53,6 +54,13 @@ pub fn check(site: &Site, linked: &BTreeSet<PathBuf>) -> Vec<Diagnostic> {
         folder_problems(site, folder, &referenced, &mut problems);
     }
     problems
+}
+
+/// The logos of the participants' own portals, beside their participant.toml.
+fn portal_logos(site: &Site) -> impl Iterator<Item = PathBuf> + '_ {
+    site.participants
+        .iter()
+        .filter_map(|p| Some(p.portal.as_ref()?.logo.as_ref()?.path.clone()))
 }
 
 /// The files of a participant's folder that its descriptors or stories which

@@ -19,7 +19,7 @@ pub enum ChangeKind {
     Descriptor,
     /// A story (`historias/*.md`, `participants/<id>/historias/*.md`).
     Story,
-    /// A plain page (`pages/*.md`).
+    /// A plain page (`pages/*.md`, `participants/<id>/pages/*.md`).
     Page,
     /// A data file beside the descriptors (read again only when it changes).
     DataFile,
@@ -81,6 +81,7 @@ pub fn classify(root: &Path, path: &Path) -> Option<Change> {
         [PARTICIPANTS_DIR, _, .., _] if extension.as_deref() == Some("toml") => {
             ChangeKind::Descriptor
         }
+        [PARTICIPANTS_DIR, _, PAGES_DIR, .., _] if markdown => ChangeKind::Page,
         [PARTICIPANTS_DIR, _, .., _] if markdown => ChangeKind::Story,
         [PARTICIPANTS_DIR, _, ..] => ChangeKind::DataFile,
         [STORIES_DIR, ..] => ChangeKind::Story,
@@ -153,6 +154,10 @@ mod tests {
         );
         assert_eq!(kind("historias/red.md"), Some(ChangeKind::Story));
         assert_eq!(kind("pages/acerca.md"), Some(ChangeKind::Page));
+        assert_eq!(
+            kind("participants/san-pedro/pages/acerca.md"),
+            Some(ChangeKind::Page)
+        );
         assert_eq!(kind("static/img/logo.svg"), Some(ChangeKind::Static));
         assert_eq!(kind("templates/base.html"), Some(ChangeKind::Template));
     }

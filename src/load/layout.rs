@@ -41,6 +41,8 @@ pub(super) struct SiteFiles {
     /// (participant id or none for the network, story file)
     pub stories: Vec<(Option<String>, PathBuf)>,
     pub pages: Vec<PathBuf>,
+    /// (participant id, page of its own portal: `<participant>/pages/*.md`)
+    pub participant_pages: Vec<(String, PathBuf)>,
     pub static_files: Vec<PathBuf>,
     pub templates: Vec<(String, PathBuf)>,
 }
@@ -110,12 +112,16 @@ impl SiteFiles {
             }
             self.participants
                 .push((id.clone(), folder.join(PARTICIPANT_FILE)));
+            let pages = folder.join(PAGES_DIR);
             for file in walk_files(root, &folder, diagnostics) {
                 match extension(&file).as_deref() {
                     Some("toml") if file != folder.join(PARTICIPANT_FILE) => {
                         self.descriptor_ids
                             .push(ids::dataset_id(&id, &ids::file_id(&file)));
                         self.descriptors.push((id.clone(), file));
+                    }
+                    Some("md") if file.starts_with(&pages) => {
+                        self.participant_pages.push((id.clone(), file))
                     }
                     Some("md") => self.stories.push((Some(id.clone()), file)),
                     _ => {}

@@ -28,7 +28,7 @@ struct StoryFrontMatter {
 }
 
 /// Image files a story's cover may be.
-const COVER_EXTENSIONS: &[&str] = &["png", "jpg", "jpeg", "gif", "webp", "svg", "avif"];
+pub(super) const IMAGE_EXTENSIONS: &[&str] = &["png", "jpg", "jpeg", "gif", "webp", "svg", "avif"];
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -141,12 +141,12 @@ fn cover(
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
-    if !COVER_EXTENSIONS.contains(&extension.as_str()) {
+    if !IMAGE_EXTENSIONS.contains(&extension.as_str()) {
         return Err(source
             .error(at, msg!("load-cover-not-image", path = text))
             .help(msg!(
                 "load-cover-not-image-help",
-                extensions = COVER_EXTENSIONS.join(", ")
+                extensions = IMAGE_EXTENSIONS.join(", ")
             )));
     }
     Ok(StoryFile { relative, path })

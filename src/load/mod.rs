@@ -7,6 +7,7 @@ mod descriptor;
 pub mod ids;
 mod layout;
 mod markdown_file;
+mod own_portals;
 mod participant;
 mod paths;
 mod portal;
@@ -22,7 +23,7 @@ pub use layout::{
     STORIES_DIR, TEMPLATES_DIR, is_hidden_name,
 };
 pub use paths::{PathProblem, resolve_in_site};
-pub use portal::{DEFAULT_EXPLORE_MAX_ROWS, parse_size, site_language};
+pub use portal::{DEFAULT_BASE_URL, DEFAULT_EXPLORE_MAX_ROWS, parse_size, site_language};
 
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText, display_path};
 use crate::messages::Arg;
@@ -68,10 +69,11 @@ pub fn load_site(root: &Path, diagnostics: &Diagnostics) -> Option<Site> {
         diagnostics,
     };
 
-    let participants = loader.participants(&files.participants);
+    let mut participants = loader.participants(&files.participants);
     let datasets = loader.datasets(&files.descriptors, &participants, &portal);
     let (stories, references) = loader.stories(&files.stories);
     let pages = loader.pages(&files.pages);
+    loader.participant_pages(&mut participants, &files.participant_pages);
     let unloaded = Unloaded {
         datasets: files
             .descriptor_ids
@@ -118,6 +120,7 @@ pub fn load_site(root: &Path, diagnostics: &Diagnostics) -> Option<Site> {
         .sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.slug.cmp(&b.slug)));
     loader.check_story_references(&site, &references);
     loader.check_former_ids(&site, &files.descriptors);
+    own_portals::check(&site, diagnostics);
     Some(site)
 }
 
@@ -158,7 +161,13 @@ impl Loader<'_> {
             if self.report_collision(&mut sources, id, &source.name, Kind::Participant) {
                 continue;
             }
-            match participant::parse(id.clone(), &source) {
+            let folder = path.parent().unwrap_or(self.root);
+            let folder = std::fs::canonicalize(folder).unwrap_or_else(|_| folder.to_path_buf());
+            let folders = participant::Folders {
+                site_root: self.root,
+                participant: &folder,
+            };
+            match participant::parse(id.clone(), &source, &folders) {
                 Ok(participant) => {
                     participants.insert(id.clone(), participant);
                 }
@@ -239,7 +248,7 @@ impl Loader<'_> {
         (stories, references)
     }
 
-    fn pages(&self, files: &[PathBuf]) -> Vec<Page> {
+    fn pages<'p>(&self, files: impl IntoIterator<Item = &'p PathBuf>) -> Vec<Page> {
         let mut sources: BTreeMap<String, String> = BTreeMap::new();
         let mut pages = Vec::new();
         for path in files {
@@ -263,6 +272,21 @@ impl Loader<'_> {
             }
         }
         pages
+    }
+
+    /// Each participant's own pages (`<participant>/pages/*.md`), in menu order.
+    fn participant_pages(
+        &self,
+        participants: &mut BTreeMap<String, Participant>,
+        files: &[(String, PathBuf)],
+    ) {
+        for (id, participant) in participants.iter_mut() {
+            let own = files.iter().filter(|(p, _)| p == id).map(|(_, path)| path);
+            participant.pages = self.pages(own);
+            participant
+                .pages
+                .sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.slug.cmp(&b.slug)));
+        }
     }
 
     /// Story front matter may only name datasets that exist; one whose

@@ -1,10 +1,12 @@
-//! `participants/<id>/participant.toml`: who publishes.
+//! `participants/<id>/participant.toml`: who publishes, and its own portal (`[portal]`).
 
-use super::toml_file;
+use super::markdown_file::IMAGE_EXTENSIONS;
+use super::{paths, portal, toml_file};
 use crate::diagnostics::{Diagnostic, SourceText};
-use crate::model::{Participant, ParticipantKind};
+use crate::model::{LogoFile, PageChoice, Participant, ParticipantKind, ParticipantPortal};
 use crate::msg;
 use serde::Deserialize;
+use std::path::Path;
 use toml::Spanned;
 
 #[derive(Deserialize)]
@@ -18,10 +20,33 @@ struct ParticipantFile {
     email: Option<Spanned<String>>,
     joined: Option<Spanned<toml::value::Datetime>>,
     description: Option<Spanned<String>>,
+    portal: Option<PortalTable>,
+}
+
+/// `[portal]`: the participant's own portal.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PortalTable {
+    title: Option<String>,
+    base_url: Spanned<String>,
+    description: Option<Spanned<String>>,
+    logo: Option<Spanned<String>>,
+    accent_color: Option<Spanned<String>>,
+    pages: Option<Vec<Spanned<String>>>,
+}
+
+/// Where a participant.toml is: the site folder and the participant's folder, both canonical.
+pub struct Folders<'a> {
+    pub site_root: &'a Path,
+    pub participant: &'a Path,
 }
 
 /// Parses and validates one `participant.toml`; every problem found is returned.
-pub fn parse(id: String, source: &SourceText) -> Result<Participant, Vec<Diagnostic>> {
+pub fn parse(
+    id: String,
+    source: &SourceText,
+    folders: &Folders,
+) -> Result<Participant, Vec<Diagnostic>> {
     let toml_file::Read {
         value,
         mut problems,
@@ -51,6 +76,9 @@ pub fn parse(id: String, source: &SourceText) -> Result<Participant, Vec<Diagnos
             .map_err(|d| problems.push(d))
             .ok()
     });
+    let own_portal = file
+        .portal
+        .map(|table| own_portal(source, table, folders, &mut problems));
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -69,5 +97,97 @@ pub fn parse(id: String, source: &SourceText) -> Result<Participant, Vec<Diagnos
         joined,
         description,
         description_line,
+        portal: own_portal,
+        pages: Vec::new(),
     })
+}
+
+/// `[portal]`, validated; its problems join `problems`.
+fn own_portal(
+    source: &SourceText,
+    table: PortalTable,
+    folders: &Folders,
+    problems: &mut Vec<Diagnostic>,
+) -> ParticipantPortal {
+    let mut report = |d: Diagnostic| problems.push(d);
+    let base_url = portal::base_url(source, &table.base_url).unwrap_or_else(|d| {
+        report(d);
+        String::new()
+    });
+    let accent_color = table.accent_color.and_then(|colour| {
+        portal::accent_color(source, &colour)
+            .map_err(&mut report)
+            .ok()
+    });
+    let logo = table
+        .logo
+        .and_then(|logo| logo_file(source, &logo, folders).map_err(report).ok());
+    let (description, description_line) = match table.description {
+        Some(text) => {
+            let (text, line) = toml_file::markdown_text(source, text);
+            (Some(text), line)
+        }
+        None => (None, 1),
+    };
+    let pages = table.pages.map(|pages| {
+        pages
+            .into_iter()
+            .map(|slug| {
+                let (line, column) = source.line_column(slug.span().start);
+                PageChoice {
+                    slug: slug.into_inner().trim().to_string(),
+                    line,
+                    column,
+                }
+            })
+            .collect()
+    });
+    ParticipantPortal {
+        title: table.title.filter(|t| !t.trim().is_empty()),
+        base_url,
+        base_url_line: source.line_column(table.base_url.span().start).0,
+        description,
+        description_line,
+        logo,
+        accent_color,
+        pages,
+    }
+}
+
+/// The portal's `logo`: an image in the participant's folder.
+fn logo_file(
+    source: &SourceText,
+    written: &Spanned<String>,
+    folders: &Folders,
+) -> Result<LogoFile, Diagnostic> {
+    let text = written.get_ref().trim();
+    let at = written.span().start;
+    let path = paths::resolve_in_site(folders.site_root, folders.participant, text).map_err(
+        |problem| {
+            let (message, help) = problem.explain(text);
+            source.error(at, message).help(help)
+        },
+    )?;
+    if !path.starts_with(folders.participant) {
+        return Err(source
+            .error(at, msg!("load-portal-logo-outside", path = text))
+            .help(msg!("load-portal-logo-outside-help")));
+    }
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    if !extension.is_some_and(|e| IMAGE_EXTENSIONS.contains(&e.as_str())) {
+        return Err(source
+            .error(at, msg!("load-portal-logo-kind", path = text))
+            .help(msg!(
+                "load-portal-logo-kind-help",
+                extensions = IMAGE_EXTENSIONS.join(", ")
+            )));
+    }
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    Ok(LogoFile { file_name, path })
 }

@@ -3,7 +3,9 @@
 use super::ids::{self, IdProblem};
 use super::toml_file;
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
-use crate::model::{Category, Forge, Language, License, Portal, Repository, built_in_licenses};
+use crate::model::{
+    Category, Forge, Language, License, Logo, Portal, Repository, built_in_licenses,
+};
 use crate::msg;
 use serde::Deserialize;
 use toml::Spanned;
@@ -92,7 +94,8 @@ impl LicenseFile {
     }
 }
 
-const DEFAULT_BASE_URL: &str = "http://localhost/";
+/// The address of a portal that does not say its own (a local preview).
+pub const DEFAULT_BASE_URL: &str = "http://localhost/";
 const DEFAULT_PREVIEW_ROWS: usize = 20;
 /// Git and GitHub refuse files over 100 MB.
 /// Rows a table may have for its explorer to be made, unless `[build] explore_max_rows` says.
@@ -174,11 +177,13 @@ pub fn load(source: &SourceText, diagnostics: &Diagnostics) -> Option<Portal> {
     Some(Portal {
         title: file.title,
         description: file.description,
+        source_file: source.name.clone(),
+        description_line: 1,
         base_url,
         language: file.language,
         default_license,
         accent_color,
-        logo: file.logo,
+        logo: file.logo.map(Logo::Static),
         preview_rows,
         categories,
         licenses,
@@ -307,11 +312,16 @@ fn known_license(
         .ok_or_else(|| unknown_license(source, id, licenses))
 }
 
-fn base_url(source: &SourceText, url: &Spanned<String>) -> Result<String, Diagnostic> {
+/// A portal's `base_url`: an `http(s)` address, given a final `/`.
+pub(super) fn base_url(source: &SourceText, url: &Spanned<String>) -> Result<String, Diagnostic> {
     toml_file::url(source, url, &["http", "https"]).map(with_trailing_slash)
 }
 
-fn accent_color(source: &SourceText, colour: &Spanned<String>) -> Result<String, Diagnostic> {
+/// An `accent_color`: `#rrggbb`.
+pub(super) fn accent_color(
+    source: &SourceText,
+    colour: &Spanned<String>,
+) -> Result<String, Diagnostic> {
     let text = colour.get_ref();
     let is_hex = text.len() == 7
         && text.starts_with('#')

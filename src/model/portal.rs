@@ -1,6 +1,6 @@
 //! The portal's own settings, from `portal.toml`.
 
-use super::License;
+use super::{License, LogoFile};
 use serde::{Deserialize, Serialize};
 
 /// The language of the portal's interface.
@@ -35,14 +35,19 @@ pub struct Portal {
     pub title: String,
     /// Markdown.
     pub description: String,
+    /// The file that says the portal's title and description (`portal.toml`,
+    /// or a participant's `participant.toml` for its own portal), and the line
+    /// where the description begins.
+    pub source_file: String,
+    pub description_line: usize,
     /// Absolute, ending in `/`; its path part is where the portal lives on its host.
     pub base_url: String,
     pub language: Language,
     pub default_license: Option<License>,
     /// A CSS colour for links and buttons.
     pub accent_color: Option<String>,
-    /// A file under `static/`, shown in the header.
-    pub logo: Option<String>,
+    /// The image shown in the header.
+    pub logo: Option<Logo>,
     /// Rows shown in a data preview.
     pub preview_rows: usize,
     pub categories: Vec<Category>,
@@ -60,6 +65,15 @@ pub struct Portal {
     /// `repository` and `branch`: where the site's source is kept, for
     /// «Editar esta página» links.
     pub repository: Option<Repository>,
+}
+
+/// The image in a portal's header.
+#[derive(Debug, Clone)]
+pub enum Logo {
+    /// portal.toml's `logo`: a file under `static/`, published where it is.
+    Static(String),
+    /// A participant portal's `logo`: a file beside its participant.toml.
+    Participant { participant: String, file: LogoFile },
 }
 
 /// The web address of the git repository that holds the site.

@@ -2,6 +2,14 @@
 //! asset has a [`Route`] here, and a route gives its link, its absolute URL and
 //! its file in the output. Links are root-relative and carry the base path, so
 //! a portal deployed under `/repo/` (GitHub project pages) works as is.
+//!
+//! One source makes several portals: the network's, and each participant's
+//! own (`[portal]`, built with `--participant ID`). A route knows whose it is
+//! (every portal's, a participant's, or the network's only); a participant
+//! portal links to what it holds (its own data, pages and stories) under its
+//! base, and to everything else at the network portal's absolute address. A
+//! dataset's identifier in every catalog is its address on its participant's
+//! own portal when it declares one, else on the network's ([`Urls::identifier`]).
 
 //!
 //! # The portal's addresses
@@ -35,13 +43,74 @@
 //! | `/api/v1/datasets.json`, `/api/v1/datasets/<participant>/<dataset>.json` | static JSON API |
 //! | `/assets/<name>.<hash>.css` | theme assets, fingerprinted |
 //! | `/404.html`, `/.nojekyll` | hosting |
+//! | `/participantes/<id>/<logo>` | a participant portal's logo (on its own portal) |
 
 use crate::slug::slugify;
+use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// A place in the portal, relative to its base: `""` (home), `"datos/"`,
 /// `"descargas/xalapa/semaforos/semaforos.csv"`. Folder routes end in `/`.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Route(String);
+/// Two routes are the same place when their paths are.
+#[derive(Debug, Clone)]
+pub struct Route(String, Owner);
+
+/// Which portals hold a route.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Owner {
+    /// Every portal has its own (home, catalog, category pages, assets…).
+    Every,
+    /// The portals that show this participant's data: the network's and its own.
+    Participant(String),
+    /// The network's portal only (a network story, a page others do not keep).
+    Network,
+}
+
+impl Owner {
+    /// The owner of what an id names: `<participant>/<name>` is its participant's.
+    fn of_id(id: &str) -> Owner {
+        match id.split_once('/') {
+            Some((participant, _)) => Owner::Participant(participant.to_string()),
+            None => Owner::Every,
+        }
+    }
+}
+
+impl PartialEq for Route {
+    fn eq(&self, other: &Route) -> bool {
+        self.0 == other.0
+    }
+}
+
+impl Eq for Route {}
+
+impl std::hash::Hash for Route {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.0.hash(state)
+    }
+}
+
+impl PartialOrd for Route {
+    fn partial_cmp(&self, other: &Route) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Route {
+    fn cmp(&self, other: &Route) -> std::cmp::Ordering {
+        self.0.cmp(&other.0)
+    }
+}
+
+/// A route every portal has.
+fn every(path: impl Into<String>) -> Route {
+    Route(path.into(), Owner::Every)
+}
+
+/// A route of what an id names (a dataset, a participant's story).
+fn of_id(id: &str, path: String) -> Route {
+    Route(path, Owner::of_id(id))
+}
 
 impl Route {
     /// The file that holds this route in the output folder (`/` separated).
@@ -55,13 +124,13 @@ impl Route {
 
     /// A route read back from the page cache, which holds only routes this module made.
     pub(crate) fn from_cache(route: String) -> Route {
-        Route(route)
+        every(route)
     }
 
     /// An address of a previous build, read from its manifest or sitemap
     /// (`datos/xalapa/semaforos/`), to compare with this build's.
     pub fn published(relative: &str) -> Route {
-        Route(relative.to_string())
+        every(relative)
     }
 
     pub fn as_str(&self) -> &str {
@@ -118,7 +187,7 @@ impl DatasetAddress<'_> {
 
     /// The same address for the dataset `id`.
     pub fn with_id(&self, id: &str) -> Route {
-        Route(format!("{}{id}{}", self.before, self.after))
+        of_id(id, format!("{}{id}{}", self.before, self.after))
     }
 
     /// Whether it is a page (the browser is sent on) rather than a file (copied).
@@ -132,22 +201,70 @@ impl DatasetAddress<'_> {
     }
 }
 
-/// Builds routes, links and absolute URLs for one base URL.
+/// Builds routes, links and absolute URLs for one portal of the network.
 #[derive(Debug, Clone)]
 pub struct Urls {
     /// Absolute, ending in `/`: `https://example.github.io/red/`.
     base_url: String,
     /// The path part of `base_url`, ending in `/`: `/red/`.
     base_path: String,
+    /// The participant whose own portal these are the addresses of (`None`: the network's).
+    participant: Option<String>,
+    /// Where the network's portal and the participants' own are published.
+    portals: Arc<Portals>,
+}
+
+/// Where the portals made from one site are published.
+#[derive(Debug, Default)]
+struct Portals {
+    /// The network portal's base URL, ending in `/`.
+    network: String,
+    /// Each participant that declares a portal of its own, with its base URL.
+    own: BTreeMap<String, String>,
+}
+
+/// A base URL ending in `/`.
+fn with_slash(base_url: &str) -> String {
+    if base_url.ends_with('/') {
+        base_url.to_string()
+    } else {
+        format!("{base_url}/")
+    }
 }
 
 impl Urls {
+    /// The addresses of a portal at `base_url` (the network's, its
+    /// participants declaring no portal of their own).
     pub fn new(base_url: &str) -> Urls {
-        let base_url = if base_url.ends_with('/') {
-            base_url.to_string()
-        } else {
-            format!("{base_url}/")
+        Urls::network(base_url, BTreeMap::new())
+    }
+
+    /// The network portal's addresses, `own` naming each participant that
+    /// declares a portal of its own and its base URL.
+    pub fn network(base_url: &str, own: BTreeMap<String, String>) -> Urls {
+        let base_url = with_slash(base_url);
+        let own = own
+            .into_iter()
+            .map(|(p, url)| (p, with_slash(&url)))
+            .collect();
+        let portals = Portals {
+            network: base_url.clone(),
+            own,
         };
+        Urls::at(base_url, None, Arc::new(portals))
+    }
+
+    /// The addresses of `participant`'s own portal at `base_url`, part of the
+    /// network whose portal's addresses these are.
+    pub fn participant_portal(&self, participant: &str, base_url: &str) -> Urls {
+        Urls::at(
+            with_slash(base_url),
+            Some(participant.to_string()),
+            Arc::clone(&self.portals),
+        )
+    }
+
+    fn at(base_url: String, participant: Option<String>, portals: Arc<Portals>) -> Urls {
         let after_scheme = base_url
             .split_once("://")
             .map_or(base_url.as_str(), |(_, rest)| rest);
@@ -158,6 +275,8 @@ impl Urls {
         Urls {
             base_url,
             base_path,
+            participant,
+            portals,
         }
     }
 
@@ -165,43 +284,119 @@ impl Urls {
         &self.base_path
     }
 
-    /// The link to a route, as written in a page: `/red/datos/`.
-    pub fn href(&self, route: &Route) -> String {
-        format!("{}{}", self.base_path, route.0)
+    /// Whether this portal holds the route: the network's holds every one, a
+    /// participant's those of every portal and its own.
+    fn holds(&self, route: &Route) -> bool {
+        match (&self.participant, &route.1) {
+            (None, _) | (_, Owner::Every) => true,
+            (Some(here), Owner::Participant(owner)) => here == owner,
+            (Some(_), Owner::Network) => false,
+        }
     }
 
-    /// The absolute URL of a route: `https://example.github.io/red/datos/`.
+    /// The link to a route, as written in a page: `/red/datos/`; a route this
+    /// portal does not hold is linked at the network portal's absolute address.
+    pub fn href(&self, route: &Route) -> String {
+        if self.holds(route) {
+            format!("{}{}", self.base_path, route.0)
+        } else {
+            self.absolute(route)
+        }
+    }
+
+    /// The absolute URL of a route: `https://example.github.io/red/datos/`
+    /// (on the network's portal when this one does not hold it).
     pub fn absolute(&self, route: &Route) -> String {
-        format!("{}{}", self.base_url, route.0)
+        format!("{}{}", self.base_of(route), route.0)
     }
 
     /// An absolute URL naming a thing described on a page (an RDF node):
     /// `https://example.github.io/red/datos/xalapa/semaforos/#dataset`.
     pub fn absolute_fragment(&self, route: &Route, fragment: &str) -> String {
-        format!("{}{}#{fragment}", self.base_url, route.0)
+        format!("{}{}#{fragment}", self.base_of(route), route.0)
+    }
+
+    fn base_of(&self, route: &Route) -> &str {
+        if self.holds(route) {
+            &self.base_url
+        } else {
+            &self.portals.network
+        }
+    }
+
+    /// The one address that identifies what a route shows in every catalog
+    /// of the network: on its participant's own portal when it declares one,
+    /// else on the network's (what every portal holds: on this one).
+    pub fn identifier(&self, route: &Route, fragment: Option<&str>) -> String {
+        let base = match &route.1 {
+            Owner::Every => &self.base_url,
+            Owner::Participant(p) => self.portals.own.get(p).unwrap_or(&self.portals.network),
+            Owner::Network => &self.portals.network,
+        };
+        match fragment {
+            Some(fragment) => format!("{base}{}#{fragment}", route.0),
+            None => format!("{base}{}", route.0),
+        }
+    }
+
+    /// The network portal's addresses, when these are a participant portal's.
+    pub fn network_portal(&self) -> Option<Urls> {
+        self.participant.as_ref()?;
+        Some(Urls::at(
+            self.portals.network.clone(),
+            None,
+            Arc::clone(&self.portals),
+        ))
+    }
+
+    /// The addresses of a participant's own portal, when it declares one and
+    /// these are the network portal's.
+    pub fn own_portal(&self, participant: &str) -> Option<Urls> {
+        if self.participant.is_some() {
+            return None;
+        }
+        let base_url = self.portals.own.get(participant)?;
+        Some(self.participant_portal(participant, base_url))
+    }
+
+    /// The participants with a portal of their own, on the network portal (none on theirs).
+    pub fn own_portals(&self) -> Vec<(&str, Urls)> {
+        if self.participant.is_some() {
+            return Vec::new();
+        }
+        let portals = self.portals.own.iter();
+        portals
+            .map(|(p, url)| (p.as_str(), self.participant_portal(p, url)))
+            .collect()
     }
 
     pub fn home() -> Route {
-        Route(String::new())
+        every(String::new())
     }
 
     pub fn catalog() -> Route {
-        Route("datos/".into())
+        every("datos/")
     }
 
     pub fn dataset(id: &str) -> Route {
-        Route(format!("datos/{id}/"))
+        of_id(id, format!("datos/{id}/"))
     }
 
     /// The explorer of a table: a CSV resource's (`sheet` `None`), or the
     /// `sheet`-th (0-based) sheet's of a workbook.
     pub fn explorer(dataset_id: &str, resource_slug: &str, sheet: Option<usize>) -> Route {
         match sheet {
-            None => Route(format!("datos/{dataset_id}/explorar/{resource_slug}/")),
-            Some(i) => Route(format!(
-                "datos/{dataset_id}/explorar/{resource_slug}-hoja-{}/",
-                i + 1
-            )),
+            None => of_id(
+                dataset_id,
+                format!("datos/{dataset_id}/explorar/{resource_slug}/"),
+            ),
+            Some(i) => of_id(
+                dataset_id,
+                format!(
+                    "datos/{dataset_id}/explorar/{resource_slug}-hoja-{}/",
+                    i + 1
+                ),
+            ),
         }
     }
 
@@ -209,36 +404,43 @@ impl Urls {
     /// `historial/pagina-2/`…
     pub fn dataset_history(dataset_id: &str, page: usize) -> Route {
         match page {
-            0 | 1 => Route(format!("datos/{dataset_id}/historial/")),
-            n => Route(format!("datos/{dataset_id}/historial/pagina-{n}/")),
+            0 | 1 => of_id(dataset_id, format!("datos/{dataset_id}/historial/")),
+            n => of_id(
+                dataset_id,
+                format!("datos/{dataset_id}/historial/pagina-{n}/"),
+            ),
         }
     }
 
     /// One commit's changes to a dataset, with samples of the rows it changed.
     pub fn dataset_change(dataset_id: &str, short_commit: &str) -> Route {
-        Route(format!("datos/{dataset_id}/historial/{short_commit}/"))
+        of_id(
+            dataset_id,
+            format!("datos/{dataset_id}/historial/{short_commit}/"),
+        )
     }
 
     /// The Atom feed of a dataset's changes.
     pub fn dataset_history_feed(dataset_id: &str) -> Route {
-        Route(format!("datos/{dataset_id}/historial.xml"))
+        of_id(dataset_id, format!("datos/{dataset_id}/historial.xml"))
     }
 
     /// The Atom feed of every dataset's data changes.
     pub fn history_feed() -> Route {
-        Route("datos/historial.xml".into())
+        every("datos/historial.xml")
     }
 
     /// A previous version of a data file (`[history] keep_versions`).
     pub fn previous_version(dataset_id: &str, short_commit: &str, file_name: &str) -> Route {
-        Route(format!(
-            "descargas/{dataset_id}/versiones/{short_commit}/{file_name}"
-        ))
+        of_id(
+            dataset_id,
+            format!("descargas/{dataset_id}/versiones/{short_commit}/{file_name}"),
+        )
     }
 
     /// The data an explorer reads, beside its page.
     pub fn explorer_data(explorer: &Route) -> Route {
-        Route(format!("{}datos.bin", explorer.0))
+        Route(format!("{}datos.bin", explorer.0), explorer.1.clone())
     }
 
     /// The address a renamed dataset had under its former id: the same place a
@@ -249,17 +451,23 @@ impl Urls {
 
     /// A local data file of a dataset, published byte for byte.
     pub fn download(dataset_id: &str, file_name: &str) -> Route {
-        Route(format!("descargas/{dataset_id}/{file_name}"))
+        of_id(dataset_id, format!("descargas/{dataset_id}/{file_name}"))
     }
 
     /// The UTF-8 copy of a data file that is not UTF-8 (same name, in `utf-8/`).
     pub fn utf8_copy(dataset_id: &str, file_name: &str) -> Route {
-        Route(format!("descargas/{dataset_id}/utf-8/{file_name}"))
+        of_id(
+            dataset_id,
+            format!("descargas/{dataset_id}/utf-8/{file_name}"),
+        )
     }
 
     /// The standard copy of a CSV (UTF-8, `,`, decimal points; same name, in `estandar/`).
     pub fn standard_copy(dataset_id: &str, file_name: &str) -> Route {
-        Route(format!("descargas/{dataset_id}/estandar/{file_name}"))
+        of_id(
+            dataset_id,
+            format!("descargas/{dataset_id}/estandar/{file_name}"),
+        )
     }
 
     /// One sheet of a spreadsheet, as CSV: `csv/<file stem>-<sheet>.csv`.
@@ -268,196 +476,227 @@ impl Urls {
             s if s.is_empty() => "hoja".to_string(),
             s => s,
         };
-        Route(format!(
+        let path = format!(
             "descargas/{dataset_id}/csv/{}-{sheet}.csv",
             file_stem(file_name)
-        ))
+        );
+        of_id(dataset_id, path)
     }
 
     /// A KML file converted to GeoJSON: `geojson/<file stem>.geojson`.
     pub fn geojson_conversion(dataset_id: &str, file_name: &str) -> Route {
-        Route(format!(
+        let path = format!(
             "descargas/{dataset_id}/geojson/{}.geojson",
             file_stem(file_name)
-        ))
+        );
+        of_id(dataset_id, path)
     }
 
     pub fn participants() -> Route {
-        Route("participantes/".into())
+        every("participantes/")
     }
 
     pub fn participant(id: &str) -> Route {
-        Route(format!("participantes/{id}/"))
+        Route(
+            format!("participantes/{id}/"),
+            Owner::Participant(id.to_string()),
+        )
     }
 
     /// A participant's freshness page: its datasets against their update rhythm.
     pub fn participant_freshness(id: &str) -> Route {
-        Route(format!("participantes/{id}/actualizacion/"))
+        Route(
+            format!("participantes/{id}/actualizacion/"),
+            Owner::Participant(id.to_string()),
+        )
     }
 
     pub fn inventory() -> Route {
-        Route("inventario/".into())
+        every("inventario/")
     }
 
     pub fn stories() -> Route {
-        Route("historias/".into())
+        every("historias/")
     }
 
     pub fn story(id: &str) -> Route {
-        Route(format!("historias/{id}/"))
+        Route(format!("historias/{id}/"), story_owner(id))
     }
 
     /// A file beside a story (its cover, an image it shows), published next to
     /// its page so the story's relative links work: `historias/xalapa/check-bus/portada.png`.
     pub fn story_file(story_id: &str, relative: &str) -> Route {
-        Route(format!("historias/{story_id}/{relative}"))
+        Route(
+            format!("historias/{story_id}/{relative}"),
+            story_owner(story_id),
+        )
     }
 
     /// The Atom feed of stories.
     pub fn stories_feed() -> Route {
-        Route("historias/novedades.xml".into())
+        every("historias/novedades.xml")
     }
 
     pub fn categories() -> Route {
-        Route("categorias/".into())
+        every("categorias/")
     }
 
     pub fn category(id: &str) -> Route {
-        Route(format!("categorias/{id}/"))
+        every(format!("categorias/{id}/"))
     }
 
     pub fn keywords() -> Route {
-        Route("etiquetas/".into())
+        every("etiquetas/")
     }
 
     pub fn keyword(keyword: &str) -> Route {
-        Route(format!("etiquetas/{}/", keyword_slug(keyword)))
+        every(format!("etiquetas/{}/", keyword_slug(keyword)))
     }
 
     /// The catalog narrowed to one value of a facet, for browsers without
     /// JavaScript: `datos/f/formato/csv/` (four segments, so never a dataset's).
     pub fn facet(facet: &str, value: &str) -> Route {
-        Route(format!("datos/f/{facet}/{value}/"))
+        every(format!("datos/f/{facet}/{value}/"))
     }
 
     /// The search results page.
     pub fn search() -> Route {
-        Route("buscar/".into())
+        every("buscar/")
     }
 
     /// The folder of the search index's term shards (`buscar/indice/tr.json`).
     pub fn search_shards() -> Route {
-        Route("buscar/indice/".into())
+        every("buscar/indice/")
     }
 
     pub fn search_shard(shard: &str) -> Route {
-        Route(format!("buscar/indice/{shard}.json"))
+        every(format!("buscar/indice/{shard}.json"))
     }
 
     /// The folder of the search results' metadata (`buscar/docs/0.json`).
     pub fn search_docs() -> Route {
-        Route("buscar/docs/".into())
+        every("buscar/docs/")
     }
 
     pub fn search_docs_file(number: usize) -> Route {
-        Route(format!("buscar/docs/{number}.json"))
+        every(format!("buscar/docs/{number}.json"))
     }
 
+    /// A plain page of this portal (from `pages/`, or a participant's own).
     pub fn page(slug: &str) -> Route {
-        Route(format!("{slug}/"))
+        every(format!("{slug}/"))
+    }
+
+    /// A plain page of the network that this portal does not keep.
+    pub fn network_page(slug: &str) -> Route {
+        Route(format!("{slug}/"), Owner::Network)
     }
 
     /// The folder of the pages made to be framed by other sites.
     pub fn embeds() -> Route {
-        Route("insertar/".into())
+        every("insertar/")
     }
 
     /// The page of a story's `number`-th figure (chart, table or map), to be framed.
     pub fn story_embed(story_id: &str, number: usize) -> Route {
-        Route(format!("insertar/historias/{story_id}/{number}/"))
+        Route(
+            format!("insertar/historias/{story_id}/{number}/"),
+            story_owner(story_id),
+        )
     }
 
     /// The page of one of a dataset's figures (`<resource>-mapa`, a preview's
     /// `<resource>-tabla`…), to be framed.
     pub fn dataset_embed(dataset_id: &str, figure: &str) -> Route {
-        Route(format!("insertar/datos/{dataset_id}/{figure}/"))
+        of_id(dataset_id, format!("insertar/datos/{dataset_id}/{figure}/"))
     }
 
     /// A theme asset (CSS, JS), its name fingerprinted by the caller.
     pub fn asset(file_name: &str) -> Route {
-        Route(format!("assets/{file_name}"))
+        every(format!("assets/{file_name}"))
     }
 
     /// A file from the site's `static/` folder, at the same place in the output.
     pub fn static_file(relative: &str) -> Route {
-        Route(relative.to_string())
+        every(relative)
     }
 
     pub fn not_found() -> Route {
-        Route("404.html".into())
+        every("404.html")
     }
 
     /// The network's DCAT-AP catalog, as JSON-LD and as Turtle.
     pub fn dcat_catalog(format: RdfFormat) -> Route {
-        Route(format!("catalog.{}", format.extension()))
+        every(format!("catalog.{}", format.extension()))
     }
 
     /// One participant's DCAT-AP catalog.
     pub fn participant_dcat_catalog(id: &str, format: RdfFormat) -> Route {
-        Route(format!("participantes/{id}/catalog.{}", format.extension()))
+        Route(
+            format!("participantes/{id}/catalog.{}", format.extension()),
+            Owner::Participant(id.to_string()),
+        )
     }
 
     /// The DCAT-US / Project Open Data 1.1 inventory, where harvesters look for it.
     pub fn data_json() -> Route {
-        Route("data.json".into())
+        every("data.json")
     }
 
     /// The Frictionless Data Package of a dataset.
     pub fn datapackage(dataset_id: &str) -> Route {
-        Route(format!("datos/{dataset_id}/datapackage.json"))
+        of_id(dataset_id, format!("datos/{dataset_id}/datapackage.json"))
     }
 
     /// The catalog as a spreadsheet: one row per resource.
     pub fn catalog_csv() -> Route {
-        Route("catalogo.csv".into())
+        every("catalogo.csv")
     }
 
     /// The Atom feed of new and updated datasets.
     pub fn feed() -> Route {
-        Route("novedades.xml".into())
+        every("novedades.xml")
     }
 
     pub fn sitemap() -> Route {
-        Route("sitemap.xml".into())
+        every("sitemap.xml")
     }
 
     pub fn robots() -> Route {
-        Route("robots.txt".into())
+        every("robots.txt")
     }
 
     /// The headers hosts that read the file send (Netlify, Cloudflare Pages).
     pub fn headers() -> Route {
-        Route("_headers".into())
+        every("_headers")
     }
 
     /// The page that tells developers what the portal publishes for machines.
     pub fn developers() -> Route {
-        Route("api/".into())
+        every("api/")
     }
 
     /// The static JSON API: the list of all datasets.
     pub fn api_datasets() -> Route {
-        Route("api/v1/datasets.json".into())
+        every("api/v1/datasets.json")
     }
 
     /// The static JSON API: one dataset.
     pub fn api_dataset(dataset_id: &str) -> Route {
-        Route(format!("api/v1/datasets/{dataset_id}.json"))
+        of_id(dataset_id, format!("api/v1/datasets/{dataset_id}.json"))
+    }
+
+    /// A participant portal's logo, published beside its participant page.
+    pub fn participant_logo(participant: &str, file_name: &str) -> Route {
+        Route(
+            format!("participantes/{participant}/{file_name}"),
+            Owner::Participant(participant.to_string()),
+        )
     }
 
     /// A marker file for hosts (e.g. `.nojekyll`).
     pub fn root_file(name: &str) -> Route {
-        Route(name.to_string())
+        every(name)
     }
 }
 
@@ -484,6 +723,14 @@ impl RdfFormat {
     }
 }
 
+/// A participant's story is its participant's; a network story the network's.
+fn story_owner(story_id: &str) -> Owner {
+    match Owner::of_id(story_id) {
+        Owner::Every => Owner::Network,
+        owner => owner,
+    }
+}
+
 fn file_stem(file_name: &str) -> &str {
     file_name
         .rsplit_once('.')
@@ -501,96 +748,5 @@ pub fn keyword_slug(keyword: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn links_carry_the_base_path() {
-        let urls = Urls::new("https://example.github.io/red");
-        assert_eq!(urls.base_path(), "/red/");
-        assert_eq!(
-            urls.href(&Urls::dataset("xalapa/semaforos")),
-            "/red/datos/xalapa/semaforos/"
-        );
-        assert_eq!(
-            urls.absolute(&Urls::catalog()),
-            "https://example.github.io/red/datos/"
-        );
-        assert_eq!(Urls::home().output_file(), "index.html");
-        assert_eq!(
-            Urls::keyword("Tránsito").output_file(),
-            "etiquetas/transito/index.html"
-        );
-        assert_eq!(Urls::new("https://a.org").href(&Urls::home()), "/");
-        assert_eq!(
-            Urls::former_dataset("xalapa/semaforos-2014").output_file(),
-            "datos/xalapa/semaforos-2014/index.html"
-        );
-        assert_eq!(
-            Urls::sheet_csv("jalisco/mide", "mide.xlsx", "Diccionario de datos").as_str(),
-            "descargas/jalisco/mide/csv/mide-diccionario-de-datos.csv"
-        );
-        assert_eq!(
-            Urls::geojson_conversion("puebla/museos", "museos.kml").file_name(),
-            "museos.geojson"
-        );
-    }
-
-    #[test]
-    fn every_address_of_a_dataset_can_be_written_for_its_former_id() {
-        let renamed = |route: Route| {
-            let address = DatasetAddress::of(&route)
-                .unwrap_or_else(|| panic!("{route:?} belongs to a dataset"));
-            assert_eq!(address.dataset_id, "xalapa/semaforos", "{route:?}");
-            (
-                address.with_id("xalapa/semaforos-2014").0,
-                address.is_page(),
-            )
-        };
-        let id = "xalapa/semaforos";
-        assert_eq!(
-            renamed(Urls::dataset(id)),
-            ("datos/xalapa/semaforos-2014/".into(), true)
-        );
-        assert_eq!(
-            renamed(Urls::download(id, "semaforos.csv")),
-            (
-                "descargas/xalapa/semaforos-2014/semaforos.csv".into(),
-                false
-            )
-        );
-        assert_eq!(
-            renamed(Urls::standard_copy(id, "semaforos.csv")).0,
-            "descargas/xalapa/semaforos-2014/estandar/semaforos.csv"
-        );
-        assert_eq!(
-            renamed(Urls::api_dataset(id)),
-            ("api/v1/datasets/xalapa/semaforos-2014.json".into(), false)
-        );
-        assert_eq!(
-            renamed(Urls::datapackage(id)).0,
-            "datos/xalapa/semaforos-2014/datapackage.json"
-        );
-        let explorer = Urls::explorer(id, "semaforos", None);
-        assert_eq!(
-            renamed(explorer.clone()).0,
-            "datos/xalapa/semaforos-2014/explorar/semaforos/"
-        );
-        let data = Urls::explorer_data(&explorer);
-        assert!(DatasetAddress::of(&data).unwrap().serves_its_page_only());
-        assert!(
-            !DatasetAddress::of(&explorer)
-                .unwrap()
-                .serves_its_page_only()
-        );
-        for other in [
-            Urls::catalog(),
-            Urls::api_datasets(),
-            Urls::participant("xalapa"),
-            Route("datos/xalapa/".into()),
-            Route("descargas/xalapa".into()),
-        ] {
-            assert_eq!(DatasetAddress::of(&other), None, "{other:?}");
-        }
-    }
-}
+#[path = "urls_tests.rs"]
+mod tests;

@@ -114,6 +114,15 @@ pub fn published_files(folder: &Path) -> Option<Vec<String>> {
     Some(files)
 }
 
+/// Where `--all-portals` writes a participant's own portal: `OUT-<participant>`
+/// beside the network's `OUT`, each folder deployed as it is to its own host.
+/// `None` when `OUT` has no name of its own (the root).
+pub fn participant_folder(out_dir: &Path, participant: &str) -> Option<PathBuf> {
+    let out = absolute(out_dir);
+    let name = out.file_name()?.to_string_lossy().to_string();
+    Some(out.with_file_name(format!("{name}-{participant}")))
+}
+
 /// Files in an existing output folder that its manifest does not list.
 fn foreign_files(out: &Path) -> Vec<String> {
     let listed = Manifest::read(out).entries;

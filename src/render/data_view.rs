@@ -121,7 +121,6 @@ pub struct DataView {
     pub tables: Vec<TableView>,
 }
 
-
 pub struct Context<'a> {
     pub t: &'a Translation,
     pub urls: &'a Urls,
@@ -191,7 +190,6 @@ pub fn data_view(cx: &Context, facts: &FileFacts) -> DataView {
     super::figures::share_figures(cx, &mut view);
     view
 }
-
 
 /// The analysis' notices, with their lines.
 fn notices(cx: &Context, facts: &FileFacts) -> Vec<NoticeView> {

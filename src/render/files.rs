@@ -6,13 +6,14 @@ use super::search::index::SearchIndex;
 use super::theme::Asset;
 use crate::analyse::explore::Explorer;
 use crate::analyse::{Analysis, FileFacts};
-use crate::model::{ResourceLocation, Site};
+use crate::model::{Logo, ResourceLocation, Site};
 use crate::output::urls::{DatasetAddress, Route, Urls};
 use crate::output::{Content, OutputFile};
 use std::collections::HashMap;
 
 /// Every file of the portal that is not a page nor a catalog, in this order:
-/// theme assets, search index, downloads, static files, `.nojekyll`.
+/// theme assets, search index, downloads, static files, a participant
+/// portal's logo, `.nojekyll`.
 pub(super) fn not_pages(
     site: &Site,
     analysis: &Analysis,
@@ -23,6 +24,7 @@ pub(super) fn not_pages(
     files.extend(search_index(index));
     files.extend(downloads(site, analysis));
     files.extend(static_files(site));
+    files.extend(participant_logo(site));
     files.push(nojekyll());
     files
 }
@@ -177,6 +179,18 @@ fn static_files(site: &Site) -> impl Iterator<Item = OutputFile> {
             content: Content::CopyOf(site.root.join(crate::load::STATIC_DIR).join(relative)),
             origin: format!("static/{name}"),
         }
+    })
+}
+
+/// A participant portal's logo, from beside its participant.toml.
+fn participant_logo(site: &Site) -> Option<OutputFile> {
+    let Some(Logo::Participant { participant, file }) = &site.portal.logo else {
+        return None;
+    };
+    Some(OutputFile {
+        route: Urls::participant_logo(participant, &file.file_name),
+        content: Content::CopyOf(file.path.clone()),
+        origin: site.portal.source_file.clone(),
     })
 }
 

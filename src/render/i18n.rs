@@ -25,6 +25,8 @@ pub struct Translation {
     pub kinds: BTreeMap<String, String>,
     /// Update frequencies, by descriptor value.
     pub frequencies: BTreeMap<String, String>,
+    /// The texts a participant's own portal says otherwise, by `ui` key.
+    participant_portal: BTreeMap<String, String>,
 }
 
 impl Translation {
@@ -37,6 +39,14 @@ impl Translation {
             toml::from_str(text).expect("the theme's translation files are checked by tests");
         translation.language = language;
         translation
+    }
+
+    /// The texts of a participant's own portal: where the network's speak of
+    /// the network, they speak of this portal.
+    pub fn for_participant_portal(mut self) -> Translation {
+        let own = std::mem::take(&mut self.participant_portal);
+        self.ui.extend(own);
+        self
     }
 
     /// "10 de octubre de 2014" / "October 10, 2014".
@@ -172,6 +182,14 @@ mod tests {
             es.frequencies.keys().collect::<Vec<_>>(),
             en.frequencies.keys().collect::<Vec<_>>()
         );
+        assert_eq!(
+            es.participant_portal.keys().collect::<Vec<_>>(),
+            en.participant_portal.keys().collect::<Vec<_>>()
+        );
+        // A participant portal's words replace texts the network's portal has.
+        for key in es.participant_portal.keys() {
+            assert!(es.ui.contains_key(key), "{key}");
+        }
     }
 
     #[test]

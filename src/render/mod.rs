@@ -16,18 +16,20 @@ mod map_svg;
 pub mod markdown;
 mod pages;
 mod sanitize;
+mod scope;
 pub mod search;
 mod theme;
 mod views;
 
 pub use i18n::Translation;
 pub use incremental::RenderCache;
+pub use scope::Scope;
 
 use crate::analyse::Analysis;
 use crate::diagnostics::Diagnostics;
 use crate::history::History;
 use crate::messages::Message;
-use crate::model::Site;
+use crate::model::{Page, Site};
 use crate::msg;
 use crate::output::urls::{Route, Urls};
 use crate::output::{Content, OutputFile};
@@ -56,30 +58,11 @@ pub struct PageJob<'a> {
     pub origin: String,
 }
 
-/// Renders every file of the portal. Problems (template errors, broken id
-/// links) go to `diagnostics`.
-pub fn render_site(
-    site: &Site,
-    analysis: &Analysis,
-    history: &History,
-    options: &RenderOptions,
-    diagnostics: &Diagnostics,
-) -> Vec<OutputFile> {
-    render_site_cached(
-        site,
-        analysis,
-        history,
-        options,
-        diagnostics,
-        &mut RenderCache::default(),
-        &Progress::hidden(),
-    )
-}
-
-/// Like [`render_site`], rendering only the pages whose template or data
-/// changed since the run that filled `cache`.
+/// Renders every file of the portal `scope` says, rendering only the pages
+/// whose template or data changed since the run that filled `cache`.
+/// Problems (template errors, broken id links) go to `diagnostics`.
 pub fn render_site_cached(
-    site: &Site,
+    scope: &Scope,
     analysis: &Analysis,
     history: &History,
     options: &RenderOptions,
@@ -87,16 +70,17 @@ pub fn render_site_cached(
     cache: &mut RenderCache,
     progress: &Progress,
 ) -> Vec<OutputFile> {
+    let site = scope.here();
     if !cache.compile_templates(site, diagnostics) {
         return Vec::new();
     }
-    let urls = Urls::new(&site.portal.base_url);
-    let t = Translation::for_language(site.portal.language);
+    let urls = &scope.urls;
+    let t = scope.translation();
     let assets = theme::assets();
-    let common = pages::CommonContext::new(site, &urls, &t, &assets).values();
+    let common = pages::CommonContext::new(scope, &t, &assets).values();
     let step = std::time::Instant::now();
-    let views = views::Views::new(site, &urls, &t, options.include_drafts);
-    let records = catalogs::Records::new(site, analysis, history, &urls, &t);
+    let views = views::Views::new(scope, &t, options.include_drafts);
+    let records = catalogs::Records::new(site, &scope.whole().portal, analysis, history, urls, &t);
     let facets = facets::Facets::new(&views, views.today);
     crate::timing::phase("views", step);
     let (index, counts) = crate::timing::timed("index", || {
@@ -123,6 +107,7 @@ pub fn render_site_cached(
         diagnostics,
     };
     let sources = pages::Sources {
+        whole: scope.whole(),
         views: &views,
         analysis,
         history,
@@ -135,7 +120,7 @@ pub fn render_site_cached(
     stage.finish();
     crate::timing::phase("pages", step);
     let step = std::time::Instant::now();
-    let catalogs_fingerprint = cache::catalogs_fingerprint(site, analysis, history, &salt);
+    let catalogs_fingerprint = cache::catalogs_fingerprint(site, analysis, history, &salt, urls);
     let catalog_files = cache.catalog_files(
         catalogs_fingerprint,
         bundle.as_ref(),
@@ -173,9 +158,13 @@ pub fn render_site_cached(
     files
 }
 
-/// Resolves `dataset:`, `participant:`, `story:` and `page:` links against the site.
+/// Resolves `dataset:`, `participant:`, `story:` and `page:` links against
+/// the whole site: what this portal does not hold (another participant's
+/// dataset, a page it does not keep) is linked on the network's portal.
 pub struct IdLinks<'a> {
     pub site: &'a Site,
+    /// The plain pages of this portal.
+    pub pages: &'a [Page],
     pub urls: &'a Urls,
 }
 
@@ -202,10 +191,13 @@ impl LinkResolver for IdLinks<'_> {
                 site.story(id).is_some(),
                 Box::new(site.stories.iter().map(|s| s.id.as_str())),
             ),
+            "page" if self.pages.iter().any(|p| p.slug == id) => {
+                (Urls::page(id), true, Box::new(std::iter::empty()))
+            }
             "page" => (
-                Urls::page(id),
+                Urls::network_page(id),
                 site.pages.iter().any(|p| p.slug == id),
-                Box::new(site.pages.iter().map(|p| p.slug.as_str())),
+                Box::new(self.pages.iter().map(|p| p.slug.as_str())),
             ),
             _ => return None,
         };

@@ -2,7 +2,7 @@
 //! example site built into a temporary folder.
 #![allow(dead_code)]
 
-use abierto::build::{BuildOptions, BuildReport, build};
+use abierto::build::{BuildOptions, BuildReport, Portals, build};
 use abierto::diagnostics::Diagnostic;
 use abierto::model::Date;
 use abierto::render::RenderOptions;
@@ -31,6 +31,7 @@ pub fn build_into(site: &Path, out: &Path, base_url: Option<&str>) -> BuildRepor
             include_drafts: false,
         },
         force: false,
+        portals: Default::default(),
         progress: abierto::progress::Progress::hidden(),
     })
 }
@@ -102,6 +103,7 @@ impl TempSite {
                 base_url: None,
                 render: RenderOptions::default(),
                 force: false,
+                portals: Default::default(),
                 progress: abierto::progress::Progress::hidden(),
             },
             Date::parse(CHECK_TODAY).unwrap(),
@@ -215,4 +217,53 @@ pub fn workbook(sheets: &[(&str, &[&[&str]])]) -> Vec<u8> {
         zip.write_all(text.as_bytes()).unwrap();
     }
     zip.finish().unwrap().into_inner()
+}
+
+/// Builds `site`'s `portals` into `out`, as `abierto build` does.
+pub fn build_portals(
+    site: &Path,
+    out: &Path,
+    base_url: Option<&str>,
+    portals: Portals,
+) -> BuildReport {
+    build(&BuildOptions {
+        site: site.to_path_buf(),
+        output: Some(out.to_path_buf()),
+        base_url: base_url.map(str::to_string),
+        render: RenderOptions {
+            minify: true,
+            include_drafts: false,
+        },
+        force: false,
+        progress: abierto::progress::Progress::hidden(),
+        portals,
+    })
+}
+
+/// Every file under `root` whose name ends with `extension`, relative to it.
+pub fn files_ending(root: &Path, extension: &str) -> Vec<String> {
+    walkdir::WalkDir::new(root)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            e.path()
+                .strip_prefix(root)
+                .unwrap()
+                .to_string_lossy()
+                .to_string()
+        })
+        .filter(|p| p.ends_with(extension))
+        .collect()
+}
+
+/// A text file of a built portal.
+pub fn read(root: &Path, relative: &str) -> String {
+    let path = root.join(relative);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// A message in English, as `check` prints it with `--lang en`.
+pub fn en(message: &abierto::messages::Message) -> String {
+    message.text(abierto::model::Language::En)
 }

@@ -1,6 +1,7 @@
 # cli
 
 cli-written = Portal written to { $folder }
+cli-written-portal = Portal of { $participant } written to { $folder }
 cli-created = created { $path }
 cli-import-kept = kept { $path }: { $why }
 cli-import-skipped = not imported: { $source }: { $why }
@@ -72,6 +73,8 @@ cli-help-build-no-minify = Writes HTML as rendered, without minifying it
 cli-help-build-force = Uses the output folder even if it holds files abierto did not write
 cli-help-build-quiet = Prints only problems and the summary (no progress)
 cli-help-timings = Prints how long each stage took, and the memory held after it
+cli-help-portal-participant = Builds that participant's own portal (its `[portal]` in participant.toml): only its data, stories and pages, with its title, logo, colour and address
+cli-help-build-all-portals = Builds the network's portal in the output folder and, beside it, the portal of each participant declaring `[portal]` (OUTPUT-<participant>), with one analysis of the data
 cli-help-check = Validates the site without writing the portal: metadata, freshness, files, links and personal data. Exit 0 when clean, 1 on errors, 2 on warnings with --strict
 cli-help-check-format = How to print the findings: text for people, json for programs, github for GitHub Actions
 cli-help-check-strict = Fails (exit 2) on warnings too
@@ -112,6 +115,7 @@ cli-error-unknown-command = there is no command `{ $command }`
 cli-error-invalid-value = { $value } is not a valid value for { $arg }
 cli-error-missing-argument = { $arg } is missing
 cli-error-missing-command = a command is missing: build, check, serve, new or import
+cli-error-conflict = { $arg } cannot be used with { $other }
 cli-error-other = the command line is not understood
 cli-error-help-nearest = did you mean `{ $nearest }`? Run `abierto --help` to see the commands and their options
 cli-error-help = run `abierto --help` to see the commands and their options

@@ -136,6 +136,16 @@ load-write-as = write it as `{ $id }`
 
 load-participant-empty-name = the participant's `name` is empty
 load-participant-empty-name-help = write its official name
+load-portal-logo-outside = the logo `{ $path }` is not in the participant's folder
+load-portal-logo-outside-help = put the image beside participant.toml and write its name, such as `logo = "logo.svg"`
+load-portal-logo-kind = the logo `{ $path }` is not an image
+load-portal-logo-kind-help = a logo may be: { $extensions }
+load-portal-network-address = `{ $url }` is the network portal's address
+load-portal-same-address = `{ $url }` is already the address of the portal declared in { $other }
+load-portal-same-address-help = every portal needs its own address: write this participant's in `base_url`, such as "https://data.city.gov/"
+load-portal-unknown-page = the network has no page `{ $slug }`
+load-portal-unknown-page-nearest = did you mean `{ $nearest }`? `pages` names the pages of the site's pages/ folder that this portal keeps
+load-portal-unknown-page-help = `pages` names the pages of the site's pages/ folder that this portal keeps: { $known }; its own go in the participant's pages/ folder
 
 ## Dataset descriptors (descriptor/)
 

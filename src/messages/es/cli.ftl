@@ -1,6 +1,7 @@
 # cli
 
 cli-written = Portal escrito en { $folder }
+cli-written-portal = Portal de { $participant } escrito en { $folder }
 cli-created = creado { $path }
 cli-import-kept = se conserva { $path }: { $why }
 cli-import-skipped = no se importó: { $source }: { $why }
@@ -75,6 +76,8 @@ cli-help-build-no-minify = Escribe el HTML tal como se genera, sin minificarlo
 cli-help-build-force = Usa la carpeta de salida aunque contenga archivos que abierto no escribió
 cli-help-build-quiet = Muestra solo los problemas y el resumen (sin avance)
 cli-help-timings = Muestra cuánto tardó cada etapa y la memoria que ocupó
+cli-help-portal-participant = Construye el portal propio de ese participante (su `[portal]` en participant.toml): solo sus datos, historias y páginas, con su título, logotipo, color y dirección
+cli-help-build-all-portals = Construye el portal de la red en la carpeta de salida y, junto a ella, el de cada participante que declara `[portal]` (SALIDA-<participante>), con un solo análisis de los datos
 cli-help-check = Revisa el sitio sin escribir el portal: metadatos, actualización, archivos, enlaces y datos personales. Termina con 0 si todo está bien, 1 si hay errores y 2 si hay avisos con --strict
 cli-help-check-format = Cómo mostrar lo encontrado: text para personas, json para programas, github para GitHub Actions
 cli-help-check-strict = Falla (código 2) también con avisos
@@ -115,6 +118,7 @@ cli-error-unknown-command = la orden `{ $command }` no existe
 cli-error-invalid-value = { $value } no es un valor válido para { $arg }
 cli-error-missing-argument = falta { $arg }
 cli-error-missing-command = falta la orden: build, check, serve, new o import
+cli-error-conflict = { $arg } no se puede usar junto con { $other }
 cli-error-other = no se entiende la orden
 cli-error-help-nearest = ¿quisiste decir `{ $nearest }`? Escribe `abierto --help` para ver las órdenes y sus opciones
 cli-error-help = escribe `abierto --help` para ver las órdenes y sus opciones

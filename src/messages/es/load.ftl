@@ -142,6 +142,16 @@ load-write-as = escríbelo como `{ $id }`
 
 load-participant-empty-name = el `name` del participante está vacío
 load-participant-empty-name-help = escribe su nombre oficial
+load-portal-logo-outside = el logotipo `{ $path }` no está en la carpeta del participante
+load-portal-logo-outside-help = pon la imagen junto a participant.toml y escribe su nombre, por ejemplo `logo = "logo.svg"`
+load-portal-logo-kind = el logotipo `{ $path }` no es una imagen
+load-portal-logo-kind-help = un logotipo puede ser: { $extensions }
+load-portal-network-address = `{ $url }` es la dirección del portal de la red
+load-portal-same-address = `{ $url }` ya es la dirección del portal que declara { $other }
+load-portal-same-address-help = cada portal necesita su propia dirección: escribe en `base_url` la de este participante, como "https://datos.municipio.gob.mx/"
+load-portal-unknown-page = la red no tiene la página `{ $slug }`
+load-portal-unknown-page-nearest = ¿quisiste decir `{ $nearest }`? `pages` nombra las páginas de la carpeta pages/ del sitio que este portal conserva
+load-portal-unknown-page-help = `pages` nombra las páginas de la carpeta pages/ del sitio que este portal conserva: { $known }; las suyas van en la carpeta pages/ del participante
 
 ## Descriptores de conjuntos de datos (descriptor/)
 

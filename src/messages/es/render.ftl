@@ -26,6 +26,9 @@ render-link-unknown = el enlace `{ $address }` no corresponde a nada de este por
 render-link-script = el enlace `{ $address }` ejecutaría un script en el navegador de quien lee
 render-link-script-help = enlaza a una dirección web (https://…) o a una página del portal (dataset:…, story:…)
 render-link-nearest = ¿quisiste decir `{ $kind }:{ $id }`?
+render-unknown-participant = el sitio no tiene el participante `{ $id }`
+render-unknown-participant-nearest = ¿quisiste decir `{ $nearest }`? El id de un participante es el nombre de su carpeta en participants/
+render-unknown-participant-help = el id de un participante es el nombre de su carpeta en participants/: { $known }
 render-link-no-id = { $kind ->
         [dataset] ningún conjunto de datos tiene el id `{ $id }`
         [participant] ningún participante tiene el id `{ $id }`

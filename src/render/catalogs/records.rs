@@ -6,7 +6,7 @@ use crate::analyse::csv::CsvAnalysis;
 use crate::analyse::{Analysis, FileContent};
 use crate::history::History;
 use crate::model::{
-    Category, Dataset, Field, Participant, Resource, ResourceLocation, Site, Status,
+    Category, Dataset, Field, Participant, Portal, Resource, ResourceLocation, Site, Status,
 };
 use crate::output::urls::{Route, Urls};
 use crate::render::{Translation, markdown};
@@ -14,6 +14,8 @@ use crate::render::{Translation, markdown};
 /// Every dataset of a site, as the catalogs describe it.
 pub struct Records<'a> {
     pub site: &'a Site,
+    /// The network portal's settings (its title and description): `site.portal` on its own portal.
+    pub network: &'a Portal,
     pub urls: &'a Urls,
     /// The datasets' history from git (empty outside a repository).
     pub history: &'a History,
@@ -26,10 +28,11 @@ pub struct Records<'a> {
 /// One dataset.
 pub struct DatasetRecord<'a> {
     pub dataset: &'a Dataset,
-    /// The dataset's stable identifier in every catalog: its page's absolute URL.
+    /// The dataset's stable identifier in every catalog: its page's absolute
+    /// URL, on its participant's own portal when it has one.
     pub identifier: String,
     pub landing_page: String,
-    /// The RDF node of the dataset (its page's URL with `#dataset`).
+    /// The RDF node of the dataset (its identifier with `#dataset`).
     pub node: String,
     /// The description as plain text.
     pub description: String,
@@ -43,7 +46,7 @@ pub struct DatasetRecord<'a> {
 /// The participant that publishes a dataset.
 pub struct Publisher {
     pub id: String,
-    /// Its RDF node (its page's URL with `#organizacion`).
+    /// Its RDF node (its page's identifying URL with `#organizacion`).
     pub node: String,
     pub name: String,
     pub email: Option<String>,
@@ -63,7 +66,7 @@ pub struct Contact {
 #[derive(Clone)]
 pub struct ResourceRecord {
     pub slug: String,
-    /// Its stable identifier: the dataset page's URL with `#recurso-<slug>`.
+    /// Its stable identifier: the dataset's identifier with `#recurso-<slug>`.
     pub identifier: String,
     pub title: String,
     /// Plain text; may be empty.
@@ -92,6 +95,7 @@ pub struct ResourceRecord {
 impl<'a> Records<'a> {
     pub fn new(
         site: &'a Site,
+        network: &'a Portal,
         analysis: &Analysis,
         history: &'a History,
         urls: &'a Urls,
@@ -104,6 +108,7 @@ impl<'a> Records<'a> {
             .collect();
         Records {
             site,
+            network,
             urls,
             history,
             language: site.portal.language.code(),
@@ -149,7 +154,7 @@ fn publisher(urls: &Urls, participant: &Participant) -> Publisher {
     let page = Urls::participant(&participant.id);
     Publisher {
         id: participant.id.clone(),
-        node: urls.absolute_fragment(&page, "organizacion"),
+        node: urls.identifier(&page, Some("organizacion")),
         name: participant.name.clone(),
         email: participant.email.clone(),
         page: urls.absolute(&page),
@@ -184,9 +189,9 @@ fn dataset_record<'a>(
         .collect();
     DatasetRecord {
         dataset,
-        identifier: urls.absolute(&page),
+        identifier: urls.identifier(&page, None),
         landing_page: urls.absolute(&page),
-        node: urls.absolute_fragment(&page, "dataset"),
+        node: urls.identifier(&page, Some("dataset")),
         description: markdown::plain_text(&dataset.description),
         publisher,
         contact,
@@ -202,7 +207,10 @@ fn dataset_publisher(site: &Site, urls: &Urls, dataset: &Dataset) -> Publisher {
         // `load` guarantees the participant; a record still needs a publisher.
         None => Publisher {
             id: dataset.participant.clone(),
-            node: urls.absolute_fragment(&Urls::participant(&dataset.participant), "organizacion"),
+            node: urls.identifier(
+                &Urls::participant(&dataset.participant),
+                Some("organizacion"),
+            ),
             name: dataset.participant.clone(),
             email: None,
             page: urls.absolute(&Urls::participant(&dataset.participant)),
@@ -250,7 +258,7 @@ fn resource_record(
     let (media_type, file_type) = media_type(&resource.format);
     ResourceRecord {
         slug: resource.slug.clone(),
-        identifier: urls.absolute_fragment(page, &format!("recurso-{}", resource.slug)),
+        identifier: urls.identifier(page, Some(&format!("recurso-{}", resource.slug))),
         title: resource.title.clone(),
         description: markdown::plain_text(&resource.description),
         format: resource.format.clone(),

@@ -5,7 +5,7 @@ use super::super::cache::fingerprint_of;
 use super::super::catalogs::{self, Alternate};
 use super::super::theme::Asset;
 use super::super::views::Link;
-use crate::model::Site;
+use crate::model::{Logo, Site};
 use crate::output::urls::{Route, Urls};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -24,6 +24,9 @@ pub struct CommonContext {
     explore_js: String,
     logo: Option<String>,
     accent_color: Option<String>,
+    /// On a participant's own portal: the network's portal it is part of.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    network: Option<Link>,
     nav: Vec<NavItem>,
     /// Addresses of the portal's index pages, by name.
     links: SectionLinks,
@@ -53,11 +56,12 @@ impl CommonContext {
     }
 
     pub fn new(
-        site: &Site,
-        urls: &Urls,
+        scope: &super::super::Scope,
         t: &Translation,
         assets: &[(&str, Asset)],
     ) -> CommonContext {
+        let site = scope.here();
+        let urls = &scope.urls;
         let asset_href = |name: &str| {
             assets
                 .iter()
@@ -73,12 +77,17 @@ impl CommonContext {
             js: asset_href("abierto"),
             search_js: asset_href("search"),
             explore_js: asset_href("explore"),
-            logo: site
-                .portal
-                .logo
-                .as_deref()
-                .map(|l| urls.href(&Urls::static_file(l))),
+            logo: site.portal.logo.as_ref().map(|logo| match logo {
+                Logo::Static(file) => urls.href(&Urls::static_file(file)),
+                Logo::Participant { participant, file } => {
+                    urls.href(&Urls::participant_logo(participant, &file.file_name))
+                }
+            }),
             accent_color: site.portal.accent_color.clone(),
+            network: urls.network_portal().map(|network| Link {
+                href: network.absolute(&Urls::home()),
+                text: scope.whole().portal.title.clone(),
+            }),
             nav: nav(site, urls, t),
             links: SectionLinks::new(urls),
             footer_links: footer_links(site, urls, t),

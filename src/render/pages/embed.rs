@@ -11,8 +11,8 @@ use crate::output::urls::{Route, Urls};
 use crate::render::PageJob;
 use crate::render::cache::PageContext;
 use crate::render::data_view::{self, MapView, TableView};
-use crate::render::figures;
 use crate::render::embeds::share::SharedFigure;
+use crate::render::figures;
 use serde::Serialize;
 
 /// `embed.html`'s data: one figure, and where it comes from.

@@ -32,8 +32,8 @@ use super::views::{ParticipantSummary, Views};
 use super::{IdLinks, PageJob, RenderOptions};
 use crate::analyse::{Analysis, FileFacts};
 use crate::diagnostics::Diagnostics;
-use crate::model::{Dataset, Resource, ResourceLocation};
 use crate::history::History;
+use crate::model::{Dataset, Resource, ResourceLocation, Site};
 use crate::output::OutputFile;
 use crate::output::urls::Route;
 use crate::sync::Unpoisoned;
@@ -66,6 +66,8 @@ impl<'a> Finder<'a> {
 /// What the pages are made from.
 #[derive(Clone, Copy)]
 pub struct Sources<'a> {
+    /// The whole site, for what links and embeds name beyond this portal.
+    pub whole: &'a Site,
     pub views: &'a Views<'a>,
     pub analysis: &'a Analysis,
     pub history: &'a History,
@@ -157,6 +159,7 @@ impl<'a> Builder<'a> {
         diagnostics: &'a Diagnostics,
     ) -> Builder<'a> {
         let Sources {
+            whole,
             views,
             analysis,
             history,
@@ -175,11 +178,12 @@ impl<'a> Builder<'a> {
             options,
             diagnostics,
             links: IdLinks {
-                site,
+                site: whole,
+                pages: &site.pages,
                 urls: views.urls,
             },
             embeds: Embeds {
-                site,
+                site: whole,
                 analysis,
                 urls: views.urls,
                 t: views.t,

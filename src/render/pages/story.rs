@@ -29,8 +29,8 @@ struct StoryPage<'a> {
     reading_minutes: usize,
     /// The second-level headings, for a table of contents.
     headings: Vec<&'a Heading>,
-    /// The datasets the story uses.
-    datasets: Vec<&'a DatasetSummary>,
+    /// The datasets the story uses (another participant's too, on the network's portal).
+    datasets: Vec<std::borrow::Cow<'a, DatasetSummary>>,
 }
 
 /// The stories' page, then one page per story built.
@@ -71,7 +71,7 @@ fn page(b: &Builder, route: &Route, story: &Story, summary: &StorySummary) -> Pa
         datasets: story
             .datasets
             .iter()
-            .filter_map(|id| b.views.dataset_summary_of(id))
+            .filter_map(|id| b.views.cited_dataset(id))
             .collect(),
     };
     b.context(meta, &data)
