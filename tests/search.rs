@@ -247,7 +247,13 @@ fn columns_that_may_hold_personal_data_are_not_searched_by() {
     for i in 0..20 {
         csv.push_str(&format!("{i},Juana Pérez,Centro\n"));
     }
-    let site = TempSite::valid().file("participants/prueba/datos/semaforos.csv", csv);
+    // Accepted, so the build publishes it: even then its names are not searched by.
+    let accepted = format!(
+        "{DATASET}\n[[resources.personal_data]]\ncolumn = \"nombre\"\nreason = \"Personas servidoras públicas\"\n"
+    );
+    let site = TempSite::valid()
+        .file("participants/prueba/semaforos.toml", accepted)
+        .file("participants/prueba/datos/semaforos.csv", csv);
     let (report, out) = site.build();
     assert_eq!(report.errors(), 0, "{:#?}", report.diagnostics);
     let public = out.path().join("public");

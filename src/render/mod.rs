@@ -150,7 +150,7 @@ pub fn render_site_cached(
     let changes = changes::Changes {
         site,
         history,
-        urls: &urls,
+        urls,
         t: &t,
     };
     files.extend(site.datasets.iter().flat_map(|d| changes.kept_files(d)));
