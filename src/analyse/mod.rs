@@ -1,8 +1,9 @@
 //! Analyse: reads every local data file once, streaming, on all cores, and
 //! records what the pages say about it: size and SHA-256 for every file; for
 //! CSV and spreadsheets a preview and a profile of each column; for KML and
-//! GeoJSON the features, their box and shapes for a map; for every table the
-//! columns holding personal data. Hostile files give
+//! GeoJSON the features and their properties; for these and for tables with
+//! coordinates a map (`map/`: a static preview, tiles, colours); for every
+//! table the columns holding personal data. Hostile files give
 //! warnings, never a crash. Results are cached by file content (`cache.rs`).
 //!
 //! Other stages reuse: [`FileFacts::tables`] (tables with their profiles, for
@@ -23,16 +24,19 @@
 //! file: csv-core parses into fixed buffers (cells kept up to 4 KiB, 200 columns
 //! profiled, 40 previewed); each column keeps at most 1,000 distinct values
 //! (exact counts, then Misra–Gries for the frequent ones and a 1 KiB
-//! HyperLogLog estimate); maps keep at most 100,000 vertices (1,000 points for
-//! coordinate columns). A type needs 95 % of filled cells (the rest are reported
-//! with an example); a digit string with a leading zero makes the column text
-//! (codes like `01`, `002`). Exceptions: XLSX/ODS go through calamine, which
-//! holds one sheet in memory (workbooks over 200 MB are only hashed), and GeoJSON
-//! is parsed whole with serde_json (over 256 MB only hashed).
+//! HyperLogLog estimate); GeoJSON is read one feature at a time
+//! (`geojson.rs`); maps keep at most 3 million vertices after simplification
+//! and 1 million points (`map/`). A type needs 95 % of filled cells (the rest
+//! are reported with an example); a digit string with a leading zero makes the
+//! column text (codes like `01`, `002`). The exception: XLSX/ODS go through
+//! calamine, which holds one sheet in memory (workbooks over 200 MB are only
+//! hashed).
 //!
 //! Made files (UTF-8 copy of a non-UTF-8 CSV, each sheet as CSV, KML as
 //! GeoJSON) are written during the pass into the cache and published under
-//! `descargas/<dataset>/utf-8/`, `…/csv/`, `…/geojson/`.
+//! `descargas/<dataset>/utf-8/`, `…/csv/`, `…/geojson/`; a map's folder
+//! (`<key>-<sha>.map/`: tiles, properties, colours) is published beside its
+//! dataset's page.
 //!
 //! The cache (`analyse/cache.rs`) lives in `$ABIERTO_CACHE_DIR/<site>`, else
 //! `$XDG_CACHE_HOME/abierto/<site>` or `~/.cache/abierto/<site>` (`<site>`: a
@@ -67,8 +71,10 @@ pub mod csv;
 pub mod detectors;
 pub mod explore;
 pub mod geo;
+mod geojson;
 mod geometry;
 mod kml;
+pub mod map;
 mod pass;
 pub mod personal_data;
 pub mod profile;
@@ -88,7 +94,8 @@ use std::sync::Arc;
 
 pub use self::csv::{CsvAnalysis, CsvDialect, EncodingSource, Row};
 pub use geo::GeoAnalysis;
-pub use geometry::{BBox, Shape};
+pub use geometry::{BBox, Shape, degrees, world};
+pub use map::MapLayer;
 pub use pass::{Request, analyse_csv_file, analyse_file, analyse_file_cached};
 pub use profile::{ColumnProfile, ColumnType};
 pub use site::{AnalysisCache, analyse_cached};
@@ -200,7 +207,24 @@ impl FileFacts {
         }
     }
 
-    /// The files made from this one, by name in the cache.
+    /// The maps of the file: its own (KML, GeoJSON), or its tables'
+    /// coordinates', each with its sheet's index in a workbook.
+    pub fn maps(&self) -> Vec<(Option<usize>, &MapLayer)> {
+        match &self.content {
+            FileContent::Geo { geo, .. } => geo.map.iter().map(|m| (None, &**m)).collect(),
+            FileContent::Csv { csv, .. } => {
+                csv.table.points.iter().map(|p| (None, &p.map)).collect()
+            }
+            FileContent::Workbook { sheets } => sheets
+                .iter()
+                .enumerate()
+                .filter_map(|(i, s)| Some((Some(i), &s.table.points.as_ref()?.map)))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The files (and map folders) made from this one, by name in the cache.
     pub fn made_files(&self) -> Vec<&str> {
         fn explorer(table: &Table) -> Option<&str> {
             table.explorer.as_ref().map(|e| e.file.as_str())
@@ -220,6 +244,13 @@ impl FileFacts {
             }
             _ => Vec::new(),
         }
+        .into_iter()
+        .chain(
+            self.maps()
+                .into_iter()
+                .filter_map(|(_, m)| m.data.as_ref().map(|d| d.folder.as_str())),
+        )
+        .collect()
     }
 }
 

@@ -11,6 +11,7 @@
 //! | `/` | home: the network at a glance |
 //! | `/datos/` | catalog (search box and facets with JavaScript; everything listed without); `/datos/<participant>/<dataset>/` one page per dataset |
 //! | `/datos/<participant>/<dataset>/explorar/<resource>/` (`<resource>-hoja-<n>/` per sheet) | the explorer of a table: every row, sorted and filtered in the browser from `datos.bin` beside it (format: `analyse::explore`) |
+//! | `/datos/<participant>/<dataset>/mapa/<resource>/` (`<resource>-hoja-<n>/` per sheet) | a map's data for the interactive map: `mapa.json`, tiles `t/<z>/<x>/<y>.json`, properties `p/<n>.json`, colours `c/<n>.json` (format: `analyse::map`) |
 //! | `/datos/f/<facet>/<value>/` | the catalog narrowed to one facet value, for browsers without JavaScript (categories and keywords use `/categorias/`, `/etiquetas/`) |
 //! | `/buscar/indice/<xx>.json`, `/buscar/docs/<n>.json` | search index: terms by their first two letters (postings `[doc, score, gap, score…]`, title 8 › keywords/participant 4 › columns 2 › text 1); what a hit shows, 64 documents a file. `search.js` fetches only the shards of the query's words |
 //! | `/descargas/<participant>/<dataset>/<file>` | data files, byte for byte |
@@ -133,6 +134,22 @@ impl Urls {
                 i + 1
             )),
         }
+    }
+
+    /// The folder of a resource's map data (`sheet`: its index in a workbook).
+    pub fn map_data(dataset_id: &str, resource_slug: &str, sheet: Option<usize>) -> Route {
+        match sheet {
+            None => Route(format!("datos/{dataset_id}/mapa/{resource_slug}/")),
+            Some(i) => Route(format!(
+                "datos/{dataset_id}/mapa/{resource_slug}-hoja-{}/",
+                i + 1
+            )),
+        }
+    }
+
+    /// A file of a map's folder (`mapa.json`, `t/3/1/2.json`).
+    pub fn map_file(folder: &Route, relative: &str) -> Route {
+        Route(format!("{}{relative}", folder.0))
     }
 
     /// The data an explorer reads, beside its page.

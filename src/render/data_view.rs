@@ -4,7 +4,8 @@
 //! and the map. Every text is computed here; the template only lays it out.
 
 use super::Translation;
-use super::map_svg::{self, Layer, MapText};
+use super::map_figure::{self, Figure};
+use super::map_svg::Layer;
 use crate::analyse::schema::{self, FieldDoc};
 use crate::analyse::{
     CsvAnalysis, EncodingSource, FileContent, FileFacts, GeoAnalysis, GeoFormat, Sheet, Table,
@@ -72,8 +73,10 @@ pub struct TableView {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct MapView {
-    pub svg: String,
-    pub caption: String,
+    /// The whole `<figure>`: static map, legend, caption, interactive map's data.
+    pub html: String,
+    /// Whether it becomes interactive (the page then loads `map.js`).
+    pub live: bool,
 }
 
 /// The content of one local resource, as its page shows it.
@@ -235,8 +238,8 @@ fn csv_view(
     let mut table = table_view(cx, &csv.table, None, format!("{slug}-tabla"), None, true);
     explore_link(cx, &csv.table, None, &mut table);
     view.tables.push(table);
-    if let Some(layer) = csv.table.points.as_ref().and_then(Layer::of_points) {
-        view.map = Some(map_view(cx, &layer));
+    if let Some(points) = &csv.table.points {
+        view.map = Some(map_view(cx, &Layer::of_points(points), None));
     }
 }
 
@@ -279,6 +282,9 @@ fn workbook_view(cx: &Context, facts: &FileFacts, sheets: &[Sheet], view: &mut D
         );
         explore_link(cx, &sheet.table, Some(i), &mut table);
         view.tables.push(table);
+        if let (None, Some(points)) = (&view.map, &sheet.table.points) {
+            view.map = Some(map_view(cx, &Layer::of_points(points), Some(i)));
+        }
     }
 }
 
@@ -307,7 +313,7 @@ fn geo_view(
         });
     }
     if let Some(layer) = Layer::of_geo(geo) {
-        let bbox = layer.bbox;
+        let bbox = layer.map.bbox;
         view.facts.push(Pair {
             label: cx.ui("bbox"),
             value: format!(
@@ -315,7 +321,7 @@ fn geo_view(
                 bbox.west, bbox.south, bbox.east, bbox.north
             ),
         });
-        view.map = Some(map_view(cx, &layer));
+        view.map = Some(map_view(cx, &layer, None));
     }
     if let Some(name) = geojson_copy {
         let route = Urls::geojson_conversion(cx.dataset_id, cx.file_name);
@@ -341,24 +347,35 @@ fn geo_view(
     }
 }
 
-/// The resource's map; its caption says when not every shape is drawn.
-fn map_view(cx: &Context, layer: &Layer) -> MapView {
-    let description = layer.description(cx.t);
-    let map_title = format!("{}: {}", cx.ui("map"), cx.resource.title);
-    let svg = map_svg::render(
-        layer.shapes,
-        layer.bbox,
-        &MapText {
-            id: &format!("mapa-{}", cx.resource.slug),
-            title: &map_title,
-            description: &description,
-        },
-    );
-    let mut caption = description;
-    if !layer.complete {
+/// The resource's map (`sheet`: the workbook's sheet it is of); its caption
+/// says when not every shape is drawn.
+fn map_view(cx: &Context, layer: &Layer, sheet: Option<usize>) -> MapView {
+    let mut caption = layer.description(cx.t);
+    if layer.partial() {
         caption = format!("{caption} {}", cx.ui("map_partial"));
     }
-    MapView { svg, caption }
+    let data = layer
+        .map
+        .data
+        .as_ref()
+        .map(|_| Urls::map_data(cx.dataset_id, &cx.resource.slug, sheet));
+    let live = data.is_some();
+    let html = map_figure::figure(
+        &Figure {
+            layer,
+            id: &format!("mapa-{}", cx.resource.slug),
+            title: &format!("{}: {}", cx.ui("map"), cx.resource.title),
+            caption: &caption,
+            colouring: layer.map.usual_colouring(),
+            data,
+            context: &[],
+            basemap: None,
+            class: "",
+        },
+        cx.urls,
+        cx.t,
+    );
+    MapView { html, live }
 }
 
 fn table_view(

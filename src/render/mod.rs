@@ -10,6 +10,8 @@ mod facets;
 mod files;
 mod i18n;
 mod incremental;
+mod map_figure;
+mod map_style;
 mod map_svg;
 pub mod markdown;
 mod pages;

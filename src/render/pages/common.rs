@@ -22,6 +22,13 @@ pub struct CommonContext {
     search_js: String,
     /// The table explorer (only explorer pages load it).
     explore_js: String,
+    /// Interactive maps (only pages with a map load it), and the Leaflet it
+    /// loads when a map comes into view.
+    map_js: String,
+    leaflet_js: String,
+    leaflet_css: String,
+    /// What `map.js` says, as JSON.
+    map_texts: String,
     logo: Option<String>,
     accent_color: Option<String>,
     nav: Vec<NavItem>,
@@ -56,7 +63,7 @@ impl CommonContext {
         site: &Site,
         urls: &Urls,
         t: &Translation,
-        assets: &[(&str, Asset)],
+        assets: &[(String, Asset)],
     ) -> CommonContext {
         let asset_href = |name: &str| {
             assets
@@ -69,10 +76,14 @@ impl CommonContext {
             title: site.portal.title.clone(),
             lang: site.portal.language.code(),
             home: urls.href(&Urls::home()),
-            css: asset_href("style"),
-            js: asset_href("abierto"),
-            search_js: asset_href("search"),
-            explore_js: asset_href("explore"),
+            css: asset_href("style.css"),
+            js: asset_href("abierto.js"),
+            search_js: asset_href("search.js"),
+            explore_js: asset_href("explore.js"),
+            map_js: asset_href("map.js"),
+            leaflet_js: asset_href("leaflet.js"),
+            leaflet_css: asset_href("leaflet.css"),
+            map_texts: super::super::map_figure::texts(t),
             logo: site
                 .portal
                 .logo
