@@ -8,8 +8,11 @@
 //! `cargo run --release --example map_bench [SIZE_MB] [FOLDER]`
 //! (defaults: 40 MB, the system's temporary folder; the site is removed
 //! after unless `KEEP=1`, which prints where it is).
+//!
+//! `map_bench --geojson FILE [SIZE_MB]` only writes the GeoJSON (for
+//! `tests/browser/maps.sh`, which builds a site with it).
 
-use abierto::build::{BuildOptions, Session};
+use abierto::build::{BuildOptions, build};
 use abierto::render::RenderOptions;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -54,8 +57,15 @@ fn edge(from: (usize, usize), to: (usize, usize), steps: usize) -> Vec<(f64, f64
     let mut points: Vec<(f64, f64)> = (0..steps)
         .map(|i| {
             let t = i as f64 / steps as f64;
-            let across =
-                wobble(line, start * steps + i, vertical) * if i == 0 { 0.0 } else { 0.25 };
+            // A river-like meander of the whole edge (a few km), and a few
+            // metres of noise at each vertex, as surveyed boundaries have.
+            let turns = 1.0 + (wobble(line, start, vertical) + 0.5) * 3.0;
+            let phase = wobble(start, line, !vertical) * std::f64::consts::TAU;
+            let meander = 0.06
+                * (std::f64::consts::PI * t).sin()
+                * (std::f64::consts::TAU * turns * t + phase).sin();
+            let noise = wobble(line, start * steps + i, vertical) * 0.0008;
+            let across = if i == 0 { 0.0 } else { meander + noise };
             if vertical {
                 (
                     WEST + (line as f64 + across) * cell_w,
@@ -162,7 +172,14 @@ fn folder_size(dir: &Path) -> (u64, usize) {
 }
 
 fn main() -> std::io::Result<()> {
-    let mut args = std::env::args().skip(1);
+    let mut args = std::env::args().skip(1).peekable();
+    if args.peek().is_some_and(|a| a == "--geojson") {
+        let file = args.nth(1).map(PathBuf::from).expect("--geojson FILE");
+        let size_mb = args.next().and_then(|a| a.parse().ok()).unwrap_or(40);
+        let bytes = write_geojson(&file, size_mb)?;
+        println!("{}: {:.1} MB", file.display(), bytes as f64 / 1e6);
+        return Ok(());
+    }
     let size_mb: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(40);
     let folder = args
         .next()
@@ -183,7 +200,7 @@ fn main() -> std::io::Result<()> {
     unsafe { std::env::set_var("ABIERTO_CACHE_DIR", root.join("cache")) };
     let before = peak_memory_kb().unwrap_or(0);
     let started = Instant::now();
-    let mut session = Session::new(BuildOptions {
+    let report = build(&BuildOptions {
         site: site.clone(),
         output: Some(output.clone()),
         base_url: None,
@@ -194,7 +211,6 @@ fn main() -> std::io::Result<()> {
         force: false,
         progress: abierto::progress::Progress::hidden(),
     });
-    let report = session.run(&[]);
     let elapsed = started.elapsed();
     if report.errors() > 0 {
         eprintln!("the build failed: {:#?}", report.diagnostics);

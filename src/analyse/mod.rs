@@ -103,6 +103,20 @@ pub use sniff::is_lfs_pointer;
 pub use table::{PointLayer, Table};
 pub use xlsx::Sheet;
 
+/// Text from a data file as a page can show it: control characters (but
+/// tabs and line breaks) and Unicode non-characters, which HTML forbids
+/// (mojibake such as `Ã\u{81}rea` holds them), become `�`.
+pub fn printable(text: &str) -> String {
+    let forbidden = |c: char| {
+        (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+            || ('\u{FDD0}'..='\u{FDEF}').contains(&c)
+            || (c as u32 & 0xFFFE) == 0xFFFE
+    };
+    text.chars()
+        .map(|c| if forbidden(c) { '\u{FFFD}' } else { c })
+        .collect()
+}
+
 /// A problem found in a data file, shown on its page and reported by the build.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Notice {

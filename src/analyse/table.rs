@@ -135,7 +135,7 @@ impl TableBuilder {
                             .help(msg!("analyse-duplicate-column-help")),
                     );
                 }
-                header.push(name.to_string());
+                header.push(super::printable(name));
             }
         }
         if !unnamed.is_empty() {
@@ -323,7 +323,7 @@ impl TableBuilder {
 fn preview_cell(cell: &str) -> String {
     let mut chars = cell.char_indices();
     match chars.nth(PREVIEW_CELL_CHARS) {
-        Some((end, _)) => format!("{}…", &cell[..end]),
-        None => cell.to_string(),
+        Some((end, _)) => format!("{}…", super::printable(&cell[..end])),
+        None => super::printable(cell),
     }
 }

@@ -131,11 +131,15 @@ impl MapBuilder {
         if positions.len() < least {
             return;
         }
+        if self.store.vertices.is_empty() {
+            self.store.origin = world(positions[0]);
+        }
+        let [ox, oy] = self.store.origin;
         let mut vertices: Vec<Vertex> = positions
             .iter()
             .map(|p| {
                 let [x, y] = world(*p);
-                [x, y, 0.0]
+                [(x - ox) as f32, (y - oy) as f32, 0.0]
             })
             .collect();
         if kind == PartKind::Ring && vertices.first() != vertices.last() {
@@ -144,7 +148,7 @@ impl MapBuilder {
         if kind != PartKind::Point {
             rank(&mut vertices);
             let tolerance = keep_tolerance_sq();
-            vertices.retain(|v| v[2] >= tolerance);
+            vertices.retain(|v| f64::from(v[2]) >= tolerance);
         }
         if vertices.len() < least {
             return;
@@ -171,7 +175,9 @@ impl MapBuilder {
             .nth(MAX_NAME_CHARS)
             .map_or(name.len(), |(i, _)| i);
         let start = self.store.names.len() as u32;
-        self.store.names.push_str(&name[..end]);
+        self.store
+            .names
+            .push_str(&crate::analyse::printable(&name[..end]));
         self.store
             .name_spans
             .push((start, self.store.names.len() as u32));
@@ -248,7 +254,7 @@ impl Data<'_> {
         );
         let frame = layer.bbox.world();
         let first = tiles::first_zoom(frame);
-        let tree = tiles::cut(self.store, first, &mut |name, bytes| {
+        let tree = tiles::cut(self.store, frame, first, &mut |name, bytes| {
             files.write(name, bytes)
         })?;
         let b = layer.bbox;

@@ -2,18 +2,15 @@
 //! time (Sutherland–Hodgman, in the manner of geojson-vt), the vertices made
 //! where they cross the slab's edges always kept.
 
-use super::simplify::Vertex;
+use super::simplify::{Vertex, xy};
 
 /// The point where `a`–`b` crosses the line `axis = k`, always kept.
-fn crossing(a: Vertex, b: Vertex, axis: usize, k: f64) -> Vertex {
+fn crossing(a: &Vertex, b: &Vertex, axis: usize, k: f64) -> Vertex {
+    let (a, b) = (xy(a), xy(b));
     let t = (k - a[axis]) / (b[axis] - a[axis]);
-    let mut p = [
-        a[0] + (b[0] - a[0]) * t,
-        a[1] + (b[1] - a[1]) * t,
-        f64::INFINITY,
-    ];
+    let mut p = [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t];
     p[axis] = k;
-    p
+    [p[0] as f32, p[1] as f32, f32::INFINITY]
 }
 
 /// The parts of a line (or, `closed`, a ring) between `k1` and `k2` along
@@ -23,8 +20,8 @@ pub fn clip(points: &[Vertex], axis: usize, k1: f64, k2: f64, closed: bool) -> V
     let mut pieces = Vec::new();
     let mut piece: Vec<Vertex> = Vec::new();
     for w in points.windows(2) {
-        let (a, b) = (w[0], w[1]);
-        let (ka, kb) = (a[axis], b[axis]);
+        let (a, b) = (&w[0], &w[1]);
+        let (ka, kb) = (f64::from(a[axis]), f64::from(b[axis]));
         let mut exited = false;
         if ka < k1 {
             if kb > k1 {
@@ -35,7 +32,7 @@ pub fn clip(points: &[Vertex], axis: usize, k1: f64, k2: f64, closed: bool) -> V
                 piece.push(crossing(a, b, axis, k2));
             }
         } else {
-            piece.push(a);
+            piece.push(*a);
         }
         if kb < k1 && ka >= k1 {
             piece.push(crossing(a, b, axis, k1));
@@ -50,7 +47,7 @@ pub fn clip(points: &[Vertex], axis: usize, k1: f64, k2: f64, closed: bool) -> V
         }
     }
     if let Some(last) = points.last()
-        && (k1..=k2).contains(&last[axis])
+        && (k1..=k2).contains(&f64::from(last[axis]))
     {
         piece.push(*last);
     }
@@ -61,10 +58,6 @@ pub fn clip(points: &[Vertex], axis: usize, k1: f64, k2: f64, closed: bool) -> V
     let least = if closed { 4 } else { 2 };
     pieces.retain(|p| p.len() >= least);
     pieces
-}
-
-fn xy(p: &Vertex) -> [f64; 2] {
-    [p[0], p[1]]
 }
 
 /// A line or ring cut to a box `[x1, y1, x2, y2]`.
@@ -80,7 +73,10 @@ mod tests {
     use super::*;
 
     fn v(points: &[[f64; 2]]) -> Vec<Vertex> {
-        points.iter().map(|p| [p[0], p[1], 0.0]).collect()
+        points
+            .iter()
+            .map(|p| [p[0] as f32, p[1] as f32, 0.0])
+            .collect()
     }
 
     /// The pieces' positions, rounded to a millionth.
@@ -88,7 +84,11 @@ mod tests {
         let round = |v: f64| (v * 1e6).round() / 1e6;
         pieces
             .iter()
-            .map(|p| p.iter().map(|v| [round(v[0]), round(v[1])]).collect())
+            .map(|p| {
+                p.iter()
+                    .map(|v| [round(f64::from(v[0])), round(f64::from(v[1]))])
+                    .collect()
+            })
             .collect()
     }
 

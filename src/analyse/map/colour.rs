@@ -224,9 +224,9 @@ fn classes(values: Values) -> (Scale, String) {
     }
 }
 
-/// The colouring a map uses unless told otherwise: a column of categories,
-/// else on polygons a scale of numbers that are not identifiers (a column of
-/// whole numbers each feature has its own of), else none.
+/// The colouring a map uses unless told otherwise: a column of categories;
+/// else, on polygons, a scale of numbers (decimals first) that are not
+/// identifiers; else none.
 pub fn default_colouring(
     colourings: &[Colouring],
     profile: &[ColumnProfile],
@@ -234,22 +234,41 @@ pub fn default_colouring(
     polygons: bool,
 ) -> Option<usize> {
     let of = |c: &Colouring| profile.iter().find(|p| p.name == c.column);
-    colourings
+    let categories = colourings
         .iter()
-        .position(|c| matches!(c.scale, Scale::Categories { .. }))
-        .or_else(|| {
-            polygons
-                .then(|| {
-                    colourings.iter().position(|c| {
-                        of(c).is_some_and(|p| {
-                            !(p.column_type == ColumnType::Integer
-                                && p.distinct_exact
-                                && p.distinct as usize == features)
-                        })
-                    })
-                })
-                .flatten()
-        })
+        .position(|c| matches!(c.scale, Scale::Categories { .. }));
+    let numbers = |kind: ColumnType| {
+        colourings
+            .iter()
+            .position(|c| of(c).is_some_and(|p| p.column_type == kind && !identifier(p, features)))
+    };
+    categories.or_else(|| {
+        polygons
+            .then(|| numbers(ColumnType::Decimal).or_else(|| numbers(ColumnType::Integer)))
+            .flatten()
+    })
+}
+
+/// Whether a column of numbers looks like identifiers: named so (`id`,
+/// `CVE_MUN`, `clave`, `folio`…), or whole numbers each feature has its
+/// own of, one after the other.
+fn identifier(column: &ColumnProfile, features: usize) -> bool {
+    const NAMES: [&str; 12] = [
+        "id", "fid", "gid", "oid", "objectid", "cve", "clave", "cod", "codigo", "folio", "num",
+        "numero",
+    ];
+    let name = deunicode::deunicode(&column.name).to_lowercase();
+    let named = name
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|token| NAMES.contains(&token));
+    let bound = |v: &Option<String>| v.as_deref().and_then(|v| v.parse::<f64>().ok());
+    let consecutive = column.column_type == ColumnType::Integer
+        && column.distinct_exact
+        && column.distinct as usize == features
+        && bound(&column.min)
+            .zip(bound(&column.max))
+            .is_some_and(|(min, max)| max - min + 1.0 == features as f64);
+    named || consecutive
 }
 
 #[cfg(test)]

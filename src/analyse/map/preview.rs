@@ -72,10 +72,10 @@ fn attempt(store: &Store, px: f64, tolerance: f64, named: bool) -> (Vec<PreviewF
         for part in store.parts(kept) {
             let points = store.vertices(part);
             let shape = match part.kind {
-                PartKind::Point => point(&mut cells, [points[0][0], points[0][1]], tolerance),
-                PartKind::Line => line(points, tolerance),
+                PartKind::Point => point(&mut cells, store.world(&points[0]), tolerance),
+                PartKind::Line => line(store, points, tolerance),
                 PartKind::Ring => {
-                    rings.extend(ring(points, tolerance, px));
+                    rings.extend(ring(store, points, tolerance, px));
                     continue;
                 }
             };
@@ -115,18 +115,18 @@ fn point(cells: &mut HashSet<(i64, i64)>, [x, y]: [f64; 2], tolerance: f64) -> O
 }
 
 /// A line at a tolerance, unless it shrinks to a point.
-fn line(points: &[Vertex], tolerance: f64) -> Option<Shape> {
+fn line(store: &Store, points: &[Vertex], tolerance: f64) -> Option<Shape> {
     let line: Vec<[f64; 2]> = keep(points, tolerance * tolerance)
-        .map(|v| [v[0], v[1]])
+        .map(|v| store.world(v))
         .collect();
     (line.len() > 1).then_some(Shape::Line(line))
 }
 
 /// A ring at a tolerance, unless it is smaller than a pixel (`px`).
-fn ring(points: &[Vertex], tolerance: f64, px: f64) -> Option<Vec<[f64; 2]>> {
+fn ring(store: &Store, points: &[Vertex], tolerance: f64, px: f64) -> Option<Vec<[f64; 2]>> {
     let ring: Vec<Vertex> = keep(points, tolerance * tolerance).copied().collect();
     (ring.len() > 3 && ring_area(&ring) >= px * px)
-        .then(|| ring.iter().map(|v| [v[0], v[1]]).collect())
+        .then(|| ring.iter().map(|v| store.world(v)).collect())
 }
 
 fn shape_vertices(shape: &Shape) -> usize {

@@ -3,8 +3,16 @@
 //! simplified for any zoom by keeping the vertices at or above that zoom's
 //! tolerance, without running the algorithm again (as geojson-vt does).
 
-/// A vertex in world coordinates with its importance: `[x, y, squared tolerance that drops it]`.
-pub type Vertex = [f64; 3];
+/// A vertex: `[x, y, importance]`, x and y in world units from the map's
+/// origin (`Store::origin`: as `f32`, a tenth of a metre over a city, two
+/// metres over the whole world), importance the squared tolerance (in world
+/// units) that drops it. Twelve bytes, so big maps fit in memory.
+pub type Vertex = [f32; 3];
+
+/// A vertex's position, for arithmetic.
+pub fn xy(v: &Vertex) -> [f64; 2] {
+    [f64::from(v[0]), f64::from(v[1])]
+}
 
 /// Ranks the vertices of a line or closed ring (first = last): the ends
 /// never go; every other vertex gets the squared distance of its
@@ -18,8 +26,8 @@ pub fn rank(points: &mut [Vertex]) {
     for p in points.iter_mut() {
         p[2] = 0.0;
     }
-    points[0][2] = f64::INFINITY;
-    points[n - 1][2] = f64::INFINITY;
+    points[0][2] = f32::INFINITY;
+    points[n - 1][2] = f32::INFINITY;
     let mut stack = vec![(0, n - 1, f64::INFINITY)];
     while let Some((a, b, cap)) = stack.pop() {
         if b <= a + 1 {
@@ -27,14 +35,14 @@ pub fn rank(points: &mut [Vertex]) {
         }
         let (mut farthest, mut index) = (-1.0, a + 1);
         for (i, p) in points.iter().enumerate().take(b).skip(a + 1) {
-            let d = segment_distance_sq(*p, points[a], points[b]);
+            let d = segment_distance_sq(p, &points[a], &points[b]);
             if d > farthest {
                 farthest = d;
                 index = i;
             }
         }
         let importance = farthest.min(cap);
-        points[index][2] = importance;
+        points[index][2] = importance as f32;
         stack.push((a, index, importance));
         stack.push((index, b, importance));
     }
@@ -42,21 +50,27 @@ pub fn rank(points: &mut [Vertex]) {
 
 /// The vertices kept at a squared tolerance.
 pub fn keep(points: &[Vertex], tolerance_sq: f64) -> impl Iterator<Item = &Vertex> {
-    points.iter().filter(move |p| p[2] >= tolerance_sq)
+    points
+        .iter()
+        .filter(move |p| f64::from(p[2]) >= tolerance_sq)
 }
 
 /// Twice the signed area of a ring.
 pub fn ring_area(points: &[Vertex]) -> f64 {
     points
         .windows(2)
-        .map(|w| w[0][0] * w[1][1] - w[1][0] * w[0][1])
+        .map(|w| {
+            let ([x0, y0], [x1, y1]) = (xy(&w[0]), xy(&w[1]));
+            x0 * y1 - x1 * y0
+        })
         .sum::<f64>()
         .abs()
         / 2.0
 }
 
 /// The squared distance from `p` to the segment `a`–`b`.
-fn segment_distance_sq(p: Vertex, a: Vertex, b: Vertex) -> f64 {
+fn segment_distance_sq(p: &Vertex, a: &Vertex, b: &Vertex) -> f64 {
+    let (p, a, b) = (xy(p), xy(a), xy(b));
     let (mut x, mut y) = (a[0], a[1]);
     let (dx, dy) = (b[0] - x, b[1] - y);
     if dx != 0.0 || dy != 0.0 {
@@ -78,15 +92,16 @@ mod tests {
     use super::*;
 
     fn line(points: &[[f64; 2]]) -> Vec<Vertex> {
-        let mut line: Vec<Vertex> = points.iter().map(|p| [p[0], p[1], 0.0]).collect();
+        let mut line: Vec<Vertex> = points
+            .iter()
+            .map(|p| [p[0] as f32, p[1] as f32, 0.0])
+            .collect();
         rank(&mut line);
         line
     }
 
     fn kept(line: &[Vertex], tolerance: f64) -> Vec<[f64; 2]> {
-        keep(line, tolerance * tolerance)
-            .map(|p| [p[0], p[1]])
-            .collect()
+        keep(line, tolerance * tolerance).map(xy).collect()
     }
 
     #[test]

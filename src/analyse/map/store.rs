@@ -45,6 +45,8 @@ pub(super) struct KeptPoint {
 /// The features kept so far, flat.
 #[derive(Debug, Default)]
 pub(super) struct Store {
+    /// The world position vertices are counted from (the first one kept).
+    pub origin: [f64; 2],
     pub vertices: Vec<Vertex>,
     pub parts: Vec<Part>,
     pub features: Vec<Kept>,
@@ -67,6 +69,14 @@ impl Store {
             Some(&(start, end)) => &self.names[start as usize..end as usize],
             None => "",
         }
+    }
+
+    /// A vertex's world position.
+    pub fn world(&self, v: &Vertex) -> [f64; 2] {
+        [
+            self.origin[0] + f64::from(v[0]),
+            self.origin[1] + f64::from(v[1]),
+        ]
     }
 
     /// Features kept, of every kind.

@@ -63,44 +63,110 @@ impl Node {
 
     /// What falls in a child tile: pieces clipped to its box with a
     /// margin, points in its box (each in exactly one tile).
-    fn child(&self, z: u8, x: u32, y: u32) -> Node {
-        let side = 1.0 / f64::from(1u32 << z);
-        let margin = side * BUFFER as f64 / EXTENT as f64;
-        let (x0, y0) = (f64::from(x) * side, f64::from(y) * side);
-        let bounds = [
-            x0 - margin,
-            y0 - margin,
-            x0 + side + margin,
-            y0 + side + margin,
-        ];
+    fn child(&self, z: u8, x: u32, y: u32, origin: [f64; 2]) -> Node {
+        let tile = TileBox::of(z, x, y, origin);
         let pieces = self
             .pieces
             .iter()
             .filter_map(|p| {
-                let lines: Vec<_> = p
-                    .lines
-                    .iter()
-                    .flat_map(|l| clip_box(l, bounds, false))
-                    .collect();
-                let rings: Vec<_> = p
-                    .rings
-                    .iter()
-                    .flat_map(|r| clip_box(r, bounds, true))
-                    .collect();
-                (!lines.is_empty() || !rings.is_empty()).then_some(Piece {
-                    id: p.id,
-                    lines,
-                    rings,
-                })
+                tile.clip(
+                    p.id,
+                    p.lines.iter().map(Vec::as_slice),
+                    p.rings.iter().map(Vec::as_slice),
+                )
             })
             .collect();
-        let points = self
-            .points
-            .iter()
-            .filter(|p| (x0..x0 + side).contains(&p.xy[0]) && (y0..y0 + side).contains(&p.xy[1]))
-            .copied()
-            .collect();
+        let points = tile.points(&self.points);
         Node { pieces, points }
+    }
+
+    /// What of the kept features falls in a tile: cut from the store itself,
+    /// so the features are never held twice whole.
+    fn of_store(store: &Store, z: u8, x: u32, y: u32) -> Node {
+        let tile = TileBox::of(z, x, y, store.origin);
+        let mut points = tile.points(&store.points);
+        let mut pieces = Vec::new();
+        for kept in &store.features {
+            let parts = store.parts(kept);
+            let of = |kind| {
+                parts
+                    .iter()
+                    .filter(move |p| p.kind == kind)
+                    .map(|p| store.vertices(p))
+            };
+            let singles: Vec<KeptPoint> = of(PartKind::Point)
+                .map(|v| KeptPoint {
+                    id: kept.id,
+                    name: kept.name,
+                    xy: store.world(&v[0]),
+                })
+                .collect();
+            points.extend(tile.points(&singles));
+            pieces.extend(tile.clip(kept.id, of(PartKind::Line), of(PartKind::Ring)));
+        }
+        Node { pieces, points }
+    }
+}
+
+/// A tile's box in world units, without its margin, and with it from the
+/// store's origin (as vertices are).
+struct TileBox {
+    x0: f64,
+    y0: f64,
+    side: f64,
+    /// With the margin, from the origin: `[x1, y1, x2, y2]`.
+    bounds: [f64; 4],
+}
+
+impl TileBox {
+    fn of(z: u8, x: u32, y: u32, origin: [f64; 2]) -> TileBox {
+        let side = 1.0 / f64::from(1u32 << z);
+        let margin = side * BUFFER as f64 / EXTENT as f64;
+        let (x0, y0) = (f64::from(x) * side, f64::from(y) * side);
+        let (rx, ry) = (x0 - origin[0], y0 - origin[1]);
+        TileBox {
+            x0,
+            y0,
+            side,
+            bounds: [
+                rx - margin,
+                ry - margin,
+                rx + side + margin,
+                ry + side + margin,
+            ],
+        }
+    }
+
+    /// Whether a world box `[w, n, e, s]` meets the tile.
+    fn meets(&self, frame: [f64; 4]) -> bool {
+        frame[0] <= self.x0 + self.side
+            && frame[2] >= self.x0
+            && frame[1] <= self.y0 + self.side
+            && frame[3] >= self.y0
+    }
+
+    /// A feature's lines and rings cut to the box, if anything is left.
+    fn clip<'v>(
+        &self,
+        id: u32,
+        lines: impl Iterator<Item = &'v [Vertex]>,
+        rings: impl Iterator<Item = &'v [Vertex]>,
+    ) -> Option<Piece> {
+        let lines: Vec<_> = lines
+            .flat_map(|l| clip_box(l, self.bounds, false))
+            .collect();
+        let rings: Vec<_> = rings.flat_map(|r| clip_box(r, self.bounds, true)).collect();
+        (!lines.is_empty() || !rings.is_empty()).then_some(Piece { id, lines, rings })
+    }
+
+    /// The points in the box (without margin: each in exactly one tile).
+    fn points(&self, points: &[KeptPoint]) -> Vec<KeptPoint> {
+        let (xs, ys) = (self.x0..self.x0 + self.side, self.y0..self.y0 + self.side);
+        points
+            .iter()
+            .filter(|p| xs.contains(&p.xy[0]) && ys.contains(&p.xy[1]))
+            .copied()
+            .collect()
     }
 }
 
@@ -118,51 +184,48 @@ pub fn first_zoom(frame: [f64; 4]) -> u8 {
 /// name (`t/z/x/y.json`) and bytes to `write`; gives the tree's string.
 pub(super) fn cut(
     store: &Store,
+    frame: [f64; 4],
     first_zoom: u8,
     write: &mut dyn FnMut(&str, &[u8]) -> io::Result<()>,
 ) -> io::Result<String> {
-    let mut root = Node::default();
-    for kept in &store.features {
-        let mut piece = Piece {
-            id: kept.id,
-            lines: Vec::new(),
-            rings: Vec::new(),
-        };
-        for part in store.parts(kept) {
-            let vertices = store.vertices(part);
-            match part.kind {
-                PartKind::Point => root.points.push(KeptPoint {
-                    id: kept.id,
-                    name: kept.name,
-                    xy: [vertices[0][0], vertices[0][1]],
-                }),
-                PartKind::Line => piece.lines.push(vertices.to_vec()),
-                PartKind::Ring => piece.rings.push(vertices.to_vec()),
-            }
-        }
-        if !piece.lines.is_empty() || !piece.rings.is_empty() {
-            root.pieces.push(piece);
-        }
-    }
-    root.points.extend_from_slice(&store.points);
     let mut cutter = Cutter {
         store,
+        frame,
         first_zoom,
         tree: String::new(),
         write,
     };
-    cutter.tile(root, 0, 0, 0)?;
+    cutter.above(0, 0, 0)?;
     Ok(cutter.tree)
 }
 
 struct Cutter<'a, 'w> {
     store: &'a Store,
+    /// The world box of the kept features.
+    frame: [f64; 4],
     first_zoom: u8,
     tree: String,
     write: &'w mut dyn FnMut(&str, &[u8]) -> io::Result<()>,
 }
 
 impl Cutter<'_, '_> {
+    /// A tile above the first zoom: no file, its children if the layer
+    /// reaches it; at the first zoom, the tile cut from the store.
+    fn above(&mut self, z: u8, x: u32, y: u32) -> io::Result<()> {
+        if z == self.first_zoom {
+            return self.tile(Node::of_store(self.store, z, x, y), z, x, y);
+        }
+        if !TileBox::of(z, x, y, self.store.origin).meets(self.frame) {
+            self.tree.push('e');
+            return Ok(());
+        }
+        self.tree.push('n');
+        for (dx, dy) in [(0, 0), (1, 0), (0, 1), (1, 1)] {
+            self.above(z + 1, x * 2 + dx, y * 2 + dy)?;
+        }
+        Ok(())
+    }
+
     fn tile(&mut self, node: Node, z: u8, x: u32, y: u32) -> io::Result<()> {
         if node.is_empty() {
             self.tree.push('e');
@@ -181,22 +244,31 @@ impl Cutter<'_, '_> {
             }
         }
         for (dx, dy) in [(0, 0), (1, 0), (0, 1), (1, 1)] {
-            let child = node.child(z + 1, x * 2 + dx, y * 2 + dy);
+            let child = node.child(z + 1, x * 2 + dx, y * 2 + dy, self.store.origin);
             self.tile(child, z + 1, x * 2 + dx, y * 2 + dy)?;
         }
         Ok(())
     }
 }
 
-/// Positions in a tile's units.
+/// Positions in a tile's units: from world positions, or from vertices
+/// counted from the store's origin.
 struct Grid {
     scale: f64,
     x0: f64,
     y0: f64,
+    origin: [f64; 2],
 }
 
 impl Grid {
-    fn at(&self, v: &[f64]) -> (i64, i64) {
+    fn vertex(&self, v: &Vertex) -> (i64, i64) {
+        self.at(&[
+            self.origin[0] + f64::from(v[0]),
+            self.origin[1] + f64::from(v[1]),
+        ])
+    }
+
+    fn at(&self, v: &[f64; 2]) -> (i64, i64) {
         (
             ((v[0] - self.x0) * self.scale).round() as i64,
             ((v[1] - self.y0) * self.scale).round() as i64,
@@ -217,6 +289,7 @@ fn encode(store: &Store, node: &Node, z: u8, x: u32, y: u32, leaf: bool) -> Stri
         scale: extent as f64 / side,
         x0: f64::from(x) * side,
         y0: f64::from(y) * side,
+        origin: store.origin,
     };
     let px = pixel(z);
     let (tolerance_sq, least_area) = if leaf {
@@ -262,7 +335,7 @@ fn runs(points: &[Vertex], tolerance_sq: f64, grid: &Grid, least: usize) -> Opti
     let mut last: Option<(i64, i64)> = None;
     let mut count = 0;
     for v in keep(points, tolerance_sq) {
-        let here = grid.at(v);
+        let here = grid.vertex(v);
         let (dx, dy) = match last {
             None => here,
             Some(previous) if previous == here => continue,
@@ -336,7 +409,8 @@ mod tests {
 
     fn tiles_of(builder: MapBuilder, first: u8) -> (String, BTreeMap<String, serde_json::Value>) {
         let mut files = BTreeMap::new();
-        let tree = cut(&builder.store, first, &mut |name, bytes| {
+        let frame = builder.bbox.unwrap().world();
+        let tree = cut(&builder.store, frame, first, &mut |name, bytes| {
             files.insert(name.to_string(), serde_json::from_slice(bytes).unwrap());
             Ok(())
         })

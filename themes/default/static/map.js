@@ -406,6 +406,13 @@
           table.appendChild(tr);
         }
         content.appendChild(table);
+        // Escape closes it (Leaflet listens only while the map itself has focus).
+        content.addEventListener('keydown', function (event) {
+          if (event.key === 'Escape') {
+            map.closePopup();
+            box.focus();
+          }
+        });
         L.popup({ maxWidth: 320, autoPanPadding: [16, 16] }).setLatLng(at).setContent(content).openOn(map);
         if (fromKeyboard) content.focus();
       });
@@ -434,6 +441,8 @@
     });
     const b = m.bbox;
     map.fitBounds([[b[1], b[0]], [b[3], b[2]]], { padding: [16, 16], maxZoom: 16 });
+    // The map, for the portal's own scripts and its browser tests.
+    figure.abiertoMap = map;
     figure.classList.add('map-is-live');
   }
 
