@@ -168,8 +168,8 @@ fn counts_types_and_decimal_commas_are_inferred() {
     assert_eq!(poblacion.max.as_deref(), Some("480841"));
     assert_eq!(csv.table.profile[4].min.as_deref(), Some("2014-01-03"));
     let points = csv.table.points.as_ref().expect("a map of the coordinates");
-    assert_eq!(points.count, 3);
-    let bbox = points.bbox.unwrap();
+    assert_eq!(points.map.count, 3);
+    let bbox = points.map.bbox;
     assert_eq!(
         (bbox.west, bbox.south, bbox.east, bbox.north),
         (-96.96, 19.45, -96.91, 19.58)
@@ -196,7 +196,7 @@ fn geojson_and_kml_give_counts_geometry_types_and_bounding_boxes() {
     assert_eq!(geo.features, 2);
     assert_eq!(geo.geometry_types.get("Polygon"), Some(&1));
     assert_eq!(geo.geometry_types.get("Point"), Some(&1));
-    let b = geo.bbox.unwrap();
+    let b = geo.map.as_ref().unwrap().bbox;
     assert_eq!(
         (b.west, b.south, b.east, b.north),
         (-101.0, 22.1, -100.9, 22.2)
@@ -218,15 +218,18 @@ fn geojson_and_kml_give_counts_geometry_types_and_bounding_boxes() {
     };
     assert_eq!(geo.features, 2);
     assert_eq!(geo.geometry_types.get("Polygon"), Some(&1));
-    let b = geo.bbox.unwrap();
+    let b = geo.map.as_ref().unwrap().bbox;
     assert_eq!(
         (b.west, b.south, b.east, b.north),
         (-99.2, 19.04, -98.2, 19.4)
     );
     assert_eq!(geo.properties.preview[0][0], "Museo & jardín");
     assert_eq!(geo.properties.header, ["name", "description", "horario"]);
-    match &geo.shapes[1] {
-        abierto::analyse::Shape::Polygon(rings) => assert_eq!(rings.len(), 2),
+    let preview = &geo.map.as_ref().unwrap().preview;
+    let colonia = preview.features.iter().find(|f| f.id == 1).unwrap();
+    assert_eq!(colonia.name, "Colonia");
+    match &colonia.shapes[..] {
+        [abierto::analyse::Shape::Polygon(rings)] => assert_eq!(rings.len(), 2),
         other => panic!("{other:?}"),
     }
 }
@@ -250,10 +253,15 @@ fn maps_previews_and_conversions_are_on_the_page() {
         "a map for the KML and one for the coordinates"
     );
     for map in &maps {
-        assert_eq!(select_in(map, "title").len(), 1);
+        assert_eq!(select_in(map, "title[id]").len(), 1);
         assert_eq!(select_in(map, "desc").len(), 1);
         assert_eq!(select_in(map, "rect.map-frame").len(), 1);
     }
+    let names: Vec<String> = select_in(&maps[0], "g.map-point title")
+        .iter()
+        .map(text_of)
+        .collect();
+    assert_eq!(names, ["Catedral"], "each place named by its <title>");
     let previews = select(
         &html,
         ".table-scroll[role=region][tabindex='0'] table.preview",
@@ -504,7 +512,7 @@ fn the_example_site_shows_previews_profiles_maps_and_sheets() {
         ("datos/puebla/museos/index.html", "<circle"),
         (
             "datos/san-luis-potosi/atlas-de-riesgo/index.html",
-            "map-polygons",
+            "map-polygon",
         ),
         ("datos/xalapa/semaforos/index.html", "<circle"),
         (
@@ -543,5 +551,54 @@ fn a_notice_shows_names_as_code_and_never_runs_what_they_hold() {
     assert!(
         code.contains(&"<script>alert(1)</script>".to_string()),
         "{code:?}"
+    );
+}
+
+#[test]
+fn bad_geometries_are_reported_by_feature_and_line_and_the_valid_ones_drawn() {
+    // Line 2: fine. 3: null geometry. 4: latitude, longitude swapped.
+    // 5: metres (UTM), out of range. 6: an unknown type. 7: a polygon whose
+    // ring has two positions. 8: a broken JSON: the features before it stay.
+    let geojson = "{\"type\":\"FeatureCollection\",\"features\":[\n\
+{\"type\":\"Feature\",\"properties\":{\"nombre\":\"Bien\"},\"geometry\":{\"type\":\"Point\",\"coordinates\":[-96.92,19.53]}},\n\
+{\"type\":\"Feature\",\"properties\":{\"nombre\":\"Sin lugar\"},\"geometry\":null},\n\
+{\"type\":\"Feature\",\"properties\":{\"nombre\":\"Al revés\"},\"geometry\":{\"type\":\"Point\",\"coordinates\":[19.53,-96.92]}},\n\
+{\"type\":\"Feature\",\"properties\":{\"nombre\":\"En metros\"},\"geometry\":{\"type\":\"Point\",\"coordinates\":[703000,2160000]}},\n\
+{\"type\":\"Feature\",\"properties\":{\"nombre\":\"Raro\"},\"geometry\":{\"type\":\"Circle\",\"coordinates\":[-96.9,19.5]}},\n\
+{\"type\":\"Feature\",\"properties\":{\"nombre\":\"Corto\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[-96.9,19.5],[-96.8,19.5]]]}},\n\
+{\"type\":\"Feature\",\"properties\":{\"nombre\":\"Otro\"},\"geometry\":{\"type\":\"Point\",\"coordinates\":[-96.90,19.50]}},\n\
+{\"type\":\"Feature\",\"geometry\":{";
+    let facts = analyse_bytes("malos.geojson", geojson.as_bytes(), "GeoJSON", None);
+    let FileContent::Geo { geo, .. } = &facts.content else {
+        panic!("{facts:?}")
+    };
+    let said: Vec<(Option<usize>, String)> = facts
+        .notices
+        .iter()
+        .map(|n| (n.line, n.message.text(abierto::model::Language::En)))
+        .collect();
+    let has = |line: usize, words: &[&str]| {
+        assert!(
+            said.iter()
+                .any(|(l, m)| *l == Some(line) && words.iter().all(|w| m.contains(w))),
+            "nothing at line {line} saying {words:?}: {said:#?}"
+        );
+    };
+    has(3, &["feature 2", "no geometry"]);
+    has(4, &["feature 3", "swapped"]);
+    has(5, &["feature 4", "not longitude and latitude"]);
+    has(6, &["feature 5", "not valid"]);
+    has(7, &["feature 6", "not valid"]);
+    has(9, &["not valid JSON"]);
+    assert_eq!(
+        geo.features, 7,
+        "every feature read before the break is in the table"
+    );
+    let map = geo.map.as_ref().expect("the valid features are drawn");
+    assert_eq!(map.count, 2);
+    assert_eq!(
+        (map.bbox.west, map.bbox.north),
+        (-96.92, 19.53),
+        "only valid positions make the box"
     );
 }

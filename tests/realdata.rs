@@ -151,7 +151,7 @@ fn latitude_and_longitude_columns_make_a_map() {
                 .contains("19.26068.")
     }));
     let points = table.table.points.as_ref().expect("points");
-    let bbox = points.bbox.unwrap();
+    let bbox = points.map.bbox;
     // Metepec, State of Mexico.
     assert!(bbox.south > 18.5 && bbox.north < 20.0, "{bbox:?}");
     assert!(bbox.west > -100.5, "{bbox:?}");
@@ -195,11 +195,12 @@ fn both_kml_namespaces_are_read() {
             assert_eq!(geo.features, polygons);
             assert_eq!(geo.geometry_types.get("Polygon"), Some(&polygons));
         }
-        let bbox = geo.bbox.expect("a bounding box");
+        let map = geo.map.as_ref().expect("a map");
+        let bbox = map.bbox;
         // Mexico City and around.
         assert!(bbox.south > 14.0 && bbox.north < 33.0, "{name}: {bbox:?}");
         assert!(bbox.west > -118.0 && bbox.east < -86.0, "{name}: {bbox:?}");
-        assert!(!geo.shapes.is_empty());
+        assert!(!map.preview.features.is_empty());
     }
 }
 

@@ -117,3 +117,63 @@ fn stories_render_tables_footnotes_and_heading_anchors() {
     let dataset = page(out.path(), "public/datos/prueba/semaforos/index.html");
     assert!(text_of(&select(&dataset, "main")[0]).contains("Cruces peligrosos"));
 }
+
+#[test]
+fn leaflet_is_vendored_unchanged_and_only_pages_with_a_map_load_the_map_script() {
+    use sha2::{Digest, Sha256};
+    // Each file against the hash its README lists (taken from the npm package).
+    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("themes/default/static/vendor/leaflet");
+    let readme = std::fs::read_to_string(folder.join("README.md")).unwrap();
+    let mut checked = 0;
+    for line in readme.lines().filter(|l| l.starts_with("| `")) {
+        let cells: Vec<&str> = line
+            .split('|')
+            .map(|c| c.trim().trim_matches('`'))
+            .collect();
+        let (file, sha) = (cells[1], cells[3]);
+        let bytes = std::fs::read(folder.join(file)).unwrap();
+        let digest: String = Sha256::digest(&bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        assert_eq!(digest, sha, "{file} differs from the npm package");
+        checked += 1;
+    }
+    assert_eq!(checked, 6);
+    let site = TempSite::valid()
+        .file(
+            "participants/prueba/datos/puntos.csv",
+            "nombre,latitud,longitud\nA,19.5,-96.9\nB,19.6,-96.8\n",
+        )
+        .file(
+            "participants/prueba/puntos.toml",
+            "title = \"Puntos\"\ndescription = \"Dos puntos de prueba.\"\n\n[[resources]]\ntitle = \"Puntos\"\npath = \"datos/puntos.csv\"\n",
+        );
+    let (report, out) = site.build();
+    assert_eq!(report.errors(), 0, "{:#?}", report.diagnostics);
+    let public = out.path().join("public");
+    let assets: Vec<String> = std::fs::read_dir(public.join("assets"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        assets
+            .iter()
+            .any(|a| a.starts_with("leaflet.") && a.ends_with(".js")),
+        "{assets:?}"
+    );
+    assert!(public.join("assets/images/layers.png").is_file());
+    let with_map = page(out.path(), "public/datos/prueba/puntos/index.html");
+    let scripts = select(&with_map, "script[data-leaflet]");
+    assert_eq!(scripts.len(), 1, "the map page loads map.js");
+    let leaflet = scripts[0].value().attr("data-leaflet").unwrap();
+    let published = leaflet.rsplit('/').next().unwrap();
+    assert!(public.join("assets").join(published).is_file(), "{leaflet}");
+    assert!(
+        select(&with_map, "script[src*=leaflet]").is_empty(),
+        "Leaflet waits for map.js"
+    );
+    let without = page(out.path(), "public/datos/prueba/semaforos/index.html");
+    assert!(select(&without, "script[data-leaflet]").is_empty());
+}

@@ -1,23 +1,22 @@
-//! Map data: what KML and GeoJSON files hold (features, geometry types,
-//! bounding box, properties as a table) and the shapes to draw, kept bounded.
-//! GeoJSON is read here; KML, streaming, in `kml.rs`.
+//! Map files: what KML and GeoJSON files hold (features, geometry types,
+//! bounding box, properties as a table) and their map (`map/`). Positions are
+//! checked here, whatever the format: a feature's invalid parts are reported
+//! with its number and line, and what is valid is drawn. GeoJSON is read
+//! streaming by `geojson.rs`; KML by `kml.rs`.
 
 use super::Notice;
-use super::geometry::{BBox, Shape};
+use super::geojson::{self, Coordinates, Geometry};
+use super::geometry::Shape;
+use super::map::files::MapFiles;
+use super::map::{MapBuilder, MapLayer, name_column};
 use super::table::{MAX_PROFILED_COLUMNS, Table, TableBuilder};
 use crate::msg;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 use std::collections::BTreeMap;
 use std::io::{self, Read};
 
-/// Vertices kept for drawing a map; past this, shapes are no longer kept
-/// (the counts and the bounding box still cover every feature).
-pub const MAX_MAP_VERTICES: usize = 100_000;
-/// Vertices kept per line or ring (longer ones are thinned evenly).
-const MAX_RING_VERTICES: usize = 2_000;
-/// GeoJSON files are parsed whole; bigger ones are only hashed.
-pub const MAX_GEOJSON_BYTES: u64 = 256 * 1024 * 1024;
+/// Problems of one kind reported feature by feature before they are only counted.
+const NOTICES_PER_KIND: u64 = 5;
 
 /// What a KML or GeoJSON file holds.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -25,42 +24,90 @@ pub struct GeoAnalysis {
     pub features: u64,
     /// Geometry type (`Point`, `Polygon`…) and how many features have it.
     pub geometry_types: BTreeMap<String, u64>,
-    pub bbox: Option<BBox>,
     /// The features' properties (name, description, data) as a table.
     pub properties: Table,
-    pub shapes: Vec<Shape>,
-    /// `false` when the file had more vertices than a map keeps.
-    pub shapes_complete: bool,
+    /// `None` when no feature has a valid position.
+    pub map: Option<Box<MapLayer>>,
 }
 
-/// Collects features one by one: counts, box, shapes, property rows.
-pub struct GeoBuilder {
-    pub features: u64,
-    pub geometry_types: BTreeMap<String, u64>,
-    pub bbox: Option<BBox>,
-    shapes: Vec<Shape>,
-    vertices: usize,
-    shapes_complete: bool,
-    pub properties: TableBuilder,
-    columns: Option<Vec<String>>,
+/// What can be wrong with a feature's geometry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Flaw {
+    /// No geometry (`null`): the feature is in the table, not on the map.
+    Missing,
+    /// An unknown type, coordinates nested wrongly, not numbers, too few positions.
+    Invalid,
+    /// Positions outside longitude −180…180, latitude −90…90.
+    OutOfRange,
+    /// Out of range as written, in range read as latitude, longitude.
+    Swapped,
 }
 
-impl GeoBuilder {
-    pub fn new(preview_rows: usize) -> GeoBuilder {
-        GeoBuilder {
-            features: 0,
-            geometry_types: BTreeMap::new(),
-            bbox: None,
-            shapes: Vec::new(),
-            vertices: 0,
-            shapes_complete: true,
-            properties: TableBuilder::new(preview_rows),
-            columns: None,
+impl Flaw {
+    fn notice(self, number: u64) -> Notice {
+        match self {
+            Flaw::Missing => Notice::new(msg!("analyse-geo-no-geometry", feature = number))
+                .help(msg!("analyse-geo-no-geometry-help")),
+            Flaw::Invalid => Notice::new(msg!("analyse-geo-invalid-geometry", feature = number))
+                .help(msg!("analyse-geo-invalid-geometry-help")),
+            Flaw::OutOfRange => Notice::new(msg!("analyse-geo-out-of-range", feature = number))
+                .help(msg!("analyse-geo-out-of-range-help")),
+            Flaw::Swapped => Notice::new(msg!("analyse-geo-swapped", feature = number))
+                .help(msg!("analyse-geo-swapped-help")),
         }
     }
 
-    /// Adds a feature: its geometry type name (or `None`), shapes and properties.
-    /// The first feature's property names become the table's columns.
+    fn summary(self, count: u64) -> Notice {
+        let kind = match self {
+            Flaw::Missing => "missing",
+            Flaw::Invalid => "invalid",
+            Flaw::OutOfRange => "out-of-range",
+            Flaw::Swapped => "swapped",
+        };
+        Notice::new(msg!("analyse-geo-flaws", count = count, kind = kind))
+    }
+}
+
+/// Collects features one by one: counts, flaws, the map, property rows.
+pub struct GeoBuilder {
+    pub features: u64,
+    pub geometry_types: BTreeMap<String, u64>,
+    map: MapBuilder,
+    pub properties: TableBuilder,
+    columns: Option<Vec<String>>,
+    /// The column that names a feature on the map.
+    name_column: Option<usize>,
+    flaws: BTreeMap<Flaw, u64>,
+    notices: Vec<Notice>,
+}
+
+impl GeoBuilder {
+    /// A builder whose map writes its data to `files`, when given.
+    pub fn new(preview_rows: usize, files: Option<MapFiles>) -> GeoBuilder {
+        GeoBuilder {
+            features: 0,
+            geometry_types: BTreeMap::new(),
+            map: MapBuilder::new(files),
+            properties: TableBuilder::new(preview_rows),
+            columns: None,
+            name_column: None,
+            flaws: BTreeMap::new(),
+            notices: Vec::new(),
+        }
+    }
+
+    /// Reports a flaw of the feature being added (the next one), at `line`.
+    pub fn flaw(&mut self, flaw: Flaw, line: usize) {
+        let count = self.flaws.entry(flaw).or_default();
+        *count += 1;
+        if *count <= NOTICES_PER_KIND {
+            self.notices.push(flaw.notice(self.features + 1).line(line));
+        }
+    }
+
+    /// Adds a feature: its geometry type name (or `None`), shapes (degrees,
+    /// not yet checked) and properties. The first feature's property names
+    /// become the table's columns.
     pub fn feature(
         &mut self,
         geometry_type: Option<&str>,
@@ -68,38 +115,21 @@ impl GeoBuilder {
         properties: &[(String, String)],
         line: usize,
     ) {
-        self.features += 1;
+        if geometry_type.is_none() {
+            self.flaw(Flaw::Missing, line);
+        }
+        let shapes = self.checked(shapes, line);
         *self
             .geometry_types
             .entry(geometry_type.unwrap_or("—").to_string())
             .or_default() += 1;
-        for shape in shapes {
-            let points: Vec<&[f64; 2]> = match &shape {
-                Shape::Point(p) => vec![p],
-                Shape::Line(l) => l.iter().collect(),
-                Shape::Polygon(rings) => rings.iter().flatten().collect(),
-            };
-            for p in &points {
-                self.bbox = Some(BBox::extend(self.bbox, p[0], p[1]));
-            }
-            if self.vertices + points.len() > MAX_MAP_VERTICES {
-                self.shapes_complete = false;
-                continue;
-            }
-            let shape = thin(shape);
-            self.vertices += match &shape {
-                Shape::Point(_) => 1,
-                Shape::Line(l) => l.len(),
-                Shape::Polygon(r) => r.iter().map(Vec::len).sum(),
-            };
-            self.shapes.push(shape);
-        }
         let columns = self.columns.get_or_insert_with(|| {
             let names: Vec<String> = properties
                 .iter()
                 .map(|(k, _)| k.clone())
                 .take(MAX_PROFILED_COLUMNS)
                 .collect();
+            self.name_column = name_column(&names);
             self.properties.header(&names, names.len(), line);
             names
         });
@@ -112,164 +142,209 @@ impl GeoBuilder {
                     .map_or("", |(_, v)| v.as_str())
             })
             .collect();
+        let name = self.name_column.and_then(|i| cells.get(i)).copied();
+        self.map
+            .add(self.features, &shapes, name.unwrap_or_default(), &cells);
         let width = cells.len();
         self.properties.row(&cells, width, line);
+        self.features += 1;
+    }
+
+    /// The shapes with valid positions only; a flaw is reported for the rest.
+    fn checked(&mut self, shapes: Vec<Shape>, line: usize) -> Vec<Shape> {
+        let mut worst: Option<Flaw> = None;
+        let mut valid = Vec::with_capacity(shapes.len());
+        let mut check = |points: Vec<[f64; 2]>| -> Vec<[f64; 2]> {
+            let (good, bad): (Vec<[f64; 2]>, Vec<[f64; 2]>) =
+                points.into_iter().partition(|p| in_range(*p));
+            if let Some(p) = bad.first() {
+                let flaw = if in_range([p[1], p[0]]) {
+                    Flaw::Swapped
+                } else {
+                    Flaw::OutOfRange
+                };
+                worst = worst.max(Some(flaw));
+            }
+            good
+        };
+        for shape in shapes {
+            match shape {
+                Shape::Point(p) => valid.extend(check(vec![p]).pop().map(Shape::Point)),
+                Shape::Line(l) => valid.push(Shape::Line(check(l))),
+                Shape::Polygon(rings) => {
+                    valid.push(Shape::Polygon(rings.into_iter().map(&mut check).collect()))
+                }
+            }
+        }
+        if let Some(flaw) = worst {
+            self.flaw(flaw, line);
+        }
+        valid
     }
 
     pub fn finish(mut self) -> (GeoAnalysis, Vec<Notice>) {
-        let (properties, notices) = self.properties.finish();
-        self.shapes.shrink_to_fit();
+        let (properties, more) = self.properties.finish();
+        for (flaw, count) in &self.flaws {
+            if *count > NOTICES_PER_KIND {
+                self.notices.push(flaw.summary(*count));
+            }
+        }
+        self.notices.extend(more);
+        let (map, more) =
+            self.map
+                .finish(&properties.header, self.name_column, &properties.profile);
+        self.notices.extend(more);
         (
             GeoAnalysis {
                 features: self.features,
                 geometry_types: self.geometry_types,
-                bbox: self.bbox,
                 properties,
-                shapes: self.shapes,
-                shapes_complete: self.shapes_complete,
+                map: map.map(Box::new),
             },
-            notices,
+            self.notices,
         )
     }
 }
 
-/// Keeps at most MAX_RING_VERTICES of each line or ring, evenly spaced, ends kept.
-fn thin(shape: Shape) -> Shape {
-    fn ring(points: Vec<[f64; 2]>) -> Vec<[f64; 2]> {
-        if points.len() <= MAX_RING_VERTICES {
-            return points;
-        }
-        let step = points.len().div_ceil(MAX_RING_VERTICES);
-        let last = points[points.len() - 1];
-        let mut kept: Vec<[f64; 2]> = points.into_iter().step_by(step).collect();
-        kept.push(last);
-        kept
-    }
-    match shape {
-        Shape::Line(l) => Shape::Line(ring(l)),
-        Shape::Polygon(r) => Shape::Polygon(r.into_iter().map(ring).collect()),
-        point => point,
-    }
+/// Whether a position is a longitude, latitude pair.
+fn in_range([x, y]: [f64; 2]) -> bool {
+    x.is_finite() && y.is_finite() && (-180.0..=180.0).contains(&x) && (-90.0..=90.0).contains(&y)
 }
 
-fn position(value: &Value) -> Option<[f64; 2]> {
-    let array = value.as_array()?;
-    let x = array.first()?.as_f64()?;
-    let y = array.get(1)?.as_f64()?;
-    ((-180.0..=180.0).contains(&x) && (-90.0..=90.0).contains(&y)).then_some([x, y])
+/// Feeds a [`GeoBuilder`] from a GeoJSON stream.
+struct GeoJsonSink<'a> {
+    builder: &'a mut GeoBuilder,
 }
 
-fn positions(value: &Value) -> Vec<[f64; 2]> {
-    value
-        .as_array()
-        .map(|a| a.iter().filter_map(position).collect())
-        .unwrap_or_default()
-}
+impl geojson::Sink for GeoJsonSink<'_> {
+    fn crs(&mut self, _name: &str) {}
 
-/// The shapes of a GeoJSON geometry.
-fn geometry_shapes(geometry: &Value, shapes: &mut Vec<Shape>, depth: usize) {
-    let coordinates = &geometry["coordinates"];
-    match geometry["type"].as_str().unwrap_or("") {
-        "Point" => shapes.extend(position(coordinates).map(Shape::Point)),
-        "MultiPoint" => shapes.extend(positions(coordinates).into_iter().map(Shape::Point)),
-        "LineString" => shapes.push(Shape::Line(positions(coordinates))),
-        "MultiLineString" => {
-            for line in coordinates.as_array().into_iter().flatten() {
-                shapes.push(Shape::Line(positions(line)));
+    fn feature(&mut self, feature: geojson::Feature, line: usize) {
+        let mut shapes = Vec::new();
+        let kind = match &feature.geometry {
+            Some(geometry) => {
+                if !geometry_shapes(geometry, &mut shapes) {
+                    self.builder.flaw(Flaw::Invalid, line);
+                }
+                Some(geometry.kind.as_str())
             }
-        }
-        "Polygon" => shapes.push(Shape::Polygon(
-            coordinates
-                .as_array()
-                .into_iter()
-                .flatten()
-                .map(positions)
-                .collect(),
-        )),
-        "MultiPolygon" => {
-            for polygon in coordinates.as_array().into_iter().flatten() {
-                shapes.push(Shape::Polygon(
-                    polygon
-                        .as_array()
-                        .into_iter()
-                        .flatten()
-                        .map(positions)
-                        .collect(),
-                ));
-            }
-        }
-        "GeometryCollection" if depth < 8 => {
-            for g in geometry["geometries"].as_array().into_iter().flatten() {
-                geometry_shapes(g, shapes, depth + 1);
-            }
-        }
-        _ => {}
+            None => None,
+        };
+        self.builder
+            .feature(kind, shapes, &feature.properties, line);
     }
 }
 
-fn property_text(value: &Value) -> String {
-    match value {
-        Value::Null => String::new(),
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
-    }
-}
-
-/// Analyses a GeoJSON stream (a FeatureCollection, a Feature or a bare geometry).
+/// Analyses a GeoJSON stream (a FeatureCollection, a Feature or a bare
+/// geometry); the map's data goes to `files` when given.
 pub fn analyse_geojson(
     source: impl Read,
     preview_rows: usize,
+    files: Option<MapFiles>,
 ) -> io::Result<(GeoAnalysis, Vec<Notice>)> {
-    let mut builder = GeoBuilder::new(preview_rows);
+    let mut builder = GeoBuilder::new(preview_rows, files);
+    let outcome = geojson::read(
+        source,
+        &mut GeoJsonSink {
+            builder: &mut builder,
+        },
+    )?;
     let mut notices = Vec::new();
-    let value: Value = match serde_json::from_reader(io::BufReader::new(source)) {
-        Ok(value) => value,
-        Err(error) if error.is_io() => return Err(error.into()),
-        Err(error) => {
-            notices.push(
-                Notice::new(msg!("analyse-geojson-invalid", error = error.to_string()))
-                    .line(error.line().max(1))
-                    .help(msg!("analyse-geojson-invalid-help")),
-            );
-            let (analysis, more) = builder.finish();
-            notices.extend(more);
-            return Ok((analysis, notices));
-        }
-    };
-    let features: Vec<&Value> = match value["type"].as_str() {
-        Some("FeatureCollection") => value["features"].as_array().into_iter().flatten().collect(),
-        Some("Feature") => vec![&value],
-        Some(_) if value.get("coordinates").is_some() || value.get("geometries").is_some() => {
-            vec![&value]
-        }
-        _ => {
-            notices.push(
-                Notice::new(msg!("analyse-not-geojson")).help(msg!("analyse-not-geojson-help")),
-            );
-            Vec::new()
-        }
-    };
-    for feature in features {
-        let geometry = if feature["type"] == "Feature" {
-            &feature["geometry"]
-        } else {
-            feature
-        };
-        let mut shapes = Vec::new();
-        geometry_shapes(geometry, &mut shapes, 0);
-        let properties: Vec<(String, String)> = feature["properties"]
-            .as_object()
-            .map(|o| {
-                o.iter()
-                    .map(|(k, v)| (k.clone(), property_text(v)))
-                    .collect()
-            })
-            .unwrap_or_default();
-        // serde_json keeps no lines: a GeoJSON feature is placed by its number.
-        let number = builder.features as usize + 1;
-        builder.feature(geometry["type"].as_str(), shapes, &properties, number);
+    match outcome {
+        geojson::Outcome::Read => {}
+        geojson::Outcome::NotGeoJson => notices
+            .push(Notice::new(msg!("analyse-not-geojson")).help(msg!("analyse-not-geojson-help"))),
+        geojson::Outcome::Malformed { line, error } => notices.push(
+            Notice::new(msg!("analyse-geojson-invalid", error = error))
+                .line(line)
+                .help(msg!("analyse-geojson-invalid-help")),
+        ),
     }
     let (analysis, more) = builder.finish();
     notices.extend(more);
     Ok((analysis, notices))
+}
+
+/// The shapes of a GeoJSON geometry; `false` when any of it is invalid.
+fn geometry_shapes(geometry: &Geometry, shapes: &mut Vec<Shape>) -> bool {
+    if geometry.kind == "GeometryCollection" {
+        let mut valid = true;
+        for member in &geometry.geometries {
+            valid &= geometry_shapes(member, shapes);
+        }
+        return valid;
+    }
+    let Some(coordinates) = geometry.coordinates.as_ref() else {
+        return false;
+    };
+    let mut valid = true;
+    let point = |c: &Coordinates| match c {
+        Coordinates::Position { xy, numbers } if *numbers >= 2 => Some(Shape::Point(*xy)),
+        _ => None,
+    };
+    match (geometry.kind.as_str(), coordinates) {
+        ("Point", c) => match point(c) {
+            Some(p) => shapes.push(p),
+            None => valid = false,
+        },
+        ("MultiPoint", Coordinates::List(list)) => {
+            for c in list {
+                match point(c) {
+                    Some(p) => shapes.push(p),
+                    None => valid = false,
+                }
+            }
+        }
+        ("LineString", c) => shapes.push(Shape::Line(positions(c, 2, &mut valid))),
+        ("MultiLineString", Coordinates::List(lines)) => {
+            for c in lines {
+                shapes.push(Shape::Line(positions(c, 2, &mut valid)));
+            }
+        }
+        ("Polygon", c) => shapes.push(Shape::Polygon(rings(c, &mut valid))),
+        ("MultiPolygon", Coordinates::List(polygons)) => {
+            for c in polygons {
+                shapes.push(Shape::Polygon(rings(c, &mut valid)));
+            }
+        }
+        _ => valid = false,
+    }
+    valid
+}
+
+/// The rings of a polygon's coordinates (each at least 4 positions).
+fn rings(coordinates: &Coordinates, valid: &mut bool) -> Vec<Vec<[f64; 2]>> {
+    match coordinates {
+        Coordinates::List(rings) => {
+            let rings: Vec<Vec<[f64; 2]>> =
+                rings.iter().map(|ring| positions(ring, 4, valid)).collect();
+            if rings.is_empty() {
+                *valid = false;
+            }
+            rings
+        }
+        _ => {
+            *valid = false;
+            Vec::new()
+        }
+    }
+}
+
+/// A list of positions (at least `least`); anything else in it is invalid.
+fn positions(coordinates: &Coordinates, least: usize, valid: &mut bool) -> Vec<[f64; 2]> {
+    let Coordinates::List(list) = coordinates else {
+        *valid = false;
+        return Vec::new();
+    };
+    let mut points = Vec::with_capacity(list.len());
+    for c in list {
+        match c {
+            Coordinates::Position { xy, numbers } if *numbers >= 2 => points.push(*xy),
+            _ => *valid = false,
+        }
+    }
+    if points.len() < least {
+        *valid = false;
+    }
+    points
 }

@@ -6,6 +6,7 @@
 use super::Notice;
 use super::geo::{GeoAnalysis, GeoBuilder};
 use super::geometry::Shape;
+use super::map::files::MapFiles;
 use crate::msg;
 use quick_xml::events::{BytesRef, BytesStart, Event};
 use serde_json::{Value, json};
@@ -67,11 +68,13 @@ fn line_at<R>(reader: &XmlReader<R>, position: u64) -> usize {
     reader.get_ref().get_ref().line_of(position)
 }
 
-/// Analyses a KML stream; writes the GeoJSON conversion to `geojson` when given.
+/// Analyses a KML stream; writes the GeoJSON conversion to `geojson` and
+/// the map's data to `files` when given.
 pub fn analyse(
     source: impl Read,
     preview_rows: usize,
     geojson: Option<&mut dyn Write>,
+    files: Option<MapFiles>,
 ) -> io::Result<(GeoAnalysis, Vec<Notice>)> {
     let counter = LineCounter {
         inner: source,
@@ -82,7 +85,7 @@ pub fn analyse(
     let mut reader = quick_xml::Reader::from_reader(BufReader::with_capacity(16 * 1024, counter));
     reader.config_mut().check_end_names = true;
     let mut kml = KmlPass {
-        builder: GeoBuilder::new(preview_rows),
+        builder: GeoBuilder::new(preview_rows, files),
         notices: Vec::new(),
         stack: Vec::new(),
         placemark: None,
@@ -344,14 +347,15 @@ fn push_text(text: &mut String, more: &str, cap: usize) {
     }
 }
 
-/// `lon,lat[,alt]` tuples separated by white space.
+/// `lon,lat[,alt]` tuples separated by white space (whether they are in
+/// range is for the map to say).
 fn parse_coordinates(text: &str) -> Vec<[f64; 2]> {
     text.split_whitespace()
         .filter_map(|tuple| {
             let mut parts = tuple.split(',');
             let x: f64 = parts.next()?.trim().parse().ok()?;
             let y: f64 = parts.next()?.trim().parse().ok()?;
-            ((-180.0..=180.0).contains(&x) && (-90.0..=90.0).contains(&y)).then_some([x, y])
+            Some([x, y])
         })
         .collect()
 }

@@ -1,8 +1,9 @@
 //! Analyse: reads every local data file once, streaming, on all cores, and
 //! records what the pages say about it: size and SHA-256 for every file; for
 //! CSV and spreadsheets a preview and a profile of each column; for KML and
-//! GeoJSON the features, their box and shapes for a map; for every table the
-//! columns holding personal data. Hostile files give
+//! GeoJSON the features and their properties; for these and for tables with
+//! coordinates a map (`map/`: a static preview, tiles, colours); for every
+//! table the columns holding personal data. Hostile files give
 //! warnings, never a crash. Results are cached by file content (`cache.rs`).
 //!
 //! Other stages reuse: [`FileFacts::tables`] (tables with their profiles, for
@@ -23,17 +24,20 @@
 //! file: csv-core parses into fixed buffers (cells kept up to 4 KiB, 200 columns
 //! profiled, 40 previewed); each column keeps at most 1,000 distinct values
 //! (exact counts, then Misra–Gries for the frequent ones and a 1 KiB
-//! HyperLogLog estimate); maps keep at most 100,000 vertices (1,000 points for
-//! coordinate columns). A type needs 95 % of filled cells (the rest are reported
-//! with an example); a digit string with a leading zero makes the column text
-//! (codes like `01`, `002`). Exceptions: XLSX/ODS go through calamine, which
-//! holds one sheet in memory (workbooks over 200 MB are only hashed), and GeoJSON
-//! is parsed whole with serde_json (over 256 MB only hashed).
+//! HyperLogLog estimate); GeoJSON is read one feature at a time
+//! (`geojson.rs`); maps keep at most 3 million vertices after simplification
+//! and 1 million points (`map/`). A type needs 95 % of filled cells (the rest
+//! are reported with an example); a digit string with a leading zero makes the
+//! column text (codes like `01`, `002`). The exception: XLSX/ODS go through
+//! calamine, which holds one sheet in memory (workbooks over 200 MB are only
+//! hashed).
 //!
 //! Made files (UTF-8 copy of a non-UTF-8 CSV, standard copy of a CSV that is
 //! not comma-separated with decimal points, each sheet as CSV, KML as
 //! GeoJSON) are written during the pass into the cache and published under
-//! `descargas/<dataset>/utf-8/`, `…/estandar/`, `…/csv/`, `…/geojson/`. The
+//! `descargas/<dataset>/utf-8/`, `…/estandar/`, `…/csv/`, `…/geojson/`; a map's folder
+//! (`<key>-<sha>.map/`: tiles, properties, colours) is published beside its
+//! dataset's page. The
 //! standard copy is written as the records are read; a file whose decimal
 //! commas the first block does not show (or show in a column that turns out
 //! to be text) is read a second time to write it (`csv/standard.rs`).
@@ -71,8 +75,10 @@ pub mod csv;
 pub mod detectors;
 pub mod explore;
 pub mod geo;
+mod geojson;
 mod geometry;
 mod kml;
+pub mod map;
 mod pass;
 pub mod personal_data;
 pub mod profile;
@@ -92,13 +98,28 @@ use std::sync::Arc;
 
 pub use self::csv::{CsvAnalysis, CsvDialect, EncodingSource, Row};
 pub use geo::GeoAnalysis;
-pub use geometry::{BBox, Shape};
+pub use geometry::{BBox, Shape, degrees, world};
+pub use map::MapLayer;
 pub use pass::{Request, analyse_csv_file, analyse_file, analyse_file_cached};
 pub use profile::{ColumnProfile, ColumnType};
 pub use site::{AnalysisCache, analyse_cached};
 pub use sniff::is_lfs_pointer;
 pub use table::{PointLayer, Table};
 pub use xlsx::Sheet;
+
+/// Text from a data file as a page can show it: control characters (but
+/// tabs and line breaks) and Unicode non-characters, which HTML forbids
+/// (mojibake such as `Ã\u{81}rea` holds them), become `�`.
+pub fn printable(text: &str) -> String {
+    let forbidden = |c: char| {
+        (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+            || ('\u{FDD0}'..='\u{FDEF}').contains(&c)
+            || (c as u32 & 0xFFFE) == 0xFFFE
+    };
+    text.chars()
+        .map(|c| if forbidden(c) { '\u{FFFD}' } else { c })
+        .collect()
+}
 
 /// A problem found in a data file, shown on its page and reported by the build.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -209,7 +230,24 @@ impl FileFacts {
         }
     }
 
-    /// The files made from this one, by name in the cache.
+    /// The maps of the file: its own (KML, GeoJSON), or its tables'
+    /// coordinates', each with its sheet's index in a workbook.
+    pub fn maps(&self) -> Vec<(Option<usize>, &MapLayer)> {
+        match &self.content {
+            FileContent::Geo { geo, .. } => geo.map.iter().map(|m| (None, &**m)).collect(),
+            FileContent::Csv { csv, .. } => {
+                csv.table.points.iter().map(|p| (None, &p.map)).collect()
+            }
+            FileContent::Workbook { sheets } => sheets
+                .iter()
+                .enumerate()
+                .filter_map(|(i, s)| Some((Some(i), &s.table.points.as_ref()?.map)))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The files (and map folders) made from this one, by name in the cache.
     pub fn made_files(&self) -> Vec<&str> {
         fn explorer(table: &Table) -> Option<&str> {
             table.explorer.as_ref().map(|e| e.file.as_str())
@@ -234,6 +272,13 @@ impl FileFacts {
             }
             _ => Vec::new(),
         }
+        .into_iter()
+        .chain(
+            self.maps()
+                .into_iter()
+                .filter_map(|(_, m)| m.data.as_ref().map(|d| d.folder.as_str())),
+        )
+        .collect()
     }
 }
 

@@ -4,8 +4,9 @@
 
 use super::cache::{self, Cache};
 use super::csv::{self, CsvAnalysis};
+use super::map::files::MapFiles;
 use super::sniff::{FileKind, kind_of, lfs_pointer, looks_binary};
-use super::{FileContent, FileFacts, GeoFormat, Notice, Table, geo, kml, xlsx};
+use super::{FileContent, FileFacts, GeoFormat, MapLayer, Notice, Table, geo, kml, xlsx};
 use crate::msg;
 use encoding_rs::Encoding;
 use sha2::{Digest, Sha256};
@@ -202,6 +203,7 @@ impl FilePass<'_> {
         let temp = self.cache.temp_file();
         let standard_temp = self.cache.temp_file();
         let explorer_temp = self.explorer_temp();
+        let map_temp = self.cache.temp_file();
         let (mut csv, notices, made) = csv::analyse(
             &self.sample,
             &mut self.reader,
@@ -214,6 +216,7 @@ impl FilePass<'_> {
                 explorer: explorer_temp
                     .as_deref()
                     .map(|path| (path, self.request.explore_max_rows)),
+                map: Some(&map_temp),
             },
         )?;
         self.notices.extend(notices);
@@ -229,6 +232,7 @@ impl FilePass<'_> {
         };
         let standard_copy = self.settle_if(written, &standard_temp, "standard.csv")?;
         self.settle_explorer(&mut csv.table, explorer_temp.as_deref(), "explore")?;
+        self.settle_map(csv.table.points.as_mut().map(|p| &mut p.map), &map_temp)?;
         Ok(FileContent::Csv {
             csv,
             utf8_copy,
@@ -269,6 +273,7 @@ impl FilePass<'_> {
         }
         let temps: Vec<PathBuf> = (0..256).map(|_| self.cache.temp_file()).collect();
         let explorer_temps: Vec<Option<PathBuf>> = (0..256).map(|_| self.explorer_temp()).collect();
+        let map_temps: Vec<PathBuf> = (0..256).map(|_| self.cache.temp_file()).collect();
         let (mut sheets, notices) =
             xlsx::analyse(self.request.path, self.request.preview_rows, |i| {
                 xlsx::SheetTargets {
@@ -278,6 +283,7 @@ impl FilePass<'_> {
                         .cloned()
                         .flatten()
                         .map(|path| (path, self.request.explore_max_rows)),
+                    map: map_temps.get(i).cloned(),
                 }
             });
         self.notices.extend(notices);
@@ -291,6 +297,8 @@ impl FilePass<'_> {
                 temp.as_deref(),
                 &format!("sheet-{i}.explore"),
             )?;
+            let map = sheet.table.points.as_mut().map(|p| &mut p.map);
+            self.settle_map(map, &map_temps[i])?;
         }
         Ok(FileContent::Workbook { sheets })
     }
@@ -299,11 +307,19 @@ impl FilePass<'_> {
     fn kml(&mut self) -> io::Result<FileContent> {
         let temp = self.cache.temp_file();
         let mut out = io::BufWriter::new(File::create(&temp)?);
+        let map_temp = self.cache.temp_file();
+        let files = MapFiles::create(&map_temp)?;
         let source = io::Cursor::new(&self.sample).chain(&mut self.reader);
-        let (geo, notices) = kml::analyse(source, self.request.preview_rows, Some(&mut out))?;
+        let (mut geo, notices) = kml::analyse(
+            source,
+            self.request.preview_rows,
+            Some(&mut out),
+            Some(files),
+        )?;
         drop(out);
         self.notices.extend(notices);
         let geojson_copy = self.settle_if(geo.features > 0, &temp, "geojson")?;
+        self.settle_map(geo.map.as_deref_mut(), &map_temp)?;
         Ok(FileContent::Geo {
             format: GeoFormat::Kml,
             geo,
@@ -311,22 +327,42 @@ impl FilePass<'_> {
         })
     }
 
-    /// A GeoJSON's features; too big a file is only hashed.
+    /// A GeoJSON's features, read streaming.
     fn geojson(&mut self) -> io::Result<FileContent> {
-        let size = std::fs::metadata(self.request.path)?.len();
-        if size > geo::MAX_GEOJSON_BYTES {
-            self.notices
-                .push(Notice::new(msg!("analyse-geojson-too-big")));
-            return Ok(FileContent::Other);
-        }
+        let map_temp = self.cache.temp_file();
+        let files = MapFiles::create(&map_temp)?;
         let source = io::Cursor::new(&self.sample).chain(&mut self.reader);
-        let (geo, notices) = geo::analyse_geojson(source, self.request.preview_rows)?;
+        let (mut geo, notices) =
+            geo::analyse_geojson(source, self.request.preview_rows, Some(files))?;
         self.notices.extend(notices);
+        self.settle_map(geo.map.as_deref_mut(), &map_temp)?;
         Ok(FileContent::Geo {
             format: GeoFormat::GeoJson,
             geo,
             geojson_copy: None,
         })
+    }
+
+    /// Moves a map's finished folder to its name in the cache, which holds
+    /// the SHA-256 of its content (as [`Self::settle`] does for a file), or
+    /// removes what was left of it when the map has no data.
+    fn settle_map(&mut self, map: Option<&mut MapLayer>, temp: &Path) -> io::Result<()> {
+        let Some(data) = map.and_then(|m| m.data.as_mut()) else {
+            let _ = std::fs::remove_dir_all(temp);
+            return Ok(());
+        };
+        let name = format!("{}-{}.map", self.key, &data.sha256[..16]);
+        let target = self.cache.file(&name);
+        let moved = !target.exists() && std::fs::rename(temp, &target).is_ok();
+        if !moved {
+            // Another build settled the same content first, or the move failed.
+            let _ = std::fs::remove_dir_all(temp);
+            if !target.exists() {
+                return Err(io::Error::other(format!("cannot move {}", temp.display())));
+            }
+        }
+        data.folder = name;
+        Ok(())
     }
 
     /// [`Self::settle`]s a made file when `keep`, else removes it; its name when kept.

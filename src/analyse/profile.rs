@@ -287,7 +287,7 @@ impl ColumnProfiler {
             .counts
             .into_iter()
             .filter(|(_, n)| distinct_exact || *n > 1)
-            .map(|(v, n)| (v.into_string(), n))
+            .map(|(v, n)| (super::printable(&v), n))
             .collect();
         top.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         let search_values = if column_type == ColumnType::Text {

@@ -5,7 +5,9 @@
 
 use super::Notice;
 use super::explore::{Explorer, ExplorerBuilder};
-use super::geometry::{BBox, Shape};
+use super::geometry::Shape;
+use super::map::files::MapFiles;
+use super::map::{MapBuilder, MapLayer, name_column};
 use super::personal_data::{ColumnFinding, Scanner};
 use super::profile::{ColumnProfile, ColumnProfiler, coordinate_columns, parse_number};
 use crate::msg;
@@ -18,11 +20,6 @@ pub const MAX_PROFILED_COLUMNS: usize = 200;
 pub const MAX_PREVIEW_COLUMNS: usize = 40;
 /// Characters of a cell shown in a preview.
 const PREVIEW_CELL_CHARS: usize = 200;
-/// Points kept for a map drawn from latitude/longitude columns. A static map
-/// of more dots is a blot on a phone and weighs on the page; the caption says
-/// when the map shows only some rows. Kept for every table of a national
-/// portal at once, 5,000 points each made most of a build's memory.
-pub const MAX_MAP_POINTS: usize = 1000;
 /// Problems of one kind reported line by line before they are only counted.
 const NOTICES_PER_KIND: usize = 5;
 
@@ -62,11 +59,8 @@ impl Table {
 pub struct PointLayer {
     pub latitude_column: String,
     pub longitude_column: String,
-    /// Rows with a valid point.
-    pub count: u64,
-    pub bbox: Option<BBox>,
-    /// The first points, at most [`MAX_MAP_POINTS`].
-    pub shapes: Vec<Shape>,
+    /// One feature per row with a valid point, numbered by data row.
+    pub map: MapLayer,
 }
 
 /// Builds a [`Table`] row by row.
@@ -79,9 +73,10 @@ pub struct TableBuilder {
     preview: Vec<Vec<String>>,
     profilers: Vec<ColumnProfiler>,
     coordinates: Option<(usize, usize)>,
-    points: u64,
-    bbox: Option<BBox>,
-    shapes: Vec<Shape>,
+    /// The map of the coordinates, with the column that names a row.
+    map: Option<(MapBuilder, Option<usize>)>,
+    /// Where the map's data goes, if the header says there is a map.
+    map_dir: Option<PathBuf>,
     ragged: u64,
     notices: Vec<Notice>,
     personal_data: Scanner,
@@ -99,9 +94,8 @@ impl TableBuilder {
             preview: Vec::new(),
             profilers: Vec::new(),
             coordinates: None,
-            points: 0,
-            bbox: None,
-            shapes: Vec::new(),
+            map: None,
+            map_dir: None,
             ragged: 0,
             notices: Vec::new(),
             personal_data: Scanner::default(),
@@ -113,6 +107,12 @@ impl TableBuilder {
     /// when the table has at most `max_rows` rows.
     pub fn explore_into(&mut self, target: PathBuf, max_rows: u64) {
         self.explorer = Some(ExplorerBuilder::new(target, max_rows));
+    }
+
+    /// Writes the data of the map of the table's coordinates, if it has
+    /// any, to the folder `dir` (made then).
+    pub fn map_into(&mut self, dir: PathBuf) {
+        self.map_dir = Some(dir);
     }
 
     /// Sets the header: `names` are the first row's cells (all of them, for the
@@ -135,7 +135,7 @@ impl TableBuilder {
                             .help(msg!("analyse-duplicate-column-help")),
                     );
                 }
-                header.push(name.to_string());
+                header.push(super::printable(name));
             }
         }
         if !unnamed.is_empty() {
@@ -175,6 +175,19 @@ impl TableBuilder {
         }
         self.profilers = header.iter().map(|h| ColumnProfiler::new(h)).collect();
         self.coordinates = coordinate_columns(&header);
+        if self.coordinates.is_some() {
+            let files = self.map_dir.take().and_then(|dir| {
+                MapFiles::create(&dir)
+                    .map_err(|error| {
+                        self.notices.push(Notice::new(msg!(
+                            "analyse-map-failed",
+                            error = error.to_string()
+                        )))
+                    })
+                    .ok()
+            });
+            self.map = Some((MapBuilder::new(files), name_column(&header)));
+        }
         self.personal_data = Scanner::new(&header);
         self.header = Some(header);
     }
@@ -214,7 +227,12 @@ impl TableBuilder {
         if let Some(explorer) = &mut self.explorer {
             explorer.row(cells, self.profilers.len());
         }
-        if let Some((lat, lon)) = self.coordinates {
+        self.map_row(cells);
+    }
+
+    /// The row's point on the map, when its coordinates are valid.
+    fn map_row(&mut self, cells: &[&str]) {
+        if let (Some((lat, lon)), Some((map, name))) = (self.coordinates, self.map.as_mut()) {
             let coordinate = |i: usize| {
                 cells
                     .get(i)
@@ -226,11 +244,8 @@ impl TableBuilder {
                 && (-180.0..=180.0).contains(&x)
                 && !(x == 0.0 && y == 0.0)
             {
-                self.points += 1;
-                self.bbox = Some(BBox::extend(self.bbox, x, y));
-                if self.shapes.len() < MAX_MAP_POINTS {
-                    self.shapes.push(Shape::Point([x, y]));
-                }
+                let name = name.and_then(|i| cells.get(i)).copied().unwrap_or("");
+                map.add(self.rows - 1, &[Shape::Point([x, y])], name, cells);
             }
         }
     }
@@ -265,18 +280,19 @@ impl TableBuilder {
                 );
             }
         }
-        self.shapes.shrink_to_fit();
-        let points = self.coordinates.and_then(|(lat, lon)| {
+        let map = self.map.take().and_then(|(map, name)| {
+            let (layer, notices) = map.finish(&header, name, &profile);
+            self.notices.extend(notices);
+            layer
+        });
+        let points = self.coordinates.zip(map).and_then(|((lat, lon), map)| {
             let is = |i: usize, t| profile.get(i).is_some_and(|c| c.column_type == t);
-            (self.points > 0
-                && is(lat, super::profile::ColumnType::Latitude)
+            (is(lat, super::profile::ColumnType::Latitude)
                 && is(lon, super::profile::ColumnType::Longitude))
             .then(|| PointLayer {
                 latitude_column: header[lat].clone(),
                 longitude_column: header[lon].clone(),
-                count: self.points,
-                bbox: self.bbox,
-                shapes: self.shapes,
+                map,
             })
         });
         let explorer = self.explorer.take().and_then(|builder| {
@@ -308,7 +324,7 @@ impl TableBuilder {
 fn preview_cell(cell: &str) -> String {
     let mut chars = cell.char_indices();
     match chars.nth(PREVIEW_CELL_CHARS) {
-        Some((end, _)) => format!("{}…", &cell[..end]),
-        None => cell.to_string(),
+        Some((end, _)) => format!("{}…", super::printable(&cell[..end])),
+        None => super::printable(cell),
     }
 }

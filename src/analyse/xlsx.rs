@@ -31,6 +31,8 @@ pub struct SheetTargets {
     pub csv: Option<PathBuf>,
     /// Its explorer's data, and the most rows it is made for.
     pub explorer: Option<(PathBuf, u64)>,
+    /// The folder of its map's data, when it has coordinates.
+    pub map: Option<PathBuf>,
 }
 
 /// Reads every sheet; `targets(i)` says where sheet `i`'s made files go.
@@ -86,6 +88,9 @@ fn sheet(
     let mut builder = TableBuilder::new(preview_rows);
     if let Some((path, max_rows)) = targets.explorer {
         builder.explore_into(path, max_rows);
+    }
+    if let Some(dir) = targets.map {
+        builder.map_into(dir);
     }
     let mut export: Option<CsvExport> = targets.csv.and_then(|target| {
         std::fs::File::create(&target)

@@ -19,6 +19,7 @@
 //! | `/` | home: the network at a glance |
 //! | `/datos/` | catalog (search box and facets with JavaScript; everything listed without); `/datos/<participant>/<dataset>/` one page per dataset |
 //! | `/datos/<participant>/<dataset>/explorar/<resource>/` (`<resource>-hoja-<n>/` per sheet) | the explorer of a table: every row, sorted and filtered in the browser from `datos.bin` beside it (format: `analyse::explore`) |
+//! | `/datos/<participant>/<dataset>/mapa/<resource>/` (`<resource>-hoja-<n>/` per sheet) | a map's data for the interactive map: `mapa.json`, tiles `t/<z>/<x>/<y>.json`, properties `p/<n>.json`, colours `c/<n>.json` (format: `analyse::map`) |
 //! | `/datos/f/<facet>/<value>/` | the catalog narrowed to one facet value, for browsers without JavaScript (categories and keywords use `/categorias/`, `/etiquetas/`) |
 //! | `/buscar/` | search results: datasets, stories, participants and pages, each labelled (the search form of every page leads here with JavaScript, to the catalog without) |
 //! | `/buscar/indice/<xx>.json`, `/buscar/docs/<n>.json` | search index: terms by their first two letters (postings `[doc, score, gap, score…]`, title 8 › keywords/participant 4 › columns 2 › text 1); what a hit shows, 64 documents a file. `search.js` fetches only the shards of the query's words |
@@ -436,6 +437,25 @@ impl Urls {
             dataset_id,
             format!("descargas/{dataset_id}/versiones/{short_commit}/{file_name}"),
         )
+    }
+
+    /// The folder of a resource's map data (`sheet`: its index in a workbook).
+    pub fn map_data(dataset_id: &str, resource_slug: &str, sheet: Option<usize>) -> Route {
+        match sheet {
+            None => of_id(
+                dataset_id,
+                format!("datos/{dataset_id}/mapa/{resource_slug}/"),
+            ),
+            Some(i) => of_id(
+                dataset_id,
+                format!("datos/{dataset_id}/mapa/{resource_slug}-hoja-{}/", i + 1),
+            ),
+        }
+    }
+
+    /// A file of a map's folder (`mapa.json`, `t/3/1/2.json`).
+    pub fn map_file(folder: &Route, relative: &str) -> Route {
+        Route(format!("{}{relative}", folder.0), folder.1.clone())
     }
 
     /// The data an explorer reads, beside its page.

@@ -5,7 +5,8 @@
 
 use super::Translation;
 use super::figures::TableOf;
-use super::map_svg::{self, Layer, MapText};
+use super::map_figure::{self, Figure};
+use super::map_svg::Layer;
 use crate::analyse::schema::{self, FieldDoc};
 use crate::analyse::{
     ColumnType, CsvAnalysis, EncodingSource, FileContent, FileFacts, GeoAnalysis, GeoFormat, Sheet,
@@ -103,8 +104,10 @@ pub struct TableView {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct MapView {
-    pub svg: String,
-    pub caption: String,
+    /// The whole `<figure>`: static map, legend, caption, interactive map's data.
+    pub html: String,
+    /// Whether it becomes interactive (the page then loads `map.js`).
+    pub live: bool,
 }
 
 /// The content of one local resource, as its page shows it.
@@ -288,8 +291,8 @@ fn csv_view(
     let mut table = table_view(cx, &csv.table, None, TableOf::Csv.id(slug), None, true);
     explore_link(cx, &csv.table, None, &mut table);
     view.tables.push(table);
-    if let Some(layer) = csv.table.points.as_ref().and_then(Layer::of_points) {
-        view.map = Some(map_view(cx, &layer));
+    if let Some(points) = &csv.table.points {
+        view.map = Some(map_view(cx, &Layer::of_points(points), None));
     }
 }
 
@@ -327,6 +330,9 @@ fn workbook_view(cx: &Context, facts: &FileFacts, sheets: &[Sheet], view: &mut D
         );
         explore_link(cx, &sheet.table, Some(i), &mut table);
         view.tables.push(table);
+        if let (None, Some(points)) = (&view.map, &sheet.table.points) {
+            view.map = Some(map_view(cx, &Layer::of_points(points), Some(i)));
+        }
     }
 }
 
@@ -355,7 +361,7 @@ fn geo_view(
         });
     }
     if let Some(layer) = Layer::of_geo(geo) {
-        let bbox = layer.bbox;
+        let bbox = layer.map.bbox;
         let corner =
             |lon: f64, lat: f64| format!("{}; {}", cx.t.number(lon, 5), cx.t.number(lat, 5));
         view.facts.push(Pair {
@@ -366,7 +372,7 @@ fn geo_view(
                 corner(bbox.east, bbox.north)
             ),
         });
-        view.map = Some(map_view(cx, &layer));
+        view.map = Some(map_view(cx, &layer, None));
     }
     if let Some(name) = geojson_copy {
         let route = Urls::geojson_conversion(cx.dataset_id, cx.file_name);
@@ -387,24 +393,35 @@ fn geo_view(
     }
 }
 
-/// The resource's map; its caption says when not every shape is drawn.
-fn map_view(cx: &Context, layer: &Layer) -> MapView {
-    let description = layer.description(cx.t);
-    let map_title = format!("{}: {}", cx.ui("map"), cx.resource.title);
-    let svg = map_svg::render(
-        layer.shapes,
-        layer.bbox,
-        &MapText {
-            id: &format!("mapa-{}", cx.resource.slug),
-            title: &map_title,
-            description: &description,
-        },
-    );
-    let mut caption = description;
-    if !layer.complete {
+/// The resource's map (`sheet`: the workbook's sheet it is of); its caption
+/// says when not every shape is drawn.
+fn map_view(cx: &Context, layer: &Layer, sheet: Option<usize>) -> MapView {
+    let mut caption = layer.description(cx.t);
+    if layer.partial() {
         caption = format!("{caption} {}", cx.ui("map_partial"));
     }
-    MapView { svg, caption }
+    let data = layer
+        .map
+        .data
+        .as_ref()
+        .map(|_| Urls::map_data(cx.dataset_id, &cx.resource.slug, sheet));
+    let live = data.is_some();
+    let html = map_figure::figure(
+        &Figure {
+            layer,
+            id: &format!("mapa-{}", cx.resource.slug),
+            title: &format!("{}: {}", cx.ui("map"), cx.resource.title),
+            caption: &caption,
+            colouring: layer.map.usual_colouring(),
+            data,
+            context: &[],
+            basemap: None,
+            class: "",
+        },
+        cx.urls,
+        cx.t,
+    );
+    MapView { html, live }
 }
 
 /// The anchor of a resource's standard copy on its dataset page, which

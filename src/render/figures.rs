@@ -38,11 +38,7 @@ pub fn figures(facts: &FileFacts, resource_slug: &str) -> Vec<String> {
     let has_rows = |table: &Table| !table.preview.is_empty();
     let (map, tables): (bool, Vec<TableOf>) = match &facts.content {
         FileContent::Csv { csv, .. } => (
-            csv.table
-                .points
-                .as_ref()
-                .and_then(Layer::of_points)
-                .is_some(),
+            csv.table.points.is_some(),
             has_rows(&csv.table)
                 .then_some(TableOf::Csv)
                 .into_iter()

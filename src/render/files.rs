@@ -17,7 +17,7 @@ use std::collections::HashMap;
 pub(super) fn not_pages(
     site: &Site,
     analysis: &Analysis,
-    theme_assets: &[(&str, Asset)],
+    theme_assets: &[(String, Asset)],
     index: SearchIndex,
 ) -> Vec<OutputFile> {
     let mut files: Vec<OutputFile> = assets(theme_assets).collect();
@@ -30,10 +30,10 @@ pub(super) fn not_pages(
 }
 
 /// The theme's assets, under their fingerprinted names.
-fn assets(assets: &[(&str, Asset)]) -> impl Iterator<Item = OutputFile> {
+fn assets(assets: &[(String, Asset)]) -> impl Iterator<Item = OutputFile> {
     assets.iter().map(|(_, asset)| OutputFile {
         route: Urls::asset(&asset.file_name),
-        content: Content::Bytes(asset.content.as_bytes().to_vec().into()),
+        content: Content::Bytes(asset.content.to_vec().into()),
         origin: format!("theme asset {}", asset.file_name),
     })
 }
@@ -82,6 +82,13 @@ fn downloads(site: &Site, analysis: &Analysis) -> Vec<OutputFile> {
                         source_file,
                     ));
                     files.extend(explorer_files(
+                        analysis,
+                        facts,
+                        &dataset.id,
+                        &resource.slug,
+                        source_file,
+                    ));
+                    files.extend(map_files(
                         analysis,
                         facts,
                         &dataset.id,
@@ -154,6 +161,28 @@ fn explorer_files(
             origin: format!("{source_file} (explorer)"),
         })
         .collect()
+}
+
+/// The files of each map of a data file, beside its page.
+fn map_files(
+    analysis: &Analysis,
+    facts: &FileFacts,
+    dataset_id: &str,
+    resource_slug: &str,
+    source_file: &str,
+) -> Vec<OutputFile> {
+    let mut files = Vec::new();
+    for (sheet, map) in facts.maps() {
+        let Some(data) = &map.data else { continue };
+        let folder = Urls::map_data(dataset_id, resource_slug, sheet);
+        let dir = analysis.made_file(&data.folder);
+        files.extend(data.files.iter().map(|relative| OutputFile {
+            route: Urls::map_file(&folder, relative),
+            content: Content::CopyOf(dir.join(relative)),
+            origin: format!("{source_file} (map)"),
+        }));
+    }
+    files
 }
 
 /// The explorers of a data file's tables, with the sheet each is of (`None` for a CSV).

@@ -1,15 +1,21 @@
-//! Static maps: the points, lines and polygons of a map file (or a table's
-//! coordinate columns) drawn as inline SVG, with a frame, the coordinates of
-//! its corners and a scale bar, and a title and description for screen
-//! readers. No tiles, no JavaScript: the map reads as a map on its own.
+//! Static maps: the preview of a map (`analyse::map`, already simplified to
+//! this drawing's resolution) as inline SVG in Web Mercator, with a frame, a
+//! scale bar, each feature's name as its `<title>` (when the map has few
+//! enough to name), and a title and description for screen readers. No tiles,
+//! no JavaScript: the map reads as a map on its own, and the interactive map
+//! (`map.js`) takes its place when scripts run.
 
-use crate::analyse::{BBox, GeoAnalysis, PointLayer, Shape};
+use super::map_style::Legend;
+use crate::analyse::map::Colouring;
+use crate::analyse::{GeoAnalysis, MapLayer, PointLayer, Shape};
 use crate::msg;
 use crate::render::{Translation, escape};
 use std::fmt::Write;
 
 const WIDTH: f64 = 640.0;
-const MARGIN: f64 = 28.0;
+const MARGIN: f64 = 12.0;
+/// Metres per world unit at the equator (the Earth's circumference).
+const EQUATOR_KM: f64 = 40_075.016_686;
 
 /// What the map says in words.
 pub struct MapText<'a> {
@@ -19,51 +25,47 @@ pub struct MapText<'a> {
     pub description: &'a str,
 }
 
-/// What a map draws: the shapes of a map file or of a table's coordinate
-/// columns, with what its description says of them.
+/// What a map draws: the layer of a map file or of a table's coordinate
+/// columns, with what its description says of it.
 pub struct Layer<'a> {
-    pub shapes: &'a [Shape],
-    pub bbox: BBox,
-    /// Features (or rows with a point) in the file, drawn or not.
-    pub count: u64,
+    pub map: &'a MapLayer,
     /// The GeoJSON geometry types, e.g. `Point`, `Polygon`.
     pub kinds: Vec<&'a str>,
-    /// `false` when the file had more shapes or vertices than a map keeps.
-    pub complete: bool,
+    /// Whether its features are a table's rows.
+    pub rows: bool,
 }
 
 impl Layer<'_> {
-    /// The layer of a KML or GeoJSON file, if it has a box.
+    /// The layer of a KML or GeoJSON file, if it has something to draw.
     pub fn of_geo(geo: &GeoAnalysis) -> Option<Layer<'_>> {
-        let bbox = geo.bbox?;
         Some(Layer {
-            shapes: &geo.shapes,
-            bbox,
-            count: geo.features,
-            kinds: geo.geometry_types.keys().map(String::as_str).collect(),
-            complete: geo.shapes_complete,
+            map: geo.map.as_deref()?,
+            kinds: geo
+                .geometry_types
+                .keys()
+                .map(String::as_str)
+                .filter(|k| *k != "—")
+                .collect(),
+            rows: false,
         })
     }
 
-    /// The layer of a table's coordinate columns, if it has a box.
-    pub fn of_points(points: &PointLayer) -> Option<Layer<'_>> {
-        let bbox = points.bbox?;
-        Some(Layer {
-            shapes: &points.shapes,
-            bbox,
-            count: points.count,
+    /// The layer of a table's coordinate columns.
+    pub fn of_points(points: &PointLayer) -> Layer<'_> {
+        Layer {
+            map: &points.map,
             kinds: vec!["Point"],
-            complete: points.shapes.len() as u64 == points.count,
-        })
+            rows: true,
+        }
     }
 
     /// What the map shows, in words: how many features of which kinds, and where.
     pub fn description(&self, t: &Translation) -> String {
-        let bbox = self.bbox;
+        let bbox = self.map.bbox;
         let kinds: Vec<&str> = self.kinds.iter().map(|k| t.geometry(k)).collect();
         msg!(
             "render-map-description",
-            count = self.count,
+            count = self.map.count,
             kinds = kinds.join(", "),
             south = format!("{:.4}", bbox.south),
             north = format!("{:.4}", bbox.north),
@@ -72,155 +74,284 @@ impl Layer<'_> {
         )
         .text(t.language)
     }
+
+    /// Whether the map leaves out features the file has.
+    pub fn partial(&self) -> bool {
+        !self.map.complete
+    }
 }
 
-/// Projects degrees onto the drawing (equirectangular, corrected by the cosine of the middle latitude).
-struct Projection {
+/// Places world coordinates on the drawing.
+struct Frame {
     west: f64,
     north: f64,
+    /// Drawing units per world unit.
     scale: f64,
-    kx: f64,
+    inner_w: f64,
+    inner_h: f64,
+    /// The middle latitude, for the scale bar.
+    latitude: f64,
 }
 
-impl Projection {
-    fn point(&self, p: [f64; 2]) -> (f64, f64) {
+impl Frame {
+    /// The frame of a world box `[w, n, e, s]`, padded so shapes on its
+    /// edge stay visible, at most 480 high.
+    fn of(frame: [f64; 4]) -> Frame {
+        let [w, n, e, s] = frame;
+        let least = crate::analyse::map::MIN_SPAN;
+        let (cx, cy) = ((w + e) / 2.0, (n + s) / 2.0);
+        let span_x = ((e - w) * 1.1).max(least);
+        let span_y = ((s - n) * 1.1).max(least);
+        let inner_w = WIDTH - 2.0 * MARGIN;
+        let scale = (inner_w / span_x).min(480.0 / span_y);
+        let inner_h = (span_y * scale).max(200.0);
+        Frame {
+            west: cx - inner_w / scale / 2.0,
+            north: cy - inner_h / scale / 2.0,
+            scale,
+            inner_w,
+            inner_h,
+            latitude: crate::analyse::degrees([cx, cy])[1],
+        }
+    }
+
+    /// A point in tenths of a drawing unit.
+    fn tenths(&self, [x, y]: [f64; 2]) -> (i64, i64) {
         (
-            MARGIN + (p[0] - self.west) * self.kx * self.scale,
-            MARGIN + (self.north - p[1]) * self.scale,
+            ((MARGIN + (x - self.west) * self.scale) * 10.0).round() as i64,
+            ((MARGIN + (y - self.north) * self.scale) * 10.0).round() as i64,
         )
     }
 }
 
-/// The drawing of a box: its projection, the padded box's corners and
-/// width, the inner (framed) size and the whole height.
-struct Frame {
-    projection: Projection,
-    south: f64,
-    east: f64,
-    /// The padded box's width in degrees of the middle latitude.
-    span_x: f64,
-    inner_w: f64,
-    inner_h: f64,
-    height: f64,
+/// How a map is painted: its colouring and legend, and outlines drawn under it.
+pub struct Style<'a> {
+    pub colouring: Option<&'a Colouring>,
+    pub legend: Option<&'a Legend>,
+    /// Other maps drawn in grey under this one (a participant's boundary).
+    pub outlines: &'a [&'a MapLayer],
 }
 
-impl Frame {
-    /// The frame of `bbox`, padded so points on its edge stay visible (a
-    /// single point gets a small area), at most 560 high.
-    fn of(bbox: BBox) -> Frame {
-        let pad_x = ((bbox.east - bbox.west) * 0.05).max(0.005);
-        let pad_y = ((bbox.north - bbox.south) * 0.05).max(0.005);
-        let (west, east) = (bbox.west - pad_x, bbox.east + pad_x);
-        let (south, north) = (
-            (bbox.south - pad_y).max(-90.0),
-            (bbox.north + pad_y).min(90.0),
-        );
-        let kx = ((south + north) / 2.0).to_radians().cos().max(0.05);
-        let span_x = (east - west) * kx;
-        let span_y = north - south;
-        let inner_w = WIDTH - 2.0 * MARGIN;
-        let mut scale = inner_w / span_x;
-        let mut inner_h = span_y * scale;
-        if inner_h > 560.0 {
-            scale = 560.0 / span_y;
-            inner_h = 560.0;
-        }
-        let inner_h = inner_h.max(160.0);
-        Frame {
-            projection: Projection {
-                west,
-                north,
-                scale,
-                kx,
-            },
-            south,
-            east,
-            span_x,
-            inner_w,
-            inner_h,
-            height: inner_h + 2.0 * MARGIN,
-        }
+impl Style<'_> {
+    /// The colour of the preview's `i`th feature, if the map is coloured.
+    fn colour(&self, i: usize) -> Option<&str> {
+        let class = self.colouring?.preview.chars().nth(i)?;
+        self.legend?.colour(class)
     }
 }
 
-/// A map of `shapes` within `bbox`, as SVG markup to put inline in a page.
-pub fn render(shapes: &[Shape], bbox: BBox, text: &MapText) -> String {
-    let frame = Frame::of(bbox);
+/// The kinds of shape, in the order they are drawn, with their CSS class.
+const KINDS: [(&str, Kind); 3] = [
+    ("map-polygon", Kind::Polygon),
+    ("map-line", Kind::Line),
+    ("map-point", Kind::Point),
+];
+
+/// A map of a layer, as SVG markup to put inline in a page.
+pub fn render(layer: &Layer, text: &MapText, style: &Style) -> String {
+    let preview = &layer.map.preview;
+    let frame = Frame::of(preview.frame);
+    let height = frame.inner_h + 2.0 * MARGIN;
     let mut svg = String::new();
     let _ = write!(
         svg,
         r#"<svg class="map-svg" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height:.0}" role="img" aria-labelledby="{id}-title {id}-desc"><title id="{id}-title">{title}</title><desc id="{id}-desc">{desc}</desc>"#,
-        height = frame.height,
         id = text.id,
         title = escape(text.title),
         desc = escape(text.description),
     );
     let _ = write!(
         svg,
-        r#"<rect class="map-frame" x="{MARGIN}" y="{MARGIN}" width="{:.0}" height="{:.0}"/>"#,
-        frame.inner_w, frame.inner_h
+        r#"<rect class="map-frame" x="{MARGIN}" y="{MARGIN}" width="{:.0}" height="{:.0}"/><svg x="{MARGIN}" y="{MARGIN}" width="{:.0}" height="{:.0}" viewBox="{MARGIN} {MARGIN} {:.0} {:.0}">"#,
+        frame.inner_w, frame.inner_h, frame.inner_w, frame.inner_h, frame.inner_w, frame.inner_h
     );
-    shapes_svg(&mut svg, shapes, &frame.projection);
-    corner_labels(&mut svg, &frame);
+    outlines(&mut svg, style.outlines, &frame);
+    let named = preview.features.iter().any(|f| !f.name.is_empty());
+    if named {
+        features_one_by_one(&mut svg, layer, &frame, style);
+    } else {
+        features_together(&mut svg, layer, &frame, style);
+    }
+    svg.push_str("</svg>");
     scale_bar(&mut svg, &frame);
     svg.push_str("</svg>");
     svg
 }
 
-/// The polygons, lines and points, each kind in one element.
-fn shapes_svg(svg: &mut String, shapes: &[Shape], projection: &Projection) {
-    let mut polygons = String::new();
-    let mut lines = String::new();
-    let mut points = String::new();
-    for shape in shapes {
-        match shape {
-            Shape::Polygon(rings) => {
-                for ring in rings.iter().filter(|r| r.len() > 2) {
-                    path(&mut polygons, ring, projection, true);
-                }
+/// Other maps' polygons and lines in one grey path, under the data.
+fn outlines(svg: &mut String, maps: &[&MapLayer], frame: &Frame) {
+    let mut d = String::new();
+    let mut circles = String::new();
+    for map in maps {
+        for feature in &map.preview.features {
+            for shape in feature.shapes.iter().filter(|s| kind(s) != Kind::Point) {
+                draw(&mut d, &mut circles, shape, frame);
             }
-            Shape::Line(line) if line.len() > 1 => path(&mut lines, line, projection, false),
-            Shape::Point(p) => {
-                let (x, y) = projection.point(*p);
-                points.push_str(r#"<circle cx=""#);
-                tenths(&mut points, x);
-                points.push_str(r#"" cy=""#);
-                tenths(&mut points, y);
-                points.push_str(r#"" r="4"/>"#);
-            }
-            Shape::Line(_) => {}
         }
     }
-    if !polygons.is_empty() {
-        let _ = write!(
-            svg,
-            r#"<path class="map-polygons" fill-rule="evenodd" d="{polygons}"/>"#
-        );
-    }
-    if !lines.is_empty() {
-        let _ = write!(svg, r#"<path class="map-lines" d="{lines}"/>"#);
-    }
-    if !points.is_empty() {
-        let _ = write!(svg, r#"<g class="map-points">{points}</g>"#);
+    if !d.is_empty() {
+        let _ = write!(svg, r#"<path class="map-outline" d="{d}"/>"#);
     }
 }
 
-/// Opens the labels' group with the coordinates of the top left and bottom right corners.
-fn corner_labels(svg: &mut String, frame: &Frame) {
-    let _ = write!(
-        svg,
-        r#"<g class="map-labels" aria-hidden="true"><text x="{MARGIN}" y="{:.0}">{}</text><text x="{:.0}" y="{:.0}" text-anchor="end">{}</text>"#,
-        MARGIN - 8.0,
-        corner(frame.projection.north, frame.projection.west),
-        WIDTH - MARGIN,
-        frame.height - 8.0,
-        corner(frame.south, frame.east),
-    );
+/// The attribute that paints a shape of a kind in a colour.
+fn paint(kind: Kind, colour: Option<&str>) -> String {
+    match (colour, kind) {
+        (None, _) => String::new(),
+        (Some(c), Kind::Line) => format!(r#" stroke="{c}""#),
+        (Some(c), _) => format!(r#" fill="{c}""#),
+    }
 }
 
-/// The scale bar, a round distance near a quarter of the width, and closes the labels' group.
+/// Each feature its own element, named by its `<title>`: polygons under
+/// lines under points.
+fn features_one_by_one(svg: &mut String, layer: &Layer, frame: &Frame, style: &Style) {
+    for (class, wanted) in KINDS {
+        for (i, feature) in layer.map.preview.features.iter().enumerate() {
+            let mut d = String::new();
+            let mut circles = String::new();
+            for shape in feature.shapes.iter().filter(|s| kind(s) == wanted) {
+                draw(&mut d, &mut circles, shape, frame);
+            }
+            let title = if feature.name.is_empty() {
+                String::new()
+            } else {
+                format!("<title>{}</title>", escape(&feature.name))
+            };
+            let paint = paint(wanted, style.colour(i));
+            if !d.is_empty() {
+                let _ = write!(
+                    svg,
+                    r#"<path class="{class}"{paint} d="{d}">{title}</path>"#
+                );
+            }
+            if !circles.is_empty() {
+                let _ = write!(svg, r#"<g class="{class}"{paint}>{circles}{title}</g>"#);
+            }
+        }
+    }
+}
+
+/// The features of a kind and colour in one element: maps with too many
+/// features to name.
+fn features_together(svg: &mut String, layer: &Layer, frame: &Frame, style: &Style) {
+    for (class, wanted) in KINDS {
+        let mut by_colour: Vec<(Option<&str>, String, String)> = Vec::new();
+        for (i, feature) in layer.map.preview.features.iter().enumerate() {
+            let colour = style.colour(i);
+            let at = match by_colour.iter().position(|(c, _, _)| *c == colour) {
+                Some(at) => at,
+                None => {
+                    by_colour.push((colour, String::new(), String::new()));
+                    by_colour.len() - 1
+                }
+            };
+            let (_, d, circles) = &mut by_colour[at];
+            for shape in feature.shapes.iter().filter(|s| kind(s) == wanted) {
+                draw(d, circles, shape, frame);
+            }
+        }
+        for (colour, d, circles) in by_colour {
+            let paint = paint(wanted, colour);
+            if !d.is_empty() {
+                let _ = write!(svg, r#"<path class="{class}"{paint} d="{d}"/>"#);
+            }
+            if !circles.is_empty() {
+                let _ = write!(svg, r#"<g class="{class}"{paint}>{circles}</g>"#);
+            }
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    Point,
+    Line,
+    Polygon,
+}
+
+fn kind(shape: &Shape) -> Kind {
+    match shape {
+        Shape::Point(_) => Kind::Point,
+        Shape::Line(_) => Kind::Line,
+        Shape::Polygon(_) => Kind::Polygon,
+    }
+}
+
+/// Adds a shape to a path (`d`) or, for a point, a circle.
+fn draw(d: &mut String, circles: &mut String, shape: &Shape, frame: &Frame) {
+    match shape {
+        Shape::Point(p) => {
+            let (x, y) = frame.tenths(*p);
+            circles.push_str(r#"<circle cx=""#);
+            tenths(circles, x);
+            circles.push_str(r#"" cy=""#);
+            tenths(circles, y);
+            circles.push_str(r#"" r="4"/>"#);
+        }
+        Shape::Line(line) => path(d, line, frame, false),
+        Shape::Polygon(rings) => {
+            for ring in rings {
+                path(d, ring, frame, true);
+            }
+        }
+    }
+}
+
+/// A line or ring in relative moves, in tenths of a unit; repeated points
+/// (closer than a tenth) are left out.
+fn path(d: &mut String, points: &[[f64; 2]], frame: &Frame, close: bool) {
+    let start = d.len();
+    let mut last: Option<(i64, i64)> = None;
+    let mut moves = 0;
+    for p in points {
+        let here = frame.tenths(*p);
+        match last {
+            None => {
+                d.push('M');
+                tenths(d, here.0);
+                d.push(' ');
+                tenths(d, here.1);
+                d.push('l');
+            }
+            Some(previous) if previous == here => continue,
+            Some(previous) => {
+                if moves > 0 && here.0 - previous.0 >= 0 {
+                    d.push(' ');
+                }
+                tenths(d, here.0 - previous.0);
+                if here.1 - previous.1 >= 0 {
+                    d.push(' ');
+                }
+                tenths(d, here.1 - previous.1);
+                moves += 1;
+            }
+        }
+        last = Some(here);
+    }
+    if moves == 0 {
+        d.truncate(start);
+    } else if close {
+        d.push('z');
+    }
+}
+
+/// Writes a number of tenths as a decimal: `-12` as `-1.2`, `30` as `3`.
+fn tenths(out: &mut String, value: i64) {
+    if value < 0 {
+        out.push('-');
+    }
+    let value = value.unsigned_abs();
+    let _ = write!(out, "{}", value / 10);
+    if !value.is_multiple_of(10) {
+        let _ = write!(out, ".{}", value % 10);
+    }
+}
+
+/// The scale bar, a round distance near a quarter of the width.
 fn scale_bar(svg: &mut String, frame: &Frame) {
-    let km_width = frame.span_x * 111.32;
+    let km_per_unit = EQUATOR_KM * frame.latitude.to_radians().cos();
+    let km_width = frame.inner_w / frame.scale * km_per_unit;
     let target = km_width / 4.0;
     let magnitude = 10f64.powf(target.log10().floor());
     let nice = [1.0, 2.0, 5.0, 10.0]
@@ -237,7 +368,7 @@ fn scale_bar(svg: &mut String, frame: &Frame) {
     let (x0, y0) = (MARGIN + 10.0, MARGIN + frame.inner_h - 12.0);
     let _ = write!(
         svg,
-        r#"<path class="map-scale" d="M{x0:.1} {:.1}V{y0:.1}H{:.1}V{:.1}"/><text x="{x0:.1}" y="{:.1}">{}</text></g>"#,
+        r#"<g class="map-labels" aria-hidden="true"><path class="map-scale" d="M{x0:.1} {:.1}V{y0:.1}H{:.1}V{:.1}"/><text x="{x0:.1}" y="{:.1}">{}</text></g>"#,
         y0 - 5.0,
         x0 + bar,
         y0 - 5.0,
@@ -246,76 +377,53 @@ fn scale_bar(svg: &mut String, frame: &Frame) {
     );
 }
 
-fn path(out: &mut String, points: &[[f64; 2]], projection: &Projection, close: bool) {
-    for (i, p) in points.iter().enumerate() {
-        let (x, y) = projection.point(*p);
-        out.push(if i == 0 { 'M' } else { 'L' });
-        tenths(out, x);
-        out.push(' ');
-        tenths(out, y);
-    }
-    if close {
-        out.push('Z');
-    }
-}
-
-/// Writes a coordinate to one decimal, as `{:.1}` would (but for exact
-/// halves, which go away from zero) with integer arithmetic: maps of
-/// thousands of vertices spent most of their time in float formatting.
-fn tenths(out: &mut String, value: f64) {
-    let scaled = (value * 10.0).round();
-    if scaled.is_sign_negative() && scaled != 0.0 || value < 0.0 && scaled == 0.0 {
-        out.push('-');
-    }
-    let scaled = scaled.abs() as u64;
-    let _ = write!(out, "{}.{}", scaled / 10, scaled % 10);
-}
-
-fn corner(lat: f64, lon: f64) -> String {
-    format!(
-        "{:.3}° {}, {:.3}° {}",
-        lat.abs(),
-        if lat >= 0.0 { "N" } else { "S" },
-        lon.abs(),
-        if lon >= 0.0 { "E" } else { "W" }
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analyse::map::MapBuilder;
 
     #[test]
-    fn coordinates_are_written_to_one_decimal_like_the_standard_formatter() {
-        for value in [
-            0.0, 12.34, 12.36, -3.26, -0.04, 0.04, 799.96, 1234.5678, -1234.5678,
+    fn numbers_are_written_in_tenths_without_useless_zeros() {
+        for (value, text) in [
+            (0, "0"),
+            (12, "1.2"),
+            (-3, "-0.3"),
+            (30, "3"),
+            (-1234, "-123.4"),
         ] {
             let mut written = String::new();
             tenths(&mut written, value);
-            assert_eq!(written, format!("{value:.1}"), "{value}");
+            assert_eq!(written, text, "{value}");
         }
     }
 
     #[test]
-    fn a_map_has_a_frame_a_scale_and_words() {
-        let bbox = BBox {
-            west: -97.0,
-            south: 19.0,
-            east: -96.8,
-            north: 19.6,
+    fn a_map_names_each_feature_has_a_scale_and_words() {
+        let mut builder = MapBuilder::new(None);
+        builder.add(0, &[Shape::Point([-97.0, 19.0])], "Semáforo <1>", &[]);
+        builder.add(1, &[Shape::Point([-96.8, 19.6])], "Semáforo 2", &[]);
+        let map = builder.finish(&[], None, &[]).0.unwrap();
+        let layer = Layer {
+            map: &map,
+            kinds: vec!["Point"],
+            rows: false,
         };
         let svg = render(
-            &[Shape::Point([-97.0, 19.0]), Shape::Point([-96.8, 19.6])],
-            bbox,
+            &layer,
             &MapText {
                 id: "m",
                 title: "Semáforos <de> Xalapa",
                 description: "2 puntos",
             },
+            &Style {
+                colouring: None,
+                legend: None,
+                outlines: &[],
+            },
         );
         assert!(svg.contains(r#"role="img""#));
         assert!(svg.contains("<title id=\"m-title\">Semáforos &lt;de&gt; Xalapa</title>"));
-        assert!(svg.contains("class=\"map-frame\""));
+        assert!(svg.contains("<title>Semáforo &lt;1&gt;</title>"));
         assert!(svg.contains(" km</text>"));
         assert_eq!(svg.matches("<circle").count(), 2);
     }

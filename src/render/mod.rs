@@ -12,6 +12,8 @@ mod figures;
 mod files;
 mod i18n;
 mod incremental;
+mod map_figure;
+mod map_style;
 mod map_svg;
 pub mod markdown;
 mod pages;

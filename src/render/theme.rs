@@ -136,53 +136,96 @@ const TEMPLATES: &[(&str, &str)] = &[
     ),
 ];
 
-/// Assets of the default theme: (name, extension, content).
-const ASSETS: &[(&str, &str, &str)] = &[
+/// Assets of the default theme: (name, extension, content). `map.js` loads
+/// Leaflet (vendored unchanged from npm, `static/vendor/leaflet/README.md`)
+/// only when a map comes into view.
+const ASSETS: &[(&str, &str, &[u8])] = &[
     (
         "style",
         "css",
-        include_str!("../../themes/default/static/style.css"),
+        include_bytes!("../../themes/default/static/style.css"),
     ),
     (
         "abierto",
         "js",
-        include_str!("../../themes/default/static/abierto.js"),
+        include_bytes!("../../themes/default/static/abierto.js"),
     ),
     (
         "search",
         "js",
-        include_str!("../../themes/default/static/search.js"),
+        include_bytes!("../../themes/default/static/search.js"),
     ),
     (
         "explore",
         "js",
-        include_str!("../../themes/default/static/explore.js"),
+        include_bytes!("../../themes/default/static/explore.js"),
+    ),
+    (
+        "map",
+        "js",
+        include_bytes!("../../themes/default/static/map.js"),
+    ),
+    (
+        "leaflet",
+        "js",
+        include_bytes!("../../themes/default/static/vendor/leaflet/leaflet.js"),
+    ),
+    (
+        "leaflet",
+        "css",
+        include_bytes!("../../themes/default/static/vendor/leaflet/leaflet.css"),
     ),
 ];
 
-/// A theme asset as published: its fingerprinted file name and content.
+/// The images Leaflet's stylesheet names (`images/…`, beside it): published
+/// under their own names, as the stylesheet asks for them.
+const LEAFLET_IMAGES: &[(&str, &[u8])] = &[
+    (
+        "layers.png",
+        include_bytes!("../../themes/default/static/vendor/leaflet/images/layers.png"),
+    ),
+    (
+        "layers-2x.png",
+        include_bytes!("../../themes/default/static/vendor/leaflet/images/layers-2x.png"),
+    ),
+    (
+        "marker-icon.png",
+        include_bytes!("../../themes/default/static/vendor/leaflet/images/marker-icon.png"),
+    ),
+];
+
+/// A theme asset as published: its file name (fingerprinted but for
+/// Leaflet's images) and content.
 pub struct Asset {
-    /// `style.3fa2b1c9.css`
+    /// `style.3fa2b1c9.css`, `images/layers.png`
     pub file_name: String,
-    pub content: &'static str,
+    pub content: &'static [u8],
 }
 
-/// The theme's assets, each named after its content's hash.
-pub fn assets() -> Vec<(&'static str, Asset)> {
-    ASSETS
-        .iter()
-        .map(|(name, extension, content)| {
-            let digest = Sha256::digest(content.as_bytes());
-            let fingerprint: String = digest.iter().take(4).map(|b| format!("{b:02x}")).collect();
-            (
-                *name,
-                Asset {
-                    file_name: format!("{name}.{fingerprint}.{extension}"),
-                    content,
-                },
-            )
-        })
-        .collect()
+/// The theme's assets, each named after its content's hash, by name and
+/// extension (`style.css`, `leaflet.js`), then Leaflet's images.
+pub fn assets() -> Vec<(String, Asset)> {
+    let fingerprinted = ASSETS.iter().map(|(name, extension, content)| {
+        let digest = Sha256::digest(content);
+        let fingerprint: String = digest.iter().take(4).map(|b| format!("{b:02x}")).collect();
+        (
+            format!("{name}.{extension}"),
+            Asset {
+                file_name: format!("{name}.{fingerprint}.{extension}"),
+                content,
+            },
+        )
+    });
+    let images = LEAFLET_IMAGES.iter().map(|(name, content)| {
+        (
+            format!("images/{name}"),
+            Asset {
+                file_name: format!("images/{name}"),
+                content,
+            },
+        )
+    });
+    fingerprinted.chain(images).collect()
 }
 
 /// The text of every template: the theme's, replaced or joined by the site's

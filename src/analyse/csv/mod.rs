@@ -41,6 +41,8 @@ pub struct Targets<'a> {
     pub standard_copy: Option<&'a Path>,
     /// The explorer's data, and the most rows it is made for.
     pub explorer: Option<(&'a Path, u64)>,
+    /// The folder of the map's data, when the table has coordinates.
+    pub map: Option<&'a Path>,
 }
 
 /// What the pass made besides the analysis.
@@ -116,6 +118,9 @@ pub fn analyse(
     let mut builder = TableBuilder::new(preview_rows);
     if let Some((path, max_rows)) = targets.explorer {
         builder.explore_into(path.to_path_buf(), max_rows);
+    }
+    if let Some(dir) = targets.map {
+        builder.map_into(dir.to_path_buf());
     }
     read_table(&mut reader, &mut builder, dialect.has_header)?;
     let mut notices: Vec<Notice> = open_quote_notice(&reader).into_iter().collect();

@@ -66,11 +66,25 @@ analyse-sheet-copy-failed = cannot write the CSV copy of the sheet «{ $sheet }�
 
 ## Maps
 
-analyse-geojson-too-big = this GeoJSON is too big to draw (more than 256 MB); it is published as it is
+analyse-geo-no-geometry = feature { $feature } has no geometry: it is in the table, not on the map
+analyse-geo-no-geometry-help = give it a geometry in the GIS, or leave it if it has no place
+analyse-geo-invalid-geometry = the geometry of feature { $feature } is not valid (an unknown type, coordinates that are not numbers or nested wrongly, a line of one point or a ring of less than four): only its valid parts are drawn
+analyse-geo-invalid-geometry-help = check the feature in the GIS and export the file again
+analyse-geo-out-of-range = feature { $feature } has coordinates that are not longitude and latitude in degrees (beyond ±180, ±90): they are not drawn
+analyse-geo-out-of-range-help = the file may be in projected coordinates (metres, such as UTM): export it in WGS 84 (EPSG:4326)
+analyse-geo-swapped = feature { $feature } has its coordinates swapped: they read as latitude, longitude, but GeoJSON and KML write longitude first; they are not drawn
+analyse-geo-swapped-help = swap the two numbers of each position (longitude, then latitude), or export the file again from the GIS
+analyse-geo-flaws = { $count } features in all { $kind ->
+        [missing] have no geometry
+        [invalid] have an invalid geometry
+        [swapped] have their coordinates swapped
+       *[other] have coordinates out of range
+    }
 analyse-geojson-invalid = this GeoJSON is not valid JSON: { $error }
 analyse-geojson-invalid-help = open it with a GeoJSON validator (or re-export it from the GIS) and fix the place shown
 analyse-not-geojson = this JSON is not GeoJSON: it has no `type` of FeatureCollection, Feature or geometry
 analyse-not-geojson-help = a GeoJSON file starts with {"{"}"type": "FeatureCollection", "features": […]{"}"}
+analyse-map-failed = the interactive map of this file could not be written ({ $error }); the page shows its static map
 analyse-kml-malformed = this KML is not well-formed XML ({ $error }); only the placemarks before this point are shown
 analyse-kml-malformed-help = re-export the file from the GIS, or fix the element at this line
 analyse-kml-too-deep = the KML nests elements too deeply; reading stopped

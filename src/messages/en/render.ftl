@@ -110,6 +110,7 @@ render-embed-unreadable = cannot read `{ $resource }`: { $error }
 render-embed-unreadable-help = check the file
 render-embed-nothing-to-map = `{ $resource }` has nothing to draw on a map
 render-embed-nothing-to-map-help = choose a KML or GeoJSON resource, or a table with latitude and longitude columns
+render-embed-no-colour-column = the map cannot be coloured by `{ $column }`: a map is coloured by a column of numbers, or of text with a few values (2 to 30)
 render-chart-needs-y = this chart needs the column of its values, `y`
 render-chart-needs-y-help = add `y="column"`, or count rows with `agregar="cuenta"`
 render-chart-scatter-grouped = a scatter chart draws each row: it cannot group them

@@ -79,11 +79,25 @@ analyse-sheet-copy-failed = no se pudo escribir la copia en CSV de la hoja «{ $
 
 ## Mapas
 
-analyse-geojson-too-big = este GeoJSON es demasiado grande para dibujarlo (más de 256 MB); se publica tal como está
+analyse-geo-no-geometry = el elemento { $feature } no tiene geometría: aparece en la tabla, no en el mapa
+analyse-geo-no-geometry-help = dale una geometría en el SIG, o déjalo así si no tiene lugar
+analyse-geo-invalid-geometry = la geometría del elemento { $feature } no es válida (un tipo desconocido, coordenadas que no son números o mal anidadas, una línea de un solo punto o un anillo de menos de cuatro): solo se dibujan sus partes válidas
+analyse-geo-invalid-geometry-help = revisa el elemento en el SIG y exporta el archivo de nuevo
+analyse-geo-out-of-range = el elemento { $feature } tiene coordenadas que no son longitud y latitud en grados (pasan de ±180, ±90): no se dibujan
+analyse-geo-out-of-range-help = puede que el archivo esté en coordenadas proyectadas (metros, como UTM): expórtalo en WGS 84 (EPSG:4326)
+analyse-geo-swapped = el elemento { $feature } tiene las coordenadas invertidas: se leen como latitud, longitud, pero GeoJSON y KML escriben primero la longitud; no se dibujan
+analyse-geo-swapped-help = intercambia los dos números de cada posición (longitud y luego latitud), o exporta el archivo de nuevo desde el SIG
+analyse-geo-flaws = { $count } elementos en total { $kind ->
+        [missing] no tienen geometría
+        [invalid] tienen una geometría no válida
+        [swapped] tienen las coordenadas invertidas
+       *[other] tienen coordenadas fuera de rango
+    }
 analyse-geojson-invalid = este GeoJSON no es JSON válido: { $error }
 analyse-geojson-invalid-help = ábrelo con un validador de GeoJSON (o expórtalo de nuevo desde el SIG) y corrige el lugar indicado
 analyse-not-geojson = este JSON no es GeoJSON: no tiene un `type` FeatureCollection, Feature o de geometría
 analyse-not-geojson-help = un archivo GeoJSON empieza con {"{"}"type": "FeatureCollection", "features": […]{"}"}
+analyse-map-failed = no se pudo escribir el mapa interactivo de este archivo ({ $error }); la página muestra su mapa estático
 analyse-kml-malformed = este KML no es XML bien formado ({ $error }); solo se muestran los lugares (placemarks) anteriores a este punto
 analyse-kml-malformed-help = exporta el archivo de nuevo desde el SIG, o corrige el elemento de esta línea
 analyse-kml-too-deep = el KML anida elementos a demasiada profundidad; la lectura se detuvo

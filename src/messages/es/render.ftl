@@ -110,6 +110,7 @@ render-embed-unreadable = no se pudo leer `{ $resource }`: { $error }
 render-embed-unreadable-help = revisa el archivo
 render-embed-nothing-to-map = `{ $resource }` no tiene nada que dibujar en un mapa
 render-embed-nothing-to-map-help = elige un recurso KML o GeoJSON, o una tabla con columnas de latitud y longitud
+render-embed-no-colour-column = el mapa no se puede colorear según `{ $column }`: un mapa se colorea según una columna de números, o de texto con pocos valores (de 2 a 30)
 render-chart-needs-y = esta gráfica necesita la columna de sus valores, `y`
 render-chart-needs-y-help = agrega `y="columna"`, o cuenta filas con `agregar="cuenta"`
 render-chart-scatter-grouped = una gráfica de dispersión dibuja cada fila: no puede agruparlas

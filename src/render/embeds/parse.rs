@@ -74,7 +74,7 @@ impl Kind {
                     "limite",
                 ],
             ),
-            Kind::Map => (&["datos", "recurso"], &["titulo", "hoja"]),
+            Kind::Map => (&["datos", "recurso"], &["titulo", "hoja", "color"]),
             Kind::Download => (&["datos", "recurso"], &["texto"]),
         }
     }

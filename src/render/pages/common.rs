@@ -22,6 +22,13 @@ pub struct CommonContext {
     search_js: String,
     /// The table explorer (only explorer pages load it).
     explore_js: String,
+    /// Interactive maps (only pages with a map load it), and the Leaflet it
+    /// loads when a map comes into view.
+    map_js: String,
+    leaflet_js: String,
+    leaflet_css: String,
+    /// What `map.js` says, as JSON.
+    map_texts: String,
     logo: Option<String>,
     accent_color: Option<String>,
     /// On a participant's own portal: the network's portal it is part of.
@@ -58,7 +65,7 @@ impl CommonContext {
     pub fn new(
         scope: &super::super::Scope,
         t: &Translation,
-        assets: &[(&str, Asset)],
+        assets: &[(String, Asset)],
     ) -> CommonContext {
         let site = scope.here();
         let urls = &scope.urls;
@@ -73,10 +80,14 @@ impl CommonContext {
             title: site.portal.title.clone(),
             lang: site.portal.language.code(),
             home: urls.href(&Urls::home()),
-            css: asset_href("style"),
-            js: asset_href("abierto"),
-            search_js: asset_href("search"),
-            explore_js: asset_href("explore"),
+            css: asset_href("style.css"),
+            js: asset_href("abierto.js"),
+            search_js: asset_href("search.js"),
+            explore_js: asset_href("explore.js"),
+            map_js: asset_href("map.js"),
+            leaflet_js: asset_href("leaflet.js"),
+            leaflet_css: asset_href("leaflet.css"),
+            map_texts: super::super::map_figure::texts(t),
             logo: site.portal.logo.as_ref().map(|logo| match logo {
                 Logo::Static(file) => urls.href(&Urls::static_file(file)),
                 Logo::Participant { participant, file } => {

@@ -133,7 +133,13 @@ fn page(b: &Builder, route: &Route, dataset: &Dataset) -> PageContext {
         source_history: source_history(b, dataset),
         history: super::history::section(b, dataset),
     };
-    b.context(meta, &data)
+    let live = data.resources.iter().any(|r| {
+        r.data
+            .as_ref()
+            .and_then(|d| d.map.as_ref())
+            .is_some_and(|m| m.live)
+    });
+    b.context(meta.with_map(live), &data)
 }
 
 /// The metadata fields the dataset lacks.

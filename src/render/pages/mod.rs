@@ -142,12 +142,21 @@ struct PageMeta {
     /// página»), when the portal names its `repository`.
     #[serde(skip_serializing_if = "Option::is_none")]
     edit: Option<String>,
+    /// Whether the page has an interactive map (and loads `map.js`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    map: bool,
 }
 
 impl PageMeta {
     /// The same meta, with the «Editar esta página» link to `site_file`.
     fn edited_in(mut self, b: &Builder, site_file: &str) -> PageMeta {
         self.edit = b.repository().map(|r| r.edit_url(site_file));
+        self
+    }
+
+    /// The same meta, loading `map.js` when the page has an interactive map.
+    fn with_map(mut self, map: bool) -> PageMeta {
+        self.map = map;
         self
     }
 }
@@ -253,6 +262,7 @@ impl<'a> Builder<'a> {
             canonical: self.views.urls.absolute(route),
             section: section.to_string(),
             edit: None,
+            map: false,
         }
     }
 

@@ -59,9 +59,13 @@ pub(super) fn jobs<'j>(b: &'j Builder) -> Vec<PageJob<'j>> {
 fn page(b: &Builder, route: &Route, story: &Story, summary: &StorySummary) -> PageContext {
     let Rendered { html, headings, .. } = body(b, story);
     let words = story.body.split_whitespace().count();
+    // A `mapa` embed that becomes interactive (ammonia keeps no `data-`
+    // attribute of a story's own HTML, so only an embed has one).
+    let live_map = html.contains(" data-map=\"");
     let meta = b
         .meta(route, &story.title, &summary.summary, "historias")
-        .edited_in(b, &story.source_file);
+        .edited_in(b, &story.source_file)
+        .with_map(live_map);
     let data = StoryPage {
         story: summary,
         feed: stories_feed_link(b.views),
