@@ -5,9 +5,11 @@
 //! streaming by `geojson.rs`; KML by `kml.rs`.
 
 use super::Notice;
+use super::crs::Crs;
 use super::geojson::{self, Coordinates, Geometry};
 use super::geometry::Shape;
 use super::map::files::MapFiles;
+use super::map::colour::FileStyles;
 use super::map::{MapBuilder, MapLayer, name_column};
 use super::table::{MAX_PROFILED_COLUMNS, Table, TableBuilder};
 use crate::msg;
@@ -79,6 +81,8 @@ pub struct GeoBuilder {
     name_column: Option<usize>,
     flaws: BTreeMap<Flaw, u64>,
     notices: Vec<Notice>,
+    /// The system positions are in (a GeoJSON's `crs`), reprojected to WGS 84.
+    crs: Crs,
 }
 
 impl GeoBuilder {
@@ -93,6 +97,21 @@ impl GeoBuilder {
             name_column: None,
             flaws: BTreeMap::new(),
             notices: Vec::new(),
+            crs: Crs::Wgs84,
+        }
+    }
+
+    /// The coordinate system a GeoJSON's `crs` member names (at `line`):
+    /// positions are reprojected from it, or, when abierto does not read it,
+    /// the file is said to need exporting in WGS 84.
+    pub fn crs(&mut self, name: &str, line: usize) {
+        match Crs::named(name) {
+            Some(crs) => self.crs = crs,
+            None => self.notices.push(
+                Notice::new(msg!("analyse-geo-crs-unknown", crs = name))
+                    .line(line)
+                    .help(msg!("analyse-geo-crs-unknown-help")),
+            ),
         }
     }
 
@@ -114,6 +133,19 @@ impl GeoBuilder {
         shapes: Vec<Shape>,
         properties: &[(String, String)],
         line: usize,
+    ) {
+        self.styled_feature(geometry_type, shapes, properties, line, None);
+    }
+
+    /// Like [`GeoBuilder::feature`], for a feature with a style of the
+    /// file's own (a KML placemark's): its name and geometry kind.
+    pub fn styled_feature(
+        &mut self,
+        geometry_type: Option<&str>,
+        shapes: Vec<Shape>,
+        properties: &[(String, String)],
+        line: usize,
+        style: Option<(&str, &'static str)>,
     ) {
         if geometry_type.is_none() {
             self.flaw(Flaw::Missing, line);
@@ -143,8 +175,13 @@ impl GeoBuilder {
             })
             .collect();
         let name = self.name_column.and_then(|i| cells.get(i)).copied();
-        self.map
-            .add(self.features, &shapes, name.unwrap_or_default(), &cells);
+        let name = name.unwrap_or_default();
+        match style {
+            Some(_) => self
+                .map
+                .add_styled(self.features, &shapes, name, &cells, style),
+            None => self.map.add(self.features, &shapes, name, &cells),
+        }
         let width = cells.len();
         self.properties.row(&cells, width, line);
         self.features += 1;
@@ -154,7 +191,11 @@ impl GeoBuilder {
     fn checked(&mut self, shapes: Vec<Shape>, line: usize) -> Vec<Shape> {
         let mut worst: Option<Flaw> = None;
         let mut valid = Vec::with_capacity(shapes.len());
-        let mut check = |points: Vec<[f64; 2]>| -> Vec<[f64; 2]> {
+        let crs = self.crs;
+        let mut check = |mut points: Vec<[f64; 2]>| -> Vec<[f64; 2]> {
+            if crs != Crs::Wgs84 {
+                points.iter_mut().for_each(|p| *p = crs.to_wgs84(*p));
+            }
             let (good, bad): (Vec<[f64; 2]>, Vec<[f64; 2]>) =
                 points.into_iter().partition(|p| in_range(*p));
             if let Some(p) = bad.first() {
@@ -180,6 +221,12 @@ impl GeoBuilder {
             self.flaw(flaw, line);
         }
         valid
+    }
+
+    /// The styles the file gave its features, to learn their colours
+    /// before [`GeoBuilder::finish`].
+    pub fn styles(&mut self) -> Option<&mut FileStyles> {
+        self.map.styles.as_mut()
     }
 
     pub fn finish(mut self) -> (GeoAnalysis, Vec<Notice>) {
@@ -217,7 +264,9 @@ struct GeoJsonSink<'a> {
 }
 
 impl geojson::Sink for GeoJsonSink<'_> {
-    fn crs(&mut self, _name: &str) {}
+    fn crs(&mut self, name: &str, line: usize) {
+        self.builder.crs(name, line);
+    }
 
     fn feature(&mut self, feature: geojson::Feature, line: usize) {
         let mut shapes = Vec::new();

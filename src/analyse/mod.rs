@@ -67,6 +67,7 @@
 //! next steps if large files matter.
 
 pub mod cache;
+mod crs;
 pub mod csv;
 pub mod detectors;
 pub mod explore;

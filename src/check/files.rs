@@ -38,6 +38,11 @@ pub fn check(site: &Site, linked: &BTreeSet<PathBuf>) -> Vec<Diagnostic> {
             ResourceLocation::Remote { .. } => None,
         })
         .chain(linked.iter().cloned())
+        .chain(
+            site.participants
+                .iter()
+                .filter_map(|p| Some(p.boundary.as_ref()?.path.clone())),
+        )
         .collect();
     let folders: Vec<(&str, &Path)> = site
         .participants

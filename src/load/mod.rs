@@ -146,7 +146,8 @@ impl Loader<'_> {
             if self.report_collision(&mut sources, id, &source.name, Kind::Participant) {
                 continue;
             }
-            match participant::parse(id.clone(), &source) {
+            let folder = path.parent().unwrap_or(self.root);
+            match participant::parse(id.clone(), &source, self.root, folder) {
                 Ok(participant) => {
                     participants.insert(id.clone(), participant);
                 }

@@ -1,10 +1,12 @@
 //! `participants/<id>/participant.toml`: who publishes.
 
+use super::paths::resolve_in_site;
 use super::toml_file;
-use crate::diagnostics::{Diagnostic, SourceText};
-use crate::model::{Participant, ParticipantKind};
+use crate::diagnostics::{Diagnostic, SourceText, display_path};
+use crate::model::{Boundary, Participant, ParticipantKind};
 use crate::msg;
 use serde::Deserialize;
+use std::path::Path;
 use toml::Spanned;
 
 #[derive(Deserialize)]
@@ -18,10 +20,17 @@ struct ParticipantFile {
     email: Option<Spanned<String>>,
     joined: Option<Spanned<toml::value::Datetime>>,
     description: Option<Spanned<String>>,
+    boundary: Option<Spanned<String>>,
 }
 
-/// Parses and validates one `participant.toml`; every problem found is returned.
-pub fn parse(id: String, source: &SourceText) -> Result<Participant, Vec<Diagnostic>> {
+/// Parses and validates one `participant.toml` (in `folder`, of the site at
+/// `site_root`, both canonical); every problem found is returned.
+pub fn parse(
+    id: String,
+    source: &SourceText,
+    site_root: &Path,
+    folder: &Path,
+) -> Result<Participant, Vec<Diagnostic>> {
     let toml_file::Read {
         value,
         mut problems,
@@ -51,6 +60,11 @@ pub fn parse(id: String, source: &SourceText) -> Result<Participant, Vec<Diagnos
             .map_err(|d| problems.push(d))
             .ok()
     });
+    let boundary = file.boundary.and_then(|written| {
+        boundary(source, site_root, folder, &written)
+            .map_err(|d| problems.push(d))
+            .ok()
+    });
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -69,5 +83,36 @@ pub fn parse(id: String, source: &SourceText) -> Result<Participant, Vec<Diagnos
         joined,
         description,
         description_line,
+        boundary,
+    })
+}
+
+/// `boundary`: a GeoJSON or KML file inside the site.
+fn boundary(
+    source: &SourceText,
+    site_root: &Path,
+    folder: &Path,
+    written: &Spanned<String>,
+) -> Result<Boundary, Diagnostic> {
+    let at = written.span().start;
+    let path = resolve_in_site(site_root, folder, written.get_ref()).map_err(|problem| {
+        let (message, help) = problem.explain(written.get_ref());
+        source.error(at, message).help(help)
+    })?;
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if !matches!(extension.as_str(), "geojson" | "json" | "kml") {
+        return Err(source
+            .error(at, msg!("load-boundary-format", path = written.get_ref()))
+            .help(msg!("load-boundary-format-help")));
+    }
+    let (line, column) = source.line_column(at);
+    Ok(Boundary {
+        source_file: display_path(site_root, &path),
+        path,
+        line,
+        column,
     })
 }

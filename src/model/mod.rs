@@ -15,8 +15,8 @@ pub use dataset::{
 pub use date::Date;
 pub use frequency::Frequency;
 pub use license::{License, built_in_licenses};
-pub use participant::{Participant, ParticipantKind};
-pub use portal::{Category, Forge, Language, Portal, Repository};
+pub use participant::{Boundary, Participant, ParticipantKind};
+pub use portal::{Category, Forge, Language, Maps, Portal, Repository};
 pub use story::{Page, Story, StoryFile};
 
 use std::collections::BTreeSet;

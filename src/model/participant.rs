@@ -2,6 +2,7 @@
 
 use super::Date;
 use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -40,4 +41,30 @@ pub struct Participant {
     pub description: String,
     /// The line of `source_file` where the description's text begins.
     pub description_line: usize,
+    /// `boundary`: the participant's outline, drawn under its maps and on the
+    /// network's map.
+    pub boundary: Option<Boundary>,
+}
+
+/// A participant's outline: a GeoJSON or KML file of the site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Boundary {
+    /// The file, canonical.
+    pub path: PathBuf,
+    /// Relative to the site, `/` separated, for messages.
+    pub source_file: String,
+    /// Where `participant.toml` names it.
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Boundary {
+    /// The format its analysis reads it as, by its extension.
+    pub fn format(&self) -> &'static str {
+        let kml = self
+            .path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("kml"));
+        if kml { "KML" } else { "GeoJSON" }
+    }
 }

@@ -16,6 +16,8 @@
 //! | `/buscar/indice/<xx>.json`, `/buscar/docs/<n>.json` | search index: terms by their first two letters (postings `[doc, score, gap, score…]`, title 8 › keywords/participant 4 › columns 2 › text 1); what a hit shows, 64 documents a file. `search.js` fetches only the shards of the query's words |
 //! | `/descargas/<participant>/<dataset>/<file>` | data files, byte for byte |
 //! | `/descargas/<participant>/<dataset>/utf-8/<file>` | UTF-8 copy of a CSV that is not UTF-8 |
+//! | `/participantes/<id>/limite/` | a participant's `boundary` as map data (format: `analyse::map`) |
+//! | `/mapa/` | the network's map data: each participant's outline or point (format: `analyse::map`) |
 //! | `/participantes/<id>/actualizacion/` | a participant's datasets against their update rhythm |
 //! | `/inventario/` | planned datasets, by participant |
 //! | `/historias/`, `/historias/<participant>/<story>/`, `/historias/<story>/` | stories; files beside a story (cover, images it links to) under its folder; `/historias/novedades.xml` Atom feed of stories (never drafts) |
@@ -199,6 +201,17 @@ impl Urls {
 
     pub fn participant(id: &str) -> Route {
         Route(format!("participantes/{id}/"))
+    }
+
+    /// The folder of a participant's boundary map data (`boundary`), drawn
+    /// under its maps and on the network's map.
+    pub fn boundary_map(id: &str) -> Route {
+        Route(format!("participantes/{id}/limite/"))
+    }
+
+    /// The folder of the network's map data (the home page's map).
+    pub fn network_map() -> Route {
+        Route("mapa/".to_string())
     }
 
     /// A participant's freshness page: its datasets against their update rhythm.

@@ -4,15 +4,16 @@
 //! and the map. Every text is computed here; the template only lays it out.
 
 use super::Translation;
-use super::map_figure::{self, Figure};
+use super::map_figure::{self, Basemap, Figure};
 use super::map_svg::Layer;
+use crate::analyse::MapLayer;
 use crate::analyse::schema::{self, FieldDoc};
 use crate::analyse::{
     CsvAnalysis, EncodingSource, FileContent, FileFacts, GeoAnalysis, GeoFormat, Sheet, Table,
 };
 use crate::model::Resource;
 use crate::msg;
-use crate::output::urls::Urls;
+use crate::output::urls::{Route, Urls};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
@@ -99,6 +100,10 @@ pub struct Context<'a> {
     pub resource: &'a Resource,
     /// `[build] explore_max_rows`.
     pub explore_max_rows: u64,
+    /// Outlines drawn under its maps: its participant's boundary.
+    pub outlines: &'a [(&'a MapLayer, Option<Route>)],
+    /// The portal's tile server, when it has one.
+    pub basemap: Option<&'a Basemap>,
 }
 
 impl Context<'_> {
@@ -368,9 +373,10 @@ fn map_view(cx: &Context, layer: &Layer, sheet: Option<usize>) -> MapView {
             caption: &caption,
             colouring: layer.map.usual_colouring(),
             data,
-            context: &[],
-            basemap: None,
+            context: cx.outlines,
+            basemap: cx.basemap,
             class: "",
+            links: &[],
         },
         cx.urls,
         cx.t,

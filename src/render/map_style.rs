@@ -56,6 +56,13 @@ pub fn legend(colouring: &Colouring, t: &Translation) -> Legend {
                 })
                 .collect()
         }
+        Scale::Styles { styles } => styles
+            .iter()
+            .map(|(label, colour)| LegendEntry {
+                colour: colour.clone(),
+                label: label.clone(),
+            })
+            .collect(),
         Scale::Sequential { breaks } => {
             let decimals = decimals(breaks);
             let shades = &SEQUENTIAL[SEQUENTIAL.len() - (breaks.len() - 1).min(SEQUENTIAL.len())..];

@@ -14,6 +14,7 @@ mod map_figure;
 mod map_style;
 mod map_svg;
 pub mod markdown;
+mod network_map;
 mod pages;
 mod sanitize;
 pub mod search;
@@ -100,6 +101,7 @@ pub fn render_site_cached(
     });
     let step = std::time::Instant::now();
     let finder = pages::Finder::new(&facets, &index, site);
+    let network = network_map::network_map(site, analysis, &urls, &t);
     // Held here while the cache is updated; put back once rendered.
     let Some((templates, compiled)) = cache.templates.take() else {
         return Vec::new();
@@ -123,6 +125,7 @@ pub fn render_site_cached(
         records: &records,
         common: &common,
         finder: &finder,
+        network_map: network.as_ref().map(|n| n.html.as_str()),
     };
     let (rendered, story_files) =
         pages::all(sources, options, diagnostics, |job| renderer.render(job));
@@ -154,6 +157,7 @@ pub fn render_site_cached(
     cache.templates = Some((templates, compiled));
     files.extend(catalog_files.unwrap_or_default());
     files.extend(files::not_pages(site, analysis, &assets, index));
+    files.extend(network.map(|n| n.files).unwrap_or_default());
     crate::timing::phase("files", step);
     files
 }
