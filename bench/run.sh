@@ -4,6 +4,9 @@
 #   bench/run.sh                 # small and national sites, plus the 2 GB memory check
 #   bench/run.sh small           # the small site only (a minute)
 #   bench/run.sh national        # the national site only
+#   bench/run.sh portals         # the small site with 32 participant portals: the network's portal
+#                                # alone against --all-portals (one analysis for all), cold and warm
+#   bench/run.sh portals-national  # the same at national size
 #
 # Environment: BENCH_DIR (default /tmp/abierto-bench; needs ~7 GB free), RUNS (default 3),
 # SKIP_DOUBLE=1 to skip the 2 GB data check. Sites are regenerated only when missing.
@@ -12,7 +15,8 @@
 # story and one descriptor, the peak resident memory of each, output size and page
 # count, Hugo's cold and warm builds of the same number of pages, and the ratios
 # abierto/Hugo; then the rebuilds `abierto serve` does after one story edit and one
-# descriptor edit (examples/rebuild_bench.rs: `build::Session::run` with the change).
+# descriptor edit (examples/rebuild_bench.rs: `build::Session::run` with the change);
+# then what the table explorers add (cold builds with `[build] explore_max_rows = 0`).
 set -euo pipefail
 
 SCALES=${1:-all}
@@ -123,6 +127,32 @@ bench() { # NAME
     echo "  serve's rebuilds (Session::run, median of 5 edits):"
     "$REBUILD" "$site" --runs 5 | sed 's/^/    /'
     cp "$logs/story.orig" "$story" && cp "$logs/descriptor.orig" "$descriptor"
+    explorers "$name"
+}
+
+explorers() { # NAME: cold builds with the explorers off, to tell what they cost
+    local name=$1
+    local site="$BENCH_DIR/$name-site" out="$BENCH_DIR/$name-noexplore-out" logs="$BENCH_DIR/$name-logs"
+    local with without data pages
+    with=$(du -sb "$BENCH_DIR/$name-out" | cut -f1)
+    data=$(find "$BENCH_DIR/$name-out" -name datos.bin -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }')
+    pages=$(find "$BENCH_DIR/$name-out" -path '*/explorar/*' -name index.html | wc -l)
+    cp "$site/portal.toml" "$logs/portal.orig"
+    printf '\n[build]\nexplore_max_rows = 0\n' >>"$site/portal.toml"
+    export ABIERTO_CACHE_DIR="$BENCH_DIR/.$name-noexplore-cache"
+    for _ in $(seq "$RUNS"); do
+        rm -rf "$out" "$ABIERTO_CACHE_DIR"
+        sync
+        run "$logs/cold-noexplore" "$ABIERTO" build "$site" -o "$out" --quiet
+    done
+    cp "$logs/portal.orig" "$site/portal.toml"
+    without=$(du -sb "$out" | cut -f1)
+    rm -rf "$out" "$ABIERTO_CACHE_DIR"
+    report "cold build, explorers off" "$logs/cold-noexplore"
+    printf '  explorers add: %.2f s (CPU %.2f s) to the cold build, %.1f MB of output (%d pages; datos.bin %.1f MB)\n' \
+        "$(echo "$(median "$logs/cold" 1) - $(median "$logs/cold-noexplore" 1)" | bc -l)" \
+        "$(echo "$(median "$logs/cold" 3) - $(median "$logs/cold-noexplore" 3)" | bc -l)" \
+        "$(echo "($with - $without) / 1048576" | bc -l)" "$pages" "$(echo "$data / 1048576" | bc -l)"
 }
 
 double() { # the national site with data files twice as large: peak memory only
@@ -140,6 +170,39 @@ double() { # the national site with data files twice as large: peak memory only
         "$(echo "$(median "$logs/cold" 2) / $(median "$BENCH_DIR/national-logs/cold" 2)" | bc -l)"
 }
 
+portals() { # NAME GENERATOR-ARGS…: the network's portal alone, then every portal (--all-portals)
+    local name=$1
+    shift
+    generate "$name" "$@"
+    local site="$BENCH_DIR/$name-site" out="$BENCH_DIR/$name-out" logs="$BENCH_DIR/$name-logs"
+    rm -rf "$logs" && mkdir -p "$logs"
+    export ABIERTO_CACHE_DIR="$BENCH_DIR/.$name-cache"
+    fresh() { rm -rf "$out" "$out"-* "$BENCH_DIR/.$name-out"* "$ABIERTO_CACHE_DIR"; sync; }
+    echo "== $name: $(cat "$site/.generated")"
+    for _ in $(seq "$RUNS"); do
+        fresh
+        run "$logs/network-cold" "$ABIERTO" build "$site" -o "$out" --quiet
+        run "$logs/network-warm" "$ABIERTO" build "$site" -o "$out" --quiet
+        fresh
+        run "$logs/all-cold" "$ABIERTO" build "$site" -o "$out" --all-portals --quiet
+        run "$logs/all-warm" "$ABIERTO" build "$site" -o "$out" --all-portals --quiet
+    done
+    local portals pages
+    portals=$(find "$BENCH_DIR" -maxdepth 1 -name "$name-out-*" -type d | wc -l)
+    pages=$(find "$out" "$out"-* -name '*.html' | wc -l)
+    echo "  output: the network's portal and $portals participant portals, $pages pages in all"
+    report "network portal alone, cold" "$logs/network-cold"
+    report "network portal alone, warm" "$logs/network-warm"
+    report "--all-portals, cold" "$logs/all-cold"
+    report "--all-portals, warm" "$logs/all-warm"
+    echo "  stages of a cold --all-portals build (the analysis runs once for every portal):"
+    fresh
+    "$ABIERTO" build "$site" -o "$out" --all-portals --quiet --timings 2>&1 |
+        awk '/^timing +(load|analyse|render|write):/ || /^Datos/ { print "    " $0 }
+             /^timing (render|write) [^ ]+:/ { n[$2]++; ms[$2] += $4 }
+             END { for (k in n) printf "    %s of the %d participant portals: %.1f ms in all\n", k, n[k], ms[k] }'
+}
+
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ { print $2 }') GB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"
 if [ "$SCALES" = all ] || [ "$SCALES" = small ]; then
     generate small --datasets 300 --resources 600 --stories 30 --data-bytes 30000000 --seed 1
@@ -152,5 +215,11 @@ if [ "$SCALES" = all ] || [ "$SCALES" = national ]; then
         double
         rm -rf "$BENCH_DIR/national2x-site"
     fi
+fi
+if [ "$SCALES" = portals ]; then
+    portals small-portals --datasets 300 --resources 600 --stories 30 --data-bytes 30000000 --seed 1 --portals 32
+fi
+if [ "$SCALES" = portals-national ]; then
+    portals national-portals --datasets 10000 --resources 20000 --stories 1000 --data-bytes 1000000000 --seed 1 --portals 32
 fi
 echo "load at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

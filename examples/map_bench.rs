@@ -210,6 +210,7 @@ fn main() -> std::io::Result<()> {
         },
         force: false,
         progress: abierto::progress::Progress::hidden(),
+        portals: abierto::build::Portals::Network,
     });
     let elapsed = started.elapsed();
     if report.errors() > 0 {

@@ -59,6 +59,7 @@ fn main() {
             include_drafts: true,
         },
         force: false,
+        portals: Default::default(),
         progress: abierto::progress::Progress::hidden(),
     });
     let first = session.run(&[]);

@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! cargo run --release --example synth_site -- --out DIR [--datasets 10000] [--resources N]
-//!     [--stories 1000] [--data-bytes 1000000000] [--seed 1] [--hugo DIR]
+//!     [--stories 1000] [--data-bytes 1000000000] [--seed 1] [--portals 0] [--hugo DIR]
 //! ```
 //!
 //! The site has the 32 states and a municipality per 40 datasets; datasets with
@@ -11,6 +11,8 @@
 //! KML, a few hosted elsewhere), varied categories, keywords, licences and
 //! frequencies, about 5% planned datasets, stories that link datasets, and data
 //! files whose sizes add up to `--data-bytes`, written streaming.
+//! With `--portals N` the first N participants (the states first) declare a
+//! portal of their own (`[portal]`), for `abierto build --all-portals`.
 //! With `--hugo DIR` it also writes a Hugo site with as many plain Markdown
 //! pages as abierto's portal has (`--pages`, default: counted as abierto does)
 //! under a one-layout theme, for the comparison.
@@ -278,6 +280,8 @@ struct Options {
     seed: u64,
     hugo: Option<PathBuf>,
     pages: Option<usize>,
+    /// Participants (the first ones) that declare a portal of their own.
+    portals: usize,
 }
 
 fn parse_args() -> Result<Options, String> {
@@ -290,6 +294,7 @@ fn parse_args() -> Result<Options, String> {
         seed: 1,
         hugo: None,
         pages: None,
+        portals: 0,
     };
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
@@ -309,6 +314,7 @@ fn parse_args() -> Result<Options, String> {
             "--seed" => options.seed = number()?,
             "--hugo" => options.hugo = Some(PathBuf::from(&value)),
             "--pages" => options.pages = Some(number()? as usize),
+            "--portals" => options.portals = number()? as usize,
             _ => return Err(format!("unknown option {flag}")),
         }
     }
@@ -447,20 +453,25 @@ fn generate(o: &Options) -> std::io::Result<()> {
         let folder = o.out.join("participants").join(&p.id);
         fs::create_dir_all(&folder)?;
         let host = &p.id;
-        fs::write(
-            folder.join("participant.toml"),
-            format!(
-                "name = {}\nshort_name = {}\nkind = \"{}\"\nstate = {}\nwebsite = \"https://www.{host}.example.mx/\"\n\
-                 email = \"datos@{host}.example.mx\"\njoined = {}\ndescription = \"\"\"\n{} publica sus datos abiertos en la Red.\n\n{}\n\"\"\"\n",
-                toml_str(&p.name),
-                toml_str(&p.short),
-                p.kind,
-                toml_str(&p.state),
-                date(&mut rng, 2014, 2016),
-                p.name,
-                SENTENCES[i % SENTENCES.len()]
-            ),
-        )?;
+        let mut toml = format!(
+            "name = {}\nshort_name = {}\nkind = \"{}\"\nstate = {}\nwebsite = \"https://www.{host}.example.mx/\"\n\
+             email = \"datos@{host}.example.mx\"\njoined = {}\ndescription = \"\"\"\n{} publica sus datos abiertos en la Red.\n\n{}\n\"\"\"\n",
+            toml_str(&p.name),
+            toml_str(&p.short),
+            p.kind,
+            toml_str(&p.state),
+            date(&mut rng, 2014, 2016),
+            p.name,
+            SENTENCES[i % SENTENCES.len()]
+        );
+        if i < o.portals {
+            let _ = write!(
+                toml,
+                "\n[portal]\ntitle = {}\nbase_url = \"https://datos.{host}.example.mx/\"\naccent_color = \"#0b5e7a\"\n",
+                toml_str(&format!("Datos Abiertos {}", p.short))
+            );
+        }
+        fs::write(folder.join("participant.toml"), toml)?;
     }
 
     // Datasets: states hold three times as many as municipalities.

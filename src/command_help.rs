@@ -121,6 +121,7 @@ fn about_id(path: &str) -> Option<&'static str> {
         "import" => "cli-help-import",
         "import ckan" => "cli-help-import-ckan",
         "import jkan" => "cli-help-import-jkan",
+        "import dcat" => "cli-help-import-dcat",
         "serve" => "cli-help-serve",
         _ => return None,
     })
@@ -147,13 +148,20 @@ fn help_id(path: &str, arg: &str) -> Option<&'static str> {
         ("check", "external") => "cli-help-check-external",
         ("check", "external_timeout") => "cli-help-check-external-timeout",
         ("check", "external_deadline") => "cli-help-check-external-deadline",
+        ("check", "previous") => "cli-help-check-previous",
         ("new participant", "id") => "cli-help-new-participant-id",
+        ("build" | "check" | "serve", "participant") => "cli-help-portal-participant",
+        ("build", "all_portals") => "cli-help-build-all-portals",
         (_, "participant") => "cli-help-new-participant-of",
         ("new story", "title") => "cli-help-new-story-title",
         ("new dataset", "from") => "cli-help-new-dataset-from",
-        ("import ckan", "file") => "cli-help-import-ckan-file",
+        ("import ckan", "source") => "cli-help-import-ckan-source",
+        ("import dcat", "source") => "cli-help-import-dcat-source",
         ("import jkan", "dir") => "cli-help-import-jkan-dir",
         (_, "into") => "cli-help-import-into",
+        (_, "fetch") => "cli-help-import-fetch",
+        (_, "max_file_size") => "cli-help-import-max-file-size",
+        (_, "max_total_size") => "cli-help-import-max-total-size",
         ("serve", "port") => "cli-help-serve-port",
         ("serve", "bind") => "cli-help-serve-bind",
         ("serve", "no_drafts") => "cli-help-serve-no-drafts",
@@ -194,6 +202,11 @@ pub fn exit_on(error: clap::Error, language: Language) -> ! {
             )
         }
         ErrorKind::MissingSubcommand => msg!("cli-error-missing-command"),
+        ErrorKind::ArgumentConflict => msg!(
+            "cli-error-conflict",
+            arg = said(ContextKind::InvalidArg),
+            other = said(ContextKind::PriorArg)
+        ),
         _ => msg!("cli-error-other"),
     };
     let suggestion = [

@@ -23,12 +23,16 @@ pub enum Severity {
 /// GitHub titles and `[check] allow`). New kinds are added at the end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Code {
+    /// A dataset a previous build published is gone (`check --previous`).
+    AddressGone,
     BrokenExternalLink,
     BrokenLink,
     DueSoon,
     FileTooLarge,
     LfsPointer,
     MissingMetadata,
+    /// A declared `modified` older than the last commit that changed the data.
+    ModifiedBehindData,
     Overdue,
     PersonalData,
     PersonalDataAccepted,
@@ -39,21 +43,27 @@ pub enum Code {
     UnreferencedFile,
     /// A problem the analysis found inside a data file (also shown on its page).
     DataFile,
+    /// Data that look like a public office's (an office e-mail address, an
+    /// office phone in a column the descriptor says holds offices): a warning to accept.
+    PersonalDataOffice,
 }
 
 impl Code {
     pub fn as_str(self) -> &'static str {
         match self {
+            Code::AddressGone => "address-gone",
             Code::BrokenExternalLink => "broken-external-link",
             Code::BrokenLink => "broken-link",
             Code::DueSoon => "due-soon",
             Code::FileTooLarge => "file-too-large",
             Code::LfsPointer => "lfs-pointer",
             Code::MissingMetadata => "missing-metadata",
+            Code::ModifiedBehindData => "modified-behind-data",
             Code::Overdue => "overdue",
             Code::PersonalData => "personal-data",
             Code::PersonalDataAccepted => "personal-data-accepted",
             Code::PersonalDataColumn => "personal-data-column",
+            Code::PersonalDataOffice => "personal-data-office",
             Code::PromiseOverdue => "promise-overdue",
             Code::SiteTooLarge => "site-too-large",
             Code::UnknownKey => "unknown-key",
@@ -211,14 +221,20 @@ impl Severity {
 /// A file's text with its name, to turn byte offsets into lines and columns.
 pub struct SourceText {
     pub name: String,
+    /// The text without the byte-order mark Windows editors put first, so
+    /// that line 1 starts at column 1 and offsets count from the first character.
     pub text: String,
 }
 
 impl SourceText {
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
+        let mut text = text.into();
+        if text.starts_with(BYTE_ORDER_MARK) {
+            text.drain(..BYTE_ORDER_MARK.len_utf8());
+        }
         SourceText {
             name: name.into(),
-            text: text.into(),
+            text,
         }
     }
 
@@ -239,6 +255,9 @@ impl SourceText {
         Diagnostic::error(self.name.clone(), message).at(self, offset)
     }
 }
+
+/// What Notepad and other Windows editors write at the start of a UTF-8 file.
+pub const BYTE_ORDER_MARK: char = '\u{feff}';
 
 /// The problems of one run, gathered from every stage (safe to share across threads).
 #[derive(Default)]

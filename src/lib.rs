@@ -9,7 +9,8 @@
 //!
 //! 1. [`load`] reads the folder into a validated [`model::Site`];
 //! 2. [`analyse`] reads each data file once, streaming: hash, preview, column
-//!    profiles, maps;
+//!    profiles, maps; beside it, [`history`] reads what git knows of each
+//!    dataset (its commits, what changed in its tables);
 //! 3. [`render`] turns site and analysis into pages, downloads and assets;
 //! 4. [`output`] owns the portal's addresses and writes the result safely.
 //!
@@ -37,6 +38,7 @@
 //!     render: RenderOptions { minify: true, include_drafts: false },
 //!     force: false,
 //!     progress: abierto::progress::Progress::hidden(),
+//!     portals: Default::default(),
 //! });
 //! assert_eq!(report.errors(), 0);
 //! ```
@@ -46,6 +48,7 @@ pub mod build;
 pub mod check;
 pub mod clock;
 pub mod diagnostics;
+pub mod history;
 pub mod import;
 pub mod interrupt;
 pub mod load;

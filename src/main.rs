@@ -1,10 +1,9 @@
 //! The `abierto` command line: parses arguments, runs the pipeline, prints
 //! problems and a one-line summary.
 
-use abierto::build::{BuildOptions, BuildReport, build, check};
-use abierto::check::external;
+use abierto::build::{BuildOptions, BuildReport, Portals, build, check};
 use abierto::check::report::{self, Format};
-use abierto::import::{self, ImportReport};
+use abierto::check::{CheckOptions, external};
 use abierto::model::Language;
 use abierto::msg;
 use abierto::progress::Progress;
@@ -12,12 +11,14 @@ use abierto::render::RenderOptions;
 use abierto::scaffold::{self, Refusal};
 use clap::{FromArgMatches, Parser, Subcommand};
 use command_help::{command_line, help_language};
+use command_import::{Import, print_import, run_import};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
 
 mod command_help;
+mod command_import;
 
 // The help texts of the command line are the catalog's `cli-help-…`
 // messages (src/messages/*/cli.ftl), set by [`command_line`].
@@ -74,6 +75,10 @@ enum Command {
         quiet: bool,
         #[arg(long)]
         timings: bool,
+        #[arg(long, value_name = "ID", conflicts_with = "all_portals")]
+        participant: Option<String>,
+        #[arg(long)]
+        all_portals: bool,
     },
     Check {
         #[arg(default_value = ".")]
@@ -88,10 +93,14 @@ enum Command {
         external_timeout: f64,
         #[arg(long, value_name = "SECONDS", default_value_t = 120.0)]
         external_deadline: f64,
+        #[arg(long, value_name = "PLACE")]
+        previous: Option<String>,
         #[arg(short, long)]
         quiet: bool,
         #[arg(long)]
         timings: bool,
+        #[arg(long, value_name = "ID")]
+        participant: Option<String>,
     },
     #[command(subcommand)]
     New(New),
@@ -110,6 +119,8 @@ enum Command {
         no_drafts: bool,
         #[arg(short, long)]
         quiet: bool,
+        #[arg(long, value_name = "ID")]
+        participant: Option<String>,
     },
 }
 
@@ -138,20 +149,6 @@ enum New {
     },
 }
 
-#[derive(Subcommand)]
-enum Import {
-    Ckan {
-        file: PathBuf,
-        #[arg(long)]
-        into: PathBuf,
-    },
-    Jkan {
-        dir: PathBuf,
-        #[arg(long)]
-        into: PathBuf,
-    },
-}
-
 fn main() -> ExitCode {
     let said_in = help_language();
     let matches = command_line(said_in)
@@ -168,9 +165,27 @@ fn main() -> ExitCode {
             force,
             quiet,
             timings,
+            participant,
+            all_portals,
         } => {
             let language = run_language(asked, &site, timings);
-            run_build(site, output, base_url, no_minify, force, quiet, language)
+            let options = BuildOptions {
+                site,
+                output: Some(output),
+                base_url,
+                render: RenderOptions {
+                    minify: !no_minify,
+                    include_drafts: false,
+                },
+                force,
+                progress: Progress::for_terminal(quiet, language),
+                portals: match (participant, all_portals) {
+                    (Some(id), _) => Portals::Participant(id),
+                    (None, true) => Portals::All,
+                    (None, false) => Portals::Network,
+                },
+            };
+            run_build(options, quiet, language)
         }
         Command::Check {
             site,
@@ -179,16 +194,29 @@ fn main() -> ExitCode {
             external,
             external_timeout,
             external_deadline,
+            previous,
             quiet,
             timings,
+            participant,
         } => {
             let language = run_language(asked, &site, timings);
-            run_check(
+            let options = BuildOptions {
                 site,
+                output: None,
+                base_url: None,
+                render: RenderOptions::default(),
+                force: false,
+                progress: Progress::for_terminal(quiet, language),
+                portals: participant.map_or(Portals::Network, Portals::Participant),
+            };
+            run_check(
+                options,
                 format,
                 strict,
-                external.then_some((external_timeout, external_deadline)),
-                Progress::for_terminal(quiet, language),
+                (
+                    external.then_some((external_timeout, external_deadline)),
+                    previous,
+                ),
                 language,
             )
         }
@@ -207,11 +235,13 @@ fn main() -> ExitCode {
             base_url,
             no_drafts,
             quiet,
+            participant,
         } => run_serve(abierto::serve::ServeOptions {
             site,
             port,
             bind,
             base_url,
+            participant,
             include_drafts: !no_drafts,
             verbose: !quiet,
             language: asked.map(|lang| match lang {
@@ -223,47 +253,39 @@ fn main() -> ExitCode {
 }
 
 /// `abierto build`.
-fn run_build(
-    site: PathBuf,
-    output: PathBuf,
-    base_url: Option<String>,
-    no_minify: bool,
-    force: bool,
-    quiet: bool,
-    language: Language,
-) -> ExitCode {
+fn run_build(options: BuildOptions, quiet: bool, language: Language) -> ExitCode {
+    let output = options.output.clone().unwrap_or_default();
     let folder = output.display().to_string();
     abierto::interrupt::stop_on_ctrl_c(
         msg!("cli-interrupted-build", folder = &folder).text(language),
     );
-    let report = build(&BuildOptions {
-        site,
-        output: Some(output.clone()),
-        base_url,
-        render: RenderOptions {
-            minify: !no_minify,
-            include_drafts: false,
-        },
-        force,
-        progress: Progress::for_terminal(quiet, language),
-    });
+    let report = build(&options);
     print_report(&report, language);
     if report.written {
         let verbose = !quiet && std::io::stderr().is_terminal();
         if verbose {
             eprintln!("{}", msg!("cli-written", folder = folder).text(language));
+            for (participant, folder) in &report.others {
+                let folder = folder.display().to_string();
+                let line = msg!(
+                    "cli-written-portal",
+                    participant = participant,
+                    folder = folder
+                );
+                eprintln!("{}", line.text(language));
+            }
         }
     }
     exit_code(&report)
 }
 
-/// `abierto check`; `external` holds the seconds of `--external-timeout` and `--external-deadline`.
+/// `abierto check`; `external` holds the seconds of `--external-timeout` and
+/// `--external-deadline`, `previous` the place of `--previous`.
 fn run_check(
-    site: PathBuf,
+    options: BuildOptions,
     format: Format,
     strict: bool,
-    external: Option<(f64, f64)>,
-    progress: Progress,
+    (external, previous): (Option<(f64, f64)>, Option<String>),
     language: Language,
 ) -> ExitCode {
     abierto::interrupt::stop_on_ctrl_c(msg!("cli-interrupted-check").text(language));
@@ -273,19 +295,9 @@ fn run_check(
         deadline: seconds(deadline),
         ..external::Settings::default()
     });
-    let report = check(
-        &BuildOptions {
-            site: site.clone(),
-            output: None,
-            base_url: None,
-            render: RenderOptions::default(),
-            force: false,
-            progress,
-        },
-        abierto::clock::today_or_epoch(),
-        external.as_ref(),
-    );
-    print_check(&report, &site, format, language);
+    let extra = CheckOptions { external, previous };
+    let report = check(&options, abierto::clock::today_or_epoch(), &extra);
+    print_check(&report, &options.site, format, language);
     if report.errors() > 0 {
         ExitCode::FAILURE
     } else if strict && report.warnings() > 0 {
@@ -303,14 +315,6 @@ impl New {
             New::Participant { site, .. } | New::Story { site, .. } | New::Dataset { site, .. } => {
                 site
             }
-        }
-    }
-}
-
-impl Import {
-    fn site(&self) -> &Path {
-        match self {
-            Import::Ckan { into, .. } | Import::Jkan { into, .. } => into,
         }
     }
 }
@@ -333,14 +337,6 @@ fn run_new(new: New) -> Result<Vec<PathBuf>, Refusal> {
     }
 }
 
-/// `abierto import …`.
-fn run_import(import: Import) -> Result<ImportReport, Refusal> {
-    match import {
-        Import::Ckan { file, into } => import::import_ckan(&file, &into),
-        Import::Jkan { dir, into } => import::import_jkan(&dir, &into),
-    }
-}
-
 /// `abierto serve`.
 fn run_serve(options: abierto::serve::ServeOptions) -> ExitCode {
     match abierto::serve::run(&options) {
@@ -355,7 +351,7 @@ fn run_serve(options: abierto::serve::ServeOptions) -> ExitCode {
 fn print_check(report: &BuildReport, site: &Path, format: Format, language: Language) {
     match format {
         Format::Text => {
-            let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            let colour = abierto::platform::colours_on_stderr();
             eprint!(
                 "{}",
                 report::text(&report.diagnostics, site, colour, language)
@@ -421,33 +417,6 @@ fn print_paths(created: &[PathBuf], language: Language) {
         let path = path.display().to_string();
         println!("{}", msg!("cli-created", path = path).text(language));
     }
-}
-
-fn print_import(result: Result<ImportReport, Refusal>, language: Language) -> ExitCode {
-    let report = match result {
-        Ok(report) => report,
-        Err(refusal) => {
-            eprintln!("{}", refusal.text(language));
-            return ExitCode::FAILURE;
-        }
-    };
-    print_paths(&report.created, language);
-    for path in &report.kept {
-        let path = path.display().to_string();
-        println!("{}", msg!("cli-kept", path = path).text(language));
-    }
-    for (subject, note) in &report.notes {
-        let line = msg!("cli-import-note", subject = subject, note = note.clone());
-        println!("{}", line.text(language));
-    }
-    let line = msg!(
-        "cli-import-summary",
-        created = report.created.len(),
-        kept = report.kept.len(),
-        notes = report.notes.len()
-    );
-    println!("{}", line.text(language));
-    ExitCode::SUCCESS
 }
 
 fn print_report(report: &BuildReport, language: Language) {

@@ -7,10 +7,35 @@
 //! | [`read_exact_at`] | `pread` | `pread` | `seek_read`, looped |
 //! | [`identity`] | device, inode | device, inode | none: copies are compared by size and time |
 //! | [`exchange`] | the `renameat2(RENAME_EXCHANGE)` system call | `renamex_np(RENAME_SWAP)` | unsupported: the writer falls back to two renames |
+//! | [`CASE_INSENSITIVE_FILES`] | no | yes (by default) | yes (Windows) |
+//! | [`in_use_by_another_program`] | never | never | sharing and lock violations |
+//! | [`colours_on_stderr`] | a terminal whose `TERM` is not `dumb` | the same | a console that accepts ANSI sequences once asked |
 
 use std::fs::{File, Metadata};
 use std::io;
 use std::path::Path;
+
+/// Whether the file system usually ignores case (`Datos.csv` opens `datos.csv`):
+/// names found there are checked against the folder's listing.
+pub const CASE_INSENSITIVE_FILES: bool = cfg!(any(windows, target_os = "macos"));
+
+/// Whether messages on standard error may be coloured: a terminal, `NO_COLOR`
+/// not set (<https://no-color.org>), a terminal that shows colours (on Windows,
+/// a console that accepts ANSI sequences once asked to: Windows 10 and later).
+pub fn colours_on_stderr() -> bool {
+    use std::io::IsTerminal;
+    std::io::stderr().is_terminal()
+        && !anstyle_query::no_color()
+        && anstyle_query::term_supports_color()
+        && anstyle_query::windows::enable_ansi_colors().unwrap_or(true)
+}
+
+/// Whether an error says another program holds the file open (Windows refuses
+/// to read or replace a file Excel has open: `ERROR_SHARING_VIOLATION`,
+/// `ERROR_LOCK_VIOLATION`).
+pub fn in_use_by_another_program(error: &io::Error) -> bool {
+    cfg!(windows) && matches!(error.raw_os_error(), Some(32 | 33))
+}
 
 /// Fills `buf` from `file` at `offset`, without a shared cursor: several
 /// threads may read one open file at once.
@@ -121,4 +146,38 @@ pub fn exchange(a: &Path, b: &Path) -> io::Result<()> {
 #[cfg(not(any(target_os = "linux", target_os = "macos")))]
 pub fn exchange(_: &Path, _: &Path) -> io::Result<()> {
     Err(io::Error::from(io::ErrorKind::Unsupported))
+}
+
+#[cfg(test)]
+mod tests {
+    /// Excel holds a workbook open with no sharing: reading it fails with a
+    /// sharing violation, said as another program's doing (runs on Windows,
+    /// and under wine in `tests/platforms/run.sh`).
+    #[cfg(windows)]
+    #[test]
+    fn a_file_another_program_holds_open_is_told_apart() {
+        use std::os::windows::fs::OpenOptionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("libro.xlsx");
+        std::fs::write(&path, "datos").unwrap();
+        let _excel = std::fs::OpenOptions::new()
+            .read(true)
+            .share_mode(0)
+            .open(&path)
+            .unwrap();
+        let error = std::fs::read(&path).unwrap_err();
+        assert!(super::in_use_by_another_program(&error), "{error:?}");
+    }
+
+    #[test]
+    fn only_windows_says_a_file_is_held_by_another_program() {
+        let sharing_violation = std::io::Error::from_raw_os_error(32);
+        assert_eq!(
+            super::in_use_by_another_program(&sharing_violation),
+            cfg!(windows)
+        );
+        assert!(!super::in_use_by_another_program(
+            &std::io::ErrorKind::NotFound.into()
+        ));
+    }
 }

@@ -13,6 +13,12 @@ use std::path::Path;
 
 const BASE: &str = "https://red.example.org/red-mexico-abierto/";
 const HOST: &str = "https://red.example.org";
+/// The participant of the example site with a portal of its own, and its
+/// address there: its datasets' identifiers in every catalog.
+const OWN_PORTAL: (&str, &str) = (
+    "san-pedro-garza-garcia",
+    "https://datos.sanpedro.example.mx/",
+);
 
 fn built() -> tempfile::TempDir {
     let out = tempfile::tempdir().unwrap();
@@ -40,6 +46,9 @@ struct PageResource {
 #[derive(Debug)]
 struct PageDataset {
     id: String,
+    /// Its page's address (its canonical link).
+    page: String,
+    /// Its identifier: its page's address, or its address on its participant's own portal.
     identifier: String,
     title: String,
     planned: bool,
@@ -73,11 +82,20 @@ fn dataset_pages(public: &Path) -> Vec<PageDataset> {
         if identifier != format!("{BASE}{}", relative.trim_end_matches("index.html")) {
             continue; // the redirect of a renamed dataset
         }
+        let page = identifier;
+        let identifier = match relative.strip_prefix(&format!("datos/{}/", OWN_PORTAL.0)) {
+            Some(_) => format!(
+                "{}{}",
+                OWN_PORTAL.1,
+                relative.trim_end_matches("index.html")
+            ),
+            None => page.clone(),
+        };
         let title = text_of(&select(&html, "h1")[0]);
         let planned = !select(&html, ".notice").is_empty();
         let resources = select(&html, "section.resource")
             .iter()
-            .map(|section| {
+            .flat_map(|section| {
                 let inner = scraper::Html::parse_fragment(&section.html());
                 let slug = section.value().attr("aria-labelledby").unwrap();
                 let href = select(&inner, "a.button")[0]
@@ -85,7 +103,7 @@ fn dataset_pages(public: &Path) -> Vec<PageDataset> {
                     .attr("href")
                     .unwrap()
                     .to_string();
-                PageResource {
+                let resource = PageResource {
                     identifier: format!("{identifier}#{slug}"),
                     url: if href.starts_with('/') {
                         format!("{HOST}{href}")
@@ -96,7 +114,25 @@ fn dataset_pages(public: &Path) -> Vec<PageDataset> {
                         .first()
                         .map(|d| d.value().attr("value").unwrap().parse().unwrap()),
                     sha256: select(&inner, "code.checksum").first().map(text_of),
-                }
+                };
+                // A file made from it that catalogs list on its own (the
+                // standard copy of a CSV) has its anchor, size and checksum.
+                let copies: Vec<PageResource> = select(&inner, "li[id]")
+                    .iter()
+                    .map(|li| {
+                        let item = scraper::Html::parse_fragment(&li.html());
+                        let href = select(&item, "a")[0].value().attr("href").unwrap();
+                        PageResource {
+                            identifier: format!("{identifier}#{}", li.value().attr("id").unwrap()),
+                            url: format!("{HOST}{href}"),
+                            bytes: select(&item, "data")
+                                .first()
+                                .map(|d| d.value().attr("value").unwrap().parse().unwrap()),
+                            sha256: select(&item, "code.checksum").first().map(text_of),
+                        }
+                    })
+                    .collect();
+                std::iter::once(resource).chain(copies)
             })
             .collect();
         let json_ld = select(&html, "script[type=\"application/ld+json\"]")
@@ -108,6 +144,7 @@ fn dataset_pages(public: &Path) -> Vec<PageDataset> {
             .to_string();
         datasets.push(PageDataset {
             id,
+            page,
             identifier,
             title,
             planned,
@@ -177,7 +214,11 @@ fn every_dataset_and_file_is_in_every_catalog_as_on_its_page() {
     let mut local_files = 0;
     for dataset in &pages {
         let id = &dataset.identifier;
-        assert!(id.starts_with(BASE), "{id} is absolute, under the base URL");
+        let page = &dataset.page;
+        assert!(
+            page.starts_with(BASE),
+            "{page} is absolute, under the base URL"
+        );
         // data.json and the API list planned datasets too (the inventory).
         let pod = find(&data_json["dataset"], "identifier", id)
             .unwrap_or_else(|| panic!("{id} not in data.json"));
@@ -199,7 +240,7 @@ fn every_dataset_and_file_is_in_every_catalog_as_on_its_page() {
         let node = find(graph, "@id", &format!("{id}#dataset"))
             .unwrap_or_else(|| panic!("{id} not in catalog.jsonld"));
         assert_eq!(node["dct:identifier"][0]["@value"], id.as_str());
-        assert_eq!(node["dcat:landingPage"][0]["@id"], id.as_str());
+        assert_eq!(node["dcat:landingPage"][0]["@id"], page.as_str());
         let participant = dataset.id.split('/').next().unwrap();
         let own = json(
             &public,
@@ -217,7 +258,7 @@ fn every_dataset_and_file_is_in_every_catalog_as_on_its_page() {
             .unwrap_or_else(|| panic!("{id} has no schema.org JSON-LD"));
         assert_eq!(schema["@type"], "Dataset");
         assert_eq!(schema["identifier"], id.as_str());
-        assert_eq!(schema["url"], id.as_str());
+        assert_eq!(schema["url"], page.as_str());
         assert_eq!(schema["name"], dataset.title.as_str());
 
         assert_eq!(

@@ -62,10 +62,11 @@ fn run_check(site: &TempSite) -> Vec<Diagnostic> {
             base_url: None,
             render: RenderOptions::default(),
             force: false,
+            portals: Default::default(),
             progress: abierto::progress::Progress::hidden(),
         },
         Date::parse(TODAY).unwrap(),
-        None,
+        &Default::default(),
     )
     .diagnostics
 }
@@ -139,10 +140,11 @@ fn every_problem_is_reported_with_its_file_place_and_words() {
     assert_eq!(curp.severity, Severity::Error);
     assert_eq!(curp.file, "participants/prueba/datos/baches.csv");
     assert_eq!(curp.line, Some(2));
-    // Two valid CURPs (lines 2 and 4); the one with a wrong check digit is not one.
+    // Two valid CURPs (lines 2 and 4), and the one with a wrong check digit
+    // (line 3): typed by hand, still a CURP under `curp`.
     assert!(
         curp.message_text(abierto::model::Language::En).contains(
-            "column `curp` holds CURPs in 2 rows (lines 2, 4), e.g. `GOMC******HDF****3`"
+            "column 2, `curp`: CURPs in 3 rows (lines 2, 3, 4), e.g. `GOMC******HDF****3`: 2 with a valid check digit and 1 with a wrong one, counted because the column or the word before them names them"
         ),
         "{}",
         curp.message_text(abierto::model::Language::En)
@@ -170,7 +172,7 @@ fn every_problem_is_reported_with_its_file_place_and_words() {
     assert!(
         phones
             .message_text(abierto::model::Language::En)
-            .contains("`telefono` holds phone numbers in 2 rows"),
+            .contains("`telefono`: phone numbers in 2 rows"),
         "{}",
         phones.message_text(abierto::model::Language::En)
     );
@@ -254,7 +256,7 @@ fn unaccepted_personal_data_blocks_build_too() {
     assert!(
         error
             .message_text(abierto::model::Language::En)
-            .contains("e-mail addresses in 1 row (line 2), e.g. `j**********@*******.org`"),
+            .contains("e-mail addresses in 1 row (line 2), e.g. `j****.*****@*******.org`"),
         "{}",
         error.message_text(abierto::model::Language::En)
     );
@@ -283,86 +285,6 @@ fn a_metadata_warning_points_at_the_table_that_lacks_a_key() {
     assert_eq!(metadata.line, Some(8), "the `[contact]` table");
 }
 
-/// An XLSX workbook made here: each sheet a name and rows of text cells (the first row the header).
-fn workbook(sheets: &[(&str, &[&[&str]])]) -> Vec<u8> {
-    use std::io::Write;
-    let cell_ref = |column: usize, row: usize| format!("{}{row}", (b'A' + column as u8) as char);
-    let escape = |text: &str| {
-        text.replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
-    };
-    let mut files: Vec<(String, String)> = vec![
-        (
-            "[Content_Types].xml".into(),
-            format!(
-                r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>{}</Types>"#,
-                (1..=sheets.len())
-                    .map(|i| format!(r#"<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"#))
-                    .collect::<String>()
-            ),
-        ),
-        (
-            "_rels/.rels".into(),
-            r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#.into(),
-        ),
-        (
-            "xl/workbook.xml".into(),
-            format!(
-                r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>{}</sheets></workbook>"#,
-                sheets
-                    .iter()
-                    .enumerate()
-                    .map(|(i, (name, _))| format!(r#"<sheet name="{name}" sheetId="{}" r:id="rId{}"/>"#, i + 1, i + 1))
-                    .collect::<String>()
-            ),
-        ),
-        (
-            "xl/_rels/workbook.xml.rels".into(),
-            format!(
-                r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{}</Relationships>"#,
-                (1..=sheets.len())
-                    .map(|i| format!(r#"<Relationship Id="rId{i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet{i}.xml"/>"#))
-                    .collect::<String>()
-            ),
-        ),
-    ];
-    for (i, (_, rows)) in sheets.iter().enumerate() {
-        let data: String = rows
-            .iter()
-            .enumerate()
-            .map(|(r, cells)| {
-                let cells: String = cells
-                    .iter()
-                    .enumerate()
-                    .map(|(c, text)| {
-                        format!(
-                            r#"<c r="{}" t="inlineStr"><is><t>{}</t></is></c>"#,
-                            cell_ref(c, r + 1),
-                            escape(text)
-                        )
-                    })
-                    .collect();
-                format!(r#"<row r="{}">{cells}</row>"#, r + 1)
-            })
-            .collect();
-        files.push((
-            format!("xl/worksheets/sheet{}.xml", i + 1),
-            format!(
-                r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{data}</sheetData></worksheet>"#
-            ),
-        ));
-    }
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let options =
-        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
-    for (name, text) in files {
-        zip.start_file(name, options).unwrap();
-        zip.write_all(text.as_bytes()).unwrap();
-    }
-    zip.finish().unwrap().into_inner()
-}
-
 #[test]
 fn personal_data_in_any_sheet_of_a_workbook_is_found_and_masked() {
     let email = "ana.lopez@example.org";
@@ -373,7 +295,7 @@ fn personal_data_in_any_sheet_of_a_workbook_is_found_and_masked() {
         )
         .file(
             "participants/prueba/datos/padron.xlsx",
-            workbook(&[
+            common::workbook(&[
                 ("Resumen", &[&["colonia", "apoyos"], &["Centro", "12"]]),
                 (
                     "Beneficiarios",
@@ -400,11 +322,11 @@ fn personal_data_in_any_sheet_of_a_workbook_is_found_and_masked() {
     }
     assert_eq!(
         found[0].message_text(abierto::model::Language::En),
-        "sheet «Beneficiarios»: column `clave` holds CURPs in 1 row (row 3), e.g. `GOMC******HDF****3`"
+        "sheet «Beneficiarios»: column 2, `clave`: CURPs in 1 row (row 3), e.g. `GOMC******HDF****3`: shape and check digit are valid"
     );
     assert!(
         found[1].message_text(abierto::model::Language::En).starts_with(
-            "sheet «Beneficiarios»: column `contacto` holds e-mail addresses in 1 row (row 3), e.g. `a********@"
+            "sheet «Beneficiarios»: column 3, `contacto`: e-mail addresses in 1 row (row 3), e.g. `a**.*****@*******.org`"
         ),
         "{}",
         found[1].message_text(abierto::model::Language::En)
@@ -451,7 +373,7 @@ fn personal_data_in_the_properties_of_map_features_is_found() {
         .expect("the CURP in a GeoJSON property is found");
     assert_eq!(
         geojson.message_text(abierto::model::Language::En),
-        "column `reporta` holds CURPs in 1 row (feature 2), e.g. `GOMC******HDF****3`"
+        "column 2, `reporta`: CURPs in 1 row (feature 2), e.g. `GOMC******HDF****3`: shape and check digit are valid"
     );
     let kml = found
         .iter()
@@ -487,6 +409,7 @@ fn personal_data_found_once_blocks_every_later_build_without_reading_the_file_ag
             base_url: None,
             render: Default::default(),
             force: false,
+            portals: Default::default(),
             progress: abierto::progress::Progress::hidden(),
         });
         session.set_cache_dir(cache.path().to_path_buf());

@@ -29,55 +29,82 @@ fn site_with_csv(csv: &[u8], portal_extra: &str) -> TempSite {
 struct Decoded {
     rows: usize,
     columns: Vec<serde_json::Value>,
+    values: Vec<Vec<String>>,
+    search: Vec<Option<Vec<String>>>,
+    days: Vec<Option<Vec<u32>>>,
     codes: Vec<Vec<usize>>,
 }
 
 impl Decoded {
     fn read(path: &Path) -> Decoded {
         let bytes = std::fs::read(path).unwrap();
-        assert_eq!(&bytes[..4], b"ABX1", "not an explorer file");
+        assert_eq!(&bytes[..4], b"ABX2", "not an explorer file");
         let length = u32::from_le_bytes(bytes[4..8].try_into().unwrap()) as usize;
         let header: serde_json::Value = serde_json::from_slice(&bytes[8..8 + length]).unwrap();
         let rows = header["rows"].as_u64().unwrap() as usize;
-        let mut offset = (8 + length).div_ceil(4) * 4;
+        let base = (8 + length).div_ceil(4) * 4;
+        let section = |column: &serde_json::Value, name: &str| -> Option<&[u8]> {
+            let at = column.get(name)?.as_array().unwrap();
+            let (at, len) = (at[0].as_u64().unwrap() as usize, at[1].as_u64().unwrap());
+            assert_eq!(at % 4, 0, "{name} starts at a multiple of 4");
+            Some(&bytes[base + at..base + at + len as usize])
+        };
+        let texts = |run: &[u8]| -> Vec<String> {
+            assert_eq!(run.last(), Some(&0), "each value ends with a NUL");
+            let run = std::str::from_utf8(&run[..run.len() - 1]).unwrap();
+            run.split('\0').map(str::to_string).collect()
+        };
         let columns = header["columns"].as_array().unwrap().clone();
-        let mut codes = Vec::new();
+        let (mut values, mut search, mut days, mut codes) = (vec![], vec![], vec![], vec![]);
+        let mut end = base;
         for column in &columns {
             let width = column["width"].as_u64().unwrap() as usize;
-            let column_codes = (0..rows)
-                .map(|r| {
-                    let at = offset + r * width;
-                    let mut le = [0u8; 4];
-                    le[..width].copy_from_slice(&bytes[at..at + width]);
-                    u32::from_le_bytes(le) as usize
-                })
-                .collect();
-            codes.push(column_codes);
-            offset = (offset + rows * width).div_ceil(4) * 4;
+            let run = section(column, "codes").unwrap();
+            assert_eq!(run.len(), rows * width);
+            codes.push(
+                run.chunks(width)
+                    .map(|le| {
+                        let mut code = [0u8; 4];
+                        code[..width].copy_from_slice(le);
+                        u32::from_le_bytes(code) as usize
+                    })
+                    .collect(),
+            );
+            values.push(texts(section(column, "text").unwrap()));
+            assert_eq!(
+                values.last().unwrap().len(),
+                column["count"].as_u64().unwrap() as usize
+            );
+            search.push(section(column, "search").map(texts));
+            days.push(section(column, "days").map(|run| {
+                run.chunks(4)
+                    .map(|le| u32::from_le_bytes(le.try_into().unwrap()))
+                    .collect()
+            }));
+            for name in ["codes", "text", "search", "days"] {
+                if let Some(at) = column.get(name) {
+                    let stop = at[0].as_u64().unwrap() + at[1].as_u64().unwrap();
+                    end = end.max(base + (stop as usize).div_ceil(4) * 4);
+                }
+            }
         }
-        assert_eq!(
-            offset,
-            bytes.len(),
-            "the file has bytes past its last column"
-        );
+        assert_eq!(end, bytes.len(), "the file has bytes past its last section");
         Decoded {
             rows,
             columns,
+            values,
+            search,
+            days,
             codes,
         }
     }
 
     fn values(&self, column: usize) -> Vec<&str> {
-        self.columns[column]["values"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|v| v.as_str().unwrap())
-            .collect()
+        self.values[column].iter().map(String::as_str).collect()
     }
 
     fn cell(&self, row: usize, column: usize) -> &str {
-        self.values(column)[self.codes[column][row]]
+        &self.values[column][self.codes[column][row]]
     }
 
     fn row(&self, row: usize) -> Vec<&str> {
@@ -176,7 +203,7 @@ fn the_data_file_holds_every_row_with_each_column_in_its_order() {
     assert_eq!(table.values(1), ["-3", "2,5", "9", "10", "100", ""]);
     // The browser reads the five numbers from their text; the file says how many there are.
     assert_eq!(table.columns[1]["parsed"], 5);
-    assert!(table.columns[1].get("days").is_none());
+    assert!(table.days[1].is_none());
     assert_eq!(table.columns[1]["empty"], true);
     // Dates by day whatever their spelling (03/02/2014 is the 3rd of February).
     assert_eq!(
@@ -191,16 +218,16 @@ fn the_data_file_holds_every_row_with_each_column_in_its_order() {
         ]
     );
     assert_eq!(
-        table.columns[2]["days"],
-        serde_json::json!([
-            "2013-12-01",
-            "2014-01-15",
-            "2014-02-03",
-            "2014-02-03",
-            "2015-06-30",
-            "2016-07-01"
-        ])
+        table.days[2].as_deref(),
+        Some(&[20131201, 20140115, 20140203, 20140203, 20150630, 20160701][..])
     );
+    // What the text search compares: without accents, in lower case; a
+    // column all in ASCII has none (the browser lowers its case).
+    assert_eq!(
+        table.search[0].as_deref(),
+        Some(&["alamo", "arbol", "azul", "nuevo leon", "nunoa", "zapopan"].map(String::from)[..])
+    );
+    assert!(table.search[1].is_none() && table.search[2].is_none());
 }
 
 #[test]
@@ -344,5 +371,27 @@ fn wide_tables_and_long_cells_are_cut_and_say_so() {
             .iter()
             .any(|n| n.starts_with("1 celdas") || n.contains("celdas tienen más de 1 000")),
         "{notes:?}"
+    );
+}
+
+#[test]
+fn a_nul_past_the_sniffed_start_is_shown_as_a_replacement_character() {
+    // A NUL in the first 64 KB makes the file binary (no explorer, tested
+    // above); one further on ends no value early in the data file.
+    let mut csv = String::from("clave,nota\n");
+    for i in 0..10_000 {
+        csv.push_str(&format!("{i},fila normal\n"));
+    }
+    csv.push_str("ultima,antes\0después\n");
+    let (report, out) = site_with_csv(csv.as_bytes(), "").build();
+    assert_eq!(report.errors(), 0, "{:#?}", report.diagnostics);
+    let table = Decoded::read(&out.path().join(EXPLORER_DATA));
+    assert_eq!(table.rows, 10_001);
+    assert_eq!(table.row(10_000), ["ultima", "antes\u{FFFD}después"]);
+    assert!(
+        table.search[1]
+            .as_ref()
+            .unwrap()
+            .contains(&"antes\u{FFFD}despues".to_string())
     );
 }

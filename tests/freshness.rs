@@ -92,6 +92,25 @@ fn abierto(args: &[&str]) -> std::process::Output {
         .unwrap()
 }
 
+/// `site` built by the real `abierto build` on [`TODAY`]: its output folder (and the folder holding it).
+fn built(site: &TempSite) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let public = dir.path().join("public");
+    let out = abierto(&[
+        "build",
+        "--quiet",
+        site.path().to_str().unwrap(),
+        "-o",
+        public.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (dir, public)
+}
+
 #[test]
 fn check_reports_each_state_with_its_due_date() {
     let site = site();
@@ -153,20 +172,7 @@ fn check_reports_each_state_with_its_due_date() {
 #[test]
 fn the_freshness_page_shows_each_dataset_state_and_due_date() {
     let site = site();
-    let dir = tempfile::tempdir().unwrap();
-    let public = dir.path().join("public");
-    let out = abierto(&[
-        "build",
-        "--quiet",
-        site.path().to_str().unwrap(),
-        "-o",
-        public.to_str().unwrap(),
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let (_dir, public) = built(&site);
     let html = page(&public, "participantes/prueba/actualizacion/index.html");
     assert_eq!(
         select(&html, ".lead time")[0].value().attr("datetime"),
@@ -227,4 +233,57 @@ fn select_in<'a>(
 ) -> Vec<scraper::ElementRef<'a>> {
     let selector = scraper::Selector::parse(selector).unwrap();
     element.select(&selector).collect()
+}
+
+/// A planned dataset promised for `expected`.
+fn promise(title: &str, expected: &str) -> String {
+    format!(
+        "title = \"{title}\"\ndescription = \"Datos prometidos.\"\nstatus = \"planned\"\nexpected = {expected}\n"
+    )
+}
+
+#[test]
+fn the_inventory_and_the_participant_page_mark_promises_past_their_date() {
+    // Today is 2026-01-15: a promise for yesterday is past its date, one for today is not yet.
+    let site = site()
+        .file(
+            "participants/prueba/ayer.toml",
+            promise("Prometido para ayer", "2026-01-14"),
+        )
+        .file(
+            "participants/prueba/hoy-prometido.toml",
+            promise("Prometido para hoy", "2026-01-15"),
+        )
+        .file(
+            "participants/prueba/otro-vencido.toml",
+            promise("Prometido hace un año", "2025-01-15"),
+        );
+    let (_dir, public) = built(&site);
+    let inventory = page(&public, "inventario/index.html");
+    let marked = |title: &str| {
+        let card = select(&inventory, "li.card")
+            .into_iter()
+            .find(|li| text_of(&select_in(li, ".card-title")[0]) == title)
+            .unwrap_or_else(|| panic!("no card for {title}"));
+        select_in(&card, ".freshness-promise-overdue")
+            .first()
+            .map(text_of)
+    };
+    assert_eq!(
+        marked("Prometido para ayer").as_deref(),
+        Some("Promesa vencida")
+    );
+    assert_eq!(
+        marked("Prometido hace un año").as_deref(),
+        Some("Promesa vencida")
+    );
+    assert_eq!(marked("Prometido para hoy"), None);
+    let participant = page(&public, "participantes/prueba/index.html");
+    let notice = select(&participant, "#inventario + .notice a");
+    assert_eq!(
+        text_of(&notice[0]),
+        "2 promesas con la fecha vencida",
+        "{}",
+        participant.html()
+    );
 }

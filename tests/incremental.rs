@@ -23,6 +23,7 @@ fn session_in(site: &Path, cache: &Path) -> Session {
             include_drafts: true,
         },
         force: false,
+        portals: Default::default(),
         progress: abierto::progress::Progress::hidden(),
     });
     session.set_cache_dir(cache.to_path_buf());
@@ -228,6 +229,7 @@ fn a_build_reuses_the_pages_the_last_build_rendered_and_still_shows_every_edit()
                 include_drafts: false,
             },
             force: false,
+            portals: Default::default(),
             progress: abierto::progress::Progress::hidden(),
         });
         session.set_cache_dir(cache.to_path_buf());

@@ -30,8 +30,34 @@ fn broken_link() -> String {
 
 /// A site with a problem of every kind `check` names (all codes but
 /// `site-too-large`, which needs a gigabyte), and the common mistakes that
-/// have no code.
+/// have no code; committed to a git repository (its data committed after the
+/// `modified` a descriptor declares).
 fn troubled_site(language: &str) -> TempSite {
+    let site = troubled_files(language);
+    for args in [
+        &["init", "-q", "-b", "main"][..],
+        &["add", "-A"],
+        &["commit", "-q", "-m", "Sitio"],
+    ] {
+        let status = std::process::Command::new("git")
+            .args(args)
+            .current_dir(site.path())
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("GIT_AUTHOR_NAME", "Prueba")
+            .env("GIT_AUTHOR_EMAIL", "prueba@example.org")
+            .env("GIT_COMMITTER_NAME", "Prueba")
+            .env("GIT_COMMITTER_EMAIL", "prueba@example.org")
+            .env("GIT_AUTHOR_DATE", "2025-03-01T10:00:00-06:00")
+            .env("GIT_COMMITTER_DATE", "2025-03-01T10:00:00-06:00")
+            .status()
+            .expect("git runs");
+        assert!(status.success(), "git {args:?}");
+    }
+    site
+}
+
+fn troubled_files(language: &str) -> TempSite {
     let portal = format!(
         "title = \"Portal de prueba\"\nbase_url = \"https://datos.example.org/\"\n{language}default_license = \"cc-by-4.0\"\n\n[build]\nmax_file_size = \"2 KB\"\n\n[[categories]]\nid = \"movilidad\"\ntitle = \"Movilidad\"\n"
     );
@@ -44,14 +70,16 @@ fn troubled_site(language: &str) -> TempSite {
             "title = \"Semáforos\"\ndescription = \"Ubicación de los semáforos.\"\nlicence = \"cc-by-4.0\"\ncategories = [\"movilidd\"]\nmodified = \"2024-13-45\"\n\n[[resources]]\ntitle = \"Semáforos\"\npath = \"datos/semaforos.csv\"\n",
         )
         .file("participants/prueba/datos/semaforos.csv", "id,calle,vacia\n1,Juárez,\n2,\"Hidalgo,\n")
-        // Overdue, with personal data: a CURP (an error), a phone accepted, a column named like personal data.
+        // Overdue, with personal data: a CURP (an error), a phone accepted, a column named like
+        // personal data, an office's e-mail address, a public servant in a column of offices, a
+        // phone in the description.
         .file(
             "participants/prueba/baches.toml",
-            "title = \"Baches\"\ndescription = \"Baches reportados.\"\nmodified = 2020-01-01\nfrequency = \"monthly\"\n\n[[resources]]\ntitle = \"Baches\"\npath = \"datos/baches.csv\"\n\n[[resources.personal_data]]\ncolumn = \"telefono\"\nreason = \"Teléfonos de oficinas públicas\"\n",
+            "title = \"Baches\"\ndescription = \"Baches reportados al 228 841 1234.\"\nmodified = 2020-01-01\nfrequency = \"monthly\"\n\n[[resources]]\ntitle = \"Baches\"\npath = \"datos/baches.csv\"\n\n[[resources.fields]]\nname = \"titular\"\nholds = \"offices\"\n\n[[resources.personal_data]]\ncolumn = \"telefono\"\nreason = \"Teléfonos de oficinas públicas\"\n",
         )
         .file(
             "participants/prueba/datos/baches.csv",
-            format!("id,curp,telefono,nombre\n1,{CURP},228 841 1234,Parque Juárez\n"),
+            format!("id,curp,telefono,nombre,correo,titular\n1,{CURP},228 841 1234,Parque Juárez,atencion@prueba.gob.mx,Ana López Pérez\n"),
         )
         // Due soon.
         .file(
@@ -122,11 +150,35 @@ fn everything_said(site: &Path) -> String {
     let out = tempfile::tempdir().unwrap();
     let site = site.to_str().unwrap();
     let output = out.path().join("public");
+    // A previous build that published a dataset this one has lost.
+    let sitemap = out.path().join("sitemap.xml");
+    std::fs::write(
+        &sitemap,
+        "<urlset><url><loc>https://datos.example.org/</loc></url><url><loc>https://datos.example.org/datos/prueba/retirado/</loc></url></urlset>",
+    )
+    .unwrap();
+    let previous = sitemap.to_str().unwrap();
     let runs: [&[&str]; 4] = [
         &["build", site, "-o", output.to_str().unwrap()],
-        &["check", "--external", site],
-        &["check", "--external", "--format", "json", site],
-        &["check", "--external", "--format", "github", site],
+        &["check", "--external", "--previous", previous, site],
+        &[
+            "check",
+            "--external",
+            "--previous",
+            previous,
+            "--format",
+            "json",
+            site,
+        ],
+        &[
+            "check",
+            "--external",
+            "--previous",
+            previous,
+            "--format",
+            "github",
+            site,
+        ],
     ];
     let mut said = String::new();
     for args in runs {
@@ -294,6 +346,7 @@ fn the_troubled_site_reports_every_kind_of_problem() {
         .filter_map(|d| d["code"].as_str())
         .collect();
     for code in [
+        "address-gone",
         "broken-external-link",
         "broken-link",
         "data-file",
@@ -301,10 +354,12 @@ fn the_troubled_site_reports_every_kind_of_problem() {
         "file-too-large",
         "lfs-pointer",
         "missing-metadata",
+        "modified-behind-data",
         "overdue",
         "personal-data",
         "personal-data-accepted",
         "personal-data-column",
+        "personal-data-office",
         "promise-overdue",
         "unknown-key",
         "unreferenced-file",

@@ -1,5 +1,5 @@
-//! Every import points down the pipeline: load → analyse → rules → render →
-//! output, with `build`, `check`, `serve`, `scaffold` and `import` above them
+//! Every import points down the pipeline: load → analyse → history → rules →
+//! render → output, with `build`, `check`, `serve`, `scaffold` and `import` above them
 //! all. This test reads the sources and names each arrow that points up.
 
 use std::path::{Path, PathBuf};
@@ -9,16 +9,20 @@ const COMMANDS: &[&str] = &["check", "build", "serve", "scaffold", "import"];
 
 /// Leaves: modules every stage may use, which use no stage of the pipeline
 /// (only `model`, the types of a loaded site, and each other).
-const LEAF: &[&str] = &["render", "output", "rules", "analyse", "load"];
+const LEAF: &[&str] = &["render", "output", "rules", "history", "analyse", "load"];
 
 /// What each layer of the pipeline may not use (besides [`COMMANDS`]).
 const LAYERS: &[(&str, &[&str])] = &[
     ("render", &[]),
     ("output", &[]),
     ("rules", &["render", "output"]),
-    ("analyse", &["render", "output", "rules"]),
-    ("load", &["render", "output", "rules", "analyse"]),
-    ("model", &["render", "output", "rules", "analyse"]),
+    ("history", &["render", "output", "rules"]),
+    ("analyse", &["render", "output", "rules", "history"]),
+    ("load", &["render", "output", "rules", "history", "analyse"]),
+    (
+        "model",
+        &["render", "output", "rules", "history", "analyse"],
+    ),
     ("clock", LEAF),
     ("percent", LEAF),
     ("timing", LEAF),
@@ -31,7 +35,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("interrupt", LEAF),
     (
         "diagnostics",
-        &["render", "output", "rules", "analyse", "load"],
+        &["render", "output", "rules", "history", "analyse", "load"],
     ),
 ];
 

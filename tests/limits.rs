@@ -26,9 +26,15 @@ fn run_check(site: &TempSite) -> Vec<Diagnostic> {
         base_url: None,
         render: RenderOptions::default(),
         force: false,
+        portals: Default::default(),
         progress: abierto::progress::Progress::hidden(),
     };
-    check(&options, Date::parse("2026-01-15").unwrap(), None).diagnostics
+    check(
+        &options,
+        Date::parse("2026-01-15").unwrap(),
+        &Default::default(),
+    )
+    .diagnostics
 }
 
 fn timed<T>(what: &str, run: impl FnOnce() -> T) -> T {

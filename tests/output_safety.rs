@@ -32,6 +32,7 @@ fn build_forced(site: &Path, out: &Path, force: bool) -> abierto::build::BuildRe
         render: RenderOptions::default(),
         force,
         progress: abierto::progress::Progress::hidden(),
+        portals: Default::default(),
     })
 }
 

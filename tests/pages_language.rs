@@ -145,12 +145,61 @@ fn personal_data_findings_have_spanish_and_english_sentences() {
         .expect("the CURP column is found");
     assert_eq!(
         curp.message_text(Language::Es),
-        "la columna `curp` contiene CURP en 1 fila (línea 2), por ejemplo `GOMC******HDF****3`"
+        "columna 2, `curp`: CURP en 1 fila (línea 2), por ejemplo `GOMC******HDF****3`: la forma y el dígito verificador son válidos"
     );
     assert_eq!(
         curp.message_text(Language::En),
-        "column `curp` holds CURPs in 1 row (line 2), e.g. `GOMC******HDF****3`"
+        "column 2, `curp`: CURPs in 1 row (line 2), e.g. `GOMC******HDF****3`: shape and check digit are valid"
     );
     let help = curp.help.as_ref().expect("a help").text(Language::Es);
     assert!(help.starts_with("elimina o anonimiza la columna"), "{help}");
+    assert!(
+        help.ends_with(
+            "dentro del [[resources]] de `datos/padron.csv`:\n[[resources.personal_data]]\ncolumn = \"curp\"\nreason = \"…\""
+        ),
+        "the block to paste: {help}"
+    );
+}
+
+/// The data dictionary's cells for one column: min, max and frequent values.
+fn dictionary_numbers(language: &str, csv: &str) -> [String; 3] {
+    let portal = format!("language = \"{language}\"\n{PORTAL}");
+    let site = TempSite::empty()
+        .file("portal.toml", portal)
+        .file("participants/prueba/participant.toml", PARTICIPANT)
+        .file(
+            "participants/prueba/pobreza.toml",
+            "title = \"Pobreza\"\ndescription = \"Por municipio.\"\n\n[[resources]]\ntitle = \"Pobreza\"\npath = \"datos/pobreza.csv\"\n",
+        )
+        .file("participants/prueba/datos/pobreza.csv", csv);
+    let (report, out) = site.build();
+    assert_eq!(report.errors(), 0, "{:#?}", report.diagnostics);
+    let html = page(out.path(), "public/datos/prueba/pobreza/index.html");
+    let row = select(&html, "table.dictionary tbody tr")
+        .into_iter()
+        .find(|tr| text_of(tr).starts_with("pct"))
+        .expect("a row for the column pct");
+    let cells: Vec<String> = row
+        .select(&scraper::Selector::parse("td").unwrap())
+        .map(|td| text_of(&td))
+        .collect();
+    [cells[4].clone(), cells[5].clone(), cells[6].clone()]
+}
+
+#[test]
+fn numbers_in_the_data_dictionary_use_the_page_decimal_separator() {
+    let comma = "municipio;pct\nAmeca;20,6\nTala;20,6\nGuadalajara;59,8\n";
+    let dot = "municipio,pct\nAmeca,20.6\nTala,20.6\nGuadalajara,59.8\n";
+    for csv in [comma, dot] {
+        assert_eq!(
+            dictionary_numbers("es", csv),
+            ["20,6", "59,8", "20,6 (2) · 59,8 (1)"],
+            "{csv}"
+        );
+        assert_eq!(
+            dictionary_numbers("en", csv),
+            ["20.6", "59.8", "20.6 (2) · 59.8 (1)"],
+            "{csv}"
+        );
+    }
 }

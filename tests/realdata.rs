@@ -203,3 +203,52 @@ fn both_kml_namespaces_are_read() {
         assert!(!map.preview.features.is_empty());
     }
 }
+
+/// The columns of a real file where the gate finds personal data, with what it found.
+fn personal_findings(facts: &FileFacts) -> Vec<(String, Vec<&'static str>)> {
+    facts
+        .tables()
+        .iter()
+        .flat_map(|(_, table)| &table.personal_data)
+        .filter(|f| !f.kinds.is_empty() || !f.emails.is_empty())
+        .map(|f| {
+            let kinds = f.kinds.iter().map(|k| k.kind.key());
+            let emails = f.emails.iter().map(|_| "email");
+            (f.column.clone(), kinds.chain(emails).collect())
+        })
+        .collect()
+}
+
+#[test]
+#[ignore = "needs ../shared/realdata; run by .ci/run with --ignored"]
+fn real_procedures_and_registers_hold_no_personal_data_for_the_gate() {
+    // Toluca's procedures name each office's head with his post ("Lic. …,
+    // Jefe del Departamento de Licencias"), an office's seven-digit phone with
+    // its extension and the procedures in capitals under `nombre`: none of it
+    // is a private person's. Metepec's licences name businesses and streets
+    // called after heroes (`BENITO JUÁREZ # 1435`), in a table of no people.
+    for (name, format) in [
+        ("tramites_toluca.csv", "CSV"),
+        ("inspecciones_toluca.csv", "CSV"),
+        ("LicenciasMetepec.csv", "CSV"),
+        ("indice_geoestadistico.csv", "CSV"),
+        ("xalapa_ResumenDeActividadPorVehiculoAbr2016.csv", "CSV"),
+        ("xalapa_VistaViajePorVehiculoResumenAbr2016.csv", "CSV"),
+        ("procesados_col_bj.csv", "CSV"),
+        ("colonias_benito_juarez.kml", "KML"),
+        ("municipios_yucatan.geojson", "GeoJSON"),
+    ] {
+        let facts = analyse(name, format);
+        assert_eq!(personal_findings(&facts), vec![], "{name}");
+    }
+    // The columns named like personal data are only noted.
+    let toluca = analyse("tramites_toluca.csv", "CSV");
+    let named: Vec<&str> = csv(&toluca)
+        .table
+        .personal_data
+        .iter()
+        .filter(|f| f.named_like_personal_data)
+        .map(|f| f.column.as_str())
+        .collect();
+    assert_eq!(named, ["nombre", "contacto", "telefono", "domicilio"]);
+}

@@ -19,10 +19,11 @@ fn check_clean(site: &Path, expected: &[&str]) {
             base_url: None,
             render: abierto::render::RenderOptions::default(),
             force: false,
+            portals: Default::default(),
             progress: abierto::progress::Progress::hidden(),
         },
         abierto::clock::today_or_epoch(),
-        None,
+        &Default::default(),
     );
     assert_eq!(report.errors(), 0, "{:#?}", report.diagnostics);
     let unexpected: Vec<_> = report

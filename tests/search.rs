@@ -203,3 +203,119 @@ fn cards_carry_their_facet_values_and_column_names_are_searchable() {
     );
     assert!(public.join("datos/f/formato/csv/index.html").is_file());
 }
+
+#[test]
+fn a_value_in_the_rows_finds_its_dataset_and_names_the_column_it_is_in() {
+    let out = built_example(BASE);
+    let public = out.path().join("public");
+    let catalog = page(&public, "datos/index.html");
+    // "Guadalajara" is in the indicators' rows (column `municipio`), not in their metadata.
+    let indicadores = doc_of(
+        &catalog,
+        "/red/datos/jalisco/indicadores-sociales-municipales/",
+    );
+    let gu = json(&public, "buscar/indice/gu.json");
+    assert!(
+        gu.get("guadalajar")
+            .is_none_or(|_| !postings(&gu, "guadalajar")
+                .iter()
+                .any(|(d, _)| *d == indicadores)),
+        "the word is in the data only"
+    );
+    let (_, column) = postings(&gu, "~guadalajar")
+        .into_iter()
+        .find(|(d, _)| *d == indicadores)
+        .expect("the data's values are indexed");
+    let per_file: u64 = select(&catalog, "#finder")[0]
+        .value()
+        .attr("data-docs-per-file")
+        .unwrap()
+        .parse()
+        .unwrap();
+    let docs = json(
+        &public,
+        &format!("buscar/docs/{}.json", indicadores / per_file),
+    );
+    let row = &docs[(indicadores % per_file) as usize];
+    assert_eq!(row[2], "Indicadores sociales municipales 2010 y 2015");
+    assert_eq!(row[5][column as usize], "municipio");
+}
+
+#[test]
+fn columns_that_may_hold_personal_data_are_not_searched_by() {
+    let mut csv = String::from("folio,nombre,colonia\n");
+    for i in 0..20 {
+        csv.push_str(&format!("{i},Juana Pérez,Centro\n"));
+    }
+    // Accepted, so the build publishes it: even then its names are not searched by.
+    let accepted = format!(
+        "{DATASET}\n[[resources.personal_data]]\ncolumn = \"nombre\"\nreason = \"Personas servidoras públicas\"\n"
+    );
+    let site = TempSite::valid()
+        .file("participants/prueba/semaforos.toml", accepted)
+        .file("participants/prueba/datos/semaforos.csv", csv);
+    let (report, out) = site.build();
+    assert_eq!(report.errors(), 0, "{:#?}", report.diagnostics);
+    let public = out.path().join("public");
+    let ce = json(&public, "buscar/indice/ce.json");
+    assert!(
+        !postings(&ce, "~centr").is_empty(),
+        "a place is searched by"
+    );
+    let ju = public.join("buscar/indice/ju.json");
+    assert!(
+        !ju.exists()
+            || json(&public, "buscar/indice/ju.json")
+                .get("~juan")
+                .is_none(),
+        "a person's name is not"
+    );
+}
+
+#[test]
+fn every_page_has_a_search_form_that_works_without_javascript() {
+    let out = built_example(BASE);
+    let public = out.path().join("public");
+    let mut pages = 0;
+    for entry in walkdir::WalkDir::new(&public) {
+        let entry = entry.unwrap();
+        let relative = entry
+            .path()
+            .strip_prefix(&public)
+            .unwrap()
+            .to_string_lossy()
+            .to_string();
+        // Pages made to be framed by other sites have nothing but their figure.
+        if entry.file_name() != "index.html" || relative.starts_with("insertar/") {
+            continue;
+        }
+        let html = page(&public, &relative);
+        let forms = select(
+            &html,
+            "header form.site-search[action='/red/datos/'][data-results='/red/buscar/'][role=search]",
+        );
+        assert_eq!(forms.len(), 1, "{relative}");
+        let input = select(&html, "header form.site-search input[type=search][name=q]");
+        let id = input[0].value().attr("id").unwrap();
+        assert_eq!(
+            select(&html, &format!("label[for={id}]")).len(),
+            1,
+            "{relative}"
+        );
+        pages += 1;
+    }
+    assert!(pages > 100, "{pages}");
+    // The home page's is prominent: its label is seen, with an example.
+    let home = page(&public, "index.html");
+    let label = select(&home, "form.site-search-prominent label");
+    assert!(!label[0].value().classes().any(|c| c == "visually-hidden"));
+    // The results page knows how many documents of each kind the index holds.
+    let results = page(&public, "buscar/index.html");
+    let form = &select(&results, "#search-form")[0];
+    let count = |name: &str| form.value().attr(name).unwrap().parse::<usize>().unwrap();
+    assert_eq!(count("data-dataset-docs"), 28);
+    assert_eq!(count("data-participant-docs"), 7);
+    assert_eq!(count("data-page-docs"), 3);
+    let stories = select(&page(&public, "historias/index.html"), "li.card").len();
+    assert_eq!(count("data-story-docs"), stories, "every published story");
+}

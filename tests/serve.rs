@@ -419,6 +419,49 @@ fn saved_edits_reach_the_open_tab_and_errors_show_in_the_browser_until_fixed() {
 }
 
 #[test]
+fn editors_that_save_by_renaming_a_temporary_file_are_seen_and_their_leftovers_ignored() {
+    let site = small_site();
+    let preview = Preview::start(site.path(), &[]);
+    let story = "/portal/historias/prueba/nueva-ruta/";
+    let file = site
+        .path()
+        .join("participants/prueba/historias/nueva-ruta.md");
+    let tab = preview.listen();
+    let (generation, _) = tab.next_after(0, &preview.log);
+
+    // gedit, VS Code and others: the new text into a temporary file, renamed over the story.
+    let temporary = file.with_file_name(".goutputstream-X1Y2Z3");
+    std::fs::write(&temporary, STORY.replace("primera", "segunda")).unwrap();
+    std::fs::rename(&temporary, &file).unwrap();
+    let (generation, _) = tab.next_after(generation, &preview.log);
+    assert!(preview.get(story).body.contains("La segunda versión"));
+
+    // Vim: the story renamed to a backup, the new text written, the backup removed.
+    let backup = file.with_file_name("nueva-ruta.md~");
+    std::fs::rename(&file, &backup).unwrap();
+    std::fs::write(&file, STORY.replace("primera", "tercera")).unwrap();
+    std::fs::remove_file(&backup).unwrap();
+    tab.next_after(generation, &preview.log);
+    assert!(preview.get(story).body.contains("La tercera versión"));
+
+    // Windows' thumbnail cache beside the data is no file of the site.
+    std::fs::write(site.path().join("participants/prueba/datos/Thumbs.db"), "x").unwrap();
+
+    let (status, log) = preview.stop();
+    assert!(status.success(), "{log}");
+    assert!(
+        log.contains("Cambió: participants/prueba/historias/nueva-ruta.md (historia)"),
+        "{log}"
+    );
+    for leftover in ["goutputstream", "nueva-ruta.md~", "Thumbs.db"] {
+        assert!(
+            !log.contains(leftover),
+            "{leftover} was taken for a site file:\n{log}"
+        );
+    }
+}
+
+#[test]
 fn a_site_that_never_built_shows_its_errors_in_place_of_the_pages() {
     let site = TempSite::valid().file("portal.toml", "title = \"Portal\"\nbase_url = \n");
     let preview = Preview::start(site.path(), &[]);

@@ -291,6 +291,7 @@ fn drafts_are_built_by_serve_only_and_never_in_the_feed() {
         port: 0,
         bind: std::net::Ipv4Addr::LOCALHOST.into(),
         base_url: None,
+        participant: None,
         include_drafts: true,
         verbose: false,
         language: None,

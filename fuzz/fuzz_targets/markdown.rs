@@ -12,9 +12,10 @@ use abierto::diagnostics::Diagnostics;
 use abierto::model::Site;
 use abierto::output::urls::Urls;
 use abierto::render::embeds::Embeds;
+use abierto::render::embeds::share::Share;
 use abierto::render::markdown::MarkdownSource;
 use abierto::render::{IdLinks, Translation, markdown_html, story_markdown};
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 struct Example {
     site: Site,
@@ -190,6 +191,7 @@ libfuzzer_sys::fuzz_target!(|data: &[u8]| {
     let example = example();
     let links = IdLinks {
         site: &example.site,
+        pages: &example.site.pages,
         urls: &example.urls,
     };
     let description = markdown_html(
@@ -201,11 +203,17 @@ libfuzzer_sys::fuzz_target!(|data: &[u8]| {
     );
     check(&description.html, true);
 
+    // Its charts, tables and maps are shared («Insertar»), as in a story.
+    let figures = Mutex::new(Vec::new());
     let embeds = Embeds {
         site: &example.site,
         analysis: &example.analysis,
         urls: &example.urls,
         t: &example.t,
+        share: Some(Share {
+            story_id: "fuzz",
+            figures: &figures,
+        }),
     };
     let folder = |relative: &str| Urls::story_file("fuzz", relative);
     let source = MarkdownSource {

@@ -129,7 +129,8 @@ impl Lcc {
         let e = e2.sqrt();
         let m = |phi: f64| phi.cos() / (1.0 - e2 * phi.sin().powi(2)).sqrt();
         let t = |phi: f64| {
-            (FRAC_PI_4 - phi / 2.0).tan() / ((1.0 - e * phi.sin()) / (1.0 + e * phi.sin())).powf(e / 2.0)
+            (FRAC_PI_4 - phi / 2.0).tan()
+                / ((1.0 - e * phi.sin()) / (1.0 + e * phi.sin())).powf(e / 2.0)
         };
         let [p1, p2] = self.parallels.map(f64::to_radians);
         let (m1, m2) = (m(p1), m(p2));
@@ -161,29 +162,73 @@ mod tests {
     #[test]
     fn projected_positions_come_back_where_proj_puts_them() {
         let cases = [
-            ("EPSG:32614", [703_000.0, 2_160_000.0], [-97.065_402_41, 19.524_413_54]),
-            ("urn:ogc:def:crs:EPSG::32614", [500_000.0, 2_000_000.0], [-99.0, 18.088_708_94]),
-            ("EPSG:32613", [300_000.0, 2_500_000.0], [-106.945_550_22, 22.595_067_60]),
-            ("EPSG:32616", [250_000.0, 2_300_000.0], [-89.401_509_44, 20.783_074_32]),
-            ("EPSG:6372", [2_500_000.0, 1_000_000.0], [-102.0, 21.009_731_99]),
-            ("urn:ogc:def:crs:EPSG::6372", [3_000_000.0, 800_000.0], [-97.234_943_02, 19.121_311_02]),
-            ("EPSG:6372", [1_500_000.0, 2_000_000.0], [-112.342_061_37, 29.745_664_80]),
-            ("EPSG:3857", [-10_789_000.0, 2_217_000.0], [-96.919_236_00, 19.526_314_52]),
+            (
+                "EPSG:32614",
+                [703_000.0, 2_160_000.0],
+                [-97.065_402_41, 19.524_413_54],
+            ),
+            (
+                "urn:ogc:def:crs:EPSG::32614",
+                [500_000.0, 2_000_000.0],
+                [-99.0, 18.088_708_94],
+            ),
+            (
+                "EPSG:32613",
+                [300_000.0, 2_500_000.0],
+                [-106.945_550_22, 22.595_067_60],
+            ),
+            (
+                "EPSG:32616",
+                [250_000.0, 2_300_000.0],
+                [-89.401_509_44, 20.783_074_32],
+            ),
+            (
+                "EPSG:6372",
+                [2_500_000.0, 1_000_000.0],
+                [-102.0, 21.009_731_99],
+            ),
+            (
+                "urn:ogc:def:crs:EPSG::6372",
+                [3_000_000.0, 800_000.0],
+                [-97.234_943_02, 19.121_311_02],
+            ),
+            (
+                "EPSG:6372",
+                [1_500_000.0, 2_000_000.0],
+                [-112.342_061_37, 29.745_664_80],
+            ),
+            (
+                "EPSG:3857",
+                [-10_789_000.0, 2_217_000.0],
+                [-96.919_236_00, 19.526_314_52],
+            ),
         ];
         for (name, position, [lon, lat]) in cases {
             let crs = Crs::named(name).unwrap_or_else(|| panic!("{name}"));
             let [x, y] = crs.to_wgs84(position);
             // A millionth of a degree: about 10 cm.
-            assert!((x - lon).abs() < 1e-6 && (y - lat).abs() < 1e-6, "{name}: {x}, {y}");
+            assert!(
+                (x - lon).abs() < 1e-6 && (y - lat).abs() < 1e-6,
+                "{name}: {x}, {y}"
+            );
         }
     }
 
     #[test]
     fn wgs84_names_are_read_and_other_systems_are_not() {
-        for name in ["urn:ogc:def:crs:OGC:1.3:CRS84", "EPSG:4326", "urn:ogc:def:crs:EPSG::4326"] {
+        for name in [
+            "urn:ogc:def:crs:OGC:1.3:CRS84",
+            "EPSG:4326",
+            "urn:ogc:def:crs:EPSG::4326",
+        ] {
             assert_eq!(Crs::named(name), Some(Crs::Wgs84), "{name}");
         }
-        for name in ["EPSG:32617", "EPSG:6369", "urn:ogc:def:crs:EPSG::2154", "NAD27"] {
+        for name in [
+            "EPSG:32617",
+            "EPSG:6369",
+            "urn:ogc:def:crs:EPSG::2154",
+            "NAD27",
+        ] {
             assert_eq!(Crs::named(name), None, "{name}");
         }
     }

@@ -32,11 +32,15 @@
 //! calamine, which holds one sheet in memory (workbooks over 200 MB are only
 //! hashed).
 //!
-//! Made files (UTF-8 copy of a non-UTF-8 CSV, each sheet as CSV, KML as
+//! Made files (UTF-8 copy of a non-UTF-8 CSV, standard copy of a CSV that is
+//! not comma-separated with decimal points, each sheet as CSV, KML as
 //! GeoJSON) are written during the pass into the cache and published under
-//! `descargas/<dataset>/utf-8/`, `…/csv/`, `…/geojson/`; a map's folder
+//! `descargas/<dataset>/utf-8/`, `…/estandar/`, `…/csv/`, `…/geojson/`; a map's folder
 //! (`<key>-<sha>.map/`: tiles, properties, colours) is published beside its
-//! dataset's page.
+//! dataset's page. The
+//! standard copy is written as the records are read; a file whose decimal
+//! commas the first block does not show (or show in a column that turns out
+//! to be text) is read a second time to write it (`csv/standard.rs`).
 //!
 //! The cache (`analyse/cache.rs`) lives in `$ABIERTO_CACHE_DIR/<site>`, else
 //! `$XDG_CACHE_HOME/abierto/<site>` or `~/.cache/abierto/<site>` (`<site>`: a
@@ -175,6 +179,9 @@ pub enum FileContent {
         csv: CsvAnalysis,
         /// The UTF-8 copy's name in the cache, when the original is not UTF-8.
         utf8_copy: Option<String>,
+        /// The standard copy's name in the cache (UTF-8, `,`, decimal points),
+        /// when the original is not comma-separated with decimal points.
+        standard_copy: Option<String>,
     },
     Workbook {
         sheets: Vec<Sheet>,
@@ -203,8 +210,10 @@ pub struct FileFacts {
     pub content: FileContent,
     /// Problems found in the file.
     pub notices: Vec<Notice>,
-    /// SHA-256 of each made file (UTF-8 copy, sheet CSVs, GeoJSON), by name.
+    /// SHA-256 of each made file (UTF-8 copy, standard copy, sheet CSVs, GeoJSON), by name.
     pub made_sha256: BTreeMap<String, String>,
+    /// The size in bytes of each made file, by name.
+    pub made_bytes: BTreeMap<String, u64>,
 }
 
 impl FileFacts {
@@ -245,9 +254,14 @@ impl FileFacts {
             table.explorer.as_ref().map(|e| e.file.as_str())
         }
         match &self.content {
-            FileContent::Csv { utf8_copy, csv } => utf8_copy
+            FileContent::Csv {
+                utf8_copy,
+                standard_copy,
+                csv,
+            } => utf8_copy
                 .as_deref()
                 .into_iter()
+                .chain(standard_copy.as_deref())
                 .chain(explorer(&csv.table))
                 .collect(),
             FileContent::Workbook { sheets } => sheets

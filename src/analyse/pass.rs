@@ -91,7 +91,7 @@ impl<R: Read> Hashing<R> {
         mut self,
         content: FileContent,
         notices: Vec<Notice>,
-        made_sha256: BTreeMap<String, String>,
+        made: BTreeMap<String, MadeFile>,
     ) -> io::Result<FileFacts> {
         io::copy(&mut self, &mut io::sink())?;
         Ok(FileFacts {
@@ -99,7 +99,8 @@ impl<R: Read> Hashing<R> {
             sha256: cache::hex(&self.hasher.finalize()),
             content,
             notices,
-            made_sha256,
+            made_bytes: made.iter().map(|(n, f)| (n.clone(), f.bytes)).collect(),
+            made_sha256: made.into_iter().map(|(n, f)| (n, f.sha256)).collect(),
         })
     }
 }
@@ -156,8 +157,14 @@ struct FilePass<'a> {
     /// Whether the sample is the whole file.
     complete: bool,
     notices: Vec<Notice>,
-    /// SHA-256 of each made file, by name.
-    made: BTreeMap<String, String>,
+    /// Each made file, by name.
+    made: BTreeMap<String, MadeFile>,
+}
+
+/// What is recorded of a made file.
+struct MadeFile {
+    sha256: String,
+    bytes: u64,
 }
 
 impl FilePass<'_> {
@@ -190,12 +197,14 @@ impl FilePass<'_> {
         }
     }
 
-    /// A CSV's analysis, with its UTF-8 copy when it is not UTF-8.
+    /// A CSV's analysis, with its UTF-8 copy when it is not UTF-8 and its
+    /// standard copy when it is not comma-separated with decimal points.
     fn csv(&mut self) -> io::Result<FileContent> {
         let temp = self.cache.temp_file();
+        let standard_temp = self.cache.temp_file();
         let explorer_temp = self.explorer_temp();
         let map_temp = self.cache.temp_file();
-        let (mut csv, notices, copied) = csv::analyse(
+        let (mut csv, notices, made) = csv::analyse(
             &self.sample,
             &mut self.reader,
             self.complete,
@@ -203,6 +212,7 @@ impl FilePass<'_> {
             self.request.preview_rows,
             csv::Targets {
                 utf8_copy: Some(&temp),
+                standard_copy: Some(&standard_temp),
                 explorer: explorer_temp
                     .as_deref()
                     .map(|path| (path, self.request.explore_max_rows)),
@@ -210,10 +220,24 @@ impl FilePass<'_> {
             },
         )?;
         self.notices.extend(notices);
-        let utf8_copy = self.settle_if(copied, &temp, "utf-8.csv")?;
+        let utf8_copy = self.settle_if(made.utf8_copy, &temp, "utf-8.csv")?;
+        let written = match made.standard_copy {
+            csv::StandardCopy::None => false,
+            csv::StandardCopy::Written => true,
+            csv::StandardCopy::Again(numeric) => {
+                // Rare: a second read, for a file the pass could not copy right.
+                csv::write_standard_copy(self.request.path, &csv.dialect, numeric, &standard_temp)?;
+                true
+            }
+        };
+        let standard_copy = self.settle_if(written, &standard_temp, "standard.csv")?;
         self.settle_explorer(&mut csv.table, explorer_temp.as_deref(), "explore")?;
         self.settle_map(csv.table.points.as_mut().map(|p| &mut p.map), &map_temp)?;
-        Ok(FileContent::Csv { csv, utf8_copy })
+        Ok(FileContent::Csv {
+            csv,
+            utf8_copy,
+            standard_copy,
+        })
     }
 
     /// Where a table's explorer data is written, when explorers are made.
@@ -356,10 +380,10 @@ impl FilePass<'_> {
     /// a made file another build is about to publish with different bytes, and a
     /// name, once there, always holds the same bytes. Returns the name.
     fn settle(&mut self, temp: &Path, suffix: &str) -> io::Result<String> {
-        let sha256 = hash_file(temp)?.sha256;
+        let FileFacts { sha256, bytes, .. } = hash_file(temp)?;
         let name = format!("{}-{}.{suffix}", self.key, &sha256[..16]);
         std::fs::rename(temp, self.cache.file(&name))?;
-        self.made.insert(name.clone(), sha256);
+        self.made.insert(name.clone(), MadeFile { sha256, bytes });
         Ok(name)
     }
 }

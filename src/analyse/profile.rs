@@ -14,6 +14,11 @@ pub const DISTINCT_BOUND: usize = 1000;
 const VALUE_CAP: usize = 80;
 /// How many frequent values a profile lists.
 const TOP_VALUES: usize = 5;
+/// How many values of a text column search finds its file by, at most.
+const SEARCH_VALUES: usize = 50;
+/// A text column with at most this many distinct values is searched by all of
+/// them; one with more, by the values it repeats.
+const FEW_DISTINCT: usize = 100;
 
 /// The type of a column's values, as the data show it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -100,6 +105,10 @@ pub struct ColumnProfile {
     pub max: Option<String>,
     /// Most frequent values with their counts, most frequent first (approximate when `distinct_exact` is false).
     pub top: Vec<(String, u64)>,
+    /// What search finds the file by (a place name, a category): for a text
+    /// column, all its values when they are few (at most 100), else those it
+    /// repeats; at most 50, most frequent first. Empty for other types.
+    pub search_values: Vec<String>,
     /// Values that do not fit the column's type (at most 5% of them), and the first of them.
     pub misfits: u64,
     pub misfit_example: Option<String>,
@@ -281,6 +290,16 @@ impl ColumnProfiler {
             .map(|(v, n)| (super::printable(&v), n))
             .collect();
         top.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        let search_values = if column_type == ColumnType::Text {
+            let few = distinct_exact && top.len() <= FEW_DISTINCT;
+            top.iter()
+                .filter(|(_, n)| few || *n > 1)
+                .take(SEARCH_VALUES)
+                .map(|(v, _)| v.clone())
+                .collect()
+        } else {
+            Vec::new()
+        };
         top.truncate(TOP_VALUES);
         // Facts of every file stay in memory for the whole build: without
         // this, each column would keep room for its 1,000 distinct values.
@@ -295,6 +314,7 @@ impl ColumnProfiler {
             min,
             max,
             top,
+            search_values,
             misfits: misfit_count,
             misfit_example: if misfit_count > 0 {
                 misfit_example
@@ -495,6 +515,24 @@ mod tests {
         assert!(profile("n", &["1", "2,5"]).decimal_comma);
         let dates = profile("f", &["2014-03-01", "2014-01-03"]);
         assert_eq!(dates.min.as_deref(), Some("2014-01-03"));
+    }
+
+    #[test]
+    fn search_finds_a_text_column_by_its_few_values_or_those_it_repeats() {
+        let places: Vec<String> = (0..60).map(|i| format!("Lugar {i:02}")).collect();
+        let few: Vec<&str> = places.iter().map(String::as_str).collect();
+        let values = profile("municipio", &few).search_values;
+        assert_eq!(values.len(), 50, "at most 50");
+        assert_eq!(values[0], "Lugar 00");
+        // Many distinct values: only those seen twice.
+        let mut many: Vec<String> = (0..500).map(|i| format!("folio {i}")).collect();
+        many.extend(["Guadalajara".into(), "Guadalajara".into(), "Tala".into()]);
+        let many: Vec<&str> = many.iter().map(String::as_str).collect();
+        assert_eq!(profile("municipio", &many).search_values, ["Guadalajara"]);
+        assert!(
+            profile("n", &["1", "2", "2"]).search_values.is_empty(),
+            "numbers are not searched by"
+        );
     }
 
     #[test]

@@ -283,7 +283,7 @@ fn read_files(
                 Err(error) => {
                     diagnostics.push(Diagnostic::error(
                         *name,
-                        msg!("analyse-unreadable", error = error.to_string()),
+                        msg!("analyse-unreadable", error = crate::load::io_reason(&error)),
                     ));
                     None
                 }

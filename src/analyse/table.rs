@@ -266,7 +266,8 @@ impl TableBuilder {
                     column = &column.name,
                     kind = column.column_type.schema_type_name(),
                     count = column.misfits,
-                    example = column.misfit_example.as_deref().unwrap_or("")
+                    example =
+                        super::detectors::mask_text(column.misfit_example.as_deref().unwrap_or(""))
                 ))
                 .help(msg!("analyse-misfits-help")),
             );

@@ -3,6 +3,7 @@
 //! their data, and a portal too big for GitHub Pages (1 GB).
 
 use crate::diagnostics::{Code, Diagnostic, display_path};
+use crate::load::is_hidden_name;
 use crate::model::{ResourceLocation, Site};
 use crate::msg;
 use crate::output::{Content, OutputFile};
@@ -38,11 +39,8 @@ pub fn check(site: &Site, linked: &BTreeSet<PathBuf>) -> Vec<Diagnostic> {
             ResourceLocation::Remote { .. } => None,
         })
         .chain(linked.iter().cloned())
-        .chain(
-            site.participants
-                .iter()
-                .filter_map(|p| Some(p.boundary.as_ref()?.path.clone())),
-        )
+        .chain(portal_logos(site))
+        .chain(boundaries(site))
         .collect();
     let folders: Vec<(&str, &Path)> = site
         .participants
@@ -50,7 +48,7 @@ pub fn check(site: &Site, linked: &BTreeSet<PathBuf>) -> Vec<Diagnostic> {
         .filter_map(|p| Some((p.id.as_str(), Path::new(&p.source_file).parent()?)))
         .collect();
     for (participant, folder) in &folders {
-        referenced.extend(named_by_unloaded_descriptors(site, participant, folder));
+        referenced.extend(named_by_unloaded_files(site, participant, folder));
     }
     let mut problems = Vec::new();
     for (_, folder) in &folders {
@@ -59,42 +57,57 @@ pub fn check(site: &Site, linked: &BTreeSet<PathBuf>) -> Vec<Diagnostic> {
     problems
 }
 
-/// The files of a participant's folder that its descriptors which did not
-/// load seem to name (their path written in a descriptor's text): they wait on
-/// that descriptor's errors rather than being reported as nobody's.
-fn named_by_unloaded_descriptors(site: &Site, participant: &str, folder: &Path) -> Vec<PathBuf> {
-    let prefix = format!("{participant}/");
-    if !site
-        .unloaded
-        .datasets
+/// The participants' boundary files (`boundary` in participant.toml).
+fn boundaries(site: &Site) -> impl Iterator<Item = PathBuf> + '_ {
+    site.participants
         .iter()
-        .any(|id| id.starts_with(&prefix))
-    {
+        .filter_map(|p| Some(p.boundary.as_ref()?.path.clone()))
+}
+
+/// The logos of the participants' own portals, beside their participant.toml.
+fn portal_logos(site: &Site) -> impl Iterator<Item = PathBuf> + '_ {
+    site.participants
+        .iter()
+        .filter_map(|p| Some(p.portal.as_ref()?.logo.as_ref()?.path.clone()))
+}
+
+/// The files of a participant's folder that its descriptors or stories which
+/// did not load seem to name (their path, relative to the naming file, written
+/// in its text): they wait on that file's errors rather than being reported as
+/// nobody's.
+fn named_by_unloaded_files(site: &Site, participant: &str, folder: &Path) -> Vec<PathBuf> {
+    let prefix = format!("{participant}/");
+    let waiting = |ids: &BTreeSet<String>| ids.iter().any(|id| id.starts_with(&prefix));
+    let descriptors = waiting(&site.unloaded.datasets);
+    let stories = waiting(&site.unloaded.stories);
+    if !descriptors && !stories {
         return Vec::new();
     }
-    let folder = site.root.join(folder);
-    let files: Vec<PathBuf> = walkdir::WalkDir::new(&folder)
+    let files: Vec<PathBuf> = walkdir::WalkDir::new(site.root.join(folder))
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
         .map(walkdir::DirEntry::into_path)
         .collect();
-    let texts: Vec<String> = files
+    let texts: Vec<(&Path, String)> = files
         .iter()
-        .filter(|path| path.extension().is_some_and(|x| x == "toml"))
-        .filter_map(|path| std::fs::read_to_string(path).ok())
-        .collect();
-    files
-        .into_iter()
-        .filter(|path| {
-            let relative = path.strip_prefix(&folder).unwrap_or(path);
-            let relative = relative.to_string_lossy().replace('\\', "/");
-            texts.iter().any(|text| text.contains(&relative))
+        .filter(|path| match path.extension().and_then(|x| x.to_str()) {
+            Some("toml") => descriptors,
+            Some("md") => stories,
+            _ => false,
         })
-        .collect()
+        .filter_map(|path| Some((path.parent()?, std::fs::read_to_string(path).ok()?)))
+        .collect();
+    let named = |path: &Path| {
+        texts.iter().any(|(dir, text)| {
+            path.strip_prefix(dir)
+                .is_ok_and(|relative| text.contains(&relative.to_string_lossy().replace('\\', "/")))
+        })
+    };
+    files.iter().filter(|path| named(path)).cloned().collect()
 }
 
-/// The problems of the files in one participant's folder (hidden ones skipped),
+/// The problems of the files in one participant's folder (hidden and system ones skipped),
 /// with the unreferenced ones past the first twenty counted in one warning.
 fn folder_problems(
     site: &Site,
@@ -104,7 +117,7 @@ fn folder_problems(
 ) {
     let walker = walkdir::WalkDir::new(site.root.join(folder))
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        .filter_entry(|e| e.depth() == 0 || !is_hidden_name(&e.file_name().to_string_lossy()));
     let mut unreferenced = 0usize;
     for entry in walker
         .filter_map(Result::ok)

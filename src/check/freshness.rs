@@ -3,6 +3,7 @@
 //! themselves are [`crate::rules::freshness`]).
 
 use crate::diagnostics::{Code, Diagnostic};
+use crate::history::History;
 use crate::model::{Dataset, Frequency};
 use crate::msg;
 use crate::rules::freshness::{Freshness, State};
@@ -53,4 +54,29 @@ pub fn diagnostics(dataset: &Dataset, freshness: &Freshness) -> Option<Diagnosti
         ),
         _ => None,
     }
+}
+
+/// A declared `modified` older than the last commit that changed the
+/// dataset's data: the data was updated and the date was not.
+pub fn behind_its_data(dataset: &Dataset, history: &History) -> Option<Diagnostic> {
+    let declared = dataset.modified?;
+    let entry = history.last_data_change(&dataset.id)?;
+    (declared < entry.commit.date()).then(|| {
+        Diagnostic::warning(
+            &dataset.source_file,
+            msg!(
+                "check-modified-behind-data",
+                title = &dataset.title,
+                modified = declared.to_string(),
+                changed = entry.commit.date().to_string(),
+                commit = entry.commit.short_id(),
+                message = &entry.commit.title
+            ),
+        )
+        .code(Code::ModifiedBehindData)
+        .help(msg!(
+            "check-modified-behind-data-help",
+            changed = entry.commit.date().to_string()
+        ))
+    })
 }

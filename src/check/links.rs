@@ -216,7 +216,7 @@ fn rooted_problem(
 }
 
 /// Whether a root-relative link (`rooted`: its path after `/`) goes to the
-/// pages or downloads of a dataset or participant whose file did not load:
+/// pages or downloads of a dataset, participant, story or page whose file did not load:
 /// its errors are reported there, and the page comes once they are fixed.
 fn waits_on_unloaded(site: &Site, urls: &Urls, rooted: &str) -> bool {
     let base = urls.base_path().trim_start_matches('/');
@@ -234,6 +234,16 @@ fn waits_on_unloaded(site: &Site, urls: &Urls, rooted: &str) -> bool {
             .participants
             .iter()
             .any(|id| under(Urls::participant(id)))
+        || site
+            .unloaded
+            .stories
+            .iter()
+            .any(|id| under(Urls::story(id)))
+        || site
+            .unloaded
+            .pages
+            .iter()
+            .any(|slug| under(Urls::page(slug)))
 }
 
 /// The error for a relative link that names no file of the site beside its

@@ -1,7 +1,8 @@
 //! Check: the validations `abierto check` adds to those of `build` —
 //! findings on metadata completeness and freshness (whose states every build
-//! computes, in [`crate::rules`]), files, links and, with `--external`, the
-//! addresses they name. Each finding is a `Diagnostic` with a stable `code`;
+//! computes, in [`crate::rules`]), files, links, with `--external` the
+//! addresses they name, and with `--previous` the datasets a previous build
+//! published that this one lost. Each finding is a `Diagnostic` with a stable `code`;
 //! the scores per dataset and participant feed `--format json`.
 
 pub mod external;
@@ -9,12 +10,24 @@ pub mod files;
 pub mod freshness;
 pub mod links;
 pub mod metadata;
+pub mod previous;
 pub mod report;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
+use crate::history::History;
 use crate::model::{Date, Site};
 use crate::output::OutputFile;
 use crate::rules;
+
+/// What `check` adds to the build's validations when asked.
+#[derive(Debug, Clone, Default)]
+pub struct CheckOptions {
+    /// Ask every external link (`--external`), with these settings.
+    pub external: Option<external::Settings>,
+    /// Compare with a previous build (`--previous`): an output folder, a
+    /// `sitemap.xml` file, or the published sitemap's address.
+    pub previous: Option<String>,
+}
 
 /// What one dataset looks like to `check`: its completeness and freshness.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -46,14 +59,17 @@ pub struct CheckSummary {
     pub external: Option<external::Summary>,
 }
 
-/// Runs every check on a loaded and rendered site; external links only with `external` settings.
+/// Runs every check on a loaded and rendered site; external links and the
+/// comparison with a previous build only when `extra` asks for them.
 pub fn run(
     site: &Site,
     files: &[OutputFile],
+    history: &History,
     today: Date,
-    external: Option<&external::Settings>,
+    extra: &CheckOptions,
     diagnostics: &Diagnostics,
 ) -> CheckSummary {
+    let external = extra.external.as_ref();
     let mut datasets = Vec::new();
     for dataset in &site.datasets {
         let descriptor =
@@ -73,6 +89,10 @@ pub fn run(
                 "modified"
             };
             d.line = Some(key_line(&descriptor, key));
+            diagnostics.push(d);
+        }
+        if let Some(mut d) = freshness::behind_its_data(dataset, history) {
+            d.line = Some(key_line(&descriptor, "modified"));
             diagnostics.push(d);
         }
         datasets.push(DatasetScore {
@@ -113,6 +133,13 @@ pub fn run(
     files::check(site, &linked)
         .into_iter()
         .for_each(|d| diagnostics.push(d));
+    if let Some(place) = &extra.previous {
+        let found = match previous::read(place) {
+            Ok(previous) => previous::check(site, files, &previous),
+            Err(problem) => vec![problem],
+        };
+        found.into_iter().for_each(|d| diagnostics.push(d));
+    }
     let (output_bytes, too_large) = files::output_size(files);
     if let Some(d) = too_large {
         diagnostics.push(d);

@@ -4,7 +4,7 @@
 //! commands, so problems show on a pull request's lines).
 
 use crate::check::CheckSummary;
-use crate::diagnostics::{Diagnostic, Severity};
+use crate::diagnostics::{BYTE_ORDER_MARK, Code, Diagnostic, Severity};
 use crate::model::Language;
 use crate::msg;
 use std::fmt::Write;
@@ -38,10 +38,11 @@ pub fn counts(diagnostics: &[Diagnostic]) -> Counts {
     c
 }
 
-/// Codes whose findings must never be shown with their source line (it holds personal data).
+/// Findings never shown with their source line: personal data's, and a data
+/// file's (its line is a row of the data, which may hold anyone's).
 fn hides_source(d: &Diagnostic) -> bool {
     d.code
-        .is_some_and(|c| c.as_str().starts_with("personal-data"))
+        .is_some_and(|c| c == Code::DataFile || c.as_str().starts_with("personal-data"))
 }
 
 /// "error", "aviso", "nota": the severity in the reader's language.
@@ -61,7 +62,7 @@ pub fn text(diagnostics: &[Diagnostic], site: &Path, colour: bool, language: Lan
     };
     let mut out = String::new();
     let mut current_file: Option<&str> = None;
-    let mut lines_cache: Option<(String, Vec<String>)> = None;
+    let mut lines = SourceLines::default();
     for d in diagnostics {
         if current_file != Some(d.file.as_str()) {
             if current_file.is_some() {
@@ -92,48 +93,77 @@ pub fn text(diagnostics: &[Diagnostic], site: &Path, colour: bool, language: Lan
             d.message_text(language)
         );
         let _ = writeln!(out, "    {} {place}", paint("34", "-->"));
-        if let (Some(line), false) = (d.line, hides_source(d)) {
-            if lines_cache.as_ref().map(|(f, _)| f.as_str()) != Some(d.file.as_str()) {
-                let text = std::fs::read(site.join(&d.file))
-                    .map(|b| String::from_utf8_lossy(&b).into_owned())
-                    .unwrap_or_default();
-                lines_cache = Some((d.file.clone(), text.lines().map(str::to_string).collect()));
-            }
-            if let Some(source) = lines_cache
-                .as_ref()
-                .and_then(|(_, lines)| lines.get(line - 1))
-            {
-                let shown: String = source.chars().take(160).collect();
-                let number = line.to_string();
-                let pad = " ".repeat(number.len());
-                let _ = writeln!(out, "    {pad} {}", paint("34", "|"));
-                let _ = writeln!(
-                    out,
-                    "    {} {} {shown}",
-                    paint("34", &number),
-                    paint("34", "|")
-                );
-                if let Some(column) = d.column.filter(|c| *c <= shown.chars().count() + 1) {
-                    let indent: String = shown
-                        .chars()
-                        .take(column - 1)
-                        .map(|c| if c == '\t' { '\t' } else { ' ' })
-                        .collect();
-                    let _ = writeln!(
-                        out,
-                        "    {pad} {} {indent}{}",
-                        paint("34", "|"),
-                        paint(colour_code, "^")
-                    );
-                }
-            }
+        if let (Some(line), false) = (d.line, hides_source(d))
+            && let Some(source) = lines.line(site, &d.file, line)
+        {
+            write_excerpt(&mut out, source, line, d.column, &paint, colour_code);
         }
         if let Some(help) = d.help_text(language) {
             let label = format!("{}:", msg!("diagnostic-help").text(language));
+            // A help's further lines (a block to paste) stand under its first.
+            let indent = format!("\n{}", " ".repeat(5 + label.chars().count()));
+            let help = help.replace('\n', &indent);
             let _ = writeln!(out, "    {} {help}", paint("1;32", &label));
         }
     }
     out
+}
+
+/// The lines of the file last read, for excerpts (files come grouped, so one is enough).
+#[derive(Default)]
+struct SourceLines {
+    file: String,
+    lines: Vec<String>,
+}
+
+impl SourceLines {
+    /// Line `line` (1-based) of `file` under `site`, as an editor shows it: no
+    /// byte-order mark, no carriage return.
+    fn line(&mut self, site: &Path, file: &str, line: usize) -> Option<&str> {
+        if self.file != file {
+            let text = std::fs::read(site.join(file))
+                .map(|b| String::from_utf8_lossy(&b).into_owned())
+                .unwrap_or_default();
+            let text = text.strip_prefix(BYTE_ORDER_MARK).unwrap_or(&text);
+            self.file = file.to_string();
+            self.lines = text.lines().map(str::to_string).collect();
+        }
+        self.lines.get(line.checked_sub(1)?).map(String::as_str)
+    }
+}
+
+/// The source line of a problem, numbered, with a caret under its column.
+fn write_excerpt(
+    out: &mut String,
+    source: &str,
+    line: usize,
+    column: Option<usize>,
+    paint: &dyn Fn(&str, &str) -> String,
+    colour_code: &str,
+) {
+    let shown: String = source.chars().take(160).collect();
+    let number = line.to_string();
+    let pad = " ".repeat(number.len());
+    let _ = writeln!(out, "    {pad} {}", paint("34", "|"));
+    let _ = writeln!(
+        out,
+        "    {} {} {shown}",
+        paint("34", &number),
+        paint("34", "|")
+    );
+    if let Some(column) = column.filter(|c| *c <= shown.chars().count() + 1) {
+        let indent: String = shown
+            .chars()
+            .take(column - 1)
+            .map(|c| if c == '\t' { '\t' } else { ' ' })
+            .collect();
+        let _ = writeln!(
+            out,
+            "    {pad} {} {indent}{}",
+            paint("34", "|"),
+            paint(colour_code, "^")
+        );
+    }
 }
 
 /// The one-line summary of a run.
@@ -284,7 +314,6 @@ pub fn escape_property(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostics::Code;
 
     #[test]
     fn github_commands_escape_their_properties_and_message() {
@@ -313,5 +342,22 @@ mod tests {
         let out = text(&[d], dir.path(), false, Language::En);
         assert!(out.contains("2 | licnse = \"b\"\n"), "{out}");
         assert!(out.contains("  | ^\n"), "{out}");
+    }
+
+    #[test]
+    fn a_data_file_s_rows_are_never_quoted() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("a.csv"),
+            "id,curp\n1,GOMC850412HDFRRR03,de más\n",
+        )
+        .unwrap();
+        let ragged = msg!("analyse-ragged-row", width = 3usize, columns = 2usize);
+        let d = Diagnostic::warning("a.csv", ragged)
+            .at_line(2)
+            .code(Code::DataFile);
+        let out = text(&[d], dir.path(), false, Language::En);
+        assert!(out.contains("a.csv:2"), "{out}");
+        assert!(!out.contains("GOMC"), "{out}");
     }
 }

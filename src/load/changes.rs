@@ -19,7 +19,7 @@ pub enum ChangeKind {
     Descriptor,
     /// A story (`historias/*.md`, `participants/<id>/historias/*.md`).
     Story,
-    /// A plain page (`pages/*.md`).
+    /// A plain page (`pages/*.md`, `participants/<id>/pages/*.md`).
     Page,
     /// A data file beside the descriptors (read again only when it changes).
     DataFile,
@@ -81,6 +81,7 @@ pub fn classify(root: &Path, path: &Path) -> Option<Change> {
         [PARTICIPANTS_DIR, _, .., _] if extension.as_deref() == Some("toml") => {
             ChangeKind::Descriptor
         }
+        [PARTICIPANTS_DIR, _, PAGES_DIR, .., _] if markdown => ChangeKind::Page,
         [PARTICIPANTS_DIR, _, .., _] if markdown => ChangeKind::Story,
         [PARTICIPANTS_DIR, _, ..] => ChangeKind::DataFile,
         [STORIES_DIR, ..] => ChangeKind::Story,
@@ -98,10 +99,13 @@ pub fn classify(root: &Path, path: &Path) -> Option<Change> {
 
 /// Files editors write while saving: Vim's swap files and `4913` probe,
 /// backups ending in `~`, Emacs' lock (`.#name`) and auto-save (`#name#`)
-/// files, and the `name.tmp…` files some editors write and rename.
+/// files, the `name.tmp…` files some editors write and rename, Office's lock
+/// files (`~$name.xlsx`) and the eight-hexadecimal-digit file Excel saves into
+/// before renaming it over the workbook.
 pub fn is_temporary(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
     name == "4913"
+        || (name.len() == 8 && name.bytes().all(|b| b.is_ascii_hexdigit()))
         || name.ends_with('~')
         || name.starts_with(".#")
         || (name.starts_with('#') && name.ends_with('#'))
@@ -150,6 +154,10 @@ mod tests {
         );
         assert_eq!(kind("historias/red.md"), Some(ChangeKind::Story));
         assert_eq!(kind("pages/acerca.md"), Some(ChangeKind::Page));
+        assert_eq!(
+            kind("participants/san-pedro/pages/acerca.md"),
+            Some(ChangeKind::Page)
+        );
         assert_eq!(kind("static/img/logo.svg"), Some(ChangeKind::Static));
         assert_eq!(kind("templates/base.html"), Some(ChangeKind::Template));
     }
@@ -168,6 +176,9 @@ mod tests {
             "historias/.hidden.md",
             "participants/.cache/x.csv",
             "participants/xalapa/datos/~$libro.xlsx",
+            "participants/xalapa/datos/6B2D8E10",
+            "participants/xalapa/datos/Thumbs.db",
+            "static/desktop.ini",
         ] {
             assert_eq!(kind(ignored), None, "{ignored}");
         }

@@ -18,6 +18,14 @@ pub fn file_id(path: &Path) -> String {
     slugify(&stem)
 }
 
+/// A story's id: `<participant>/<file id>`, or the file id alone for a network story.
+pub fn story_id(participant: Option<&str>, path: &Path) -> String {
+    match participant {
+        Some(participant) => format!("{participant}/{}", file_id(path)),
+        None => file_id(path),
+    }
+}
+
 /// A dataset's id, from its participant's id and its descriptor's slug.
 pub fn dataset_id(participant: &str, slug: &str) -> String {
     format!("{participant}/{slug}")

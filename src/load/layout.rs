@@ -41,6 +41,8 @@ pub(super) struct SiteFiles {
     /// (participant id or none for the network, story file)
     pub stories: Vec<(Option<String>, PathBuf)>,
     pub pages: Vec<PathBuf>,
+    /// (participant id, page of its own portal: `<participant>/pages/*.md`)
+    pub participant_pages: Vec<(String, PathBuf)>,
     pub static_files: Vec<PathBuf>,
     pub templates: Vec<(String, PathBuf)>,
 }
@@ -110,12 +112,16 @@ impl SiteFiles {
             }
             self.participants
                 .push((id.clone(), folder.join(PARTICIPANT_FILE)));
+            let pages = folder.join(PAGES_DIR);
             for file in walk_files(root, &folder, diagnostics) {
                 match extension(&file).as_deref() {
                     Some("toml") if file != folder.join(PARTICIPANT_FILE) => {
                         self.descriptor_ids
                             .push(ids::dataset_id(&id, &ids::file_id(&file)));
                         self.descriptors.push((id.clone(), file));
+                    }
+                    Some("md") if file.starts_with(&pages) => {
+                        self.participant_pages.push((id.clone(), file))
                     }
                     Some("md") => self.stories.push((Some(id.clone()), file)),
                     _ => {}
@@ -171,12 +177,36 @@ fn walk_files(root: &Path, folder: &Path, diagnostics: &Diagnostics) -> Vec<Path
             found.push(path.to_path_buf());
         }
     }
+    report_case_collisions(root, &found, diagnostics);
     found
 }
 
-/// Whether a file or folder name is hidden (starts with a dot): no part of the site.
-pub(super) fn is_hidden_name(name: &str) -> bool {
+/// Two files whose names differ only in capitals (or Unicode form) are one
+/// file on Windows and macOS: there one would silently replace the other.
+fn report_case_collisions(root: &Path, files: &[PathBuf], diagnostics: &Diagnostics) {
+    let mut seen: std::collections::HashMap<String, &Path> = std::collections::HashMap::new();
+    for file in files {
+        let name = display_path(root, file);
+        let folded = crate::slug::nfc(&name).to_lowercase();
+        if let Some(first) = seen.insert(folded, file) {
+            diagnostics.push(
+                Diagnostic::error(
+                    &name,
+                    msg!("load-case-collision", other = display_path(root, first)),
+                )
+                .help(msg!("load-case-collision-help")),
+            );
+        }
+    }
+}
+
+/// Whether a file or folder is no part of the site: hidden (its name starts
+/// with a dot, as `.git` and macOS' `.DS_Store`), or written by the system on
+/// its own (Windows' `Thumbs.db` and `desktop.ini`, macOS' `Icon\r`).
+pub fn is_hidden_name(name: &str) -> bool {
     name.starts_with('.')
+        || ["thumbs.db", "ehthumbs.db", "desktop.ini", "icon\r"]
+            .contains(&name.to_ascii_lowercase().as_str())
 }
 
 fn is_hidden(path: &Path) -> bool {

@@ -28,7 +28,7 @@ struct StoryFrontMatter {
 }
 
 /// Image files a story's cover may be.
-const COVER_EXTENSIONS: &[&str] = &["png", "jpg", "jpeg", "gif", "webp", "svg", "avif"];
+pub(super) const IMAGE_EXTENSIONS: &[&str] = &["png", "jpg", "jpeg", "gif", "webp", "svg", "avif"];
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -141,12 +141,12 @@ fn cover(
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
-    if !COVER_EXTENSIONS.contains(&extension.as_str()) {
+    if !IMAGE_EXTENSIONS.contains(&extension.as_str()) {
         return Err(source
             .error(at, msg!("load-cover-not-image", path = text))
             .help(msg!(
                 "load-cover-not-image-help",
-                extensions = COVER_EXTENSIONS.join(", ")
+                extensions = IMAGE_EXTENSIONS.join(", ")
             )));
     }
     Ok(StoryFile { relative, path })
@@ -171,8 +171,7 @@ pub fn parse_page(slug: String, source: &SourceText) -> Result<Page, Vec<Diagnos
 /// Splits a file into (front matter as TOML text, body, first line of the body).
 /// The TOML text keeps the file's byte offsets, so its spans are the file's.
 fn split(source: &SourceText) -> Result<(String, String, usize), Diagnostic> {
-    let text = source.text.strip_prefix('\u{feff}').unwrap_or(&source.text);
-    let bom = source.text.len() - text.len();
+    let text = &source.text;
     let missing = || {
         Diagnostic::error(&source.name, msg!("load-no-front-matter"))
             .at_line(1)
@@ -197,7 +196,7 @@ fn split(source: &SourceText) -> Result<(String, String, usize), Diagnostic> {
         if text[offset..line_end].trim_end() == "+++" {
             let front = format!(
                 "{}{}",
-                " ".repeat(bom + first_line_end - 1) + "\n",
+                " ".repeat(first_line_end - 1) + "\n",
                 &text[first_line_end..offset]
             );
             let body_first_line = text[..line_end].matches('\n').count() + 1;

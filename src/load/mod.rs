@@ -7,6 +7,7 @@ mod descriptor;
 pub mod ids;
 mod layout;
 mod markdown_file;
+mod own_portals;
 mod participant;
 mod paths;
 mod portal;
@@ -16,13 +17,13 @@ mod toml_syntax;
 mod toml_tree;
 
 pub use changes::{Change, ChangeKind, classify, is_temporary};
-pub(crate) use descriptor::format_from_name;
+pub(crate) use descriptor::{MAX_KEYWORDS, format_from_name};
 pub use layout::{
     PAGES_DIR, PARTICIPANT_FILE, PARTICIPANTS_DIR, PORTAL_FILE, SOURCE_DIRS, STATIC_DIR,
-    STORIES_DIR, TEMPLATES_DIR,
+    STORIES_DIR, TEMPLATES_DIR, is_hidden_name,
 };
 pub use paths::{PathProblem, resolve_in_site};
-pub use portal::{DEFAULT_EXPLORE_MAX_ROWS, site_language};
+pub use portal::{DEFAULT_BASE_URL, DEFAULT_EXPLORE_MAX_ROWS, parse_size, site_language};
 
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText, display_path};
 use crate::messages::Arg;
@@ -68,10 +69,11 @@ pub fn load_site(root: &Path, diagnostics: &Diagnostics) -> Option<Site> {
         diagnostics,
     };
 
-    let participants = loader.participants(&files.participants);
+    let mut participants = loader.participants(&files.participants);
     let datasets = loader.datasets(&files.descriptors, &participants, &portal);
     let (stories, references) = loader.stories(&files.stories);
     let pages = loader.pages(&files.pages);
+    loader.participant_pages(&mut participants, &files.participant_pages);
     let unloaded = Unloaded {
         datasets: files
             .descriptor_ids
@@ -86,6 +88,18 @@ pub fn load_site(root: &Path, diagnostics: &Diagnostics) -> Option<Site> {
             .chain(&files.folders_without_participant)
             .filter(|id| !participants.contains_key(*id))
             .cloned()
+            .collect(),
+        stories: files
+            .stories
+            .iter()
+            .map(|(participant, path)| ids::story_id(participant.as_deref(), path))
+            .filter(|id| !stories.iter().any(|s| &s.id == id))
+            .collect(),
+        pages: files
+            .pages
+            .iter()
+            .map(|path| ids::file_id(path))
+            .filter(|slug| !pages.iter().any(|p| &p.slug == slug))
             .collect(),
     };
 
@@ -106,6 +120,7 @@ pub fn load_site(root: &Path, diagnostics: &Diagnostics) -> Option<Site> {
         .sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.slug.cmp(&b.slug)));
     loader.check_story_references(&site, &references);
     loader.check_former_ids(&site, &files.descriptors);
+    own_portals::check(&site, diagnostics);
     Some(site)
 }
 
@@ -147,7 +162,12 @@ impl Loader<'_> {
                 continue;
             }
             let folder = path.parent().unwrap_or(self.root);
-            match participant::parse(id.clone(), &source, self.root, folder) {
+            let folder = std::fs::canonicalize(folder).unwrap_or_else(|_| folder.to_path_buf());
+            let folders = participant::Folders {
+                site_root: self.root,
+                participant: &folder,
+            };
+            match participant::parse(id.clone(), &source, &folders) {
                 Ok(participant) => {
                     participants.insert(id.clone(), participant);
                 }
@@ -210,11 +230,7 @@ impl Loader<'_> {
         let mut stories = Vec::new();
         let mut references = Vec::new();
         for (participant, path) in files {
-            let slug = ids::file_id(path);
-            let id = match participant {
-                Some(participant) => format!("{participant}/{slug}"),
-                None => slug,
-            };
+            let id = ids::story_id(participant.as_deref(), path);
             let Some(source) = read_source(self.root, path, self.diagnostics) else {
                 continue;
             };
@@ -232,7 +248,7 @@ impl Loader<'_> {
         (stories, references)
     }
 
-    fn pages(&self, files: &[PathBuf]) -> Vec<Page> {
+    fn pages<'p>(&self, files: impl IntoIterator<Item = &'p PathBuf>) -> Vec<Page> {
         let mut sources: BTreeMap<String, String> = BTreeMap::new();
         let mut pages = Vec::new();
         for path in files {
@@ -256,6 +272,21 @@ impl Loader<'_> {
             }
         }
         pages
+    }
+
+    /// Each participant's own pages (`<participant>/pages/*.md`), in menu order.
+    fn participant_pages(
+        &self,
+        participants: &mut BTreeMap<String, Participant>,
+        files: &[(String, PathBuf)],
+    ) {
+        for (id, participant) in participants.iter_mut() {
+            let own = files.iter().filter(|(p, _)| p == id).map(|(_, path)| path);
+            participant.pages = self.pages(own);
+            participant
+                .pages
+                .sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.slug.cmp(&b.slug)));
+        }
     }
 
     /// Story front matter may only name datasets that exist; one whose
@@ -400,6 +431,9 @@ fn read_source(root: &Path, path: &Path, diagnostics: &Diagnostics) -> Option<So
 /// Why a file or folder cannot be read, as a catalog message: the usual
 /// reasons in words, any other in the system's own.
 pub(crate) fn io_reason(error: &std::io::Error) -> crate::messages::Message {
+    if crate::platform::in_use_by_another_program(error) {
+        return msg!("load-io-in-use");
+    }
     match error.kind() {
         std::io::ErrorKind::PermissionDenied => msg!("load-io-permission"),
         std::io::ErrorKind::NotFound => msg!("load-io-not-found"),

@@ -4,7 +4,7 @@ use super::ids::{self, IdProblem};
 use super::toml_file;
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
 use crate::model::{
-    Category, Forge, Language, License, Maps, Portal, Repository, built_in_licenses,
+    Category, Forge, Language, License, Logo, Maps, Portal, Repository, built_in_licenses,
 };
 use crate::msg;
 use serde::Deserialize;
@@ -36,6 +36,16 @@ struct PortalFile {
     #[serde(default)]
     build: BuildFile,
     maps: Option<MapsFile>,
+    #[serde(default)]
+    history: HistoryFile,
+}
+
+/// `[history]`: what the datasets' history publishes.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct HistoryFile {
+    /// Previous versions of each data file published as downloads (0: links to the forge).
+    keep_versions: Option<Spanned<i64>>,
 }
 
 /// `[maps]`: a basemap under the data.
@@ -96,7 +106,8 @@ impl LicenseFile {
     }
 }
 
-const DEFAULT_BASE_URL: &str = "http://localhost/";
+/// The address of a portal that does not say its own (a local preview).
+pub const DEFAULT_BASE_URL: &str = "http://localhost/";
 const DEFAULT_PREVIEW_ROWS: usize = 20;
 /// Git and GitHub refuse files over 100 MB.
 /// Rows a table may have for its explorer to be made, unless `[build] explore_max_rows` says.
@@ -163,6 +174,12 @@ pub fn load(source: &SourceText, diagnostics: &Diagnostics) -> Option<Portal> {
                 DEFAULT_EXPLORE_MAX_ROWS
             })
         });
+    let keep_versions = file.history.keep_versions.map_or(0, |n| {
+        keep_versions(source, &n).unwrap_or_else(|d| {
+            diagnostics.push(d);
+            0
+        })
+    });
     let categories = categories(source, file.categories, diagnostics);
     let repository = file.repository.and_then(|url| {
         repository(source, &url, file.branch.as_ref())
@@ -172,17 +189,20 @@ pub fn load(source: &SourceText, diagnostics: &Diagnostics) -> Option<Portal> {
     Some(Portal {
         title: file.title,
         description: file.description,
+        source_file: source.name.clone(),
+        description_line: 1,
         base_url,
         language: file.language,
         default_license,
         accent_color,
-        logo: file.logo,
+        logo: file.logo.map(Logo::Static),
         preview_rows,
         categories,
         licenses,
         check_allow: file.check.allow,
         max_file_bytes,
         explore_max_rows,
+        keep_versions,
         repository,
         maps: file
             .maps
@@ -233,6 +253,21 @@ fn maps_section(source: &SourceText, maps: MapsFile, diagnostics: &Diagnostics) 
         attribution: maps.attribution.map(|a| a.into_inner()),
         basemap,
     }
+}
+
+/// The most `keep_versions` may say.
+const MOST_KEPT_VERSIONS: i64 = 1000;
+
+fn keep_versions(source: &SourceText, n: &Spanned<i64>) -> Result<usize, Diagnostic> {
+    if (0..=MOST_KEPT_VERSIONS).contains(n.get_ref()) {
+        return Ok(*n.get_ref() as usize);
+    }
+    Err(source
+        .error(
+            n.span().start,
+            msg!("load-keep-versions", max = MOST_KEPT_VERSIONS as u64),
+        )
+        .help(msg!("load-keep-versions-help")))
 }
 
 /// `repository` (and `branch`): the web address of the site's git repository,
@@ -337,11 +372,16 @@ fn known_license(
         .ok_or_else(|| unknown_license(source, id, licenses))
 }
 
-fn base_url(source: &SourceText, url: &Spanned<String>) -> Result<String, Diagnostic> {
+/// A portal's `base_url`: an `http(s)` address, given a final `/`.
+pub(super) fn base_url(source: &SourceText, url: &Spanned<String>) -> Result<String, Diagnostic> {
     toml_file::url(source, url, &["http", "https"]).map(with_trailing_slash)
 }
 
-fn accent_color(source: &SourceText, colour: &Spanned<String>) -> Result<String, Diagnostic> {
+/// An `accent_color`: `#rrggbb`.
+pub(super) fn accent_color(
+    source: &SourceText,
+    colour: &Spanned<String>,
+) -> Result<String, Diagnostic> {
     let text = colour.get_ref();
     let is_hex = text.len() == 7
         && text.starts_with('#')
@@ -443,7 +483,7 @@ fn categories(
 }
 
 /// A size such as `100 MB`, `1.5 GB` or `512 KB` (units of 1024), in bytes.
-fn parse_size(text: &str) -> Option<u64> {
+pub fn parse_size(text: &str) -> Option<u64> {
     let text = text.trim();
     let split = text
         .find(|c: char| !(c.is_ascii_digit() || c == '.'))

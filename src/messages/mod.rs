@@ -60,6 +60,8 @@ pub enum Arg {
     Decimal(String),
     /// Another message, put into the same language first.
     Message(Box<Message>),
+    /// Messages said one after the other, separated by semicolons.
+    List(Vec<Message>),
 }
 
 impl Message {
@@ -130,6 +132,13 @@ impl Arg {
             Arg::Size(bytes) => FluentValue::from(size_text(*bytes, language)),
             Arg::Decimal(text) => FluentValue::from(decimal_text(text, language)),
             Arg::Message(message) => FluentValue::from(message.text(language)),
+            Arg::List(messages) => FluentValue::from(
+                messages
+                    .iter()
+                    .map(|m| m.text(language))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ),
         }
     }
 }
@@ -155,6 +164,12 @@ impl From<&String> for Arg {
 impl From<Message> for Arg {
     fn from(message: Message) -> Arg {
         Arg::Message(Box::new(message))
+    }
+}
+
+impl From<Vec<Message>> for Arg {
+    fn from(messages: Vec<Message>) -> Arg {
+        Arg::List(messages)
     }
 }
 

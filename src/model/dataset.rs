@@ -89,6 +89,9 @@ pub struct Resource {
     pub description_line: usize,
     pub fields: Vec<Field>,
     pub personal_data: Vec<PersonalDataAcceptance>,
+    /// `primary_key`: the column that identifies a row, so the history tells
+    /// a revised row from a removed one and an added one.
+    pub primary_key: Option<String>,
 }
 
 /// Documentation of one column (Table Schema).
@@ -98,6 +101,20 @@ pub struct Field {
     #[serde(rename = "type")]
     pub field_type: Option<String>,
     pub description: String,
+    /// What the column holds, when the descriptor says (`holds = "offices"`).
+    #[serde(skip)]
+    pub holds: Option<Holds>,
+}
+
+/// What a column holds, as a descriptor says, for the personal-data gate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum Holds {
+    /// Public offices: their phones, e-mail addresses and street addresses,
+    /// and the public servants who head them (a directory the transparency
+    /// law makes public). Names in it are not taken for private people's;
+    /// phones, office e-mails and addresses are warnings to accept, not errors.
+    #[serde(rename = "offices", alias = "oficinas")]
+    Offices,
 }
 
 /// A personal-data finding accepted on purpose, with the reason.

@@ -10,13 +10,16 @@ mod portal;
 mod story;
 
 pub use dataset::{
-    Contact, Dataset, Field, PersonalDataAcceptance, Resource, ResourceLocation, Status, Temporal,
+    Contact, Dataset, Field, Holds, PersonalDataAcceptance, Resource, ResourceLocation, Status,
+    Temporal,
 };
 pub use date::Date;
 pub use frequency::Frequency;
 pub use license::{License, built_in_licenses};
-pub use participant::{Boundary, Participant, ParticipantKind};
-pub use portal::{Category, Forge, Language, Maps, Portal, Repository};
+pub use participant::{
+    Boundary, LogoFile, PageChoice, Participant, ParticipantKind, ParticipantPortal,
+};
+pub use portal::{Category, Forge, Language, Logo, Maps, Portal, Repository};
 pub use story::{Page, Story, StoryFile};
 
 use std::collections::BTreeSet;
@@ -43,13 +46,16 @@ pub struct Site {
     pub unloaded: Unloaded,
 }
 
-/// The ids of datasets and participants whose files are in the site but did
-/// not load: a story or page that names one waits on that file's errors, and
-/// is not reported as naming something unknown.
+/// The ids of datasets, participants, stories and pages whose files are in
+/// the site but did not load: a story or page that names one waits on that
+/// file's errors, and is not reported as naming something unknown.
 #[derive(Debug, Clone, Default)]
 pub struct Unloaded {
     pub datasets: BTreeSet<String>,
     pub participants: BTreeSet<String>,
+    pub stories: BTreeSet<String>,
+    /// Plain pages, by slug.
+    pub pages: BTreeSet<String>,
 }
 
 impl Site {
@@ -70,11 +76,6 @@ impl Site {
     /// Whether `id` is a dataset whose descriptor is in the site but did not load.
     pub fn dataset_unloaded(&self, id: &str) -> bool {
         self.unloaded.datasets.contains(id)
-    }
-
-    /// Whether `id` is a participant whose folder is in the site but did not load.
-    pub fn participant_unloaded(&self, id: &str) -> bool {
-        self.unloaded.participants.contains(id)
     }
 
     pub fn story(&self, id: &str) -> Option<&Story> {

@@ -1,6 +1,6 @@
 //! A participant: a state, municipality or organisation that publishes data.
 
-use super::Date;
+use super::{Date, Page};
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 
@@ -41,9 +41,51 @@ pub struct Participant {
     pub description: String,
     /// The line of `source_file` where the description's text begins.
     pub description_line: usize,
+    /// Its own portal (`[portal]`), built with `--participant ID`.
+    pub portal: Option<ParticipantPortal>,
+    /// Its own plain pages (`<participant>/pages/*.md`), shown only on its own portal.
+    pub pages: Vec<Page>,
     /// `boundary`: the participant's outline, drawn under its maps and on the
     /// network's map.
     pub boundary: Option<Boundary>,
+}
+
+/// A participant's own portal, from the `[portal]` table of its participant.toml.
+#[derive(Debug, Clone)]
+pub struct ParticipantPortal {
+    /// The portal's name; the participant's `name` unless set.
+    pub title: Option<String>,
+    /// Absolute, ending in `/`: where the portal is published.
+    pub base_url: String,
+    /// The line of participant.toml that says `base_url`.
+    pub base_url_line: usize,
+    /// Markdown; the participant's `description` unless set.
+    pub description: Option<String>,
+    /// The line of participant.toml where `description`'s text begins.
+    pub description_line: usize,
+    /// An image beside participant.toml, shown in the header.
+    pub logo: Option<LogoFile>,
+    /// A CSS colour (`#rrggbb`); the network's unless set.
+    pub accent_color: Option<String>,
+    /// The network's plain pages it keeps, by slug; `None`: all of them.
+    pub pages: Option<Vec<PageChoice>>,
+}
+
+/// An image file of the site, published beside the pages that show it.
+#[derive(Debug, Clone)]
+pub struct LogoFile {
+    /// Its file name, as published (`logo.svg`).
+    pub file_name: String,
+    /// On disk, canonical.
+    pub path: PathBuf,
+}
+
+/// A network page a participant portal keeps, where `pages` names it.
+#[derive(Debug, Clone)]
+pub struct PageChoice {
+    pub slug: String,
+    pub line: usize,
+    pub column: usize,
 }
 
 /// A participant's outline: a GeoJSON or KML file of the site.
@@ -66,5 +108,15 @@ impl Boundary {
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("kml"));
         if kml { "KML" } else { "GeoJSON" }
+    }
+}
+
+impl Participant {
+    /// The title of its own portal: `[portal] title`, else its name.
+    pub fn portal_title(&self) -> &str {
+        self.portal
+            .as_ref()
+            .and_then(|p| p.title.as_deref())
+            .unwrap_or(&self.name)
     }
 }

@@ -1,6 +1,6 @@
 //! The portal's own settings, from `portal.toml`.
 
-use super::License;
+use super::{License, LogoFile};
 use serde::{Deserialize, Serialize};
 
 /// The language of the portal's interface.
@@ -35,14 +35,19 @@ pub struct Portal {
     pub title: String,
     /// Markdown.
     pub description: String,
+    /// The file that says the portal's title and description (`portal.toml`,
+    /// or a participant's `participant.toml` for its own portal), and the line
+    /// where the description begins.
+    pub source_file: String,
+    pub description_line: usize,
     /// Absolute, ending in `/`; its path part is where the portal lives on its host.
     pub base_url: String,
     pub language: Language,
     pub default_license: Option<License>,
     /// A CSS colour for links and buttons.
     pub accent_color: Option<String>,
-    /// A file under `static/`, shown in the header.
-    pub logo: Option<String>,
+    /// The image shown in the header.
+    pub logo: Option<Logo>,
     /// Rows shown in a data preview.
     pub preview_rows: usize,
     pub categories: Vec<Category>,
@@ -54,6 +59,9 @@ pub struct Portal {
     pub max_file_bytes: u64,
     /// `[build] explore_max_rows`: a table with more rows gets no explorer (0: none gets one).
     pub explore_max_rows: u64,
+    /// `[history] keep_versions`: previous versions of each data file
+    /// published with the portal (0: the history links to the forge's copy).
+    pub keep_versions: usize,
     /// `repository` and `branch`: where the site's source is kept, for
     /// «Editar esta página» links.
     pub repository: Option<Repository>,
@@ -71,6 +79,15 @@ pub struct Maps {
     pub attribution: Option<String>,
     /// A vector-tile archive under `static/` (PMTiles).
     pub basemap: Option<String>,
+}
+
+/// The image in a portal's header.
+#[derive(Debug, Clone)]
+pub enum Logo {
+    /// portal.toml's `logo`: a file under `static/`, published where it is.
+    Static(String),
+    /// A participant portal's `logo`: a file beside its participant.toml.
+    Participant { participant: String, file: LogoFile },
 }
 
 /// The web address of the git repository that holds the site.
@@ -115,6 +132,27 @@ impl Repository {
             Forge::GitHub => format!("{url}/commits/{branch}/{dir}{site_file}"),
             Forge::GitLab => format!("{url}/-/commits/{branch}/{dir}{site_file}"),
             Forge::Gitea => format!("{url}/commits/branch/{branch}/{dir}{site_file}"),
+        }
+    }
+}
+
+impl Repository {
+    /// The forge's page of a commit.
+    pub fn commit_url(&self, commit: &str) -> String {
+        let url = &self.url;
+        match self.forge {
+            Forge::GitHub | Forge::Gitea => format!("{url}/commit/{commit}"),
+            Forge::GitLab => format!("{url}/-/commit/{commit}"),
+        }
+    }
+
+    /// A file of the site as it was in a commit, raw, from the forge.
+    pub fn raw_url(&self, commit: &str, site_file: &str) -> String {
+        let Repository { url, dir, .. } = self;
+        match self.forge {
+            Forge::GitHub => format!("{url}/raw/{commit}/{dir}{site_file}"),
+            Forge::GitLab => format!("{url}/-/raw/{commit}/{dir}{site_file}"),
+            Forge::Gitea => format!("{url}/raw/commit/{commit}/{dir}{site_file}"),
         }
     }
 }

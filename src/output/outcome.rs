@@ -33,6 +33,9 @@ impl WriteError {
     /// What went wrong, for the error `build` reports.
     pub fn message(&self) -> Message {
         match self {
+            WriteError::Io(error) if crate::platform::in_use_by_another_program(error) => {
+                msg!("output-in-use")
+            }
             WriteError::Io(error) => msg!("output-write-failed", error = error.to_string()),
             WriteError::NotOurs(folder) => {
                 msg!("output-not-ours", folder = folder.display().to_string())

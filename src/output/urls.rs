@@ -2,6 +2,14 @@
 //! asset has a [`Route`] here, and a route gives its link, its absolute URL and
 //! its file in the output. Links are root-relative and carry the base path, so
 //! a portal deployed under `/repo/` (GitHub project pages) works as is.
+//!
+//! One source makes several portals: the network's, and each participant's
+//! own (`[portal]`, built with `--participant ID`). A route knows whose it is
+//! (every portal's, a participant's, or the network's only); a participant
+//! portal links to what it holds (its own data, pages and stories) under its
+//! base, and to everything else at the network portal's absolute address. A
+//! dataset's identifier in every catalog is its address on its participant's
+//! own portal when it declares one, else on the network's ([`Urls::identifier`]).
 
 //!
 //! # The portal's addresses
@@ -13,17 +21,23 @@
 //! | `/datos/<participant>/<dataset>/explorar/<resource>/` (`<resource>-hoja-<n>/` per sheet) | the explorer of a table: every row, sorted and filtered in the browser from `datos.bin` beside it (format: `analyse::explore`) |
 //! | `/datos/<participant>/<dataset>/mapa/<resource>/` (`<resource>-hoja-<n>/` per sheet) | a map's data for the interactive map: `mapa.json`, tiles `t/<z>/<x>/<y>.json`, properties `p/<n>.json`, colours `c/<n>.json` (format: `analyse::map`) |
 //! | `/datos/f/<facet>/<value>/` | the catalog narrowed to one facet value, for browsers without JavaScript (categories and keywords use `/categorias/`, `/etiquetas/`) |
+//! | `/buscar/` | search results: datasets, stories, participants and pages, each labelled (the search form of every page leads here with JavaScript, to the catalog without) |
 //! | `/buscar/indice/<xx>.json`, `/buscar/docs/<n>.json` | search index: terms by their first two letters (postings `[doc, score, gap, score…]`, title 8 › keywords/participant 4 › columns 2 › text 1); what a hit shows, 64 documents a file. `search.js` fetches only the shards of the query's words |
 //! | `/descargas/<participant>/<dataset>/<file>` | data files, byte for byte |
 //! | `/descargas/<participant>/<dataset>/utf-8/<file>` | UTF-8 copy of a CSV that is not UTF-8 |
 //! | `/participantes/<id>/limite/` | a participant's `boundary` as map data (format: `analyse::map`) |
 //! | `/mapa/` | the network's map data: each participant's outline or point (format: `analyse::map`) |
+//! | `/descargas/<participant>/<dataset>/estandar/<file>` | standard copy (UTF-8, `,`, decimal points, same rows) of a CSV that is not comma-separated with decimal points |
+//! | `/datos/<participant>/<dataset>/historial/` (`pagina-<n>/` beyond 50 entries), `…/historial/<commit>/`, `…/historial.xml` | a dataset's history from git: every commit that changed it; one commit's changes with samples of the rows; its Atom feed. `/datos/historial.xml`: every dataset's data changes |
+//! | `/descargas/<participant>/<dataset>/versiones/<commit>/<file>` | a previous version of a data file (`[history] keep_versions`) |
 //! | `/participantes/<id>/actualizacion/` | a participant's datasets against their update rhythm |
 //! | `/inventario/` | planned datasets, by participant |
 //! | `/historias/`, `/historias/<participant>/<story>/`, `/historias/<story>/` | stories; files beside a story (cover, images it links to) under its folder; `/historias/novedades.xml` Atom feed of stories (never drafts) |
 //! | `/categorias/<id>/`, `/etiquetas/<keyword>/` | datasets by theme and keyword |
 //! | `/<page>/` | plain pages from `pages/` |
-//! | `/datos/<former id>/` | redirect page of a renamed dataset (`former_ids`) to its new address |
+//! | `/datos/<former id>/…`, `/descargas/<former id>/…`, `/api/v1/datasets/<former id>.json`, `/insertar/datos/<former id>/…` | every address a renamed dataset (`former_ids`) had: its pages (the dataset's, its explorers', its embeds') redirect to the new ones; its files (downloads, made files, datapackage, API file) are copies of the new ones ([`DatasetAddress`]) |
+//! | `/insertar/historias/<story>/<n>/`, `/insertar/datos/<participant>/<dataset>/<resource>-mapa/` (`-tabla/`, `-hoja-<n>/`, `-propiedades/`) | «Insertar»: a story's n-th figure, a dataset's map or preview, alone on a page made to be framed by other sites; the only pages `_headers` lets other sites frame |
+//! | `/_headers` | framing rules for hosts that read the file (Netlify, Cloudflare Pages) |
 //! | `/api/` | "API y datos abiertos": what the portal publishes for machines |
 //! | `/catalog.jsonld`, `/catalog.ttl`, `/participantes/<id>/catalog.{jsonld,ttl}` | DCAT-AP 3 catalogs (published datasets only) |
 //! | `/data.json` | DCAT-US / POD 1.1 inventory (planned datasets too, without distribution) |
@@ -32,13 +46,74 @@
 //! | `/api/v1/datasets.json`, `/api/v1/datasets/<participant>/<dataset>.json` | static JSON API |
 //! | `/assets/<name>.<hash>.css` | theme assets, fingerprinted |
 //! | `/404.html`, `/.nojekyll` | hosting |
+//! | `/participantes/<id>/<logo>` | a participant portal's logo (on its own portal) |
 
 use crate::slug::slugify;
+use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// A place in the portal, relative to its base: `""` (home), `"datos/"`,
 /// `"descargas/xalapa/semaforos/semaforos.csv"`. Folder routes end in `/`.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Route(String);
+/// Two routes are the same place when their paths are.
+#[derive(Debug, Clone)]
+pub struct Route(String, Owner);
+
+/// Which portals hold a route.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Owner {
+    /// Every portal has its own (home, catalog, category pages, assets…).
+    Every,
+    /// The portals that show this participant's data: the network's and its own.
+    Participant(String),
+    /// The network's portal only (a network story, a page others do not keep).
+    Network,
+}
+
+impl Owner {
+    /// The owner of what an id names: `<participant>/<name>` is its participant's.
+    fn of_id(id: &str) -> Owner {
+        match id.split_once('/') {
+            Some((participant, _)) => Owner::Participant(participant.to_string()),
+            None => Owner::Every,
+        }
+    }
+}
+
+impl PartialEq for Route {
+    fn eq(&self, other: &Route) -> bool {
+        self.0 == other.0
+    }
+}
+
+impl Eq for Route {}
+
+impl std::hash::Hash for Route {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.0.hash(state)
+    }
+}
+
+impl PartialOrd for Route {
+    fn partial_cmp(&self, other: &Route) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Route {
+    fn cmp(&self, other: &Route) -> std::cmp::Ordering {
+        self.0.cmp(&other.0)
+    }
+}
+
+/// A route every portal has.
+fn every(path: impl Into<String>) -> Route {
+    Route(path.into(), Owner::Every)
+}
+
+/// A route of what an id names (a dataset, a participant's story).
+fn of_id(id: &str, path: String) -> Route {
+    Route(path, Owner::of_id(id))
+}
 
 impl Route {
     /// The file that holds this route in the output folder (`/` separated).
@@ -52,7 +127,13 @@ impl Route {
 
     /// A route read back from the page cache, which holds only routes this module made.
     pub(crate) fn from_cache(route: String) -> Route {
-        Route(route)
+        every(route)
+    }
+
+    /// An address of a previous build, read from its manifest or sitemap
+    /// (`datos/xalapa/semaforos/`), to compare with this build's.
+    pub fn published(relative: &str) -> Route {
+        every(relative)
     }
 
     pub fn as_str(&self) -> &str {
@@ -65,22 +146,128 @@ impl Route {
     }
 }
 
-/// Builds routes, links and absolute URLs for one base URL.
+/// An address that belongs to one dataset (its page and the pages under it,
+/// its datapackage, its downloads and the files made from them, its API
+/// file, its embeds), split around the dataset's id so that the same address
+/// can be written for another id (a former one).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DatasetAddress<'a> {
+    pub dataset_id: &'a str,
+    before: &'static str,
+    after: &'a str,
+}
+
+impl DatasetAddress<'_> {
+    /// The dataset's address of `route`, if it is one.
+    pub fn of(route: &Route) -> Option<DatasetAddress<'_>> {
+        const SCOPES: [&str; 4] = [
+            "datos/",
+            "descargas/",
+            "api/v1/datasets/",
+            "insertar/datos/",
+        ];
+        let before = SCOPES
+            .into_iter()
+            .filter(|scope| route.0.starts_with(scope))
+            .max_by_key(|scope| scope.len())?;
+        let rest = &route.0[before.len()..];
+        let participant_end = rest.find('/')?;
+        let dataset_end = rest[participant_end + 1..]
+            .find(['/', '.'])
+            .map(|i| participant_end + 1 + i)?;
+        let (dataset_id, after) = rest.split_at(dataset_end);
+        // `api/v1/datasets/<id>.json` ends in `.json`; every other address goes on with `/`.
+        let well_formed = match before {
+            "api/v1/datasets/" => after == ".json",
+            _ => after.starts_with('/'),
+        };
+        (well_formed && !dataset_id.ends_with('/')).then_some(DatasetAddress {
+            dataset_id,
+            before,
+            after,
+        })
+    }
+
+    /// The same address for the dataset `id`.
+    pub fn with_id(&self, id: &str) -> Route {
+        of_id(id, format!("{}{id}{}", self.before, self.after))
+    }
+
+    /// Whether it is a page (the browser is sent on) rather than a file (copied).
+    pub fn is_page(&self) -> bool {
+        self.after.ends_with('/')
+    }
+
+    /// Whether only its own page reads it (an explorer's data), so an old address needs none.
+    pub fn serves_its_page_only(&self) -> bool {
+        self.before == "datos/" && self.after.starts_with("/explorar/") && !self.is_page()
+    }
+}
+
+/// Builds routes, links and absolute URLs for one portal of the network.
 #[derive(Debug, Clone)]
 pub struct Urls {
     /// Absolute, ending in `/`: `https://example.github.io/red/`.
     base_url: String,
     /// The path part of `base_url`, ending in `/`: `/red/`.
     base_path: String,
+    /// The participant whose own portal these are the addresses of (`None`: the network's).
+    participant: Option<String>,
+    /// Where the network's portal and the participants' own are published.
+    portals: Arc<Portals>,
+}
+
+/// Where the portals made from one site are published.
+#[derive(Debug, Default)]
+struct Portals {
+    /// The network portal's base URL, ending in `/`.
+    network: String,
+    /// Each participant that declares a portal of its own, with its base URL.
+    own: BTreeMap<String, String>,
+}
+
+/// A base URL ending in `/`.
+fn with_slash(base_url: &str) -> String {
+    if base_url.ends_with('/') {
+        base_url.to_string()
+    } else {
+        format!("{base_url}/")
+    }
 }
 
 impl Urls {
+    /// The addresses of a portal at `base_url` (the network's, its
+    /// participants declaring no portal of their own).
     pub fn new(base_url: &str) -> Urls {
-        let base_url = if base_url.ends_with('/') {
-            base_url.to_string()
-        } else {
-            format!("{base_url}/")
+        Urls::network(base_url, BTreeMap::new())
+    }
+
+    /// The network portal's addresses, `own` naming each participant that
+    /// declares a portal of its own and its base URL.
+    pub fn network(base_url: &str, own: BTreeMap<String, String>) -> Urls {
+        let base_url = with_slash(base_url);
+        let own = own
+            .into_iter()
+            .map(|(p, url)| (p, with_slash(&url)))
+            .collect();
+        let portals = Portals {
+            network: base_url.clone(),
+            own,
         };
+        Urls::at(base_url, None, Arc::new(portals))
+    }
+
+    /// The addresses of `participant`'s own portal at `base_url`, part of the
+    /// network whose portal's addresses these are.
+    pub fn participant_portal(&self, participant: &str, base_url: &str) -> Urls {
+        Urls::at(
+            with_slash(base_url),
+            Some(participant.to_string()),
+            Arc::clone(&self.portals),
+        )
+    }
+
+    fn at(base_url: String, participant: Option<String>, portals: Arc<Portals>) -> Urls {
         let after_scheme = base_url
             .split_once("://")
             .map_or(base_url.as_str(), |(_, rest)| rest);
@@ -91,6 +278,8 @@ impl Urls {
         Urls {
             base_url,
             base_path,
+            participant,
+            portals,
         }
     }
 
@@ -98,65 +287,182 @@ impl Urls {
         &self.base_path
     }
 
-    /// The link to a route, as written in a page: `/red/datos/`.
-    pub fn href(&self, route: &Route) -> String {
-        format!("{}{}", self.base_path, route.0)
+    /// Whether this portal holds the route: the network's holds every one, a
+    /// participant's those of every portal and its own.
+    fn holds(&self, route: &Route) -> bool {
+        match (&self.participant, &route.1) {
+            (None, _) | (_, Owner::Every) => true,
+            (Some(here), Owner::Participant(owner)) => here == owner,
+            (Some(_), Owner::Network) => false,
+        }
     }
 
-    /// The absolute URL of a route: `https://example.github.io/red/datos/`.
+    /// The link to a route, as written in a page: `/red/datos/`; a route this
+    /// portal does not hold is linked at the network portal's absolute address.
+    pub fn href(&self, route: &Route) -> String {
+        if self.holds(route) {
+            format!("{}{}", self.base_path, route.0)
+        } else {
+            self.absolute(route)
+        }
+    }
+
+    /// The absolute URL of a route: `https://example.github.io/red/datos/`
+    /// (on the network's portal when this one does not hold it).
     pub fn absolute(&self, route: &Route) -> String {
-        format!("{}{}", self.base_url, route.0)
+        format!("{}{}", self.base_of(route), route.0)
     }
 
     /// An absolute URL naming a thing described on a page (an RDF node):
     /// `https://example.github.io/red/datos/xalapa/semaforos/#dataset`.
     pub fn absolute_fragment(&self, route: &Route, fragment: &str) -> String {
-        format!("{}{}#{fragment}", self.base_url, route.0)
+        format!("{}{}#{fragment}", self.base_of(route), route.0)
+    }
+
+    fn base_of(&self, route: &Route) -> &str {
+        if self.holds(route) {
+            &self.base_url
+        } else {
+            &self.portals.network
+        }
+    }
+
+    /// The one address that identifies what a route shows in every catalog
+    /// of the network: on its participant's own portal when it declares one,
+    /// else on the network's (what every portal holds: on this one).
+    pub fn identifier(&self, route: &Route, fragment: Option<&str>) -> String {
+        let base = match &route.1 {
+            Owner::Every => &self.base_url,
+            Owner::Participant(p) => self.portals.own.get(p).unwrap_or(&self.portals.network),
+            Owner::Network => &self.portals.network,
+        };
+        match fragment {
+            Some(fragment) => format!("{base}{}#{fragment}", route.0),
+            None => format!("{base}{}", route.0),
+        }
+    }
+
+    /// The network portal's addresses, when these are a participant portal's.
+    pub fn network_portal(&self) -> Option<Urls> {
+        self.participant.as_ref()?;
+        Some(Urls::at(
+            self.portals.network.clone(),
+            None,
+            Arc::clone(&self.portals),
+        ))
+    }
+
+    /// The addresses of a participant's own portal, when it declares one and
+    /// these are the network portal's.
+    pub fn own_portal(&self, participant: &str) -> Option<Urls> {
+        if self.participant.is_some() {
+            return None;
+        }
+        let base_url = self.portals.own.get(participant)?;
+        Some(self.participant_portal(participant, base_url))
+    }
+
+    /// The participants with a portal of their own, on the network portal (none on theirs).
+    pub fn own_portals(&self) -> Vec<(&str, Urls)> {
+        if self.participant.is_some() {
+            return Vec::new();
+        }
+        let portals = self.portals.own.iter();
+        portals
+            .map(|(p, url)| (p.as_str(), self.participant_portal(p, url)))
+            .collect()
     }
 
     pub fn home() -> Route {
-        Route(String::new())
+        every(String::new())
     }
 
     pub fn catalog() -> Route {
-        Route("datos/".into())
+        every("datos/")
     }
 
     pub fn dataset(id: &str) -> Route {
-        Route(format!("datos/{id}/"))
+        of_id(id, format!("datos/{id}/"))
     }
 
     /// The explorer of a table: a CSV resource's (`sheet` `None`), or the
     /// `sheet`-th (0-based) sheet's of a workbook.
     pub fn explorer(dataset_id: &str, resource_slug: &str, sheet: Option<usize>) -> Route {
         match sheet {
-            None => Route(format!("datos/{dataset_id}/explorar/{resource_slug}/")),
-            Some(i) => Route(format!(
-                "datos/{dataset_id}/explorar/{resource_slug}-hoja-{}/",
-                i + 1
-            )),
+            None => of_id(
+                dataset_id,
+                format!("datos/{dataset_id}/explorar/{resource_slug}/"),
+            ),
+            Some(i) => of_id(
+                dataset_id,
+                format!(
+                    "datos/{dataset_id}/explorar/{resource_slug}-hoja-{}/",
+                    i + 1
+                ),
+            ),
         }
+    }
+
+    /// A dataset's history of changes: its first page (`page` 1), then
+    /// `historial/pagina-2/`…
+    pub fn dataset_history(dataset_id: &str, page: usize) -> Route {
+        match page {
+            0 | 1 => of_id(dataset_id, format!("datos/{dataset_id}/historial/")),
+            n => of_id(
+                dataset_id,
+                format!("datos/{dataset_id}/historial/pagina-{n}/"),
+            ),
+        }
+    }
+
+    /// One commit's changes to a dataset, with samples of the rows it changed.
+    pub fn dataset_change(dataset_id: &str, short_commit: &str) -> Route {
+        of_id(
+            dataset_id,
+            format!("datos/{dataset_id}/historial/{short_commit}/"),
+        )
+    }
+
+    /// The Atom feed of a dataset's changes.
+    pub fn dataset_history_feed(dataset_id: &str) -> Route {
+        of_id(dataset_id, format!("datos/{dataset_id}/historial.xml"))
+    }
+
+    /// The Atom feed of every dataset's data changes.
+    pub fn history_feed() -> Route {
+        every("datos/historial.xml")
+    }
+
+    /// A previous version of a data file (`[history] keep_versions`).
+    pub fn previous_version(dataset_id: &str, short_commit: &str, file_name: &str) -> Route {
+        of_id(
+            dataset_id,
+            format!("descargas/{dataset_id}/versiones/{short_commit}/{file_name}"),
+        )
     }
 
     /// The folder of a resource's map data (`sheet`: its index in a workbook).
     pub fn map_data(dataset_id: &str, resource_slug: &str, sheet: Option<usize>) -> Route {
         match sheet {
-            None => Route(format!("datos/{dataset_id}/mapa/{resource_slug}/")),
-            Some(i) => Route(format!(
-                "datos/{dataset_id}/mapa/{resource_slug}-hoja-{}/",
-                i + 1
-            )),
+            None => of_id(
+                dataset_id,
+                format!("datos/{dataset_id}/mapa/{resource_slug}/"),
+            ),
+            Some(i) => of_id(
+                dataset_id,
+                format!("datos/{dataset_id}/mapa/{resource_slug}-hoja-{}/", i + 1),
+            ),
         }
     }
 
     /// A file of a map's folder (`mapa.json`, `t/3/1/2.json`).
     pub fn map_file(folder: &Route, relative: &str) -> Route {
-        Route(format!("{}{relative}", folder.0))
+        Route(format!("{}{relative}", folder.0), folder.1.clone())
     }
 
     /// The data an explorer reads, beside its page.
     pub fn explorer_data(explorer: &Route) -> Route {
-        Route(format!("{}datos.bin", explorer.0))
+        Route(format!("{}datos.bin", explorer.0), explorer.1.clone())
     }
 
     /// The address a renamed dataset had under its former id: the same place a
@@ -167,12 +473,23 @@ impl Urls {
 
     /// A local data file of a dataset, published byte for byte.
     pub fn download(dataset_id: &str, file_name: &str) -> Route {
-        Route(format!("descargas/{dataset_id}/{file_name}"))
+        of_id(dataset_id, format!("descargas/{dataset_id}/{file_name}"))
     }
 
     /// The UTF-8 copy of a data file that is not UTF-8 (same name, in `utf-8/`).
     pub fn utf8_copy(dataset_id: &str, file_name: &str) -> Route {
-        Route(format!("descargas/{dataset_id}/utf-8/{file_name}"))
+        of_id(
+            dataset_id,
+            format!("descargas/{dataset_id}/utf-8/{file_name}"),
+        )
+    }
+
+    /// The standard copy of a CSV (UTF-8, `,`, decimal points; same name, in `estandar/`).
+    pub fn standard_copy(dataset_id: &str, file_name: &str) -> Route {
+        of_id(
+            dataset_id,
+            format!("descargas/{dataset_id}/estandar/{file_name}"),
+        )
     }
 
     /// One sheet of a spreadsheet, as CSV: `csv/<file stem>-<sheet>.csv`.
@@ -181,181 +498,241 @@ impl Urls {
             s if s.is_empty() => "hoja".to_string(),
             s => s,
         };
-        Route(format!(
+        let path = format!(
             "descargas/{dataset_id}/csv/{}-{sheet}.csv",
             file_stem(file_name)
-        ))
+        );
+        of_id(dataset_id, path)
     }
 
     /// A KML file converted to GeoJSON: `geojson/<file stem>.geojson`.
     pub fn geojson_conversion(dataset_id: &str, file_name: &str) -> Route {
-        Route(format!(
+        let path = format!(
             "descargas/{dataset_id}/geojson/{}.geojson",
             file_stem(file_name)
-        ))
+        );
+        of_id(dataset_id, path)
     }
 
     pub fn participants() -> Route {
-        Route("participantes/".into())
+        every("participantes/")
     }
 
     pub fn participant(id: &str) -> Route {
-        Route(format!("participantes/{id}/"))
+        Route(
+            format!("participantes/{id}/"),
+            Owner::Participant(id.to_string()),
+        )
     }
 
     /// The folder of a participant's boundary map data (`boundary`), drawn
     /// under its maps and on the network's map.
     pub fn boundary_map(id: &str) -> Route {
-        Route(format!("participantes/{id}/limite/"))
+        Route(
+            format!("participantes/{id}/limite/"),
+            Owner::Participant(id.to_string()),
+        )
     }
 
     /// The folder of the network's map data (the home page's map).
     pub fn network_map() -> Route {
-        Route("mapa/".to_string())
+        every("mapa/")
     }
 
     /// A participant's freshness page: its datasets against their update rhythm.
     pub fn participant_freshness(id: &str) -> Route {
-        Route(format!("participantes/{id}/actualizacion/"))
+        Route(
+            format!("participantes/{id}/actualizacion/"),
+            Owner::Participant(id.to_string()),
+        )
     }
 
     pub fn inventory() -> Route {
-        Route("inventario/".into())
+        every("inventario/")
     }
 
     pub fn stories() -> Route {
-        Route("historias/".into())
+        every("historias/")
     }
 
     pub fn story(id: &str) -> Route {
-        Route(format!("historias/{id}/"))
+        Route(format!("historias/{id}/"), story_owner(id))
     }
 
     /// A file beside a story (its cover, an image it shows), published next to
     /// its page so the story's relative links work: `historias/xalapa/check-bus/portada.png`.
     pub fn story_file(story_id: &str, relative: &str) -> Route {
-        Route(format!("historias/{story_id}/{relative}"))
+        Route(
+            format!("historias/{story_id}/{relative}"),
+            story_owner(story_id),
+        )
     }
 
     /// The Atom feed of stories.
     pub fn stories_feed() -> Route {
-        Route("historias/novedades.xml".into())
+        every("historias/novedades.xml")
     }
 
     pub fn categories() -> Route {
-        Route("categorias/".into())
+        every("categorias/")
     }
 
     pub fn category(id: &str) -> Route {
-        Route(format!("categorias/{id}/"))
+        every(format!("categorias/{id}/"))
     }
 
     pub fn keywords() -> Route {
-        Route("etiquetas/".into())
+        every("etiquetas/")
     }
 
     pub fn keyword(keyword: &str) -> Route {
-        Route(format!("etiquetas/{}/", keyword_slug(keyword)))
+        every(format!("etiquetas/{}/", keyword_slug(keyword)))
     }
 
     /// The catalog narrowed to one value of a facet, for browsers without
     /// JavaScript: `datos/f/formato/csv/` (four segments, so never a dataset's).
     pub fn facet(facet: &str, value: &str) -> Route {
-        Route(format!("datos/f/{facet}/{value}/"))
+        every(format!("datos/f/{facet}/{value}/"))
+    }
+
+    /// The search results page.
+    pub fn search() -> Route {
+        every("buscar/")
     }
 
     /// The folder of the search index's term shards (`buscar/indice/tr.json`).
     pub fn search_shards() -> Route {
-        Route("buscar/indice/".into())
+        every("buscar/indice/")
     }
 
     pub fn search_shard(shard: &str) -> Route {
-        Route(format!("buscar/indice/{shard}.json"))
+        every(format!("buscar/indice/{shard}.json"))
     }
 
     /// The folder of the search results' metadata (`buscar/docs/0.json`).
     pub fn search_docs() -> Route {
-        Route("buscar/docs/".into())
+        every("buscar/docs/")
     }
 
     pub fn search_docs_file(number: usize) -> Route {
-        Route(format!("buscar/docs/{number}.json"))
+        every(format!("buscar/docs/{number}.json"))
     }
 
+    /// A plain page of this portal (from `pages/`, or a participant's own).
     pub fn page(slug: &str) -> Route {
-        Route(format!("{slug}/"))
+        every(format!("{slug}/"))
+    }
+
+    /// A plain page of the network that this portal does not keep.
+    pub fn network_page(slug: &str) -> Route {
+        Route(format!("{slug}/"), Owner::Network)
+    }
+
+    /// The folder of the pages made to be framed by other sites.
+    pub fn embeds() -> Route {
+        every("insertar/")
+    }
+
+    /// The page of a story's `number`-th figure (chart, table or map), to be framed.
+    pub fn story_embed(story_id: &str, number: usize) -> Route {
+        Route(
+            format!("insertar/historias/{story_id}/{number}/"),
+            story_owner(story_id),
+        )
+    }
+
+    /// The page of one of a dataset's figures (`<resource>-mapa`, a preview's
+    /// `<resource>-tabla`…), to be framed.
+    pub fn dataset_embed(dataset_id: &str, figure: &str) -> Route {
+        of_id(dataset_id, format!("insertar/datos/{dataset_id}/{figure}/"))
     }
 
     /// A theme asset (CSS, JS), its name fingerprinted by the caller.
     pub fn asset(file_name: &str) -> Route {
-        Route(format!("assets/{file_name}"))
+        every(format!("assets/{file_name}"))
     }
 
     /// A file from the site's `static/` folder, at the same place in the output.
     pub fn static_file(relative: &str) -> Route {
-        Route(relative.to_string())
+        every(relative)
     }
 
     pub fn not_found() -> Route {
-        Route("404.html".into())
+        every("404.html")
     }
 
     /// The network's DCAT-AP catalog, as JSON-LD and as Turtle.
     pub fn dcat_catalog(format: RdfFormat) -> Route {
-        Route(format!("catalog.{}", format.extension()))
+        every(format!("catalog.{}", format.extension()))
     }
 
     /// One participant's DCAT-AP catalog.
     pub fn participant_dcat_catalog(id: &str, format: RdfFormat) -> Route {
-        Route(format!("participantes/{id}/catalog.{}", format.extension()))
+        Route(
+            format!("participantes/{id}/catalog.{}", format.extension()),
+            Owner::Participant(id.to_string()),
+        )
     }
 
     /// The DCAT-US / Project Open Data 1.1 inventory, where harvesters look for it.
     pub fn data_json() -> Route {
-        Route("data.json".into())
+        every("data.json")
     }
 
     /// The Frictionless Data Package of a dataset.
     pub fn datapackage(dataset_id: &str) -> Route {
-        Route(format!("datos/{dataset_id}/datapackage.json"))
+        of_id(dataset_id, format!("datos/{dataset_id}/datapackage.json"))
     }
 
     /// The catalog as a spreadsheet: one row per resource.
     pub fn catalog_csv() -> Route {
-        Route("catalogo.csv".into())
+        every("catalogo.csv")
     }
 
     /// The Atom feed of new and updated datasets.
     pub fn feed() -> Route {
-        Route("novedades.xml".into())
+        every("novedades.xml")
     }
 
     pub fn sitemap() -> Route {
-        Route("sitemap.xml".into())
+        every("sitemap.xml")
     }
 
     pub fn robots() -> Route {
-        Route("robots.txt".into())
+        every("robots.txt")
+    }
+
+    /// The headers hosts that read the file send (Netlify, Cloudflare Pages).
+    pub fn headers() -> Route {
+        every("_headers")
     }
 
     /// The page that tells developers what the portal publishes for machines.
     pub fn developers() -> Route {
-        Route("api/".into())
+        every("api/")
     }
 
     /// The static JSON API: the list of all datasets.
     pub fn api_datasets() -> Route {
-        Route("api/v1/datasets.json".into())
+        every("api/v1/datasets.json")
     }
 
     /// The static JSON API: one dataset.
     pub fn api_dataset(dataset_id: &str) -> Route {
-        Route(format!("api/v1/datasets/{dataset_id}.json"))
+        of_id(dataset_id, format!("api/v1/datasets/{dataset_id}.json"))
+    }
+
+    /// A participant portal's logo, published beside its participant page.
+    pub fn participant_logo(participant: &str, file_name: &str) -> Route {
+        Route(
+            format!("participantes/{participant}/{file_name}"),
+            Owner::Participant(participant.to_string()),
+        )
     }
 
     /// A marker file for hosts (e.g. `.nojekyll`).
     pub fn root_file(name: &str) -> Route {
-        Route(name.to_string())
+        every(name)
     }
 }
 
@@ -382,6 +759,14 @@ impl RdfFormat {
     }
 }
 
+/// A participant's story is its participant's; a network story the network's.
+fn story_owner(story_id: &str) -> Owner {
+    match Owner::of_id(story_id) {
+        Owner::Every => Owner::Network,
+        owner => owner,
+    }
+}
+
 fn file_stem(file_name: &str) -> &str {
     file_name
         .rsplit_once('.')
@@ -399,38 +784,5 @@ pub fn keyword_slug(keyword: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn links_carry_the_base_path() {
-        let urls = Urls::new("https://example.github.io/red");
-        assert_eq!(urls.base_path(), "/red/");
-        assert_eq!(
-            urls.href(&Urls::dataset("xalapa/semaforos")),
-            "/red/datos/xalapa/semaforos/"
-        );
-        assert_eq!(
-            urls.absolute(&Urls::catalog()),
-            "https://example.github.io/red/datos/"
-        );
-        assert_eq!(Urls::home().output_file(), "index.html");
-        assert_eq!(
-            Urls::keyword("Tránsito").output_file(),
-            "etiquetas/transito/index.html"
-        );
-        assert_eq!(Urls::new("https://a.org").href(&Urls::home()), "/");
-        assert_eq!(
-            Urls::former_dataset("xalapa/semaforos-2014").output_file(),
-            "datos/xalapa/semaforos-2014/index.html"
-        );
-        assert_eq!(
-            Urls::sheet_csv("jalisco/mide", "mide.xlsx", "Diccionario de datos").as_str(),
-            "descargas/jalisco/mide/csv/mide-diccionario-de-datos.csv"
-        );
-        assert_eq!(
-            Urls::geojson_conversion("puebla/museos", "museos.kml").file_name(),
-            "museos.geojson"
-        );
-    }
-}
+#[path = "urls_tests.rs"]
+mod tests;

@@ -103,6 +103,26 @@ pub fn check_output_folder(
     Ok(())
 }
 
+/// The files of a portal abierto wrote into `folder`, as its manifest lists
+/// them (`datos/index.html`); `None` when the folder has no manifest.
+pub fn published_files(folder: &Path) -> Option<Vec<String>> {
+    if !folder.join(MANIFEST).is_file() {
+        return None;
+    }
+    let mut files: Vec<String> = Manifest::read(folder).entries.into_keys().collect();
+    files.sort();
+    Some(files)
+}
+
+/// Where `--all-portals` writes a participant's own portal: `OUT-<participant>`
+/// beside the network's `OUT`, each folder deployed as it is to its own host.
+/// `None` when `OUT` has no name of its own (the root).
+pub fn participant_folder(out_dir: &Path, participant: &str) -> Option<PathBuf> {
+    let out = absolute(out_dir);
+    let name = out.file_name()?.to_string_lossy().to_string();
+    Some(out.with_file_name(format!("{name}-{participant}")))
+}
+
 /// Files in an existing output folder that its manifest does not list.
 fn foreign_files(out: &Path) -> Vec<String> {
     let listed = Manifest::read(out).entries;

@@ -8,8 +8,9 @@
 //! cache (`pages.bin`).
 
 use crate::analyse::Analysis;
+use crate::history::History;
 use crate::model::{ResourceLocation, Site};
-use crate::output::urls::Route;
+use crate::output::urls::{Route, Urls};
 use crate::output::{Content, OutputFile};
 use crate::platform::read_exact_at;
 use serde::Serialize;
@@ -104,13 +105,21 @@ impl PageContext {
 }
 
 /// The fingerprint of what the catalogs are made from: the portal, its
-/// participants and datasets as loaded, and the content of each data file.
-pub fn catalogs_fingerprint(site: &Site, analysis: &Analysis, salt: &[u8]) -> Fingerprint {
+/// participants and datasets as loaded, its addresses (and the network's
+/// other portals'), and the content of each data file.
+pub fn catalogs_fingerprint(
+    site: &Site,
+    analysis: &Analysis,
+    history: &History,
+    salt: &[u8],
+    urls: &Urls,
+) -> Fingerprint {
     let mut hasher = Sha256::new();
     hasher.update(salt);
+    hasher.update(history.key());
     let _ = write!(
         HashWriter(&mut hasher),
-        "{:?}\n{:?}\n{:?}",
+        "{:?}\n{:?}\n{:?}\n{urls:?}",
         site.portal,
         site.participants,
         site.datasets
@@ -172,8 +181,12 @@ pub struct Bundle {
 }
 
 impl Bundle {
-    pub fn path(cache_dir: &Path) -> PathBuf {
-        cache_dir.join("pages.bin")
+    /// The bundle of the network's portal (`participant` `None`), or of a participant's own.
+    pub fn path(cache_dir: &Path, participant: Option<&str>) -> PathBuf {
+        match participant {
+            None => cache_dir.join("pages.bin"),
+            Some(id) => cache_dir.join(format!("pages-{id}.bin")),
+        }
     }
 
     /// Opens the bundle; `None` when there is none or it is not whole.

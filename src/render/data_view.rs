@@ -4,12 +4,14 @@
 //! and the map. Every text is computed here; the template only lays it out.
 
 use super::Translation;
+use super::figures::TableOf;
 use super::map_figure::{self, Basemap, Figure};
 use super::map_svg::Layer;
 use crate::analyse::MapLayer;
 use crate::analyse::schema::{self, FieldDoc};
 use crate::analyse::{
-    CsvAnalysis, EncodingSource, FileContent, FileFacts, GeoAnalysis, GeoFormat, Sheet, Table,
+    ColumnType, CsvAnalysis, EncodingSource, FileContent, FileFacts, GeoAnalysis, GeoFormat, Sheet,
+    Table,
 };
 use crate::model::Resource;
 use crate::msg;
@@ -32,11 +34,38 @@ pub struct NoticeView {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct DownloadView {
+    /// Its anchor on the page, when catalogs list it as a distribution of its own.
+    pub id: Option<String>,
     pub href: String,
     pub file_name: String,
     pub text: String,
     pub note: Option<String>,
+    /// Its size in words («1,2 MB») and in bytes, when it differs from the original's.
+    pub size: Option<String>,
+    pub bytes: Option<u64>,
     pub sha256: Option<String>,
+}
+
+impl DownloadView {
+    /// The download of a file made from the original (`name`, in the cache).
+    fn made(
+        cx: &Context,
+        facts: &FileFacts,
+        route: &Route,
+        name: &str,
+        text: String,
+    ) -> DownloadView {
+        DownloadView {
+            id: None,
+            href: cx.urls.href(route),
+            file_name: route.file_name().to_string(),
+            text,
+            note: None,
+            size: facts.made_bytes.get(name).map(|b| cx.t.size(*b)),
+            bytes: facts.made_bytes.get(name).copied(),
+            sha256: facts.made_sha256.get(name).cloned(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -70,6 +99,8 @@ pub struct TableView {
     pub explore: Option<super::views::Link>,
     /// Why the table has no explorer, when it is too big for one.
     pub explore_note: Option<String>,
+    /// «Insertar»: the code to show the preview on another site.
+    pub share: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -89,6 +120,8 @@ pub struct DataView {
     pub original_note: Option<String>,
     pub downloads: Vec<DownloadView>,
     pub map: Option<MapView>,
+    /// «Insertar»: the code to show the map on another site.
+    pub map_share: Option<String>,
     pub tables: Vec<TableView>,
 }
 
@@ -131,11 +164,20 @@ pub fn data_view(cx: &Context, facts: &FileFacts) -> DataView {
         original_note: None,
         downloads: Vec::new(),
         map: None,
+        map_share: None,
         tables: Vec::new(),
     };
     match &facts.content {
-        FileContent::Csv { csv, utf8_copy } => {
-            csv_view(cx, facts, csv, utf8_copy.as_deref(), &mut view)
+        FileContent::Csv {
+            csv,
+            utf8_copy,
+            standard_copy,
+        } => {
+            let copies = Copies {
+                utf8: utf8_copy.as_deref(),
+                standard: standard_copy.as_deref(),
+            };
+            csv_view(cx, facts, csv, copies, &mut view)
         }
         FileContent::Workbook { sheets } => workbook_view(cx, facts, sheets, &mut view),
         FileContent::Geo {
@@ -153,6 +195,7 @@ pub fn data_view(cx: &Context, facts: &FileFacts) -> DataView {
         ),
         FileContent::LfsPointer { .. } | FileContent::Other => {}
     }
+    super::figures::share_figures(cx, &mut view);
     view
 }
 
@@ -192,12 +235,18 @@ fn code_spans(text: &str) -> String {
         .collect()
 }
 
-/// A CSV file: its dialect and counts, its UTF-8 copy, its table and map.
+/// The copies made of a CSV, by name in the cache.
+struct Copies<'a> {
+    utf8: Option<&'a str>,
+    standard: Option<&'a str>,
+}
+
+/// A CSV file: its dialect and counts, its UTF-8 and standard copies, its table and map.
 fn csv_view(
     cx: &Context,
     facts: &FileFacts,
     csv: &CsvAnalysis,
-    utf8_copy: Option<&str>,
+    copies: Copies,
     view: &mut DataView,
 ) {
     let dialect = &csv.dialect;
@@ -228,19 +277,23 @@ fn csv_view(
     view.facts.push(pair("rows", cx.count(csv.table.rows)));
     view.facts
         .push(pair("columns_count", cx.count(csv.table.columns as u64)));
-    if let Some(name) = utf8_copy {
+    if let Some(name) = copies.utf8 {
         view.original_note =
             Some(cx.fill("original_note", &[("encoding", dialect.encoding.clone())]));
-        view.downloads.push(DownloadView {
-            href: cx.urls.href(&Urls::utf8_copy(cx.dataset_id, cx.file_name)),
-            file_name: cx.file_name.to_string(),
-            text: cx.ui("download_utf8"),
-            note: Some(cx.ui("utf8_note")),
-            sha256: facts.made_sha256.get(name).cloned(),
-        });
+        let route = Urls::utf8_copy(cx.dataset_id, cx.file_name);
+        let mut download = DownloadView::made(cx, facts, &route, name, cx.ui("download_utf8"));
+        download.note = Some(cx.ui("utf8_note"));
+        view.downloads.push(download);
+    }
+    if let Some(name) = copies.standard {
+        let route = Urls::standard_copy(cx.dataset_id, cx.file_name);
+        let mut download = DownloadView::made(cx, facts, &route, name, cx.ui("download_standard"));
+        download.id = Some(standard_copy_anchor(&cx.resource.slug));
+        download.note = Some(cx.ui("standard_note"));
+        view.downloads.push(download);
     }
     let slug = &cx.resource.slug;
-    let mut table = table_view(cx, &csv.table, None, format!("{slug}-tabla"), None, true);
+    let mut table = table_view(cx, &csv.table, None, TableOf::Csv.id(slug), None, true);
     explore_link(cx, &csv.table, None, &mut table);
     view.tables.push(table);
     if let Some(points) = &csv.table.points {
@@ -269,19 +322,14 @@ fn workbook_view(cx: &Context, facts: &FileFacts, sheets: &[Sheet], view: &mut D
     for (i, sheet) in sheets.iter().enumerate() {
         let download = sheet.csv_file.as_ref().map(|name| {
             let route = Urls::sheet_csv(cx.dataset_id, cx.file_name, &sheet.name);
-            DownloadView {
-                file_name: route.file_name().to_string(),
-                href: cx.urls.href(&route),
-                text: cx.fill("download_sheet_csv", &[("sheet", sheet.name.clone())]),
-                note: None,
-                sha256: facts.made_sha256.get(name).cloned(),
-            }
+            let text = cx.fill("download_sheet_csv", &[("sheet", sheet.name.clone())]);
+            DownloadView::made(cx, facts, &route, name, text)
         });
         let mut table = table_view(
             cx,
             &sheet.table,
             Some(&sheet.name),
-            format!("{}-hoja-{}", cx.resource.slug, i + 1),
+            TableOf::Sheet(i).id(&cx.resource.slug),
             download,
             documented_sheet == Some(sheet.name.as_str()),
         );
@@ -319,31 +367,29 @@ fn geo_view(
     }
     if let Some(layer) = Layer::of_geo(geo) {
         let bbox = layer.map.bbox;
+        let corner =
+            |lon: f64, lat: f64| format!("{}; {}", cx.t.number(lon, 5), cx.t.number(lat, 5));
         view.facts.push(Pair {
             label: cx.ui("bbox"),
             value: format!(
-                "{:.5}, {:.5} — {:.5}, {:.5}",
-                bbox.west, bbox.south, bbox.east, bbox.north
+                "{} — {}",
+                corner(bbox.west, bbox.south),
+                corner(bbox.east, bbox.north)
             ),
         });
         view.map = Some(map_view(cx, &layer, None));
     }
     if let Some(name) = geojson_copy {
         let route = Urls::geojson_conversion(cx.dataset_id, cx.file_name);
-        view.downloads.push(DownloadView {
-            file_name: route.file_name().to_string(),
-            href: cx.urls.href(&route),
-            text: cx.ui("download_geojson"),
-            note: None,
-            sha256: facts.made_sha256.get(name).cloned(),
-        });
+        let download = DownloadView::made(cx, facts, &route, name, cx.ui("download_geojson"));
+        view.downloads.push(download);
     }
     if geo.features > 0 {
         let mut table = table_view(
             cx,
             &geo.properties,
             None,
-            format!("{}-propiedades", cx.resource.slug),
+            TableOf::Features.id(&cx.resource.slug),
             None,
             true,
         );
@@ -382,6 +428,12 @@ fn map_view(cx: &Context, layer: &Layer, sheet: Option<usize>) -> MapView {
         cx.t,
     );
     MapView { html, live }
+}
+
+/// The anchor of a resource's standard copy on its dataset page, which
+/// catalogs name it by (`#recurso-<slug>-estandar`).
+pub fn standard_copy_anchor(resource_slug: &str) -> String {
+    format!("recurso-{resource_slug}-estandar")
 }
 
 fn table_view(
@@ -431,6 +483,7 @@ fn table_view(
         download,
         explore: None,
         explore_note: None,
+        share: None,
     }
 }
 
@@ -499,10 +552,22 @@ fn field_view(cx: &Context, field: &FieldDoc) -> FieldView {
     } else {
         format!("≈ {}", cx.count(profile.distinct))
     };
+    // Numbers are written the page's way, whatever the file's decimal separator.
+    let numeric = matches!(
+        profile.column_type,
+        ColumnType::Integer | ColumnType::Decimal | ColumnType::Latitude | ColumnType::Longitude
+    );
+    let value = |v: &str| {
+        if numeric {
+            cx.t.data_number(v)
+        } else {
+            v.to_string()
+        }
+    };
     let top = profile
         .top
         .iter()
-        .map(|(value, n)| format!("{value} ({})", cx.count(*n)))
+        .map(|(v, n)| format!("{} ({})", value(v), cx.count(*n)))
         .collect::<Vec<_>>()
         .join(" · ");
     FieldView {
@@ -512,8 +577,8 @@ fn field_view(cx: &Context, field: &FieldDoc) -> FieldView {
         description: field.description.clone(),
         empty: cx.count(profile.empty),
         distinct,
-        min: profile.min.clone().unwrap_or_default(),
-        max: profile.max.clone().unwrap_or_default(),
+        min: profile.min.as_deref().map(value).unwrap_or_default(),
+        max: profile.max.as_deref().map(value).unwrap_or_default(),
         top,
         missing: false,
     }

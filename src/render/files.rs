@@ -1,16 +1,19 @@
 //! The files of the portal that are not pages nor catalogs: theme assets,
-//! the search index, downloads (and the files made from them), static files.
+//! the search index, downloads (and the files made from them), static files;
+//! and the copies of a renamed dataset's files at its former addresses.
 
 use super::search::index::SearchIndex;
 use super::theme::Asset;
 use crate::analyse::explore::Explorer;
 use crate::analyse::{Analysis, FileFacts, MapLayer};
-use crate::model::{ResourceLocation, Site};
-use crate::output::urls::{Route, Urls};
+use crate::model::{Logo, ResourceLocation, Site};
+use crate::output::urls::{DatasetAddress, Route, Urls};
 use crate::output::{Content, OutputFile};
+use std::collections::HashMap;
 
 /// Every file of the portal that is not a page nor a catalog, in this order:
-/// theme assets, search index, downloads, static files, `.nojekyll`.
+/// theme assets, search index, downloads, static files, a participant
+/// portal's logo, `.nojekyll`.
 pub(super) fn not_pages(
     site: &Site,
     analysis: &Analysis,
@@ -22,6 +25,7 @@ pub(super) fn not_pages(
     files.extend(downloads(site, analysis));
     files.extend(boundaries(site, analysis));
     files.extend(static_files(site));
+    files.extend(participant_logo(site));
     files.push(nojekyll());
     files
 }
@@ -99,7 +103,7 @@ fn downloads(site: &Site, analysis: &Analysis) -> Vec<OutputFile> {
     files
 }
 
-/// The files made from a data file: its UTF-8 copy, its sheets as CSV, its GeoJSON conversion.
+/// The files made from a data file: its UTF-8 and standard copies, its sheets as CSV, its GeoJSON conversion.
 fn made_files(
     analysis: &Analysis,
     facts: &FileFacts,
@@ -115,9 +119,18 @@ fn made_files(
     };
     match &facts.content {
         Data::Csv {
-            utf8_copy: Some(name),
+            utf8_copy,
+            standard_copy,
             ..
-        } => vec![made(Urls::utf8_copy(dataset_id, file_name), name)],
+        } => {
+            let utf8 = utf8_copy
+                .iter()
+                .map(|name| made(Urls::utf8_copy(dataset_id, file_name), name));
+            let standard = standard_copy
+                .iter()
+                .map(|name| made(Urls::standard_copy(dataset_id, file_name), name));
+            utf8.chain(standard).collect()
+        }
         Data::Workbook { sheets } => sheets
             .iter()
             .filter_map(|s| {
@@ -235,6 +248,18 @@ fn static_files(site: &Site) -> impl Iterator<Item = OutputFile> {
     })
 }
 
+/// A participant portal's logo, from beside its participant.toml.
+fn participant_logo(site: &Site) -> Option<OutputFile> {
+    let Some(Logo::Participant { participant, file }) = &site.portal.logo else {
+        return None;
+    };
+    Some(OutputFile {
+        route: Urls::participant_logo(participant, &file.file_name),
+        content: Content::CopyOf(file.path.clone()),
+        origin: site.portal.source_file.clone(),
+    })
+}
+
 /// `.nojekyll`: GitHub Pages publishing from a branch must not run Jekyll on the portal.
 fn nojekyll() -> OutputFile {
     OutputFile {
@@ -242,4 +267,38 @@ fn nojekyll() -> OutputFile {
         content: Content::Bytes(Vec::new().into()),
         origin: "abierto".into(),
     }
+}
+
+/// Every file of a renamed dataset (downloads, made files, datapackage, API
+/// file) among `files`, copied to the same address under each former id, so
+/// that scripts written against the old addresses keep working. Its pages
+/// have redirect pages there instead (`pages/redirects.rs`), and the data an
+/// explorer page reads needs no copy.
+pub(super) fn former_addresses(site: &Site, files: &[OutputFile]) -> Vec<OutputFile> {
+    let formers: HashMap<&str, &[String]> = site
+        .datasets
+        .iter()
+        .filter(|d| !d.former_ids.is_empty())
+        .map(|d| (d.id.as_str(), d.former_ids.as_slice()))
+        .collect();
+    if formers.is_empty() {
+        return Vec::new();
+    }
+    let mut copies = Vec::new();
+    for file in files {
+        let Some(address) = DatasetAddress::of(&file.route) else {
+            continue;
+        };
+        if address.is_page() || address.serves_its_page_only() {
+            continue;
+        }
+        for former in formers.get(address.dataset_id).copied().unwrap_or_default() {
+            copies.push(OutputFile {
+                route: address.with_id(former),
+                content: file.content.clone(),
+                origin: format!("{} (former id {former})", file.origin),
+            });
+        }
+    }
+    copies
 }

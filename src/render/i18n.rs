@@ -25,6 +25,8 @@ pub struct Translation {
     pub kinds: BTreeMap<String, String>,
     /// Update frequencies, by descriptor value.
     pub frequencies: BTreeMap<String, String>,
+    /// The texts a participant's own portal says otherwise, by `ui` key.
+    participant_portal: BTreeMap<String, String>,
 }
 
 impl Translation {
@@ -37,6 +39,14 @@ impl Translation {
             toml::from_str(text).expect("the theme's translation files are checked by tests");
         translation.language = language;
         translation
+    }
+
+    /// The texts of a participant's own portal: where the network's speak of
+    /// the network, they speak of this portal.
+    pub fn for_participant_portal(mut self) -> Translation {
+        let own = std::mem::take(&mut self.participant_portal);
+        self.ui.extend(own);
+        self
     }
 
     /// "10 de octubre de 2014" / "October 10, 2014".
@@ -81,6 +91,17 @@ impl Translation {
             format!("{sign}{whole}")
         } else {
             format!("{sign}{whole}{}{fraction}", self.decimal_separator)
+        }
+    }
+
+    /// A number as a data file writes it (`42,4`, `59.8`, `-3`), with this
+    /// language's decimal separator; text that is not such a number stays as it is.
+    pub fn data_number(&self, text: &str) -> String {
+        match crate::analyse::profile::parse_number(text.trim()) {
+            Some(number) if !number.integer => {
+                text.replacen(['.', ','], &self.decimal_separator, 1)
+            }
+            _ => text.to_string(),
         }
     }
 
@@ -161,6 +182,14 @@ mod tests {
             es.frequencies.keys().collect::<Vec<_>>(),
             en.frequencies.keys().collect::<Vec<_>>()
         );
+        assert_eq!(
+            es.participant_portal.keys().collect::<Vec<_>>(),
+            en.participant_portal.keys().collect::<Vec<_>>()
+        );
+        // A participant portal's words replace texts the network's portal has.
+        for key in es.participant_portal.keys() {
+            assert!(es.ui.contains_key(key), "{key}");
+        }
     }
 
     #[test]
@@ -182,6 +211,19 @@ mod tests {
         assert_eq!(en.date(date), "October 10, 2014");
         assert_eq!(en.size(1_234_567), "1.2 MB");
         assert_eq!(en.number(12345.63, 1), "12,345.6");
+    }
+
+    #[test]
+    fn numbers_from_data_take_the_page_decimal_separator() {
+        let es = Translation::for_language(Language::Es);
+        let en = Translation::for_language(Language::En);
+        assert_eq!(es.data_number("59.8"), "59,8");
+        assert_eq!(es.data_number("20,6"), "20,6");
+        assert_eq!(en.data_number("20,6"), "20.6");
+        assert_eq!(en.data_number("-3.25"), "-3.25");
+        assert_eq!(es.data_number("1413115"), "1413115");
+        assert_eq!(es.data_number("Av. 5.2"), "Av. 5.2", "not a number");
+        assert_eq!(es.data_number("2014-01-03"), "2014-01-03");
     }
 
     #[test]

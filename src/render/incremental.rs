@@ -35,6 +35,9 @@ pub struct RenderCache {
     /// Pages rendered by the last run, and pages in all.
     pub last_rendered: usize,
     pub last_pages: usize,
+    /// The participant whose own portal this cache renders (`None`: the
+    /// network's): each portal keeps its own bundle.
+    pub participant: Option<String>,
 }
 
 /// A page as rendered, or as found unchanged in the cache.
@@ -139,6 +142,16 @@ fn minify(html: &[u8]) -> Vec<u8> {
 }
 
 impl RenderCache {
+    /// The cache of the network's portal (`participant` `None`) or of a
+    /// participant's own; `persist`: keep the pages on disk (see [`RenderCache::persist`]).
+    pub fn for_portal(participant: Option<String>, persist: bool) -> RenderCache {
+        RenderCache {
+            participant,
+            persist,
+            ..RenderCache::default()
+        }
+    }
+
     /// Compiles the site's templates unless they are the last run's (other
     /// templates: every page may change). False after a problem, reported.
     pub(super) fn compile_templates(&mut self, site: &Site, diagnostics: &Diagnostics) -> bool {
@@ -170,7 +183,10 @@ impl RenderCache {
     /// Where the bundle is kept, and the bundle the last build left when
     /// this is a first run (no page in memory).
     pub(super) fn last_bundle(&self, analysis: &Analysis) -> (Option<PathBuf>, Option<Bundle>) {
-        let bundle_path = analysis.cache_dir().map(Bundle::path);
+        let participant = self.participant.as_deref();
+        let bundle_path = analysis
+            .cache_dir()
+            .map(|dir| Bundle::path(dir, participant));
         let bundle = match &bundle_path {
             Some(path) if self.pages.is_empty() => Bundle::open(path),
             _ => None,

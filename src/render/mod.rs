@@ -4,9 +4,11 @@
 
 mod cache;
 pub mod catalogs;
+mod changes;
 mod data_view;
 pub mod embeds;
 mod facets;
+mod figures;
 mod files;
 mod i18n;
 mod incremental;
@@ -17,17 +19,20 @@ pub mod markdown;
 mod network_map;
 mod pages;
 mod sanitize;
+mod scope;
 pub mod search;
 mod theme;
 mod views;
 
 pub use i18n::Translation;
 pub use incremental::RenderCache;
+pub use scope::Scope;
 
 use crate::analyse::Analysis;
 use crate::diagnostics::Diagnostics;
+use crate::history::History;
 use crate::messages::Message;
-use crate::model::Site;
+use crate::model::{Page, Site};
 use crate::msg;
 use crate::output::urls::{Route, Urls};
 use crate::output::{Content, OutputFile};
@@ -56,52 +61,38 @@ pub struct PageJob<'a> {
     pub origin: String,
 }
 
-/// Renders every file of the portal. Problems (template errors, broken id
-/// links) go to `diagnostics`.
-pub fn render_site(
-    site: &Site,
-    analysis: &Analysis,
-    options: &RenderOptions,
-    diagnostics: &Diagnostics,
-) -> Vec<OutputFile> {
-    render_site_cached(
-        site,
-        analysis,
-        options,
-        diagnostics,
-        &mut RenderCache::default(),
-        &Progress::hidden(),
-    )
-}
-
-/// Like [`render_site`], rendering only the pages whose template or data
-/// changed since the run that filled `cache`.
+/// Renders every file of the portal `scope` says, rendering only the pages
+/// whose template or data changed since the run that filled `cache`.
+/// Problems (template errors, broken id links) go to `diagnostics`.
 pub fn render_site_cached(
-    site: &Site,
+    scope: &Scope,
     analysis: &Analysis,
+    history: &History,
     options: &RenderOptions,
     diagnostics: &Diagnostics,
     cache: &mut RenderCache,
     progress: &Progress,
 ) -> Vec<OutputFile> {
+    let site = scope.here();
     if !cache.compile_templates(site, diagnostics) {
         return Vec::new();
     }
-    let urls = Urls::new(&site.portal.base_url);
-    let t = Translation::for_language(site.portal.language);
+    let urls = &scope.urls;
+    let t = scope.translation();
     let assets = theme::assets();
-    let common = pages::CommonContext::new(site, &urls, &t, &assets).values();
+    let common = pages::CommonContext::new(scope, &t, &assets).values();
     let step = std::time::Instant::now();
-    let views = views::Views::new(site, &urls, &t, options.include_drafts);
-    let records = catalogs::Records::new(site, analysis, &urls);
+    let views = views::Views::new(scope, &t, options.include_drafts);
+    let records = catalogs::Records::new(site, &scope.whole().portal, analysis, history, urls, &t);
     let facets = facets::Facets::new(&views, views.today);
     crate::timing::phase("views", step);
-    let index = crate::timing::timed("index", || {
-        search::index::build(&search::documents(&views, options.include_drafts))
+    let (index, counts) = crate::timing::timed("index", || {
+        let documents = search::documents(&views, analysis, options.include_drafts);
+        (search::index::build(&documents), search::counts(&documents))
     });
     let step = std::time::Instant::now();
-    let finder = pages::Finder::new(&facets, &index, site);
-    let network = network_map::network_map(site, analysis, &urls, &t);
+    let finder = pages::Finder::new(&facets, &index, counts);
+    let network = network_map::network_map(site, analysis, urls, &t);
     // Held here while the cache is updated; put back once rendered.
     let Some((templates, compiled)) = cache.templates.take() else {
         return Vec::new();
@@ -120,8 +111,10 @@ pub fn render_site_cached(
         diagnostics,
     };
     let sources = pages::Sources {
+        whole: scope.whole(),
         views: &views,
         analysis,
+        history,
         records: &records,
         common: &common,
         finder: &finder,
@@ -132,7 +125,7 @@ pub fn render_site_cached(
     stage.finish();
     crate::timing::phase("pages", step);
     let step = std::time::Instant::now();
-    let catalogs_fingerprint = cache::catalogs_fingerprint(site, analysis, &salt);
+    let catalogs_fingerprint = cache::catalogs_fingerprint(site, analysis, history, &salt, urls);
     let catalog_files = cache.catalog_files(
         catalogs_fingerprint,
         bundle.as_ref(),
@@ -147,7 +140,7 @@ pub fn render_site_cached(
     crate::timing::phase("catalogs", step);
     let step = std::time::Instant::now();
     files.extend(story_files);
-    files.extend(catalogs::story_feed_and_sitemap(
+    files.extend(catalogs::story_feed_sitemap_and_headers(
         &records,
         &views,
         &page_routes,
@@ -158,13 +151,26 @@ pub fn render_site_cached(
     files.extend(catalog_files.unwrap_or_default());
     files.extend(files::not_pages(site, analysis, &assets, index));
     files.extend(network.map(|n| n.files).unwrap_or_default());
+    let former = files::former_addresses(site, &files);
+    files.extend(former);
+    let changes = changes::Changes {
+        site,
+        history,
+        urls,
+        t: &t,
+    };
+    files.extend(site.datasets.iter().flat_map(|d| changes.kept_files(d)));
     crate::timing::phase("files", step);
     files
 }
 
-/// Resolves `dataset:`, `participant:`, `story:` and `page:` links against the site.
+/// Resolves `dataset:`, `participant:`, `story:` and `page:` links against
+/// the whole site: what this portal does not hold (another participant's
+/// dataset, a page it does not keep) is linked on the network's portal.
 pub struct IdLinks<'a> {
     pub site: &'a Site,
+    /// The plain pages of this portal.
+    pub pages: &'a [Page],
     pub urls: &'a Urls,
 }
 
@@ -191,20 +197,25 @@ impl LinkResolver for IdLinks<'_> {
                 site.story(id).is_some(),
                 Box::new(site.stories.iter().map(|s| s.id.as_str())),
             ),
+            "page" if self.pages.iter().any(|p| p.slug == id) => {
+                (Urls::page(id), true, Box::new(std::iter::empty()))
+            }
             "page" => (
-                Urls::page(id),
+                Urls::network_page(id),
                 site.pages.iter().any(|p| p.slug == id),
-                Box::new(site.pages.iter().map(|p| p.slug.as_str())),
+                Box::new(self.pages.iter().map(|p| p.slug.as_str())),
             ),
             _ => return None,
         };
-        // A dataset or participant whose file did not load has its errors
+        // Something whose file did not load has its errors
         // reported there: the link gets the address it will have.
         let unloaded = match kind {
-            "dataset" => site.dataset_unloaded(id),
-            "participant" => site.participant_unloaded(id),
-            _ => false,
-        };
+            "dataset" => &site.unloaded.datasets,
+            "participant" => &site.unloaded.participants,
+            "story" => &site.unloaded.stories,
+            _ => &site.unloaded.pages,
+        }
+        .contains(id);
         if exists || unloaded {
             return Some(Ok(self.urls.href(&route)));
         }

@@ -67,6 +67,14 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/explore.html"),
     ),
     (
+        "history.html",
+        include_str!("../../themes/default/templates/history.html"),
+    ),
+    (
+        "change.html",
+        include_str!("../../themes/default/templates/change.html"),
+    ),
+    (
         "page.html",
         include_str!("../../themes/default/templates/page.html"),
     ),
@@ -77,6 +85,14 @@ const TEMPLATES: &[(&str, &str)] = &[
     (
         "404.html",
         include_str!("../../themes/default/templates/404.html"),
+    ),
+    (
+        "search.html",
+        include_str!("../../themes/default/templates/search.html"),
+    ),
+    (
+        "embed.html",
+        include_str!("../../themes/default/templates/embed.html"),
     ),
     (
         "redirect.html",
@@ -95,12 +111,28 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/robots.txt"),
     ),
     (
+        "_headers",
+        include_str!("../../themes/default/templates/_headers"),
+    ),
+    (
         "partials/dataset_item.html",
         include_str!("../../themes/default/templates/partials/dataset_item.html"),
     ),
     (
         "partials/story_item.html",
         include_str!("../../themes/default/templates/partials/story_item.html"),
+    ),
+    (
+        "partials/map.html",
+        include_str!("../../themes/default/templates/partials/map.html"),
+    ),
+    (
+        "partials/preview_table.html",
+        include_str!("../../themes/default/templates/partials/preview_table.html"),
+    ),
+    (
+        "partials/history_entry.html",
+        include_str!("../../themes/default/templates/partials/history_entry.html"),
     ),
 ];
 

@@ -77,6 +77,8 @@ pub struct ParticipantSummary {
     pub completeness: Option<u8>,
     /// Datasets past their update date, and planned datasets past their promise.
     pub overdue_count: usize,
+    /// Planned datasets past the date they were promised for.
+    pub promises_overdue_count: usize,
     pub freshness_href: String,
 }
 
@@ -102,7 +104,10 @@ pub struct ResourceView {
 
 /// Builds the views shared by several pages, once per build.
 pub struct Views<'a> {
+    /// What this portal shows (see [`super::Scope::here`]).
     pub site: &'a Site,
+    /// The whole site: the stories that cite a dataset may be anyone's.
+    whole: &'a Site,
     pub urls: &'a Urls,
     pub t: &'a Translation,
     /// Summaries of all datasets, in `site.datasets` order.
@@ -115,20 +120,19 @@ pub struct Views<'a> {
     title_slugs: Vec<String>,
     /// Keywords grouped by slug: first spelling and the datasets (indices) that have it.
     keywords: std::collections::BTreeMap<String, (String, Vec<usize>)>,
-    /// For each dataset id, the built stories (indices in `stories`) that embed or cite it.
+    /// The built stories of the whole site that cite a dataset shown here.
+    citing: Vec<StorySummary>,
+    /// For each dataset id, the stories (indices in `citing`) that embed or cite it.
     stories_by_dataset: std::collections::HashMap<String, Vec<usize>>,
 }
 
 impl<'a> Views<'a> {
-    pub fn new(
-        site: &'a Site,
-        urls: &'a Urls,
-        t: &'a Translation,
-        include_drafts: bool,
-    ) -> Views<'a> {
+    pub fn new(scope: &'a super::Scope, t: &'a Translation, include_drafts: bool) -> Views<'a> {
+        let site = scope.here();
         let mut views = Views {
             site,
-            urls,
+            whole: scope.whole(),
+            urls: &scope.urls,
             t,
             datasets: Vec::new(),
             stories: Vec::new(),
@@ -139,6 +143,7 @@ impl<'a> Views<'a> {
                 .map(|d| crate::slug::slugify(&d.title))
                 .collect(),
             keywords: group_keywords(site),
+            citing: Vec::new(),
             stories_by_dataset: Default::default(),
         };
         views.datasets = site
@@ -150,15 +155,28 @@ impl<'a> Views<'a> {
             .built_stories(include_drafts)
             .map(|s| views.story_summary(s))
             .collect();
-        for (i, story) in views.built_stories(include_drafts).enumerate() {
-            for dataset in &story.datasets {
-                let stories = views.stories_by_dataset.entry(dataset.clone()).or_default();
+        views.index_citing_stories(include_drafts);
+        views
+    }
+
+    /// The stories of the whole site that cite a dataset shown here, by dataset.
+    fn index_citing_stories(&mut self, include_drafts: bool) {
+        let built = (self.whole.stories.iter()).filter(|s| include_drafts || !s.draft);
+        for story in built {
+            let here = |id: &String| self.site.dataset(id).is_some();
+            if !story.datasets.iter().any(here) {
+                continue;
+            }
+            let i = self.citing.len();
+            for dataset in story.datasets.iter().filter(|id| here(id)) {
+                let stories = self.stories_by_dataset.entry(dataset.clone()).or_default();
                 if stories.last() != Some(&i) {
                     stories.push(i);
                 }
             }
+            let summary = self.story_summary(story);
+            self.citing.push(summary);
         }
-        views
     }
 
     pub fn built_stories(&self, include_drafts: bool) -> impl Iterator<Item = &'a Story> + use<'a> {
@@ -177,7 +195,7 @@ impl<'a> Views<'a> {
 
     pub fn participant_link(&self, id: &str) -> Link {
         let text = self
-            .site
+            .whole
             .participant(id)
             .map_or(id, |p| p.short_name.as_str())
             .to_string();
@@ -246,6 +264,18 @@ impl<'a> Views<'a> {
             .map(|i| &self.datasets[i])
     }
 
+    /// A dataset a story of this portal cites: its summary, made for the
+    /// occasion (linked on the network's portal) when this portal does not show it.
+    pub fn cited_dataset(&self, id: &str) -> Option<std::borrow::Cow<'_, DatasetSummary>> {
+        match self.dataset_summary_of(id) {
+            Some(summary) => Some(std::borrow::Cow::Borrowed(summary)),
+            None => {
+                let dataset = self.whole.dataset(id)?;
+                Some(std::borrow::Cow::Owned(self.dataset_summary(dataset)))
+            }
+        }
+    }
+
     /// Published datasets matching `keep`, sorted by title.
     pub fn published_where(&self, keep: impl Fn(&Dataset) -> bool) -> Vec<&DatasetSummary> {
         self.listed(Status::Published, |i| keep(&self.site.datasets[i]))
@@ -283,6 +313,13 @@ impl<'a> Views<'a> {
                 .filter(|d| d.participant == participant.id && d.status == status)
                 .count()
         };
+        let states = || {
+            self.datasets
+                .iter()
+                .zip(&self.site.datasets)
+                .filter(|(_, d)| d.participant == participant.id)
+                .map(|(s, _)| s.freshness)
+        };
         ParticipantSummary {
             href: self.urls.href(&Urls::participant(&participant.id)),
             name: participant.name.clone(),
@@ -297,15 +334,10 @@ impl<'a> Views<'a> {
             dataset_count: count(Status::Published),
             planned_count: count(Status::Planned),
             completeness: completeness::participant_score(self.site, &participant.id),
-            overdue_count: self
-                .datasets
-                .iter()
-                .zip(&self.site.datasets)
-                .filter(|(s, d)| {
-                    d.participant == participant.id
-                        && matches!(s.freshness, "overdue" | "promise-overdue")
-                })
+            overdue_count: states()
+                .filter(|s| matches!(*s, "overdue" | "promise-overdue"))
                 .count(),
+            promises_overdue_count: states().filter(|s| *s == "promise-overdue").count(),
             freshness_href: self
                 .urls
                 .href(&Urls::participant_freshness(&participant.id)),
@@ -414,11 +446,12 @@ impl<'a> Views<'a> {
         list
     }
 
-    /// The built stories that embed or cite a dataset, newest first.
+    /// The built stories that embed or cite a dataset, newest first: the
+    /// network's and other participants' too, linked on the network's portal.
     pub fn stories_about(&self, dataset_id: &str) -> Vec<&StorySummary> {
         self.stories_by_dataset
             .get(dataset_id)
-            .map(|indices| indices.iter().map(|&i| &self.stories[i]).collect())
+            .map(|indices| indices.iter().map(|&i| &self.citing[i]).collect())
             .unwrap_or_default()
     }
 

@@ -15,7 +15,7 @@ mod watch;
 /// fuzz target in `fuzz/` can drive it).
 pub use http::{Target, resolve};
 
-use crate::build::{BuildOptions, Run, Session};
+use crate::build::{BuildOptions, Portals, Run, Session};
 use crate::diagnostics::Diagnostic;
 use crate::load::Change;
 use crate::messages::Message;
@@ -43,6 +43,8 @@ pub struct ServeOptions {
     pub bind: IpAddr,
     /// Replaces `base_url` from portal.toml.
     pub base_url: Option<String>,
+    /// Serve this participant's own portal (`--participant ID`) rather than the network's.
+    pub participant: Option<String>,
     /// Render `draft = true` stories (on unless asked to preview as published).
     pub include_drafts: bool,
     /// Print what changed and how long rebuilds take.
@@ -188,6 +190,10 @@ impl Server {
             force: false,
             // The first build may be long: it shows its progress; rebuilds are quick.
             progress: Progress::for_terminal(!options.verbose, language(options)),
+            portals: options
+                .participant
+                .clone()
+                .map_or(Portals::Network, Portals::Participant),
         });
         let (listener, address) = listen(options.bind, options.port, language(options))?;
         let shared = Arc::new(Shared {

@@ -7,8 +7,7 @@
 //
 // Expects the example site. Prints each story as PASS/FAIL, then "N passed, N failed";
 // exit status 0 when all pass, 1 when one fails, 2 when it could not run.
-import { startServer } from './lib/server.mjs';
-import { launchBrowser } from './lib/browser.mjs';
+import { assert, start, stories } from './lib/stories.mjs';
 import { normaliseBase } from './lib/site.mjs';
 
 const [outDir, baseArg = '/'] = process.argv.slice(2);
@@ -18,35 +17,13 @@ if (!outDir) {
 }
 const base = normaliseBase(baseArg);
 
-let passed = 0;
-let failed = 0;
-async function story(name, fn) {
-  try {
-    await fn();
-    passed++;
-    console.log(`PASS ${name}`);
-  } catch (e) {
-    failed++;
-    console.log(`FAIL ${name}\n     ${String(e.message || e).split('\n').join('\n     ')}`);
-  }
-}
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
+const { story, finish } = stories();
 
 const visibleCards = (page) => page.$$eval('#catalog-cards > li.card:not([hidden]) .card-title a',
   (as) => as.map((a) => a.getAttribute('href')));
 const countText = (page) => page.textContent('#result-count');
 
-let server;
-let browser;
-try {
-  server = await startServer(outDir, base);
-  browser = await launchBrowser();
-} catch (e) {
-  console.error(`error: could not start: ${e.message}`);
-  process.exit(2);
-}
+const { server, browser } = await start(outDir, base);
 const catalog = `${server.origin}${base}datos/`;
 const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
 const page = await context.newPage();
@@ -81,13 +58,16 @@ await story('typing "transito" lists the transit datasets, the words marked', as
   assert(shards.every((s) => s === 'tr.json'), `a query for "transito" fetched other shards: ${shards.join(', ')}`);
 });
 
-await story('"escuela" finds Puebla\'s schools, and a story about them', async () => {
+await story('"escuela" finds Puebla\'s schools, and a story about them, labelled', async () => {
   await search('escuela');
   const hrefs = await visibleCards(page);
   assert(hrefs.includes(`${base}datos/puebla/escuelas/`), `puebla/escuelas missing from ${hrefs.join(', ')}`);
-  await page.waitForSelector('#story-hits:not([hidden]) li', { timeout: 5000 });
-  const stories = await page.$$eval('#story-hits li a', (as) => as.map((a) => a.getAttribute('href')));
-  assert(stories.every((h) => h.startsWith(`${base}historias/`)), `story links: ${stories.join(', ')}`);
+  await page.waitForSelector('#other-hits:not([hidden]) li', { timeout: 5000 });
+  const others = await page.$$eval('#other-hits li', (lis) => lis.map((li) => [
+    li.querySelector('.result-kind').textContent, li.querySelector('.card-title a').getAttribute('href')]));
+  const stories = others.filter(([kind]) => kind === 'Historia');
+  assert(stories.length > 0, `no story among ${JSON.stringify(others)}`);
+  assert(stories.every(([, h]) => h.startsWith(`${base}historias/`)), `story links: ${JSON.stringify(stories)}`);
 });
 
 await story('a one-letter misspelling and a plural still find the word', async () => {
@@ -176,5 +156,4 @@ await story('without JavaScript the catalog lists everything and facet pages lin
 
 await browser.close();
 await server.close();
-console.log(`\n${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+process.exit(finish());

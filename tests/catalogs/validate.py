@@ -301,6 +301,12 @@ def validate_atom(portal: Path, base_url: str, where: str) -> None:
 def validate_feeds(portal: Path, base_url: str) -> None:
     for feed in FEEDS:
         validate_atom(portal, base_url, feed)
+    # The history feeds, when the portal was built from a git repository.
+    history = sorted(portal.glob("datos/*/*/historial.xml"))
+    if (portal / "datos/historial.xml").is_file():
+        history.insert(0, portal / "datos/historial.xml")
+    for feed in history:
+        validate_atom(portal, base_url, str(feed.relative_to(portal)))
 
     try:
         root = ET.parse(portal / "sitemap.xml").getroot()

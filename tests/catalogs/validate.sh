@@ -3,7 +3,8 @@
 # tools (pyshacl + DCAT-AP 3 shapes, frictionless, the POD 1.1 JSON Schema, extruct,
 # feedparser), read from ../shared/standards (or $ABIERTO_SHARED/standards).
 #
-#   tests/catalogs/validate.sh            builds the example site, then validates it
+#   tests/catalogs/validate.sh            builds the example site (`--all-portals`), then validates
+#                                         the network's portal and San Pedro Garza García's own
 #   tests/catalogs/validate.sh DIR [URL]  validates a portal already built in DIR with base URL URL
 #
 # The validators are installed, pinned, into a virtual environment under target/
@@ -35,8 +36,13 @@ if [ $# -ge 1 ]; then
   portal="$1"
 else
   portal="$root/target/catalogs-portal"
-  echo "== building the example site into $portal"
-  (cd "$root" && cargo run --quiet --release -- build example-site -o "$portal" --base-url "$base_url" --quiet)
+  echo "== building the example site into $portal, and San Pedro's own portal beside it"
+  (cd "$root" && cargo run --quiet --release -- build example-site -o "$portal" --base-url "$base_url" --all-portals --quiet)
+  # San Pedro Garza García's portal, at the address its [portal] declares.
+  own="$portal-san-pedro-garza-garcia"
+  own_url="$(sed -n 's/^base_url = "\(.*\)"$/\1/p' "$root/example-site/participants/san-pedro-garza-garcia/participant.toml")"
+  echo "== validating San Pedro Garza García's own portal ($own_url)"
+  "$venv/bin/python" "$here/validate.py" "$own" "$own_url" "$standards"
 fi
 
 echo "== validating"

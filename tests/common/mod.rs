@@ -2,7 +2,7 @@
 //! example site built into a temporary folder.
 #![allow(dead_code)]
 
-use abierto::build::{BuildOptions, BuildReport, build};
+use abierto::build::{BuildOptions, BuildReport, Portals, build};
 use abierto::diagnostics::Diagnostic;
 use abierto::model::Date;
 use abierto::render::RenderOptions;
@@ -31,6 +31,7 @@ pub fn build_into(site: &Path, out: &Path, base_url: Option<&str>) -> BuildRepor
             include_drafts: false,
         },
         force: false,
+        portals: Default::default(),
         progress: abierto::progress::Progress::hidden(),
     })
 }
@@ -102,10 +103,11 @@ impl TempSite {
                 base_url: None,
                 render: RenderOptions::default(),
                 force: false,
+                portals: Default::default(),
                 progress: abierto::progress::Progress::hidden(),
             },
             Date::parse(CHECK_TODAY).unwrap(),
-            None,
+            &Default::default(),
         )
     }
 }
@@ -135,4 +137,133 @@ pub fn select<'a>(html: &'a scraper::Html, selector: &str) -> Vec<scraper::Eleme
 
 pub fn text_of(element: &scraper::ElementRef) -> String {
     element.text().collect::<Vec<_>>().join("")
+}
+
+/// An XLSX workbook made here: each sheet a name and rows of text cells (the first row the header).
+pub fn workbook(sheets: &[(&str, &[&[&str]])]) -> Vec<u8> {
+    use std::io::Write;
+    let cell_ref = |column: usize, row: usize| format!("{}{row}", (b'A' + column as u8) as char);
+    let escape = |text: &str| {
+        text.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    let mut files: Vec<(String, String)> = vec![
+        (
+            "[Content_Types].xml".into(),
+            format!(
+                r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>{}</Types>"#,
+                (1..=sheets.len())
+                    .map(|i| format!(r#"<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"#))
+                    .collect::<String>()
+            ),
+        ),
+        (
+            "_rels/.rels".into(),
+            r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#.into(),
+        ),
+        (
+            "xl/workbook.xml".into(),
+            format!(
+                r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>{}</sheets></workbook>"#,
+                sheets
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (name, _))| format!(r#"<sheet name="{name}" sheetId="{}" r:id="rId{}"/>"#, i + 1, i + 1))
+                    .collect::<String>()
+            ),
+        ),
+        (
+            "xl/_rels/workbook.xml.rels".into(),
+            format!(
+                r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{}</Relationships>"#,
+                (1..=sheets.len())
+                    .map(|i| format!(r#"<Relationship Id="rId{i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet{i}.xml"/>"#))
+                    .collect::<String>()
+            ),
+        ),
+    ];
+    for (i, (_, rows)) in sheets.iter().enumerate() {
+        let data: String = rows
+            .iter()
+            .enumerate()
+            .map(|(r, cells)| {
+                let cells: String = cells
+                    .iter()
+                    .enumerate()
+                    .map(|(c, text)| {
+                        format!(
+                            r#"<c r="{}" t="inlineStr"><is><t>{}</t></is></c>"#,
+                            cell_ref(c, r + 1),
+                            escape(text)
+                        )
+                    })
+                    .collect();
+                format!(r#"<row r="{}">{cells}</row>"#, r + 1)
+            })
+            .collect();
+        files.push((
+            format!("xl/worksheets/sheet{}.xml", i + 1),
+            format!(
+                r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{data}</sheetData></worksheet>"#
+            ),
+        ));
+    }
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (name, text) in files {
+        zip.start_file(name, options).unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+/// Builds `site`'s `portals` into `out`, as `abierto build` does.
+pub fn build_portals(
+    site: &Path,
+    out: &Path,
+    base_url: Option<&str>,
+    portals: Portals,
+) -> BuildReport {
+    build(&BuildOptions {
+        site: site.to_path_buf(),
+        output: Some(out.to_path_buf()),
+        base_url: base_url.map(str::to_string),
+        render: RenderOptions {
+            minify: true,
+            include_drafts: false,
+        },
+        force: false,
+        progress: abierto::progress::Progress::hidden(),
+        portals,
+    })
+}
+
+/// Every file under `root` whose name ends with `extension`, relative to it.
+pub fn files_ending(root: &Path, extension: &str) -> Vec<String> {
+    walkdir::WalkDir::new(root)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            e.path()
+                .strip_prefix(root)
+                .unwrap()
+                .to_string_lossy()
+                .to_string()
+        })
+        .filter(|p| p.ends_with(extension))
+        .collect()
+}
+
+/// A text file of a built portal.
+pub fn read(root: &Path, relative: &str) -> String {
+    let path = root.join(relative);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// A message in English, as `check` prints it with `--lang en`.
+pub fn en(message: &abierto::messages::Message) -> String {
+    message.text(abierto::model::Language::En)
 }

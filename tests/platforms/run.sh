@@ -23,9 +23,9 @@ as_root() {
 # needs PACKAGE COMMAND: installs the Debian package unless COMMAND exists.
 needs() {
     command -v "$2" >/dev/null 2>&1 && return 0
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$1" >/dev/null 2>&1 ||
-        { as_root apt-get update -qq >/dev/null 2>&1 &&
-            as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$1" >/dev/null 2>&1; }
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y -qq "$1" >/dev/null 2>&1 ||
+        { as_root apt-get -o DPkg::Lock::Timeout=300 update -qq >/dev/null 2>&1 &&
+            as_root env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y -qq "$1" >/dev/null 2>&1; }
     command -v "$2" >/dev/null 2>&1
 }
 

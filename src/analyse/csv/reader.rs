@@ -1,7 +1,9 @@
 //! Reading CSV records from bytes in any encoding with `csv-core`, into fixed
 //! buffers: a huge cell or a file with no line breaks never grows memory.
-//! Optionally writes a UTF-8 copy of the whole file as it reads.
+//! Optionally writes a UTF-8 copy of the whole file as it reads, and a
+//! standard copy (`standard.rs`) of its records.
 
+use super::standard::{Convert, StandardWriter};
 use encoding_rs::{Encoding, UTF_8};
 use std::io::{self, Read, Write};
 
@@ -40,6 +42,8 @@ pub struct RecordReader<R: Read> {
     transcoder: Option<encoding_rs::Decoder>,
     /// A UTF-8 copy of the whole file, written as it is read.
     copy: Option<(encoding_rs::Decoder, Box<dyn Write + Send>)>,
+    /// The standard copy, written record by record as they are read.
+    standard: Option<StandardWriter>,
     cell_bytes: usize,
     max_cells: usize,
     buffer: Vec<u8>,
@@ -74,6 +78,7 @@ impl<R: Read> RecordReader<R> {
             encoding,
             transcoder: (!ascii_compatible).then(|| encoding.new_decoder_with_bom_removal()),
             copy: None,
+            standard: None,
             cell_bytes,
             max_cells,
             buffer: vec![0; CHUNK],
@@ -95,6 +100,30 @@ impl<R: Read> RecordReader<R> {
     pub fn with_utf8_copy(mut self, copy: Box<dyn Write + Send>) -> Self {
         self.copy = Some((self.encoding.new_decoder_with_bom_removal(), copy));
         self
+    }
+
+    /// Also writes every record to `out` as a standard CSV (see `standard.rs`);
+    /// `header`: the first record is a header.
+    pub fn with_standard_copy(
+        mut self,
+        out: Box<dyn Write + Send>,
+        header: bool,
+        convert: Convert,
+    ) -> Self {
+        // Non-ASCII-compatible files are decoded before parsing: their cells are UTF-8.
+        let cells = if self.transcoder.is_some() {
+            UTF_8
+        } else {
+            self.encoding
+        };
+        self.standard = Some(StandardWriter::new(out, cells, header, convert));
+        self
+    }
+
+    /// Finishes the standard copy, if one was being written: the numbers
+    /// converted per column, or the error met while writing it.
+    pub fn finish_standard_copy(&mut self) -> Option<io::Result<Vec<u64>>> {
+        self.standard.take().map(StandardWriter::finish)
     }
 
     /// Finishes the UTF-8 copy; an error while writing it is returned here.
@@ -182,7 +211,7 @@ impl<R: Read> RecordReader<R> {
                 self.start_cell(&mut record);
             }
             let (result, read, written) = self.parse_field(output);
-            record.keep(&output[..written], self.cell_bytes);
+            self.keep(&mut record, &output[..written]);
             match result {
                 csv_core::ReadFieldResult::InputEmpty => {
                     if self.eof && read == 0 && self.start == self.end {
@@ -191,7 +220,7 @@ impl<R: Read> RecordReader<R> {
                 }
                 csv_core::ReadFieldResult::OutputFull => {}
                 csv_core::ReadFieldResult::Field { record_end } => {
-                    self.finish_cell(&mut record);
+                    self.finish_cell(&mut record, record_end);
                     if record_end {
                         return Ok(Some(record.into_record(self.newlines)));
                     }
@@ -251,10 +280,10 @@ impl<R: Read> RecordReader<R> {
     /// when there is none.
     fn end_of_input(&mut self, mut record: PartialRecord, output: &mut [u8]) -> Option<Record> {
         let (result, _, written) = self.parser.read_field(&[], output);
-        record.keep(&output[..written], self.cell_bytes);
+        self.keep(&mut record, &output[..written]);
         match result {
             csv_core::ReadFieldResult::Field { .. } => {
-                self.finish_cell(&mut record);
+                self.finish_cell(&mut record, true);
                 Some(record.into_record(self.newlines + 1))
             }
             _ => {
@@ -264,9 +293,21 @@ impl<R: Read> RecordReader<R> {
         }
     }
 
+    /// Keeps what the parser wrote of a cell in the record, and hands all of
+    /// it to the standard copy.
+    fn keep(&mut self, record: &mut PartialRecord, written: &[u8]) {
+        record.keep(written, self.cell_bytes);
+        if let Some(standard) = &mut self.standard {
+            standard.bytes(written);
+        }
+    }
+
     /// Adds the cell read to the record (decoded, unless the record has its
     /// cells already) and starts the next one.
-    fn finish_cell(&mut self, record: &mut PartialRecord) {
+    fn finish_cell(&mut self, record: &mut PartialRecord, record_end: bool) {
+        if let Some(standard) = &mut self.standard {
+            standard.end_cell(record_end);
+        }
         record.width += 1;
         let line = record.line.unwrap_or(self.newlines + 1);
         if record.cell_length > HUGE_CELL_BYTES {

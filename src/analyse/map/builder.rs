@@ -74,7 +74,9 @@ impl MapBuilder {
         let before = self.kept();
         self.add(number, shapes, name, cells);
         if self.kept() > before {
-            self.styles.get_or_insert_with(FileStyles::default).note(style);
+            self.styles
+                .get_or_insert_with(FileStyles::default)
+                .note(style);
         }
     }
 

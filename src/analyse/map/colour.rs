@@ -118,7 +118,10 @@ impl FileStyles {
             .iter()
             .map(|&i| class.get(i as usize).copied().flatten().unwrap_or(NO_CLASS))
             .collect();
-        files.write(&file, serde_json::json!({ "c": classes }).to_string().as_bytes())?;
+        files.write(
+            &file,
+            serde_json::json!({ "c": classes }).to_string().as_bytes(),
+        )?;
         let chars: Vec<char> = classes.chars().collect();
         Ok(Some(Colouring {
             column: "styleUrl".to_string(),

@@ -5,7 +5,7 @@ use super::super::paths::resolve_in_site;
 use super::super::toml_file;
 use super::DescriptorContext;
 use crate::diagnostics::{Diagnostic, SourceText};
-use crate::model::{Field, PersonalDataAcceptance, Resource, ResourceLocation};
+use crate::model::{Field, Holds, PersonalDataAcceptance, Resource, ResourceLocation};
 use crate::msg;
 use crate::slug::slugify;
 use serde::Deserialize;
@@ -25,6 +25,7 @@ pub(super) struct ResourceFile {
     fields: Vec<FieldFile>,
     #[serde(default)]
     personal_data: Vec<PersonalDataFile>,
+    primary_key: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -35,6 +36,7 @@ struct FieldFile {
     field_type: Option<String>,
     #[serde(default)]
     description: String,
+    holds: Option<Holds>,
 }
 
 #[derive(Deserialize)]
@@ -136,6 +138,10 @@ fn parse_resource(
                 reason: p.reason,
             })
             .collect(),
+        primary_key: resource
+            .primary_key
+            .map(|key| key.trim().to_string())
+            .filter(|key| !key.is_empty()),
     })
 }
 
@@ -220,6 +226,7 @@ impl FieldFile {
             name: self.name,
             field_type: self.field_type,
             description: self.description,
+            holds: self.holds,
         }
     }
 }

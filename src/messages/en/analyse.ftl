@@ -9,6 +9,7 @@ analyse-too-large-help = split it (e.g. by year) or host it elsewhere and give t
 analyse-open-quote = a quoted cell is never closed: the rest of the file was read as one cell
 analyse-open-quote-help = close the quote (`"`) or write a quote inside a cell as `""`
 analyse-copy-failed = cannot write the UTF-8 copy of this file: { $error }
+analyse-standard-copy-failed = cannot write the standard copy (UTF-8, commas, decimal points) of this file: { $error }
 analyse-invalid-bytes = bytes that are not valid { $encoding } ({ $count ->
         [one] { $count } cell in all
        *[other] { $count } cells in all
@@ -104,8 +105,17 @@ analyse-personal-data-kind = { $kind ->
         [card] card numbers
         [voter-key] INE voter keys
         [email] e-mail addresses
+        [nss] social security numbers (NSS)
+        [name] people's names
+        [address] street addresses
+        [birth-date] birth dates
        *[phone] phone numbers
     }
 analyse-explorer-failed = cannot prepare this table's explorer data: { $error }
 analyse-boundary-not-polygons = `boundary` names «{ $path }», which has no polygons: a boundary is the participant's outline
 analyse-boundary-not-polygons-help = save the participant's limit from the GIS as a GeoJSON or KML of polygons (the outline of the municipality or state)
+
+## History (git)
+
+history-shallow = the repository is a partial copy (a shallow clone): the datasets' history of changes starts at the oldest commit this copy has
+history-shallow-help = for the whole history, clone the whole repository (`git fetch --unshallow`; in GitHub Actions, `fetch-depth: 0` in `actions/checkout`)

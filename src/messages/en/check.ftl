@@ -94,3 +94,11 @@ check-external-error = { $error }
 check-missing-field = `{ $field }` ({ $standards })
 check-missing-field-about = `{ $field }`, { $about } ({ $standards })
 check-missing-fields = { $list }; { $next }
+check-dataset-gone = the dataset `{ $id }` was published at { $url } (according to { $place }) and this build no longer has it: its page, downloads, datapackage and API file would answer 404 to whoever uses them
+check-dataset-gone-renamed-help = if `{ $new }` is the same dataset renamed, add `former_ids = ["{ $id }"]` to this descriptor: its old addresses will lead to the new ones
+check-dataset-gone-help = if it was renamed, add `former_ids = ["{ $id }"]` to its new descriptor; if it was withdrawn on purpose, this error goes once the new build is published
+check-previous-unreadable = cannot read the previous build of the portal at { $place }: { $error }
+check-previous-no-datasets = { $place } lists no dataset of the portal
+check-previous-help = give --previous a previous build's folder, its sitemap.xml, or the published sitemap's address (https://…/sitemap.xml)
+check-modified-behind-data = `modified` of `{ $title }` says { $modified }, but its data changed later: on { $changed }, in commit { $commit } («{ $message }»)
+check-modified-behind-data-help = set `modified = { $changed }`, or remove `modified`: without it, the portal uses the day of the last commit that changed the data

@@ -1,16 +1,31 @@
 # cli
 
 cli-written = Portal written to { $folder }
+cli-written-portal = Portal of { $participant } written to { $folder }
 cli-created = created { $path }
-cli-kept = kept    { $path } (it existed already)
-cli-import-note = note: { $subject }: { $note }
-cli-import-summary = { $created ->
-    [one] 1 file created
-   *[other] { $created } files created
-}, { $kept } kept, { $notes ->
+cli-import-kept = kept { $path }: { $why }
+cli-import-skipped = not imported: { $source }: { $why }
+cli-import-fetch-skipped = not downloaded: { $source } › { $field }: { $why }
+cli-import-notes-heading = { $notes ->
     [one] 1 note
    *[other] { $notes } notes
-}: run `abierto check` on the site next
+}, by kind (each one is also a comment in its descriptor):
+cli-import-note-group =   { $count } × `{ $field }`: { $note } (e.g. { $source })
+cli-import-partial = only { $read } of { $declared } datasets were in the source: the rest were not imported
+cli-import-categories = { $count ->
+    [one] 1 category added
+   *[other] { $count } categories added
+} to portal.toml: { $ids }
+cli-import-fetched = --fetch: { $files ->
+    [one] 1 file downloaded
+   *[other] { $files } files downloaded
+} ({ $size }), { $skipped } left as links
+cli-import-summary = { $read ->
+    [one] 1 dataset read
+   *[other] { $read } datasets read
+}: { $created } files created, { $updated } updated, { $unchanged } unchanged, { $kept } kept, { $skipped } skipped; run `abierto check` on the site next
+cli-import-bad-size = `{ $size }` is not a size
+cli-import-bad-size-help = write a number and a unit: `100 MB`, `1.5 GB`, `512 KB`
 cli-build-summary = { $datasets ->
     [one] 1 dataset
    *[other] { $datasets } datasets
@@ -58,12 +73,15 @@ cli-help-build-no-minify = Writes HTML as rendered, without minifying it
 cli-help-build-force = Uses the output folder even if it holds files abierto did not write
 cli-help-build-quiet = Prints only problems and the summary (no progress)
 cli-help-timings = Prints how long each stage took, and the memory held after it
+cli-help-portal-participant = Builds that participant's own portal (its `[portal]` in participant.toml): only its data, stories and pages, with its title, logo, colour and address
+cli-help-build-all-portals = Builds the network's portal in the output folder and, beside it, the portal of each participant declaring `[portal]` (OUTPUT-<participant>), with one analysis of the data
 cli-help-check = Validates the site without writing the portal: metadata, freshness, files, links and personal data. Exit 0 when clean, 1 on errors, 2 on warnings with --strict
 cli-help-check-format = How to print the findings: text for people, json for programs, github for GitHub Actions
 cli-help-check-strict = Fails (exit 2) on warnings too
 cli-help-check-external = Also asks every external (http/https) link of stories, pages and descriptors whether it still works; a broken one is a warning
 cli-help-check-external-timeout = Seconds to wait for one external link's answer (with --external)
 cli-help-check-external-deadline = Seconds the whole external check may take; links not asked by then are noted (with --external)
+cli-help-check-previous = Compares with a previous build of the portal (a build folder, its sitemap.xml or the published sitemap's address): a dataset that disappears without being listed in `former_ids` is an error
 cli-help-new = Creates a site, participant, story or dataset that builds as it is
 cli-help-new-site = A new site: portal.toml, a participant, a dataset, a story, an about page and a GitHub Pages workflow
 cli-help-new-site-dir = The folder of the new site (new or empty)
@@ -75,9 +93,14 @@ cli-help-new-story-title = The story's title
 cli-help-new-dataset = A dataset descriptor filled from a data file, which is copied into the participant's datos/
 cli-help-new-dataset-from = The data file to publish
 cli-help-new-site-folder = The site folder
-cli-help-import = Turns another portal's metadata (CKAN, JKAN) into participants and descriptors
-cli-help-import-ckan = A CKAN API answer saved to a file (package_show, package_search or a list of packages)
-cli-help-import-ckan-file = The file holding the CKAN API answer
+cli-help-import = Turns another portal's metadata (CKAN, JKAN, DCAT) into participants and descriptors
+cli-help-import-ckan = A CKAN portal: its address (paged through its API), or an answer saved to a file (package_search, package_show, a list of packages, `ckanapi dump` lines)
+cli-help-import-ckan-source = The CKAN portal's address, or the file holding its answer
+cli-help-import-dcat = A DCAT catalog: a DCAT-US data.json or DCAT-AP JSON-LD, as a file or its address
+cli-help-import-dcat-source = The catalog's file or address
+cli-help-import-fetch = Download each remote resource into the participant's datos/ folder
+cli-help-import-max-file-size = With --fetch: the largest file downloaded
+cli-help-import-max-total-size = With --fetch: all the files downloaded together
 cli-help-import-jkan = A JKAN site's folder (with _datasets/ and _organizations/)
 cli-help-import-jkan-dir = The folder of the JKAN site
 cli-help-import-into = The site to write into
@@ -92,6 +115,7 @@ cli-error-unknown-command = there is no command `{ $command }`
 cli-error-invalid-value = { $value } is not a valid value for { $arg }
 cli-error-missing-argument = { $arg } is missing
 cli-error-missing-command = a command is missing: build, check, serve, new or import
+cli-error-conflict = { $arg } cannot be used with { $other }
 cli-error-other = the command line is not understood
 cli-error-help-nearest = did you mean `{ $nearest }`? Run `abierto --help` to see the commands and their options
 cli-error-help = run `abierto --help` to see the commands and their options

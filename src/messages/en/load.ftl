@@ -87,6 +87,8 @@ load-no-participant-file = this participant folder has no participant.toml
 load-no-participant-file-help = add participant.toml with `name` and `kind` (municipio, estado, federal or organizacion)
 load-symlink-outside = this symbolic link points outside the site
 load-symlink-outside-help = replace the link with a copy of the file
+load-case-collision = this file and `{ $other }` differ only in capitals: on Windows and macOS they are the same file, and one would replace the other
+load-case-collision-help = rename one of the two (or delete the one not needed)
 load-not-utf8 = this file is not UTF-8 text
 load-not-utf8-help = save it as UTF-8 (in most editors: “Save with encoding” → UTF-8)
 load-cannot-read = cannot read this file: { $reason }
@@ -95,6 +97,7 @@ load-io-permission = permission denied
 load-io-not-found = it does not exist
 load-io-loop = a symbolic link loops back to a folder above it
 load-io-other = { $detail }
+load-io-in-use = another program has it open (Excel?): close it and try again
 load-id-collision = this { $what ->
     [participant] participant
     [dataset] dataset
@@ -133,6 +136,16 @@ load-write-as = write it as `{ $id }`
 
 load-participant-empty-name = the participant's `name` is empty
 load-participant-empty-name-help = write its official name
+load-portal-logo-outside = the logo `{ $path }` is not in the participant's folder
+load-portal-logo-outside-help = put the image beside participant.toml and write its name, such as `logo = "logo.svg"`
+load-portal-logo-kind = the logo `{ $path }` is not an image
+load-portal-logo-kind-help = a logo may be: { $extensions }
+load-portal-network-address = `{ $url }` is the network portal's address
+load-portal-same-address = `{ $url }` is already the address of the portal declared in { $other }
+load-portal-same-address-help = every portal needs its own address: write this participant's in `base_url`, such as "https://data.city.gov/"
+load-portal-unknown-page = the network has no page `{ $slug }`
+load-portal-unknown-page-nearest = did you mean `{ $nearest }`? `pages` names the pages of the site's pages/ folder that this portal keeps
+load-portal-unknown-page-help = `pages` names the pages of the site's pages/ folder that this portal keeps: { $known }; its own go in the participant's pages/ folder
 
 ## Dataset descriptors (descriptor/)
 
@@ -172,6 +185,8 @@ load-path-leaves-site = `{ $path }` points outside the site folder
 load-path-leaves-site-help = keep data files inside the site; copy the file into the participant's folder
 load-path-missing = the file `{ $path }` does not exist
 load-path-missing-help = check the spelling and the folder; paths are relative to this file's folder
+load-path-other-case = the file `{ $path }` does not exist with these capitals: in its folder it is `{ $exact }`
+load-path-other-case-help = write `{ $exact }`: Windows and macOS ignore the difference between capitals and small letters, but Linux and GitHub do not, and there the portal would not find the file
 load-path-folder = `{ $path }` is a folder, not a file
 load-path-folder-help = name a file inside it
 
@@ -200,3 +215,5 @@ load-maps-attribution = `tiles` needs its `attribution`: tile servers ask to be 
 load-maps-attribution-help = add the credit the server asks for, e.g. attribution = "© OpenStreetMap contributors"
 load-maps-basemap = `basemap` («{ $path }»): vector basemaps (PMTiles) are not drawn yet; maps show the data over the participants' outlines
 load-maps-basemap-help = for now, set `tiles` and `attribution` to draw a tile server's map under the data
+load-keep-versions = `keep_versions` must be a whole number between 0 and { $max }
+load-keep-versions-help = it is how many previous versions of each data file are published with the portal; 0 (the value when not set) links to the repository's copy instead

@@ -14,4 +14,5 @@ output-foreign-files = the output folder holds files abierto did not write (`{ $
 })
 output-foreign-files-help = choose an empty or new folder, or pass --force to replace its contents
 output-write-failed = cannot write the portal here: { $error }
+output-in-use = another program has a file of the portal open (File Explorer, a browser, an editor?), and Windows does not let it be replaced: close it and build again; the previous portal is as it was
 output-not-ours = cannot write the portal here: { $folder } was not written by abierto; move it away and build again

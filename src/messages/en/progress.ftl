@@ -30,6 +30,7 @@ summary-kind = { $count } × { $code ->
     [personal-data] personal data
     [personal-data-accepted] personal data accepted
     [personal-data-column] column named like personal data
+    [personal-data-office] office data to accept
     [promise-overdue] promise overdue
     [site-too-large] site too large
     [unknown-key] unknown key

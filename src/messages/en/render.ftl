@@ -26,6 +26,9 @@ render-link-unknown = the link `{ $address }` names nothing in this portal
 render-link-script = the link `{ $address }` would run a script in the reader's browser
 render-link-script-help = link to a web address (https://…) or to a page of the portal (dataset:…, story:…)
 render-link-nearest = did you mean `{ $kind }:{ $id }`?
+render-unknown-participant = the site has no participant `{ $id }`
+render-unknown-participant-nearest = did you mean `{ $nearest }`? A participant's id is its folder's name in participants/
+render-unknown-participant-help = a participant's id is its folder's name in participants/: { $known }
 render-link-no-id = { $kind ->
         [dataset] no dataset has the id `{ $id }`
         [participant] no participant has the id `{ $id }`
@@ -146,5 +149,6 @@ render-chart-scatter-description = { $count ->
 
 # The title of the DCAT concept scheme of the portal's categories.
 render-dcat-categories = { $portal } · categories
+render-dcat-version = { $title } (version { $version })
 
 render-embed-no-dataset-help = { $suggestion } (dataset ids are `<participant>/<descriptor file name>`)

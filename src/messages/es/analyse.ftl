@@ -9,6 +9,7 @@ analyse-too-large-help = divídelo (por ejemplo, por año) o publícalo en otro 
 analyse-open-quote = una celda entre comillas nunca se cierra: el resto del archivo se leyó como una sola celda
 analyse-open-quote-help = cierra las comillas (`"`) o escribe las comillas dentro de una celda como `""`
 analyse-copy-failed = no se pudo escribir la copia en UTF-8 de este archivo: { $error }
+analyse-standard-copy-failed = no se pudo escribir la copia estándar (UTF-8, comas, punto decimal) de este archivo: { $error }
 analyse-invalid-bytes = hay bytes que no son válidos en { $encoding } ({ $count ->
         [one] { $count } celda en total
        *[other] { $count } celdas en total
@@ -117,8 +118,17 @@ analyse-personal-data-kind = { $kind ->
         [card] números de tarjeta
         [voter-key] claves de elector del INE
         [email] correos electrónicos
+        [nss] números de seguridad social (NSS)
+        [name] nombres de persona
+        [address] domicilios
+        [birth-date] fechas de nacimiento
        *[phone] números de teléfono
     }
 analyse-explorer-failed = no se pudieron preparar los datos del explorador de esta tabla: { $error }
 analyse-boundary-not-polygons = `boundary` nombra «{ $path }», que no tiene polígonos: el límite es el contorno del participante
 analyse-boundary-not-polygons-help = guarda el límite del participante desde el SIG como GeoJSON o KML de polígonos (el contorno del municipio o del estado)
+
+## Historial (git)
+
+history-shallow = el repositorio es una copia parcial (un clon superficial): el historial de cambios de los conjuntos de datos empieza en el commit más antiguo que tiene esta copia
+history-shallow-help = para el historial completo, clona el repositorio entero (`git fetch --unshallow`; en GitHub Actions, `fetch-depth: 0` en `actions/checkout`)

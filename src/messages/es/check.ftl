@@ -108,3 +108,11 @@ check-external-error = la solicitud falló: { $error }
 check-missing-field = `{ $field }` ({ $standards })
 check-missing-field-about = `{ $field }`, { $about } ({ $standards })
 check-missing-fields = { $list }; { $next }
+check-dataset-gone = el conjunto de datos `{ $id }` estaba publicado en { $url } (según { $place }) y esta versión ya no lo tiene: su página, sus descargas, su datapackage y su archivo de la API responderían 404 a quien los use
+check-dataset-gone-renamed-help = si `{ $new }` es el mismo conjunto de datos con otro nombre, agrega a este descriptor `former_ids = ["{ $id }"]`: sus direcciones anteriores llevarán a las nuevas
+check-dataset-gone-help = si se renombró, agrega `former_ids = ["{ $id }"]` a su descriptor nuevo; si se retiró a propósito, este error deja de aparecer una vez publicada la nueva versión
+check-previous-unreadable = no se pudo leer la versión anterior del portal en { $place }: { $error }
+check-previous-no-datasets = { $place } no lista ningún conjunto de datos del portal
+check-previous-help = con --previous da la carpeta de una construcción anterior, su sitemap.xml, o la dirección del sitemap publicado (https://…/sitemap.xml)
+check-modified-behind-data = `modified` de `{ $title }` dice { $modified }, pero sus datos cambiaron después: el { $changed }, en el commit { $commit } («{ $message }»)
+check-modified-behind-data-help = pon `modified = { $changed }`, o quita `modified`: sin él, el portal usa el día del último commit que cambió los datos

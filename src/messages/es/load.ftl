@@ -93,6 +93,8 @@ load-no-participant-file = esta carpeta de participante no tiene participant.tom
 load-no-participant-file-help = agrega participant.toml con `name` y `kind` (municipio, estado, federal u organizacion)
 load-symlink-outside = este enlace simbólico apunta fuera del sitio
 load-symlink-outside-help = reemplaza el enlace por una copia del archivo
+load-case-collision = este archivo y `{ $other }` solo difieren en mayúsculas: en Windows y macOS son el mismo archivo, y uno reemplazaría al otro
+load-case-collision-help = cambia el nombre de uno de los dos (o borra el que sobra)
 load-not-utf8 = este archivo no es texto UTF-8
 load-not-utf8-help = guárdalo como UTF-8 (en la mayoría de los editores: “Guardar con codificación” → UTF-8)
 load-cannot-read = no se puede leer este archivo: { $reason }
@@ -101,6 +103,7 @@ load-io-permission = no hay permiso para leerlo
 load-io-not-found = no existe
 load-io-loop = un enlace simbólico apunta de vuelta a una carpeta superior
 load-io-other = el sistema dice «{ $detail }»
+load-io-in-use = otro programa lo tiene abierto (¿Excel?): ciérralo y vuelve a intentarlo
 load-id-collision = { $what ->
     [participant] este participante tiene
     [dataset] este conjunto de datos tiene
@@ -139,6 +142,16 @@ load-write-as = escríbelo como `{ $id }`
 
 load-participant-empty-name = el `name` del participante está vacío
 load-participant-empty-name-help = escribe su nombre oficial
+load-portal-logo-outside = el logotipo `{ $path }` no está en la carpeta del participante
+load-portal-logo-outside-help = pon la imagen junto a participant.toml y escribe su nombre, por ejemplo `logo = "logo.svg"`
+load-portal-logo-kind = el logotipo `{ $path }` no es una imagen
+load-portal-logo-kind-help = un logotipo puede ser: { $extensions }
+load-portal-network-address = `{ $url }` es la dirección del portal de la red
+load-portal-same-address = `{ $url }` ya es la dirección del portal que declara { $other }
+load-portal-same-address-help = cada portal necesita su propia dirección: escribe en `base_url` la de este participante, como "https://datos.municipio.gob.mx/"
+load-portal-unknown-page = la red no tiene la página `{ $slug }`
+load-portal-unknown-page-nearest = ¿quisiste decir `{ $nearest }`? `pages` nombra las páginas de la carpeta pages/ del sitio que este portal conserva
+load-portal-unknown-page-help = `pages` nombra las páginas de la carpeta pages/ del sitio que este portal conserva: { $known }; las suyas van en la carpeta pages/ del participante
 
 ## Descriptores de conjuntos de datos (descriptor/)
 
@@ -181,6 +194,8 @@ load-path-leaves-site = `{ $path }` apunta fuera de la carpeta del sitio
 load-path-leaves-site-help = deja los archivos de datos dentro del sitio; copia el archivo a la carpeta del participante
 load-path-missing = el archivo `{ $path }` no existe
 load-path-missing-help = revisa cómo está escrito y la carpeta; las rutas son relativas a la carpeta de este archivo
+load-path-other-case = el archivo `{ $path }` no existe con esas mayúsculas: en su carpeta se llama `{ $exact }`
+load-path-other-case-help = escribe `{ $exact }`: Windows y macOS no distinguen mayúsculas de minúsculas, pero Linux y GitHub sí, y allí el portal no encontraría el archivo
 load-path-folder = `{ $path }` es una carpeta, no un archivo
 load-path-folder-help = indica un archivo que esté dentro de ella
 
@@ -209,3 +224,5 @@ load-maps-attribution = `tiles` necesita su `attribution`: los servidores de tes
 load-maps-attribution-help = agrega el crédito que pide el servidor, por ejemplo attribution = "© colaboradores de OpenStreetMap"
 load-maps-basemap = `basemap` («{ $path }»): los mapas base vectoriales (PMTiles) aún no se dibujan; los mapas muestran los datos sobre los contornos de los participantes
 load-maps-basemap-help = por ahora, define `tiles` y `attribution` para dibujar bajo los datos el mapa de un servidor de teselas
+load-keep-versions = `keep_versions` debe ser un número entero entre 0 y { $max }
+load-keep-versions-help = es cuántas versiones anteriores de cada archivo de datos se publican con el portal; 0 (el valor si no se dice) enlaza a la copia del repositorio en su lugar

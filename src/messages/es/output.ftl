@@ -15,4 +15,5 @@ output-foreign-files = la carpeta de salida contiene archivos que abierto no esc
 })
 output-foreign-files-help = elige una carpeta vacía o nueva, o usa --force para reemplazar su contenido
 output-write-failed = no se puede escribir el portal aquí: { $error }
+output-in-use = otro programa tiene abierto un archivo del portal (¿el Explorador de archivos, un navegador, un editor?), y Windows no deja reemplazarlo: ciérralo y vuelve a construir; el portal anterior quedó como estaba
 output-not-ours = no se puede escribir el portal aquí: abierto no escribió { $folder }; muévela a otro lugar y vuelve a construir

@@ -42,6 +42,7 @@ summary-kind = { $count } × { $code ->
     [personal-data] datos personales
     [personal-data-accepted] datos personales aceptados
     [personal-data-column] columna con nombre de dato personal
+    [personal-data-office] dato de oficina por aceptar
     [promise-overdue] promesa vencida
     [site-too-large] sitio demasiado grande
     [unknown-key] clave desconocida

@@ -26,6 +26,9 @@ render-link-unknown = el enlace `{ $address }` no corresponde a nada de este por
 render-link-script = el enlace `{ $address }` ejecutaría un script en el navegador de quien lee
 render-link-script-help = enlaza a una dirección web (https://…) o a una página del portal (dataset:…, story:…)
 render-link-nearest = ¿quisiste decir `{ $kind }:{ $id }`?
+render-unknown-participant = el sitio no tiene el participante `{ $id }`
+render-unknown-participant-nearest = ¿quisiste decir `{ $nearest }`? El id de un participante es el nombre de su carpeta en participants/
+render-unknown-participant-help = el id de un participante es el nombre de su carpeta en participants/: { $known }
 render-link-no-id = { $kind ->
         [dataset] ningún conjunto de datos tiene el id `{ $id }`
         [participant] ningún participante tiene el id `{ $id }`
@@ -146,5 +149,6 @@ render-chart-scatter-description = { $count ->
 
 # El título del esquema de conceptos DCAT de las categorías del portal.
 render-dcat-categories = { $portal } · categorías
+render-dcat-version = { $title } (versión { $version })
 
 render-embed-no-dataset-help = { $suggestion } (el id de un conjunto de datos es `<participante>/<nombre del archivo descriptor>`)

@@ -4,6 +4,7 @@
 
 use super::rdf::{Graph, Node, Term};
 use super::records::{DatasetRecord, Publisher, Records, ResourceRecord};
+use crate::history::Entry;
 use crate::model::{Date, Participant};
 use crate::msg;
 use crate::output::urls::Urls;
@@ -23,12 +24,16 @@ pub fn catalog_graph(records: &Records, participant: Option<&Participant>) -> Gr
         .collect();
     let publisher = match participant {
         Some(p) => records.publisher(p),
-        None => network_publisher(records),
+        None => portal_publisher(records),
     };
     let scheme = records
         .urls
         .absolute_fragment(&Urls::categories(), "esquema");
-    let (catalog, homepage) = catalog_node(records, participant, &datasets, &publisher, &scheme);
+    let (mut catalog, homepage) =
+        catalog_node(records, participant, &datasets, &publisher, &scheme);
+    if participant.is_none() {
+        related_catalogs(records, &mut catalog, &mut graph);
+    }
     graph.insert(catalog);
     graph.insert(Node::named(&homepage, "foaf:Document"));
     agent(&publisher, language, &mut graph);
@@ -53,7 +58,7 @@ fn catalog_node(
     let language = records.language;
     let (catalog_node, homepage, title, description) = match participant {
         None => (
-            urls.absolute_fragment(&Urls::home(), "catalogo"),
+            catalog_iri(urls),
             urls.absolute(&Urls::home()),
             site.portal.title.clone(),
             crate::render::markdown::plain_text(&site.portal.description),
@@ -87,6 +92,79 @@ fn catalog_node(
     (catalog, homepage)
 }
 
+/// How the catalog of a portal relates to the network's other portals: a
+/// participant portal's is part of the network's (`dct:isPartOf`); the
+/// network's lists each participant portal's (`dcat:catalog`). The catalog
+/// related is described (a `dcat:Catalog` with its title, description,
+/// home page and publisher), as DCAT-AP asks of a related catalog.
+fn related_catalogs(records: &Records, catalog: &mut Node, graph: &mut Graph) {
+    let urls = records.urls;
+    if let Some(network) = urls.network_portal() {
+        let portal = records.network;
+        let publisher = network_agent(&network, &portal.title);
+        let related = Related {
+            urls: &network,
+            title: &portal.title,
+            description: &portal.description,
+            publisher: &publisher,
+        };
+        let node = related.describe(records.language, graph);
+        catalog.add("dct:isPartOf", Term::iri(&node));
+        return;
+    }
+    for (id, own) in urls.own_portals() {
+        let Some(participant) = records.site.participant(id) else {
+            continue;
+        };
+        let own_portal = participant.portal.as_ref();
+        let related = Related {
+            urls: &own,
+            title: participant.portal_title(),
+            description: own_portal
+                .and_then(|p| p.description.as_deref())
+                .unwrap_or(&participant.description),
+            publisher: &records.publisher(participant),
+        };
+        let node = related.describe(records.language, graph);
+        catalog.add("dcat:catalog", Term::iri(&node));
+    }
+}
+
+/// Another portal's catalog, as a catalog that names it describes it.
+struct Related<'a> {
+    urls: &'a Urls,
+    title: &'a str,
+    /// Markdown.
+    description: &'a str,
+    publisher: &'a Publisher,
+}
+
+impl Related<'_> {
+    /// Adds the catalog's node, its home page and its publisher to `graph`; returns its IRI.
+    fn describe(&self, language: &str, graph: &mut Graph) -> String {
+        let iri = catalog_iri(self.urls);
+        let description = match crate::render::markdown::plain_text(self.description) {
+            text if text.is_empty() => self.title.to_string(),
+            text => text,
+        };
+        let homepage = self.urls.absolute(&Urls::home());
+        let mut node = Node::named(&iri, "dcat:Catalog");
+        node.add("dct:title", Term::text(self.title, language));
+        node.add("dct:description", Term::text(&description, language));
+        node.add("foaf:homepage", Term::iri(&homepage));
+        node.add("dct:publisher", Term::iri(&self.publisher.node));
+        graph.insert(node);
+        graph.insert(Node::named(&homepage, "foaf:Document"));
+        agent(self.publisher, language, graph);
+        iri
+    }
+}
+
+/// The node of a portal's catalog: its home page's `#catalogo`.
+fn catalog_iri(urls: &Urls) -> String {
+    urls.absolute_fragment(&Urls::home(), "catalogo")
+}
+
 /// The themes: a concept scheme of the portal's categories, and a concept per category.
 fn theme_nodes(records: &Records, scheme: &str, graph: &mut Graph) {
     let site = records.site;
@@ -117,13 +195,24 @@ fn theme_nodes(records: &Records, scheme: &str, graph: &mut Graph) {
     }
 }
 
-/// The network itself, publisher of the whole catalog.
-fn network_publisher(records: &Records) -> Publisher {
-    let urls = records.urls;
+/// Who publishes a portal's whole catalog: the network, or on a
+/// participant's own portal, the participant.
+fn portal_publisher(records: &Records) -> Publisher {
+    match (
+        records.urls.network_portal(),
+        records.site.participants.first(),
+    ) {
+        (Some(_), Some(participant)) => records.publisher(participant),
+        _ => network_agent(records.urls, &records.site.portal.title),
+    }
+}
+
+/// The network itself, as the publisher of its portal's catalog.
+fn network_agent(urls: &Urls, title: &str) -> Publisher {
     Publisher {
         id: String::new(),
         node: urls.absolute_fragment(&Urls::participants(), "red"),
-        name: records.site.portal.title.clone(),
+        name: title.to_string(),
         email: None,
         page: urls.absolute(&Urls::participants()),
         website: None,
@@ -161,6 +250,7 @@ fn dataset_nodes(records: &Records, record: &DatasetRecord, graph: &mut Graph) {
     let language = records.language;
     let dataset = record.dataset;
     let mut node = dataset_node(records, record);
+    version_nodes(records, record, &mut node, graph);
     for resource in &record.resources {
         node.add("dcat:distribution", Term::iri(&resource.identifier));
         distribution_nodes(record, resource, language, graph);
@@ -227,6 +317,73 @@ fn dataset_node(records: &Records, record: &DatasetRecord) -> Node {
         Term::Blank(contact_point(record, language)),
     );
     node
+}
+
+/// Earlier versions described in the catalog, at most.
+const VERSIONS_IN_CATALOG: usize = 20;
+
+/// The dataset's versions from git (DCAT 3): its `dcat:version` (the short id
+/// of the last commit that changed it) and `adms:versionNotes`, and each
+/// earlier version as a `dcat:Dataset` of its own, linked by `dcat:hasVersion`
+/// and chained by `dcat:previousVersion`.
+fn version_nodes(records: &Records, record: &DatasetRecord, node: &mut Node, graph: &mut Graph) {
+    let language = records.language;
+    let dataset = record.dataset;
+    let entries = records.history.of(&dataset.id);
+    let Some(latest) = entries.first() else {
+        return;
+    };
+    let history_page = Urls::dataset_history(&dataset.id, 1);
+    let iri = |entry: &Entry| {
+        records.urls.absolute_fragment(
+            &history_page,
+            &format!("version-{}", entry.commit.short_id()),
+        )
+    };
+    node.add("dcat:version", Term::string(latest.commit.short_id()));
+    node.add(
+        "adms:versionNotes",
+        Term::text(&latest.commit.title, language),
+    );
+    let earlier: Vec<&Entry> = entries.iter().skip(1).take(VERSIONS_IN_CATALOG).collect();
+    if let Some(previous) = earlier.first() {
+        node.add("dcat:previousVersion", Term::iri(&iri(previous)));
+    }
+    for (i, entry) in earlier.iter().enumerate() {
+        node.add("dcat:hasVersion", Term::iri(&iri(entry)));
+        let mut version = Node::named(&iri(entry), "dcat:Dataset");
+        let title = msg!(
+            "render-dcat-version",
+            title = &dataset.title,
+            version = entry.commit.short_id()
+        )
+        .text(records.site.portal.language);
+        version.add("dct:title", Term::text(&title, language));
+        version.add("dct:description", Term::text(&record.description, language));
+        version.add("dcat:version", Term::string(entry.commit.short_id()));
+        version.add(
+            "adms:versionNotes",
+            Term::text(&entry.commit.title, language),
+        );
+        version.add("dct:modified", date(entry.commit.date()));
+        version.add("dct:publisher", Term::iri(&record.publisher.node));
+        version.add(
+            "dcat:landingPage",
+            Term::iri(&records.urls.absolute(&history_page)),
+        );
+        version.add(
+            "dcat:contactPoint",
+            Term::Blank(contact_point(record, language)),
+        );
+        if let Some(older) = earlier.get(i + 1) {
+            version.add("dcat:previousVersion", Term::iri(&iri(older)));
+        }
+        graph.insert(version);
+    }
+    graph.insert(Node::named(
+        &records.urls.absolute(&history_page),
+        "foaf:Document",
+    ));
 }
 
 /// The dataset's contact as a vCard.

@@ -1,14 +1,17 @@
-//! For feed readers and search engines: the Atom feeds of new and updated
-//! datasets and of stories, `sitemap.xml` of every page, and `robots.txt`
-//! pointing to it. Each is a theme template (`atom.xml`, `sitemap.xml`,
-//! `robots.txt`) that a site's `templates/` overrides by name; what they show
-//! is computed here.
+//! For feed readers, search engines and hosts: the Atom feeds of new and
+//! updated datasets and of stories, `sitemap.xml` of every page, `robots.txt`
+//! pointing to it, and `_headers` (who may frame the pages). Each is a theme
+//! template (`atom.xml`, `sitemap.xml`, `robots.txt`, `_headers`) that a
+//! site's `templates/` overrides by name; what they show is computed here.
 
-use super::records::Records;
+use super::records::{DatasetRecord, Records};
 use crate::diagnostics::Diagnostic;
+use crate::history;
 use crate::model::{Date, Story};
 use crate::msg;
 use crate::output::urls::{Route, Urls};
+use crate::render::Translation;
+use crate::render::changes::Changes;
 use crate::render::theme::template_failed;
 use serde::Serialize;
 
@@ -151,6 +154,114 @@ fn story_entry(records: &Records, story: &Story) -> Entry {
     }
 }
 
+/// The Atom feed of each dataset's history (`…/historial.xml`) and of every
+/// dataset's data changes (`/datos/historial.xml`), newest first.
+pub fn history_feeds(
+    records: &Records,
+    tera: &tera::Tera,
+) -> Result<Vec<(Route, Vec<u8>)>, Diagnostic> {
+    let site = records.site;
+    let urls = records.urls;
+    let t = Translation::for_language(site.portal.language);
+    let changes = Changes {
+        site,
+        history: records.history,
+        urls,
+        t: &t,
+    };
+    let mut made = Vec::new();
+    let mut data_changes = Vec::new();
+    for record in &records.datasets {
+        let dataset = record.dataset;
+        let entries = records.history.of(&dataset.id);
+        if entries.is_empty() {
+            continue;
+        }
+        let feed_entries = entries
+            .iter()
+            .take(FEED_ENTRIES)
+            .map(|entry| history_entry(&changes, record, entry, false))
+            .collect();
+        let route = Urls::dataset_history_feed(&dataset.id);
+        let feed = Feed {
+            title: format!("{}: {}", t.ui("history"), dataset.title),
+            id: urls.absolute(&route),
+            page: urls.absolute(&Urls::dataset_history(&dataset.id, 1)),
+            ..feed(records, feed_entries)
+        };
+        made.push((route, render(tera, "atom.xml", &feed, "history feed")?));
+        data_changes.extend(
+            entries
+                .iter()
+                .filter(|e| e.changes_data())
+                .take(FEED_ENTRIES)
+                .map(|entry| (entry, record)),
+        );
+    }
+    if !records.history.in_repository {
+        return Ok(made);
+    }
+    data_changes.sort_by(|(a, ra), (b, rb)| {
+        b.commit
+            .seconds
+            .cmp(&a.commit.seconds)
+            .then_with(|| ra.dataset.id.cmp(&rb.dataset.id))
+    });
+    data_changes.truncate(FEED_ENTRIES);
+    let entries = data_changes
+        .into_iter()
+        .map(|(entry, record)| history_entry(&changes, record, entry, true))
+        .collect();
+    let feed = Feed {
+        title: format!("{}: {}", site.portal.title, t.ui("history_portal_feed")),
+        id: urls.absolute(&Urls::history_feed()),
+        page: urls.absolute(&Urls::catalog()),
+        ..feed(records, entries)
+    };
+    made.push((
+        Urls::history_feed(),
+        render(tera, "atom.xml", &feed, "history feed")?,
+    ));
+    Ok(made)
+}
+
+/// A commit's entry in a history feed (`titled`: the dataset's title before the message).
+fn history_entry(
+    changes: &Changes,
+    record: &DatasetRecord,
+    entry: &history::Entry,
+    titled: bool,
+) -> Entry {
+    let dataset = record.dataset;
+    let urls = changes.urls;
+    let view = changes.entry(dataset, entry);
+    let history_page = Urls::dataset_history(&dataset.id, 1);
+    let link = match &view.changes_href {
+        Some(_) => urls.absolute(&Urls::dataset_change(&dataset.id, entry.commit.short_id())),
+        None => urls.absolute(&history_page),
+    };
+    Entry {
+        id: urls.absolute_fragment(
+            &history_page,
+            &format!("cambio-{}", entry.commit.short_id()),
+        ),
+        title: if titled {
+            format!("{}: {}", dataset.title, entry.commit.title)
+        } else {
+            entry.commit.title.clone()
+        },
+        updated: entry.commit.timestamp(),
+        published: None,
+        authors: vec![entry.commit.author.clone()]
+            .into_iter()
+            .filter(|a| !a.is_empty())
+            .collect(),
+        link,
+        categories: Vec::new(),
+        summary: changes.summary(&view),
+    }
+}
+
 /// A feed of `entries`, updated when its newest entry was, by the portal;
 /// its own title, id and page still to set.
 fn feed(records: &Records, entries: Vec<Entry>) -> Feed {
@@ -203,6 +314,33 @@ pub fn robots(urls: &Urls, tera: &tera::Tera) -> Result<Vec<u8>, Diagnostic> {
         sitemap: urls.absolute(&Urls::sitemap()),
     };
     render(tera, "robots.txt", &robots, "catalog robots.txt")
+}
+
+/// `_headers`, for hosts that read one (Netlify, Cloudflare Pages): no other
+/// site may frame a page of the portal but those under `/insertar/`, made to
+/// be framed. The rules name each top folder of the portal's pages, never
+/// every path (`/*`): a path two rules match gets both headers on one host
+/// and the last one on another, and two policies would forbid framing.
+pub fn headers(urls: &Urls, pages: &[Route], tera: &tera::Tera) -> Result<Vec<u8>, Diagnostic> {
+    #[derive(Serialize)]
+    struct Headers {
+        home: String,
+        folders: Vec<String>,
+        embeds: String,
+    }
+    let embeds = Urls::embeds();
+    let folders: std::collections::BTreeSet<String> = pages
+        .iter()
+        .filter(|route| !route.as_str().starts_with(embeds.as_str()))
+        .filter_map(|route| route.as_str().split_once('/'))
+        .map(|(folder, _)| urls.href(&Urls::page(folder)))
+        .collect();
+    let headers = Headers {
+        home: urls.href(&Urls::home()),
+        folders: folders.into_iter().collect(),
+        embeds: urls.href(&embeds),
+    };
+    render(tera, "_headers", &headers, "_headers")
 }
 
 /// The text of a template, shown `data`; a failure is reported at `origin`.

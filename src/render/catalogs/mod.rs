@@ -25,7 +25,7 @@ use super::Translation;
 use crate::diagnostics::Diagnostic;
 use crate::model::{Date, Participant};
 use crate::msg;
-use crate::output::urls::{RdfFormat, Route, Urls};
+use crate::output::urls::{DatasetAddress, RdfFormat, Route, Urls};
 use crate::output::{Content, OutputFile};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -49,6 +49,7 @@ pub fn files(records: &Records, tera: &tera::Tera) -> (Vec<OutputFile>, Vec<Diag
         }),
         Box::new(|| catalog_csv_file(records)),
         Box::new(|| Ok(vec![(Urls::feed(), feeds::atom_feed(records, tera)?)])),
+        Box::new(|| feeds::history_feeds(records, tera)),
         Box::new(|| Ok(vec![(Urls::robots(), feeds::robots(records.urls, tera)?)])),
         Box::new(|| Ok(vec![(Urls::api_datasets(), json(&api::index(records)))])),
     ];
@@ -134,9 +135,9 @@ fn dataset_files(records: &Records) -> Vec<Made> {
     made
 }
 
-/// The Atom feed of stories and `sitemap.xml`, which list what the catalogs
-/// do not hold: stories, and every page written (`pages`).
-pub fn story_feed_and_sitemap(
+/// The Atom feed of stories, `sitemap.xml` and `_headers`, which list what
+/// the catalogs do not hold: stories, and every page written (`pages`).
+pub fn story_feed_sitemap_and_headers(
     records: &Records,
     views: &crate::render::views::Views,
     pages: &[Route],
@@ -155,6 +156,11 @@ pub fn story_feed_and_sitemap(
             "catalog sitemap.xml",
             feeds::sitemap(records.urls, &dated_pages(records, pages), tera),
         ),
+        (
+            Urls::headers(),
+            "_headers",
+            feeds::headers(records.urls, pages, tera),
+        ),
     ];
     let mut files = Vec::new();
     for (route, origin, result) in made {
@@ -170,16 +176,22 @@ pub fn story_feed_and_sitemap(
     files
 }
 
-/// What `sitemap.xml` lists: every page written but `404.html` and the
-/// redirects of renamed datasets, dataset pages with their last change.
+/// What `sitemap.xml` lists: every page written but `404.html`, the
+/// redirects of renamed datasets and the pages made to be framed by other
+/// sites; dataset pages with their last change.
 fn dated_pages(records: &Records, pages: &[Route]) -> Vec<(Route, Option<Date>)> {
-    let redirects: std::collections::HashSet<Route> = records
+    let formers: std::collections::HashSet<&str> = records
         .site
         .datasets
         .iter()
         .flat_map(|d| &d.former_ids)
-        .map(|former| Urls::former_dataset(former))
+        .map(String::as_str)
         .collect();
+    let listed = |route: &Route| {
+        let redirect = DatasetAddress::of(route).is_some_and(|a| formers.contains(a.dataset_id));
+        let embed = route.as_str().starts_with(Urls::embeds().as_str());
+        route != &Urls::not_found() && !redirect && !embed
+    };
     let lastmod: std::collections::HashMap<Route, Date> = records
         .datasets
         .iter()
@@ -190,7 +202,7 @@ fn dated_pages(records: &Records, pages: &[Route]) -> Vec<(Route, Option<Date>)>
         .collect();
     let mut dated: Vec<(Route, Option<Date>)> = pages
         .iter()
-        .filter(|route| *route != &Urls::not_found() && !redirects.contains(route))
+        .filter(|route| listed(route))
         .map(|route| (route.clone(), lastmod.get(route).copied()))
         .collect();
     dated.sort();

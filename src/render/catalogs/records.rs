@@ -4,16 +4,21 @@
 
 use crate::analyse::csv::CsvAnalysis;
 use crate::analyse::{Analysis, FileContent};
+use crate::history::History;
 use crate::model::{
-    Category, Dataset, Field, Participant, Resource, ResourceLocation, Site, Status,
+    Category, Dataset, Field, Participant, Portal, Resource, ResourceLocation, Site, Status,
 };
 use crate::output::urls::{Route, Urls};
-use crate::render::markdown;
+use crate::render::{Translation, markdown};
 
 /// Every dataset of a site, as the catalogs describe it.
 pub struct Records<'a> {
     pub site: &'a Site,
+    /// The network portal's settings (its title and description): `site.portal` on its own portal.
+    pub network: &'a Portal,
     pub urls: &'a Urls,
+    /// The datasets' history from git (empty outside a repository).
+    pub history: &'a History,
     /// The language of the metadata (`es`), from the portal's language.
     pub language: &'static str,
     /// In `site.datasets` order: published and planned.
@@ -23,10 +28,11 @@ pub struct Records<'a> {
 /// One dataset.
 pub struct DatasetRecord<'a> {
     pub dataset: &'a Dataset,
-    /// The dataset's stable identifier in every catalog: its page's absolute URL.
+    /// The dataset's stable identifier in every catalog: its page's absolute
+    /// URL, on its participant's own portal when it has one.
     pub identifier: String,
     pub landing_page: String,
-    /// The RDF node of the dataset (its page's URL with `#dataset`).
+    /// The RDF node of the dataset (its identifier with `#dataset`).
     pub node: String,
     /// The description as plain text.
     pub description: String,
@@ -40,7 +46,7 @@ pub struct DatasetRecord<'a> {
 /// The participant that publishes a dataset.
 pub struct Publisher {
     pub id: String,
-    /// Its RDF node (its page's URL with `#organizacion`).
+    /// Its RDF node (its page's identifying URL with `#organizacion`).
     pub node: String,
     pub name: String,
     pub email: Option<String>,
@@ -57,9 +63,10 @@ pub struct Contact {
 }
 
 /// One resource (a DCAT distribution, a Data Package resource, a CSV row).
+#[derive(Clone)]
 pub struct ResourceRecord {
     pub slug: String,
-    /// Its stable identifier: the dataset page's URL with `#recurso-<slug>`.
+    /// Its stable identifier: the dataset's identifier with `#recurso-<slug>`.
     pub identifier: String,
     pub title: String,
     /// Plain text; may be empty.
@@ -86,15 +93,24 @@ pub struct ResourceRecord {
 }
 
 impl<'a> Records<'a> {
-    pub fn new(site: &'a Site, analysis: &Analysis, urls: &'a Urls) -> Records<'a> {
+    pub fn new(
+        site: &'a Site,
+        network: &'a Portal,
+        analysis: &Analysis,
+        history: &'a History,
+        urls: &'a Urls,
+        t: &Translation,
+    ) -> Records<'a> {
         let datasets = site
             .datasets
             .iter()
-            .map(|dataset| dataset_record(site, analysis, urls, dataset))
+            .map(|dataset| dataset_record(site, analysis, urls, t, dataset))
             .collect();
         Records {
             site,
+            network,
             urls,
+            history,
             language: site.portal.language.code(),
             datasets,
         }
@@ -138,7 +154,7 @@ fn publisher(urls: &Urls, participant: &Participant) -> Publisher {
     let page = Urls::participant(&participant.id);
     Publisher {
         id: participant.id.clone(),
-        node: urls.absolute_fragment(&page, "organizacion"),
+        node: urls.identifier(&page, Some("organizacion")),
         name: participant.name.clone(),
         email: participant.email.clone(),
         page: urls.absolute(&page),
@@ -156,6 +172,7 @@ fn dataset_record<'a>(
     site: &Site,
     analysis: &Analysis,
     urls: &Urls,
+    t: &Translation,
     dataset: &'a Dataset,
 ) -> DatasetRecord<'a> {
     let page = Urls::dataset(&dataset.id);
@@ -164,13 +181,17 @@ fn dataset_record<'a>(
     let resources = dataset
         .resources
         .iter()
-        .map(|resource| resource_record(analysis, urls, dataset, &page, resource))
+        .flat_map(|resource| {
+            let record = resource_record(analysis, urls, dataset, &page, resource);
+            let standard = standard_copy_record(analysis, urls, t, dataset, resource, &record);
+            std::iter::once(record).chain(standard)
+        })
         .collect();
     DatasetRecord {
         dataset,
-        identifier: urls.absolute(&page),
+        identifier: urls.identifier(&page, None),
         landing_page: urls.absolute(&page),
-        node: urls.absolute_fragment(&page, "dataset"),
+        node: urls.identifier(&page, Some("dataset")),
         description: markdown::plain_text(&dataset.description),
         publisher,
         contact,
@@ -186,7 +207,10 @@ fn dataset_publisher(site: &Site, urls: &Urls, dataset: &Dataset) -> Publisher {
         // `load` guarantees the participant; a record still needs a publisher.
         None => Publisher {
             id: dataset.participant.clone(),
-            node: urls.absolute_fragment(&Urls::participant(&dataset.participant), "organizacion"),
+            node: urls.identifier(
+                &Urls::participant(&dataset.participant),
+                Some("organizacion"),
+            ),
             name: dataset.participant.clone(),
             email: None,
             page: urls.absolute(&Urls::participant(&dataset.participant)),
@@ -234,7 +258,7 @@ fn resource_record(
     let (media_type, file_type) = media_type(&resource.format);
     ResourceRecord {
         slug: resource.slug.clone(),
-        identifier: urls.absolute_fragment(page, &format!("recurso-{}", resource.slug)),
+        identifier: urls.identifier(page, Some(&format!("recurso-{}", resource.slug))),
         title: resource.title.clone(),
         description: markdown::plain_text(&resource.description),
         format: resource.format.clone(),
@@ -250,6 +274,47 @@ fn resource_record(
         delimiter: csv.map(|c| c.dialect.delimiter),
         decimal_comma_columns: csv.map(decimal_comma_columns).unwrap_or_default(),
     }
+}
+
+/// The standard copy of a CSV resource (UTF-8, `,`, decimal points), when
+/// it has one: a distribution of its own, beside the original's `record`.
+fn standard_copy_record(
+    analysis: &Analysis,
+    urls: &Urls,
+    t: &Translation,
+    dataset: &Dataset,
+    resource: &Resource,
+    record: &ResourceRecord,
+) -> Option<ResourceRecord> {
+    let ResourceLocation::Local {
+        path, file_name, ..
+    } = &resource.location
+    else {
+        return None;
+    };
+    let facts = analysis.facts(path)?;
+    let FileContent::Csv {
+        standard_copy: Some(name),
+        ..
+    } = &facts.content
+    else {
+        return None;
+    };
+    let page = Urls::dataset(&dataset.id);
+    let anchor = crate::render::data_view::standard_copy_anchor(&resource.slug);
+    Some(ResourceRecord {
+        slug: anchor.trim_start_matches("recurso-").to_string(),
+        identifier: urls.absolute_fragment(&page, &anchor),
+        title: format!("{} ({})", record.title, t.ui("standard_copy_title")),
+        description: t.ui("standard_note").to_string(),
+        download_url: urls.absolute(&Urls::standard_copy(&dataset.id, file_name)),
+        bytes: facts.made_bytes.get(name).copied(),
+        sha256: facts.made_sha256.get(name).cloned(),
+        encoding: Some("utf-8".to_string()),
+        delimiter: Some(','),
+        decimal_comma_columns: Vec::new(),
+        ..record.clone()
+    })
 }
 
 /// The columns of an analysed CSV whose numbers use a decimal comma.

@@ -4,13 +4,15 @@
 //! This module finds what an embed names (dataset, resource, sheet, columns)
 //! and reports what it cannot find with the story's file, line, column and
 //! the nearest existing names; `parse.rs` reads the line, `data.rs` the rows,
-//! `table.rs`, `chart/`, `map.rs` and `card.rs` write the HTML.
+//! `table.rs`, `chart/`, `map.rs` and `card.rs` write the HTML, and
+//! `share.rs` the «Insertar» box of a story's charts, tables and maps.
 
 mod card;
 mod chart;
 mod data;
 mod map;
 pub mod parse;
+pub mod share;
 mod table;
 
 use super::Translation;
@@ -26,12 +28,15 @@ use parse::{Arg, Call, Kind, Problem, Value, suggestion};
 use std::path::Path;
 
 /// What embeds need to find and show data: the site, its analysed files,
-/// its addresses and its language.
+/// its addresses and its language; and, in a story, where its figures are
+/// shared («Insertar»).
+#[derive(Clone, Copy)]
 pub struct Embeds<'a> {
     pub site: &'a Site,
     pub analysis: &'a analyse::Analysis,
     pub urls: &'a Urls,
     pub t: &'a Translation,
+    pub share: Option<share::Share<'a>>,
 }
 
 impl Embedder for Embeds<'_> {
@@ -67,7 +72,21 @@ impl Embedder for Embeds<'_> {
             Kind::Chart => chart::chart(&cx),
             Kind::Map => map::map(&cx),
         };
-        result.map_err(|ps| ps.into_iter().map(to_diagnostic).collect())
+        let html = result.map_err(|ps| ps.into_iter().map(to_diagnostic).collect::<Vec<_>>())?;
+        let frame = match call.kind {
+            Kind::Chart => Some(share::Frame::Chart),
+            Kind::Table => Some(share::Frame::Table),
+            Kind::Map => Some(share::Frame::Map),
+            Kind::Card | Kind::Download => None,
+        };
+        Ok(match (self.share, frame, cx.dataset()) {
+            (Some(share), Some(frame), Ok(dataset)) => {
+                let about = (frame, dataset.title.as_str(), dataset.id.as_str());
+                let code = share.figure((self.urls, self.t), place.number, about, &html);
+                format!("{html}{code}")
+            }
+            _ => html,
+        })
     }
 }
 

@@ -1,12 +1,12 @@
 //! The catalog: every dataset, with the search box and the filters.
 
 use super::Builder;
+use super::search::IndexPlace;
 use super::taxonomy::CountedLink;
 use crate::output::urls::{Route, Urls};
 use crate::render::PageJob;
 use crate::render::cache::PageContext;
 use crate::render::facets::{Facet, RECENT_DAYS};
-use crate::render::search::index::DOCS_PER_FILE;
 use crate::render::views::DatasetSummary;
 use serde::Serialize;
 
@@ -30,14 +30,12 @@ struct CatalogEntry<'a> {
     facets: String,
 }
 
-/// Where the search index is and how to read it, for `search.js`.
+/// Where the search index is and how to read it, for `search.js`, with
+/// what the freshness filter needs.
 #[derive(Serialize)]
 struct Search<'a> {
-    shards: &'a str,
-    shards_href: String,
-    docs_href: String,
-    docs_per_file: usize,
-    dataset_docs: usize,
+    #[serde(flatten)]
+    index: IndexPlace<'a>,
     today: String,
     recent_days: i64,
 }
@@ -50,16 +48,11 @@ fn page(b: &Builder, route: &Route) -> PageContext {
     let t = b.views.t;
     let meta = b.meta(route, t.ui("catalog_title"), t.ui("catalog_intro"), "datos");
     let finder = b.finder;
-    let urls = b.views.urls;
     let catalog = Catalog {
         entries: entries(b),
         facets: &finder.facets.facets,
         finder: Search {
-            shards: &finder.shards,
-            shards_href: urls.href(&Urls::search_shards()),
-            docs_href: urls.href(&Urls::search_docs()),
-            docs_per_file: DOCS_PER_FILE,
-            dataset_docs: finder.dataset_docs,
+            index: IndexPlace::of(b),
             today: finder.facets.today.to_string(),
             recent_days: RECENT_DAYS,
         },

@@ -5,7 +5,7 @@ use super::super::cache::fingerprint_of;
 use super::super::catalogs::{self, Alternate};
 use super::super::theme::Asset;
 use super::super::views::Link;
-use crate::model::Site;
+use crate::model::{Logo, Site};
 use crate::output::urls::{Route, Urls};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -18,7 +18,7 @@ pub struct CommonContext {
     home: String,
     css: String,
     js: String,
-    /// The catalog's search and filters (only the catalog loads it).
+    /// Search and the catalog's filters (only the results page and the catalog load it).
     search_js: String,
     /// The table explorer (only explorer pages load it).
     explore_js: String,
@@ -31,6 +31,9 @@ pub struct CommonContext {
     map_texts: String,
     logo: Option<String>,
     accent_color: Option<String>,
+    /// On a participant's own portal: the network's portal it is part of.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    network: Option<Link>,
     nav: Vec<NavItem>,
     /// Addresses of the portal's index pages, by name.
     links: SectionLinks,
@@ -60,11 +63,12 @@ impl CommonContext {
     }
 
     pub fn new(
-        site: &Site,
-        urls: &Urls,
+        scope: &super::super::Scope,
         t: &Translation,
         assets: &[(String, Asset)],
     ) -> CommonContext {
+        let site = scope.here();
+        let urls = &scope.urls;
         let asset_href = |name: &str| {
             assets
                 .iter()
@@ -84,12 +88,17 @@ impl CommonContext {
             leaflet_js: asset_href("leaflet.js"),
             leaflet_css: asset_href("leaflet.css"),
             map_texts: super::super::map_figure::texts(t),
-            logo: site
-                .portal
-                .logo
-                .as_deref()
-                .map(|l| urls.href(&Urls::static_file(l))),
+            logo: site.portal.logo.as_ref().map(|logo| match logo {
+                Logo::Static(file) => urls.href(&Urls::static_file(file)),
+                Logo::Participant { participant, file } => {
+                    urls.href(&Urls::participant_logo(participant, &file.file_name))
+                }
+            }),
             accent_color: site.portal.accent_color.clone(),
+            network: urls.network_portal().map(|network| Link {
+                href: network.absolute(&Urls::home()),
+                text: scope.whole().portal.title.clone(),
+            }),
             nav: nav(site, urls, t),
             links: SectionLinks::new(urls),
             footer_links: footer_links(site, urls, t),
@@ -151,6 +160,7 @@ fn footer_links(site: &Site, urls: &Urls, t: &Translation) -> Vec<Link> {
 #[derive(Serialize)]
 struct SectionLinks {
     catalog: String,
+    search: String,
     participants: String,
     stories: String,
     inventory: String,
@@ -162,6 +172,7 @@ impl SectionLinks {
     fn new(urls: &Urls) -> SectionLinks {
         SectionLinks {
             catalog: urls.href(&Urls::catalog()),
+            search: urls.href(&Urls::search()),
             participants: urls.href(&Urls::participants()),
             stories: urls.href(&Urls::stories()),
             inventory: urls.href(&Urls::inventory()),

@@ -45,15 +45,17 @@ struct DatasetPage<'a> {
     /// Its entries in the machine-readable catalogs.
     alternates: Vec<Alternate>,
     /// The forge's history of its descriptor and data files, when the portal
-    /// names its `repository`.
+    /// names its `repository` and git's history is not read here.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    history: Vec<Link>,
+    source_history: Vec<Link>,
+    /// Its history from git: the latest commits that changed it.
+    history: Option<super::history::HistorySection>,
 }
 
 /// Links to the forge's history of the dataset's descriptor and of each of
 /// its data files in the site.
-fn history(b: &Builder, dataset: &Dataset) -> Vec<Link> {
-    let Some(repository) = b.repository() else {
+fn source_history(b: &Builder, dataset: &Dataset) -> Vec<Link> {
+    let Some(repository) = b.repository().filter(|_| !b.history.in_repository) else {
         return Vec::new();
     };
     let root = &b.views.site.root;
@@ -128,7 +130,8 @@ fn page(b: &Builder, route: &Route, dataset: &Dataset) -> PageContext {
             .get(&dataset.id)
             .map(|record| catalogs::dataset_alternates(views.urls, t, record))
             .unwrap_or_default(),
-        history: history(b, dataset),
+        source_history: source_history(b, dataset),
+        history: super::history::section(b, dataset),
     };
     let live = data.resources.iter().any(|r| {
         r.data

@@ -49,21 +49,13 @@ struct ColumnView {
 
 pub(super) fn jobs<'j>(b: &'j Builder) -> Vec<PageJob<'j>> {
     let mut jobs = Vec::new();
-    for dataset in &b.views.site.datasets {
-        for resource in &dataset.resources {
-            let ResourceLocation::Local { path, .. } = &resource.location else {
-                continue;
-            };
-            let Some(facts) = b.analysis.facts(path) else {
-                continue;
-            };
-            for (sheet, table) in explored_tables(facts) {
-                let route = Urls::explorer(&dataset.id, &resource.slug, sheet.map(|s| s.0));
-                let sheet_name = sheet.map(|s| s.1);
-                jobs.push(b.job(route, "explore.html", move |route| {
-                    page(b, route, dataset, resource, (sheet_name, table))
-                }));
-            }
+    for (dataset, resource, facts) in b.analysed_resources() {
+        for (sheet, table) in explored_tables(facts) {
+            let route = Urls::explorer(&dataset.id, &resource.slug, sheet.map(|s| s.0));
+            let sheet_name = sheet.map(|s| s.1);
+            jobs.push(b.job(route, "explore.html", move |route| {
+                page(b, route, dataset, resource, (sheet_name, table))
+            }));
         }
     }
     jobs

@@ -54,8 +54,8 @@ fn page(b: &Builder, route: &Route) -> PageContext {
         .collect();
     let description = markdown_html(
         &site.portal.description,
-        crate::load::PORTAL_FILE,
-        1,
+        &site.portal.source_file,
+        site.portal.description_line,
         &b.links,
         b.diagnostics,
     );

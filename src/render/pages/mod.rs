@@ -7,12 +7,15 @@ mod catalog;
 mod common;
 mod dataset;
 mod developers;
+mod embed;
 mod explore;
+mod history;
 mod home;
 mod inventory;
 mod participant;
 mod plain;
 mod redirects;
+mod search;
 mod story;
 mod taxonomy;
 
@@ -21,13 +24,16 @@ pub use common::{CommonContext, CommonValues};
 use super::cache::PageContext;
 use super::catalogs::Records;
 use super::embeds::Embeds;
+use super::embeds::share::SharedFigure;
 use super::facets::Facets;
+use super::search::Counts;
 use super::search::index::SearchIndex;
 use super::views::{ParticipantSummary, Views};
 use super::{IdLinks, PageJob, RenderOptions};
-use crate::analyse::Analysis;
+use crate::analyse::{Analysis, FileFacts};
 use crate::diagnostics::Diagnostics;
-use crate::model::Site;
+use crate::history::History;
+use crate::model::{Dataset, Resource, ResourceLocation, Site};
 use crate::output::OutputFile;
 use crate::output::urls::Route;
 use crate::sync::Unpoisoned;
@@ -36,22 +42,23 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 use std::sync::Mutex;
 
-/// What the catalog's search and filters need: the facets and where the index is.
+/// What search and the catalog's filters need: the facets, and the index's
+/// shards and documents.
 pub struct Finder<'a> {
     pub facets: &'a Facets,
     /// Names of the index's term shards, space separated.
     pub shards: String,
-    /// How many of the search documents are datasets (the rest are stories).
-    pub dataset_docs: usize,
+    /// How many of the search documents are of each kind.
+    pub counts: Counts,
 }
 
 impl<'a> Finder<'a> {
-    /// What the catalog's search box and facets need from the index and the site.
-    pub fn new(facets: &'a Facets, index: &SearchIndex, site: &Site) -> Finder<'a> {
+    /// What the search boxes and the catalog's facets need from the index.
+    pub fn new(facets: &'a Facets, index: &SearchIndex, counts: Counts) -> Finder<'a> {
         Finder {
             facets,
             shards: index.shard_list(),
-            dataset_docs: site.datasets.len(),
+            counts,
         }
     }
 }
@@ -59,8 +66,11 @@ impl<'a> Finder<'a> {
 /// What the pages are made from.
 #[derive(Clone, Copy)]
 pub struct Sources<'a> {
+    /// The whole site, for what links and embeds name beyond this portal.
+    pub whole: &'a Site,
     pub views: &'a Views<'a>,
     pub analysis: &'a Analysis,
+    pub history: &'a History,
     pub records: &'a Records<'a>,
     pub common: &'a CommonValues,
     pub finder: &'a Finder<'a>,
@@ -78,7 +88,20 @@ pub fn all<R: Send>(
     render: impl Fn(PageJob) -> Option<R> + Sync,
 ) -> (Vec<R>, Vec<OutputFile>) {
     let builder = Builder::new(sources, options, diagnostics);
-    let rendered = builder.jobs().into_par_iter().filter_map(&render).collect();
+    let mut jobs = builder.jobs();
+    let routes: Vec<Route> = jobs.iter().map(|job| job.route.clone()).collect();
+    jobs.extend(redirects::jobs(&builder, &routes));
+    jobs.extend(plain::not_found_jobs(&builder));
+    let mut rendered: Vec<R> = jobs.into_par_iter().filter_map(&render).collect();
+    // The stories' figures are known once the stories are rendered.
+    let figures = std::mem::take(&mut *builder.story_figures.lock().unpoisoned());
+    let figure_jobs = embed::story_jobs(&builder, figures);
+    rendered.extend(
+        figure_jobs
+            .into_par_iter()
+            .filter_map(&render)
+            .collect::<Vec<R>>(),
+    );
     let story_files = builder.story_files.into_inner().unpoisoned();
     (rendered, story_files.into_values().collect())
 }
@@ -87,6 +110,7 @@ pub fn all<R: Send>(
 struct Builder<'a> {
     views: &'a Views<'a>,
     analysis: &'a Analysis,
+    history: &'a History,
     records: &'a Records<'a>,
     common: &'a CommonValues,
     finder: &'a Finder<'a>,
@@ -105,6 +129,9 @@ struct Builder<'a> {
     /// Files beside the stories (covers, images they show), by address,
     /// found while the stories are rendered.
     story_files: Mutex<BTreeMap<Route, OutputFile>>,
+    /// The stories' charts, tables and maps, collected as the stories are
+    /// rendered, for their embed pages.
+    story_figures: Mutex<Vec<SharedFigure>>,
 }
 
 /// The title, description and address of one page, for `<head>`.
@@ -145,8 +172,10 @@ impl<'a> Builder<'a> {
         diagnostics: &'a Diagnostics,
     ) -> Builder<'a> {
         let Sources {
+            whole,
             views,
             analysis,
+            history,
             records,
             common,
             finder,
@@ -156,6 +185,7 @@ impl<'a> Builder<'a> {
         Builder {
             views,
             analysis,
+            history,
             records,
             common,
             finder,
@@ -163,14 +193,16 @@ impl<'a> Builder<'a> {
             options,
             diagnostics,
             links: IdLinks {
-                site,
+                site: whole,
+                pages: &site.pages,
                 urls: views.urls,
             },
             embeds: Embeds {
-                site,
+                site: whole,
                 analysis,
                 urls: views.urls,
                 t: views.t,
+                share: None,
             },
             participants: site
                 .participants
@@ -180,17 +212,22 @@ impl<'a> Builder<'a> {
             categories: taxonomy::category_links(views),
             keywords: views.keywords(),
             story_files: Mutex::default(),
+            story_figures: Mutex::default(),
         }
     }
 
-    /// Every page, in the order the sitemap lists them.
+    /// Every page but those made from the others' addresses (the redirects
+    /// of renamed datasets) and the 404 page, in the order the sitemap lists them.
     fn jobs(&self) -> Vec<PageJob<'_>> {
         [
             home::jobs(self),
             catalog::jobs(self),
+            search::jobs(self),
             taxonomy::facet_value_jobs(self),
             dataset::jobs(self),
+            history::jobs(self),
             explore::jobs(self),
+            embed::dataset_jobs(self),
             participant::jobs(self),
             inventory::jobs(self),
             story::jobs(self),
@@ -198,8 +235,6 @@ impl<'a> Builder<'a> {
             taxonomy::keyword_jobs(self),
             developers::jobs(self),
             plain::jobs(self),
-            redirects::jobs(self),
-            plain::not_found_jobs(self),
         ]
         .into_iter()
         .flatten()
@@ -235,6 +270,21 @@ impl<'a> Builder<'a> {
             edit: None,
             map: false,
         }
+    }
+
+    /// Each local resource of every dataset, with the facts of its analysed file.
+    fn analysed_resources(
+        &self,
+    ) -> impl Iterator<Item = (&'a Dataset, &'a Resource, &'a FileFacts)> {
+        let analysis = self.analysis;
+        self.views.site.datasets.iter().flat_map(move |dataset| {
+            dataset.resources.iter().filter_map(move |resource| {
+                let ResourceLocation::Local { path, .. } = &resource.location else {
+                    return None;
+                };
+                Some((dataset, resource, analysis.facts(path)?))
+            })
+        })
     }
 
     /// Where the site's source is kept, when the portal says.

@@ -5,7 +5,7 @@ use super::Builder;
 use crate::model::Participant;
 use crate::output::urls::{Route, Urls};
 use crate::render::catalogs::{self, Alternate};
-use crate::render::views::{DatasetSummary, DateView, ParticipantSummary, StorySummary};
+use crate::render::views::{DatasetSummary, DateView, Link, ParticipantSummary, StorySummary};
 use crate::render::{PageJob, cache::PageContext, markdown_html};
 use serde::Serialize;
 
@@ -24,6 +24,9 @@ struct ParticipantPage<'a> {
     alternates: Vec<Alternate>,
     description_html: String,
     website: &'a Option<String>,
+    /// Its own portal, on the network's portal.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    own_portal: Option<Link>,
     email: &'a Option<String>,
     joined: Option<DateView>,
     /// Its published datasets.
@@ -98,6 +101,10 @@ fn page(b: &Builder, route: &Route, participant: &Participant) -> PageContext {
         alternates: catalogs::participant_alternates(views.urls, views.t, id, &participant.name),
         description_html: description.html,
         website: &participant.website,
+        own_portal: views.urls.own_portal(id).map(|own| Link {
+            href: own.absolute(&Urls::home()),
+            text: participant.portal_title().to_string(),
+        }),
         email: &participant.email,
         joined: participant.joined.map(|d| views.date(d)),
         datasets: views.published_where(|d| d.participant == id),

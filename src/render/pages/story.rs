@@ -5,6 +5,8 @@ use crate::model::Story;
 use crate::output::urls::{Route, Urls};
 use crate::output::{Content, OutputFile};
 use crate::render::catalogs::Alternate;
+use crate::render::embeds::Embeds;
+use crate::render::embeds::share::Share;
 use crate::render::markdown::{Heading, MarkdownSource, Rendered};
 use crate::render::views::{DatasetSummary, StorySummary, Views};
 use crate::render::{PageJob, cache::PageContext, story_markdown};
@@ -27,8 +29,8 @@ struct StoryPage<'a> {
     reading_minutes: usize,
     /// The second-level headings, for a table of contents.
     headings: Vec<&'a Heading>,
-    /// The datasets the story uses.
-    datasets: Vec<&'a DatasetSummary>,
+    /// The datasets the story uses (another participant's too, on the network's portal).
+    datasets: Vec<std::borrow::Cow<'a, DatasetSummary>>,
 }
 
 /// The stories' page, then one page per story built.
@@ -73,7 +75,7 @@ fn page(b: &Builder, route: &Route, story: &Story, summary: &StorySummary) -> Pa
         datasets: story
             .datasets
             .iter()
-            .filter_map(|id| b.views.dataset_summary_of(id))
+            .filter_map(|id| b.views.cited_dataset(id))
             .collect(),
     };
     b.context(meta, &data)
@@ -87,11 +89,19 @@ fn body(b: &Builder, story: &Story) -> Rendered {
         file: &story.source_file,
         first_line: story.body_first_line,
     };
+    // Its charts, tables and maps can be put on other sites («Insertar»).
+    let embeds = Embeds {
+        share: Some(Share {
+            story_id: &story.id,
+            figures: &b.story_figures,
+        }),
+        ..b.embeds
+    };
     let (body, mut files) = story_markdown(
         &story.body,
         source,
         &b.links,
-        &b.embeds,
+        &embeds,
         Some(&folder),
         b.diagnostics,
     );

@@ -17,7 +17,7 @@ apt_install() {
     apt_updated=1
   fi
   echo "[setup] apt-get install -y $*"
-  apt-get install -y -qq "$@" >/dev/null
+  apt-get -o DPkg::Lock::Timeout=300 install -y -qq "$@" >/dev/null
 }
 
 # Node.js (>= 20.19) and npm.

@@ -62,6 +62,8 @@ export const KINDS = [
   { name: 'home', env: 'ABIERTO_PAGE_HOME', patterns: ['index.html'], keyboard: true },
   { name: 'catalog', env: 'ABIERTO_PAGE_CATALOG', patterns: ['datos/index.html'], keyboard: true },
   { name: 'dataset', env: 'ABIERTO_PAGE_DATASET', patterns: ['datos/*/*/index.html', 'datos/*/index.html'], keyboard: true },
+  { name: 'history', env: 'ABIERTO_PAGE_HISTORY', patterns: ['datos/*/*/historial/index.html'] },
+  { name: 'change', env: 'ABIERTO_PAGE_CHANGE', patterns: ['datos/*/*/historial/*/index.html'] },
   { name: 'participant', env: 'ABIERTO_PAGE_PARTICIPANT', patterns: ['participantes/xalapa/index.html', 'participantes/*/index.html'] },
   { name: 'stories', env: 'ABIERTO_PAGE_STORIES', patterns: ['historias/index.html'] },
   { name: 'story', env: 'ABIERTO_PAGE_STORY', patterns: ['historias/*/*/index.html', 'historias/*/index.html'] },

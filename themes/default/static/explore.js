@@ -27,6 +27,7 @@
   var view = null; // the rows shown, in order: { rows: Uint32Array, count }
   var viewKey = '';
   var state = readState();
+  var api = window.abiertoExplorer = { ready: null };
 
   function fill(template, values) {
     return template.replace(/\{(\w+)\}/g, function (all, name) {
@@ -36,16 +37,10 @@
   function integer(n) {
     return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, config.thousands);
   }
-  // Lower case, without accents: what the text search compares.
+  // Lower case, without accents: what the text search compares (the data
+  // file holds its values folded alike, see abierto's `search_fold`).
   function fold(s) {
-    // eslint-disable-next-line no-control-regex
-    if (!/[^\x00-\x7f]/.test(s)) return s.toLowerCase();
     return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-  }
-  // A column's values as the search compares them, folded once.
-  function folded(column) {
-    if (!column.folded) column.folded = column.values.map(fold);
-    return column.folded;
   }
 
   // ---- state: the address's query ----
@@ -94,42 +89,91 @@
         data = parse(buffer);
         return data;
       });
+      loading.catch(function () { loading = null; });
     }
     return loading;
   }
+  // The file's header, and each column's parts as views on its bytes (format:
+  // abierto's `analyse::explore::file`); text is decoded when first needed.
   function parse(buffer) {
     var bytes = new Uint8Array(buffer);
-    if (String.fromCharCode(bytes[0], bytes[1], bytes[2], bytes[3]) !== 'ABX1') throw new Error('format');
+    if (String.fromCharCode(bytes[0], bytes[1], bytes[2], bytes[3]) !== 'ABX2') throw new Error('format');
     var length = new DataView(buffer).getUint32(4, true);
     var header = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + length)));
-    var offset = 8 + length;
-    offset += (4 - offset % 4) % 4;
-    header.columns.forEach(function (column) {
-      var Codes = column.width === 1 ? Uint8Array : column.width === 2 ? Uint16Array : Uint32Array;
-      column.codes = new Codes(buffer, offset, header.rows);
-      offset += header.rows * column.width;
-      offset += (4 - offset % 4) % 4;
+    var base = 8 + length + (4 - length % 4) % 4;
+    var part = function (at) { return bytes.subarray(base + at[0], base + at[0] + at[1]); };
+    header.columns = header.columns.map(function (c) {
+      var Codes = c.width === 1 ? Uint8Array : c.width === 2 ? Uint16Array : Uint32Array;
+      return {
+        codes: new Codes(buffer, base + c.codes[0], header.rows),
+        count: c.count,
+        parsed: c.parsed,
+        empty: c.empty,
+        textBytes: part(c.text),
+        searchBytes: c.search ? part(c.search) : null,
+        days: c.days ? new Uint32Array(buffer, base + c.days[0], c.parsed) : null
+      };
     });
     return header;
   }
-
-  // ---- the query ----
-  // The first place in `keys` (sorted) not below `value`.
-  function lowerBound(keys, value) {
+  // A run of `count` values, each followed by a NUL: the text and where each value starts.
+  function lines(text, count) {
+    var starts = new Uint32Array(count + 1);
+    var at = 0;
+    for (var k = 0; k < count; k++) {
+      starts[k] = at;
+      at = text.indexOf('\0', at) + 1;
+    }
+    starts[count] = at;
+    return { text: text, starts: starts };
+  }
+  function dictionary(column) {
+    if (!column.dictionary) column.dictionary = lines(new TextDecoder().decode(column.textBytes), column.count);
+    return column.dictionary;
+  }
+  function value(column, k) {
+    var d = dictionary(column);
+    return d.text.slice(d.starts[k], d.starts[k + 1] - 1);
+  }
+  // The column's values as the search compares them (all ASCII: the text in lower case, same places).
+  function searchable(column) {
+    if (!column.searchable) {
+      column.searchable = column.searchBytes
+        ? lines(new TextDecoder().decode(column.searchBytes), column.count)
+        : { text: dictionary(column).text.toLowerCase(), starts: dictionary(column).starts };
+    }
+    return column.searchable;
+  }
+  // The value of `run` (a `lines`) at character `at`.
+  function valueAt(run, at) {
     var lo = 0;
-    var hi = keys.length;
-    while (lo < hi) {
+    var hi = run.starts.length - 1;
+    while (hi - lo > 1) {
       var mid = (lo + hi) >> 1;
-      if (keys[mid] < value) lo = mid + 1; else hi = mid;
+      if (run.starts[mid] <= at) lo = mid; else hi = mid;
     }
     return lo;
   }
-  function upperBound(keys, value) {
+  // The place of a value in its column, or -1.
+  function codeOf(column, wanted) {
+    var d = dictionary(column);
+    var needle = wanted + '\0';
+    for (var at = d.text.indexOf(needle); at >= 0; at = d.text.indexOf(needle, at + 1)) {
+      var k = valueAt(d, at);
+      if (d.starts[k] === at) return k;
+    }
+    return -1;
+  }
+
+  // ---- the query ----
+  // The first place in [0, n) whose key is not below `key` (strict: above it).
+  function bound(n, keyAt, key, strict) {
     var lo = 0;
-    var hi = keys.length;
+    var hi = n;
     while (lo < hi) {
       var mid = (lo + hi) >> 1;
-      if (keys[mid] <= value) lo = mid + 1; else hi = mid;
+      var k = keyAt(mid);
+      if (k < key || (strict && k === key)) lo = mid + 1; else hi = mid;
     }
     return lo;
   }
@@ -137,71 +181,69 @@
     var n = parseFloat(text.replace(/\s/g, '').replace(',', '.'));
     return isNaN(n) ? null : n;
   }
-  // The sorted keys of a column's first `parsed` values: days, or numbers read once from the text.
-  function keysOf(column) {
-    if (!column.keys) column.keys = column.days || column.values.slice(0, column.parsed).map(number);
-    return column.keys;
+  function day(text) {
+    return /^\d{4}-\d{2}-\d{2}$/.test(text) ? +text.replace(/-/g, '') : null;
   }
-  function rangeKey(column, value) {
-    return column.days ? value : number(value);
+  // The codes [lo, hi) of a column's values between `min` and `max` (either may be absent).
+  function range(column, min, max) {
+    var keyAt = column.days
+      ? function (k) { return column.days[k]; }
+      : function (k) { return number(value(column, k)); };
+    var read = column.days ? day : number;
+    var lo = min === undefined || read(min) === null ? 0 : bound(column.parsed, keyAt, read(min), false);
+    var hi = max === undefined || read(max) === null ? column.parsed : bound(column.parsed, keyAt, read(max), true);
+    return { codes: column.codes, lo: lo, hi: hi };
   }
-  // For each filtered column, the codes a row may have: [column, lo, hi] ranges or a mask.
+  // For each filtered column, the codes a row may have: [lo, hi).
   function conditions(s) {
     var tests = [];
     Object.keys(s.values).forEach(function (c) {
       var column = data.columns[c];
-      var code = column.values.indexOf(s.values[c]);
-      tests.push({ codes: column.codes, lo: code, hi: code + 1 });
+      var code = codeOf(column, s.values[c]);
+      tests.push({ codes: column.codes, lo: code, hi: code < 0 ? code : code + 1 });
     });
     Object.keys(s.min).concat(Object.keys(s.max)).forEach(function (c, i, all) {
-      if (all.indexOf(c) !== i) return;
-      var column = data.columns[c];
-      var keys = keysOf(column);
-      var lo = 0;
-      var hi = keys.length;
-      var min = c in s.min ? rangeKey(column, s.min[c]) : null;
-      var max = c in s.max ? rangeKey(column, s.max[c]) : null;
-      if (min !== null) lo = lowerBound(keys, min);
-      if (max !== null) hi = upperBound(keys, max);
-      tests.push({ codes: column.codes, lo: lo, hi: hi });
+      if (all.indexOf(c) === i) tests.push(range(data.columns[c], s.min[c], s.max[c]));
     });
     return tests;
   }
-  // Per column, which of its values hold the searched words.
+  // Per searched word, the columns holding it and, for each, which of its values do.
   function searchMasks(q) {
     var words = fold(q).split(/\s+/).filter(Boolean);
     if (!words.length) return null;
     return words.map(function (word) {
-      return data.columns.map(function (column) {
-        var values = folded(column);
-        var mask = new Uint8Array(values.length);
-        for (var k = 0; k < values.length; k++) {
-          if (values[k].indexOf(word) >= 0) mask[k] = 1;
+      var found = [];
+      data.columns.forEach(function (column) {
+        var run = searchable(column);
+        var mask = null;
+        for (var at = run.text.indexOf(word); at >= 0; at = run.text.indexOf(word, at)) {
+          var k = valueAt(run, at);
+          if (!mask) mask = new Uint8Array(column.count);
+          mask[k] = 1;
+          at = run.starts[k + 1];
         }
-        return mask;
+        if (mask) found.push({ codes: column.codes, mask: mask });
       });
+      return found;
     });
   }
   function matches(s) {
     var n = data.rows;
     var tests = conditions(s);
-    var masks = searchMasks(s.q);
+    var masks = searchMasks(s.q) || [];
     var out = new Uint32Array(n);
     var count = 0;
-    var columns = data.columns;
     rows: for (var r = 0; r < n; r++) {
       for (var t = 0; t < tests.length; t++) {
         var code = tests[t].codes[r];
         if (code < tests[t].lo || code >= tests[t].hi) continue rows;
       }
-      if (masks) {
-        for (var w = 0; w < masks.length; w++) {
-          var found = false;
-          for (var c = 0; c < columns.length && !found; c++) {
-            if (masks[w][c][columns[c].codes[r]]) found = true;
-          }
-          if (!found) continue rows;
+      for (var w = 0; w < masks.length; w++) {
+        var found = false;
+        for (var c = 0; c < masks[w].length && !found; c++) {
+          if (masks[w][c].mask[masks[w][c].codes[r]]) found = true;
         }
+        if (!found) continue rows;
       }
       out[count++] = r;
     }
@@ -211,7 +253,7 @@
   function sorted(rows, s) {
     if (s.sort < 0) return rows;
     var column = data.columns[s.sort];
-    var size = column.values.length;
+    var size = column.count;
     var codes = column.codes;
     var place = new Uint32Array(size + 1);
     var empty = column.empty ? size - 1 : -1;
@@ -238,7 +280,7 @@
   // ---- what the reader sees ----
   function cell(row, c) {
     var column = data.columns[c];
-    return column.values[column.codes[row]];
+    return value(column, column.codes[row]);
   }
   function showRows(rows, first) {
     var fragment = document.createDocumentFragment();
@@ -281,21 +323,24 @@
       }
     });
   }
+  // Shows the state; the promise of it done is also `abiertoExplorer.ready`.
   function render() {
     writeState();
     showSort(state);
     if (isPlain(state) && state.page === 1 && !data) {
       showStatus(state, config.rows);
-      return Promise.resolve();
+      api.ready = Promise.resolve();
+      return api.ready;
     }
     status.textContent = fill(text.loading, { size: config.size });
-    return load().then(function () {
+    api.ready = load().then(function () {
       var rows = compute(state);
       var first = showStatus(state, rows.length);
       showRows(rows, first);
     }, function () {
       status.textContent = text.failed;
     });
+    return api.ready;
   }
 
   // ---- the download of the rows shown by the filters ----
@@ -379,5 +424,5 @@
   if (Object.keys(state.values).length || Object.keys(state.min).length || Object.keys(state.max).length) {
     form.querySelector('details').open = true;
   }
-  window.abiertoExplorer = { ready: render() };
+  render();
 })();

@@ -5,14 +5,17 @@
 //! per row, a value's place in that order: the browser sorts and filters a
 //! million rows by comparing small integers, and shows a row by looking its
 //! codes up. Built during the analysis' single read ([`ExplorerBuilder`] is fed
-//! by `TableBuilder`), written as one file (the format: [`write`]).
+//! by `TableBuilder`), written as one file (its format: [`file`]).
 
 use super::profile::{ColumnProfile, ColumnType, parse_date, parse_number};
+mod file;
+
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::collections::HashMap;
-use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::io;
+use std::path::PathBuf;
 
 /// Cells (rows × columns) past which no explorer is made, whatever the rows:
 /// what the build holds in memory and a browser downloads.
@@ -116,17 +119,17 @@ impl ExplorerBuilder {
         let mut shown = Vec::new();
         for (i, (values, codes)) in self.values.iter_mut().zip(&mut self.codes).enumerate() {
             let cell = cut(cells.get(i).map_or("", |c| c.trim()), &mut self.cut_cells);
-            let code = match values.get(cell) {
+            let code = match values.get(cell.as_ref()) {
                 Some(&code) => code,
                 None => {
                     let code = values.len() as u32;
-                    values.insert(cell.into(), code);
+                    values.insert(cell.as_ref().into(), code);
                     code
                 }
             };
             codes.push(code);
             if keep_row {
-                shown.push(cell.to_string());
+                shown.push(cell.into_owned());
             }
         }
         if keep_row {
@@ -165,7 +168,7 @@ impl ExplorerBuilder {
             });
             data.push((column, codes));
         }
-        let bytes = write(&self.target, rows, &data)?;
+        let bytes = file::write(&self.target, rows, &data)?;
         Ok(Some(Explorer {
             file: String::new(),
             bytes,
@@ -177,37 +180,42 @@ impl ExplorerBuilder {
     }
 }
 
-/// A cell as the explorer keeps it: at most [`MAX_CELL_CHARS`] characters.
-fn cut<'c>(cell: &'c str, cut_cells: &mut u64) -> &'c str {
-    match cell.char_indices().nth(MAX_CELL_CHARS) {
+/// A cell as the explorer keeps it: at most [`MAX_CELL_CHARS`] characters,
+/// and no NUL (which ends each value in the data file; shown as `�`).
+fn cut<'c>(cell: &'c str, cut_cells: &mut u64) -> Cow<'c, str> {
+    let kept = match cell.char_indices().nth(MAX_CELL_CHARS) {
         Some((end, _)) => {
             *cut_cells += 1;
             &cell[..end]
         }
         None => cell,
+    };
+    if kept.contains('\0') {
+        Cow::Owned(kept.replace('\0', "\u{FFFD}"))
+    } else {
+        Cow::Borrowed(kept)
     }
 }
 
 /// One column's dictionary, in the column's order.
-#[derive(Serialize)]
-struct OrderedColumn {
+pub(super) struct OrderedColumn {
     /// The distinct values: those that parse in the column's order first
     /// (by value), then the others alphabetically, then the empty cell.
-    values: Vec<Box<str>>,
+    pub values: Vec<Box<str>>,
     /// How many of the first values parse in the column's order.
-    parsed: usize,
-    /// The day `YYYY-MM-DD` of each of them, for dates (numbers are their
-    /// values, so the browser reads them from the text).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    days: Option<Vec<String>>,
+    pub parsed: usize,
+    /// The day of each of them as the number `YYYYMMDD`, for dates (numbers
+    /// are their values, so the browser reads them from the text).
+    pub days: Option<Vec<u32>>,
     /// Whether the last value is the empty cell.
-    empty: bool,
+    pub empty: bool,
 }
 
 /// What a value is sorted by.
 enum SortKey {
     Number(f64),
-    Day(String),
+    /// `YYYYMMDD`.
+    Day(u32),
     /// Not a value of the column's kind.
     Other,
     Empty,
@@ -224,7 +232,9 @@ impl SortKey {
                 .map(|n| n.value)
                 .filter(|n| n.is_finite())
                 .map(SortKey::Number),
-            Order::Date => parse_date(value).map(SortKey::Day),
+            Order::Date => parse_date(value)
+                .and_then(|day| day.replace('-', "").parse().ok())
+                .map(SortKey::Day),
             Order::Text => None,
         };
         parsed.unwrap_or(SortKey::Other)
@@ -281,8 +291,8 @@ fn ordered_column(
     let days = (order == Order::Date).then(|| {
         entries
             .iter()
-            .filter_map(|e| match &e.0 {
-                SortKey::Day(day) => Some(day.clone()),
+            .filter_map(|e| match e.0 {
+                SortKey::Day(day) => Some(day),
                 _ => None,
             })
             .collect()
@@ -316,66 +326,25 @@ pub fn collation_key(text: &str) -> String {
     key
 }
 
-/// Bytes of each code: the narrowest that holds the column's places.
-fn code_width(distinct: usize) -> usize {
-    match distinct {
-        0..=0x100 => 1,
-        0x101..=0x1_0000 => 2,
-        _ => 4,
-    }
-}
-
-/// Writes the explorer's file; its size. The format (little-endian):
-/// `ABX1`, the length of a JSON header (u32), the header
-/// `{"rows": n, "columns": [{"width": 1|2|4, "values": […], "parsed": k, "days": […]?, "empty": bool}]}`,
-/// zeros to a multiple of 4, then each column's codes (`rows` codes of
-/// `width` bytes, zeros to a multiple of 4): a row's cell in column `c` is
-/// `columns[c].values[code]`.
-fn write(path: &Path, rows: u64, columns: &[(OrderedColumn, Vec<u32>)]) -> io::Result<u64> {
-    #[derive(Serialize)]
-    struct Header<'a> {
-        rows: u64,
-        columns: Vec<ColumnHeader<'a>>,
-    }
-    #[derive(Serialize)]
-    struct ColumnHeader<'a> {
-        width: usize,
-        #[serde(flatten)]
-        column: &'a OrderedColumn,
-    }
-    let header = Header {
-        rows,
-        columns: columns
-            .iter()
-            .map(|(column, _)| ColumnHeader {
-                width: code_width(column.values.len()),
-                column,
-            })
-            .collect(),
-    };
-    let json = serde_json::to_vec(&header).map_err(io::Error::other)?;
-    let mut out = io::BufWriter::new(std::fs::File::create(path)?);
-    let mut written = 0u64;
-    let mut put = |out: &mut io::BufWriter<std::fs::File>, bytes: &[u8]| -> io::Result<()> {
-        written += bytes.len() as u64;
-        out.write_all(bytes)
-    };
-    put(&mut out, b"ABX1")?;
-    put(&mut out, &(json.len() as u32).to_le_bytes())?;
-    put(&mut out, &json)?;
-    put(&mut out, &[0; 3][..padding(json.len())])?;
-    for (column, codes) in columns {
-        let width = code_width(column.values.len());
-        for &code in codes {
-            put(&mut out, &code.to_le_bytes()[..width])?;
+/// What the explorer's text search compares a value with: lower case, and an
+/// accented Latin letter as its plain letter (`Tonalá` → `tonalá` → `tonala`,
+/// `Ñ` → `n`), as `explore.js` folds what the reader types (NFD, marks
+/// removed, lower case); other characters are kept.
+pub fn search_fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
         }
-        put(&mut out, &[0; 3][..padding(codes.len() * width)])?;
+        let plain = deunicode::deunicode_char(c).unwrap_or("");
+        let mut letters = plain.chars();
+        match (letters.next(), letters.next()) {
+            (Some(l), None) if l.is_ascii_alphabetic() && c.is_alphabetic() => {
+                out.push(l.to_ascii_lowercase())
+            }
+            _ => out.extend(c.to_lowercase()),
+        }
     }
-    out.flush()?;
-    Ok(written)
-}
-
-/// Zeros after `len` bytes to reach a multiple of 4.
-fn padding(len: usize) -> usize {
-    (4 - len % 4) % 4
+    out
 }
