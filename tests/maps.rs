@@ -211,3 +211,62 @@ fn a_story_colours_its_map_by_a_column_and_names_the_ones_it_can_colour_by() {
         .unwrap_or_default();
     assert!(help.contains("tipo"), "{help}");
 }
+
+/// A square polygon placemark at `x` degrees west, with `style` inside it.
+fn kml_square(name: &str, x: f64, style: &str) -> String {
+    let (w, e) = (-x, -x + 0.1);
+    format!(
+        "<Placemark><name>{name}</name>{style}<Polygon><outerBoundaryIs><LinearRing><coordinates>{w},19.4 {e},19.4 {e},19.5 {w},19.5 {w},19.4</coordinates></LinearRing></outerBoundaryIs></Polygon></Placemark>\n"
+    )
+}
+
+#[test]
+fn a_kmls_own_colours_colour_its_map_and_its_legend() {
+    // KML colours are aabbggrr: 7f00ff00 is green, ff0000ff red, ff00ffff yellow.
+    let kml = [
+        "<kml xmlns=\"http://www.opengis.net/kml/2.2\"><Document>\n".to_string(),
+        "<Style id=\"verde\"><PolyStyle><color>7f00ff00</color></PolyStyle></Style>\n".into(),
+        "<Style id=\"rojo\"><PolyStyle><color>ff0000ff</color></PolyStyle></Style>\n".into(),
+        "<StyleMap id=\"rojoMapa\"><Pair><key>normal</key><styleUrl>#rojo</styleUrl></Pair></StyleMap>\n".into(),
+        kml_square("Uno &lt;script&gt;", 97.0, "<styleUrl>#verde</styleUrl>"),
+        kml_square("Dos", 96.8, "<styleUrl>#rojoMapa</styleUrl>"),
+        kml_square("Tres", 96.6, "<Style><PolyStyle><color>ff00ffff</color></PolyStyle></Style>"),
+        kml_square("Cuatro", 96.4, "<styleUrl>#verde</styleUrl>"),
+        kml_square("Cinco", 96.2, "<styleUrl>#tarde</styleUrl>"),
+        "<Style id=\"tarde\"><PolyStyle><color>ffff0000</color></PolyStyle></Style>\n".into(),
+        "</Document></kml>\n".into(),
+    ]
+    .concat();
+    let site = TempSite::valid()
+        .file(
+            "participants/prueba/zonas.toml",
+            "title = \"Zonas\"\ndescription = \"Zonas de prueba.\"\n\n[[resources]]\ntitle = \"Zonas (KML)\"\npath = \"datos/zonas.kml\"\n",
+        )
+        .file("participants/prueba/datos/zonas.kml", kml);
+    let (report, out) = site.build();
+    assert_eq!(report.errors(), 0, "{:#?}", report.diagnostics);
+    let html = page(out.path(), "public/datos/prueba/zonas/index.html");
+    let legend: Vec<String> = select(&html, ".map-legend li")
+        .iter()
+        .map(text_of)
+        .collect();
+    assert_eq!(
+        legend,
+        ["verde", "rojoMapa", "#ffff00", "tarde"],
+        "each style in the order placemarks use it (an inline one by its colour, one defined late too)"
+    );
+    let fills: Vec<&str> = select(&html, "figure.map svg path[fill]")
+        .iter()
+        .filter_map(|p| p.value().attr("fill"))
+        .collect();
+    assert_eq!(
+        fills,
+        ["#00ff00", "#ff0000", "#ffff00", "#00ff00", "#0000ff"]
+    );
+    let titles: Vec<String> = select(&html, "figure.map svg path title")
+        .iter()
+        .map(text_of)
+        .collect();
+    assert_eq!(titles[0], "Uno <script>", "a name stays text");
+    assert!(select(&html, "figure.map script").is_empty());
+}

@@ -106,6 +106,12 @@ impl GeoBuilder {
     /// the file is said to need exporting in WGS 84.
     pub fn crs(&mut self, name: &str, line: usize) {
         match Crs::named(name) {
+            // Features read before it were taken as WGS 84 (the file is read once).
+            Some(crs) if crs != Crs::Wgs84 && self.features > 0 => self.notices.push(
+                Notice::new(msg!("analyse-geo-crs-late", crs = name))
+                    .line(line)
+                    .help(msg!("analyse-geo-crs-late-help")),
+            ),
             Some(crs) => self.crs = crs,
             None => self.notices.push(
                 Notice::new(msg!("analyse-geo-crs-unknown", crs = name))
@@ -126,26 +132,41 @@ impl GeoBuilder {
 
     /// Adds a feature: its geometry type name (or `None`), shapes (degrees,
     /// not yet checked) and properties. The first feature's property names
-    /// become the table's columns.
+    /// become the table's columns. `line` is where it starts in the file;
+    /// `row` where its properties are in the table: its line (KML) or its
+    /// number (GeoJSON, whose features often share one line).
     pub fn feature(
         &mut self,
         geometry_type: Option<&str>,
         shapes: Vec<Shape>,
         properties: &[(String, String)],
-        line: usize,
+        (line, row): (usize, usize),
     ) {
-        self.styled_feature(geometry_type, shapes, properties, line, None);
+        self.add_feature(geometry_type, shapes, properties, (line, row), None);
     }
 
     /// Like [`GeoBuilder::feature`], for a feature with a style of the
-    /// file's own (a KML placemark's): its name and geometry kind.
+    /// file's own (a KML placemark's): its name and geometry kind, or none.
     pub fn styled_feature(
         &mut self,
         geometry_type: Option<&str>,
         shapes: Vec<Shape>,
         properties: &[(String, String)],
-        line: usize,
+        (line, row): (usize, usize),
         style: Option<(&str, &'static str)>,
+    ) {
+        let place = (line, row);
+        self.add_feature(geometry_type, shapes, properties, place, Some(style));
+    }
+
+    /// A feature, with its style when the file's features have styles (`Some`).
+    fn add_feature(
+        &mut self,
+        geometry_type: Option<&str>,
+        shapes: Vec<Shape>,
+        properties: &[(String, String)],
+        (line, row): (usize, usize),
+        style: Option<Option<(&str, &'static str)>>,
     ) {
         if geometry_type.is_none() {
             self.flaw(Flaw::Missing, line);
@@ -162,7 +183,7 @@ impl GeoBuilder {
                 .take(MAX_PROFILED_COLUMNS)
                 .collect();
             self.name_column = name_column(&names);
-            self.properties.header(&names, names.len(), line);
+            self.properties.header(&names, names.len(), row);
             names
         });
         let cells: Vec<&str> = columns
@@ -177,13 +198,13 @@ impl GeoBuilder {
         let name = self.name_column.and_then(|i| cells.get(i)).copied();
         let name = name.unwrap_or_default();
         match style {
-            Some(_) => self
+            Some(style) => self
                 .map
                 .add_styled(self.features, &shapes, name, &cells, style),
             None => self.map.add(self.features, &shapes, name, &cells),
         }
         let width = cells.len();
-        self.properties.row(&cells, width, line);
+        self.properties.row(&cells, width, row);
         self.features += 1;
     }
 
@@ -279,8 +300,9 @@ impl geojson::Sink for GeoJsonSink<'_> {
             }
             None => None,
         };
+        let number = self.builder.features as usize + 1;
         self.builder
-            .feature(kind, shapes, &feature.properties, line);
+            .feature(kind, shapes, &feature.properties, (line, number));
     }
 }
 

@@ -31,7 +31,12 @@ pub struct Styles {
 impl Styles {
     /// An element opens, with its `id` attribute when it has one; gives the
     /// name an inline style of a placemark gets, when one starts.
-    pub fn start(&mut self, element: &str, id: Option<String>, in_placemark: bool) -> Option<String> {
+    pub fn start(
+        &mut self,
+        element: &str,
+        id: Option<String>,
+        in_placemark: bool,
+    ) -> Option<String> {
         match element {
             "Style" if in_placemark && id.is_none() => {
                 self.inline += 1;

@@ -79,6 +79,7 @@ pub mod geo;
 mod geojson;
 mod geometry;
 mod kml;
+mod kml_style;
 pub mod map;
 mod pass;
 pub mod personal_data;

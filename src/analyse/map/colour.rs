@@ -56,6 +56,9 @@ impl Scale {
     }
 }
 
+/// The most styles a map is coloured by (a legend of more is not read).
+const MOST_STYLES: usize = 10;
+
 /// The styles a file gives its features (KML's): each style's name and the
 /// kind of its first geometry, each feature's style, and, once the whole
 /// file is read, each style's colour.
@@ -73,6 +76,8 @@ impl FileStyles {
         let index = style.map_or(u16::MAX, |(name, kind)| {
             match self.names.iter().position(|(n, _)| n == name) {
                 Some(i) => i as u16,
+                // Past ten styles the map is not coloured by them: no more are kept.
+                None if self.names.len() > MOST_STYLES => u16::MAX,
                 None => {
                     self.names.push((name.to_string(), kind));
                     (self.names.len() - 1) as u16
@@ -101,7 +106,7 @@ impl FileStyles {
         preview: &[u32],
     ) -> io::Result<Option<Colouring>> {
         let known = self.colours.iter().filter(|c| c.is_some()).count();
-        if known == 0 || self.names.len() > 10 {
+        if known == 0 || self.names.len() > MOST_STYLES {
             return Ok(None);
         }
         // Styles with a colour become classes, in order.
