@@ -630,4 +630,19 @@ fn a_geojson_in_utm_is_drawn_where_it_is_and_an_unknown_system_is_said() {
             .any(|(line, m)| *line == Some(2) && m.contains("urn:ogc:def:crs:EPSG::2154")),
         "{said:#?}"
     );
+    // A `crs` after the features comes too late for them: said, with the fix.
+    let late = "{\"type\":\"FeatureCollection\",\n\"features\":[\n\
+{\"type\":\"Feature\",\"properties\":{},\"geometry\":{\"type\":\"Point\",\"coordinates\":[703000,2160000]}}],\n\
+\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"EPSG:32614\"}}}";
+    let facts = analyse_bytes("tarde.geojson", late.as_bytes(), "GeoJSON", None);
+    let late: Vec<(Option<usize>, String)> = facts
+        .notices
+        .iter()
+        .map(|n| (n.line, n.message.text(abierto::model::Language::Es)))
+        .collect();
+    assert!(
+        late.iter()
+            .any(|(line, m)| *line == Some(4) && m.contains("después de sus elementos")),
+        "{late:#?}"
+    );
 }

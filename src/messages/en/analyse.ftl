@@ -76,6 +76,8 @@ analyse-geo-swapped = feature { $feature } has its coordinates swapped: they rea
 analyse-geo-swapped-help = swap the two numbers of each position (longitude, then latitude), or export the file again from the GIS
 analyse-geo-crs-unknown = this GeoJSON says its coordinates are in «{ $crs }», a system abierto does not read: its features are not drawn where they are
 analyse-geo-crs-unknown-help = export the file in WGS 84 (EPSG:4326, longitude and latitude); abierto also reads UTM zones 11 to 16 north (EPSG:32611 to 32616), EPSG:6372 and EPSG:3857
+analyse-geo-crs-late = this GeoJSON says its coordinates are in «{ $crs }», but says it after its features: they were read as longitude and latitude and are not drawn where they are
+analyse-geo-crs-late-help = export the file again from the GIS (with `crs` before `features`), or better in WGS 84 (EPSG:4326)
 analyse-geo-flaws = { $count } features in all { $kind ->
         [missing] have no geometry
         [invalid] have an invalid geometry
