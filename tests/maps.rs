@@ -255,6 +255,8 @@ fn a_kmls_own_colours_colour_its_map_and_its_legend() {
         ["verde", "rojoMapa", "#ffff00", "tarde"],
         "each style in the order placemarks use it (an inline one by its colour, one defined late too)"
     );
+    let heading = select(&html, ".map-legend-title");
+    assert_eq!(text_of(&heading[0]), "Colores según «estilo del KML»");
     let fills: Vec<&str> = select(&html, "figure.map svg path[fill]")
         .iter()
         .filter_map(|p| p.value().attr("fill"))

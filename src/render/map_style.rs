@@ -81,7 +81,11 @@ pub fn legend(colouring: &Colouring, t: &Translation) -> Legend {
         }
     };
     Legend {
-        column: colouring.column.clone(),
+        // A KML's own styles have no column: the legend names them.
+        column: match colouring.scale {
+            Scale::Styles { .. } => t.ui("map_kml_styles").to_string(),
+            _ => colouring.column.clone(),
+        },
         entries,
     }
 }
