@@ -107,13 +107,15 @@ impl GeoBuilder {
 
     /// Adds a feature: its geometry type name (or `None`), shapes (degrees,
     /// not yet checked) and properties. The first feature's property names
-    /// become the table's columns.
+    /// become the table's columns. `line` is where it starts in the file;
+    /// `row` where its properties are in the table: its line (KML) or its
+    /// number (GeoJSON, whose features often share one line).
     pub fn feature(
         &mut self,
         geometry_type: Option<&str>,
         shapes: Vec<Shape>,
         properties: &[(String, String)],
-        line: usize,
+        (line, row): (usize, usize),
     ) {
         if geometry_type.is_none() {
             self.flaw(Flaw::Missing, line);
@@ -130,7 +132,7 @@ impl GeoBuilder {
                 .take(MAX_PROFILED_COLUMNS)
                 .collect();
             self.name_column = name_column(&names);
-            self.properties.header(&names, names.len(), line);
+            self.properties.header(&names, names.len(), row);
             names
         });
         let cells: Vec<&str> = columns
@@ -146,7 +148,7 @@ impl GeoBuilder {
         self.map
             .add(self.features, &shapes, name.unwrap_or_default(), &cells);
         let width = cells.len();
-        self.properties.row(&cells, width, line);
+        self.properties.row(&cells, width, row);
         self.features += 1;
     }
 
@@ -230,8 +232,9 @@ impl geojson::Sink for GeoJsonSink<'_> {
             }
             None => None,
         };
+        let number = self.builder.features as usize + 1;
         self.builder
-            .feature(kind, shapes, &feature.properties, line);
+            .feature(kind, shapes, &feature.properties, (line, number));
     }
 }
 

@@ -395,7 +395,7 @@ fn add_feature(builder: &mut GeoBuilder, p: Placemark) {
         _ => Some("GeometryCollection"),
     };
     let shapes = p.geometries.into_iter().map(|(_, s)| s).collect();
-    builder.feature(geometry_type, shapes, &properties, p.line);
+    builder.feature(geometry_type, shapes, &properties, (p.line, p.line));
 }
 
 fn geometry_json(kind: &str, shape: &Shape) -> Value {
