@@ -272,3 +272,33 @@ fn a_kmls_own_colours_colour_its_map_and_its_legend() {
     assert_eq!(titles[0], "Uno <script>", "a name stays text");
     assert!(select(&html, "figure.map script").is_empty());
 }
+
+#[test]
+fn a_kml_whose_styles_are_all_one_colour_keeps_its_datas_colouring() {
+    let style = "<styleUrl>#uno</styleUrl>";
+    let kml = [
+        "<kml xmlns=\"http://www.opengis.net/kml/2.2\"><Document>\n".to_string(),
+        "<Style id=\"uno\"><PolyStyle><color>ff00ff00</color></PolyStyle></Style>\n".into(),
+        kml_square("Uno", 97.0, style),
+        kml_square("Dos", 96.8, style),
+        "</Document></kml>\n".into(),
+    ]
+    .concat();
+    let site = TempSite::valid()
+        .file(
+            "participants/prueba/zonas.toml",
+            "title = \"Zonas\"\ndescription = \"Zonas de prueba.\"\n\n[[resources]]\ntitle = \"Zonas (KML)\"\npath = \"datos/zonas.kml\"\n",
+        )
+        .file("participants/prueba/datos/zonas.kml", kml);
+    let (report, out) = site.build();
+    assert_eq!(report.errors(), 0, "{:#?}", report.diagnostics);
+    let html = page(out.path(), "public/datos/prueba/zonas/index.html");
+    let headings: Vec<String> = select(&html, ".map-legend-title")
+        .iter()
+        .map(text_of)
+        .collect();
+    assert!(
+        !headings.iter().any(|h| h.contains("estilo del KML")),
+        "one colour for all is no legend: {headings:?}"
+    );
+}

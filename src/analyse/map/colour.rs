@@ -98,15 +98,16 @@ impl FileStyles {
     }
 
     /// The colouring by the file's styles, when they are few (at most ten)
-    /// and have colours; writes each feature's class.
+    /// and tell features apart (two colours at least: one colour for all says
+    /// less than the data's own colouring); writes each feature's class.
     pub(super) fn colouring(
         &self,
         files: &mut MapFiles,
         file: String,
         preview: &[u32],
     ) -> io::Result<Option<Colouring>> {
-        let known = self.colours.iter().filter(|c| c.is_some()).count();
-        if known == 0 || self.names.len() > MOST_STYLES {
+        let distinct: std::collections::BTreeSet<&String> = self.colours.iter().flatten().collect();
+        if distinct.len() < 2 || self.names.len() > MOST_STYLES {
             return Ok(None);
         }
         // Styles with a colour become classes, in order.
