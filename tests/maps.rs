@@ -56,6 +56,16 @@ fn a_boundary_is_drawn_under_the_participants_maps_and_on_the_network_map() {
         .filter_map(|a| a.value().attr("href"))
         .collect();
     assert_eq!(links, ["/participantes/prueba/"]);
+    assert!(
+        select(&home, "figure.network-map svg a")
+            .iter()
+            .all(|a| a.value().attr("tabindex") == Some("-1")),
+        "a click leads to the page; Tab goes to the list of participants instead"
+    );
+    assert_eq!(
+        select(&home, ".participant-grid a[href='/participantes/prueba/']").len(),
+        1
+    );
     assert_eq!(live(&network[0])["links"][0], "/participantes/prueba/");
     assert!(public.join("mapa/mapa.json").is_file());
     assert_eq!(

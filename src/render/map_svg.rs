@@ -225,8 +225,10 @@ fn features_one_by_one(svg: &mut String, layer: &Layer, frame: &Frame, style: &S
             }
             let paint = paint(wanted, style.colour(i));
             let link = style.links.get(feature.id as usize);
+            // Out of the Tab order: the same links follow the map as a list
+            // (the home page's participants), and the live map replaces it.
             if let Some(href) = link {
-                let _ = write!(svg, r#"<a href="{}">"#, escape(href));
+                let _ = write!(svg, r#"<a href="{}" tabindex="-1">"#, escape(href));
             }
             if !d.is_empty() {
                 let _ = write!(
