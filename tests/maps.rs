@@ -230,6 +230,19 @@ fn kml_square(name: &str, x: f64, style: &str) -> String {
     )
 }
 
+/// The page of a dataset whose one resource is `kml`, built without errors.
+fn kml_dataset_page(kml: String) -> scraper::Html {
+    let site = TempSite::valid()
+        .file(
+            "participants/prueba/zonas.toml",
+            "title = \"Zonas\"\ndescription = \"Zonas de prueba.\"\n\n[[resources]]\ntitle = \"Zonas (KML)\"\npath = \"datos/zonas.kml\"\n",
+        )
+        .file("participants/prueba/datos/zonas.kml", kml);
+    let (report, out) = site.build();
+    assert_eq!(report.errors(), 0, "{:#?}", report.diagnostics);
+    page(out.path(), "public/datos/prueba/zonas/index.html")
+}
+
 #[test]
 fn a_kmls_own_colours_colour_its_map_and_its_legend() {
     // KML colours are aabbggrr: 7f00ff00 is green, ff0000ff red, ff00ffff yellow.
@@ -247,15 +260,7 @@ fn a_kmls_own_colours_colour_its_map_and_its_legend() {
         "</Document></kml>\n".into(),
     ]
     .concat();
-    let site = TempSite::valid()
-        .file(
-            "participants/prueba/zonas.toml",
-            "title = \"Zonas\"\ndescription = \"Zonas de prueba.\"\n\n[[resources]]\ntitle = \"Zonas (KML)\"\npath = \"datos/zonas.kml\"\n",
-        )
-        .file("participants/prueba/datos/zonas.kml", kml);
-    let (report, out) = site.build();
-    assert_eq!(report.errors(), 0, "{:#?}", report.diagnostics);
-    let html = page(out.path(), "public/datos/prueba/zonas/index.html");
+    let html = kml_dataset_page(kml);
     let legend: Vec<String> = select(&html, ".map-legend li")
         .iter()
         .map(text_of)
@@ -294,15 +299,7 @@ fn a_kml_whose_styles_are_all_one_colour_keeps_its_datas_colouring() {
         "</Document></kml>\n".into(),
     ]
     .concat();
-    let site = TempSite::valid()
-        .file(
-            "participants/prueba/zonas.toml",
-            "title = \"Zonas\"\ndescription = \"Zonas de prueba.\"\n\n[[resources]]\ntitle = \"Zonas (KML)\"\npath = \"datos/zonas.kml\"\n",
-        )
-        .file("participants/prueba/datos/zonas.kml", kml);
-    let (report, out) = site.build();
-    assert_eq!(report.errors(), 0, "{:#?}", report.diagnostics);
-    let html = page(out.path(), "public/datos/prueba/zonas/index.html");
+    let html = kml_dataset_page(kml);
     let headings: Vec<String> = select(&html, ".map-legend-title")
         .iter()
         .map(text_of)
