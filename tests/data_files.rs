@@ -602,3 +602,47 @@ fn bad_geometries_are_reported_by_feature_and_line_and_the_valid_ones_drawn() {
         "only valid positions make the box"
     );
 }
+
+#[test]
+fn a_geojson_in_utm_is_drawn_where_it_is_and_an_unknown_system_is_said() {
+    // EPSG:32614 (UTM 14 N): 703,000 E, 2,160,000 N is -97.06540, 19.52441
+    // (computed with PROJ).
+    let utm = "{\"type\":\"FeatureCollection\",\n\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"urn:ogc:def:crs:EPSG::32614\"}},\n\"features\":[\n\
+{\"type\":\"Feature\",\"properties\":{\"nombre\":\"Semáforo\"},\"geometry\":{\"type\":\"Point\",\"coordinates\":[703000,2160000]}}]}";
+    let facts = analyse_bytes("utm.geojson", utm.as_bytes(), "GeoJSON", None);
+    let FileContent::Geo { geo, .. } = &facts.content else {
+        panic!("{facts:?}")
+    };
+    assert!(facts.notices.is_empty(), "{:#?}", facts.notices);
+    let bbox = geo.map.as_ref().expect("drawn").bbox;
+    assert!((bbox.west + 97.065_402).abs() < 1e-5, "{bbox:?}");
+    assert!((bbox.north - 19.524_414).abs() < 1e-5, "{bbox:?}");
+
+    let unknown = utm.replace("32614", "2154");
+    let facts = analyse_bytes("lambert.geojson", unknown.as_bytes(), "GeoJSON", None);
+    let said: Vec<(Option<usize>, String)> = facts
+        .notices
+        .iter()
+        .map(|n| (n.line, n.message.text(abierto::model::Language::En)))
+        .collect();
+    assert!(
+        said.iter()
+            .any(|(line, m)| *line == Some(2) && m.contains("urn:ogc:def:crs:EPSG::2154")),
+        "{said:#?}"
+    );
+    // A `crs` after the features comes too late for them: said, with the fix.
+    let late = "{\"type\":\"FeatureCollection\",\n\"features\":[\n\
+{\"type\":\"Feature\",\"properties\":{},\"geometry\":{\"type\":\"Point\",\"coordinates\":[703000,2160000]}}],\n\
+\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"EPSG:32614\"}}}";
+    let facts = analyse_bytes("tarde.geojson", late.as_bytes(), "GeoJSON", None);
+    let late: Vec<(Option<usize>, String)> = facts
+        .notices
+        .iter()
+        .map(|n| (n.line, n.message.text(abierto::model::Language::Es)))
+        .collect();
+    assert!(
+        late.iter()
+            .any(|(line, m)| *line == Some(4) && m.contains("después de sus elementos")),
+        "{late:#?}"
+    );
+}

@@ -14,7 +14,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::UNIX_EPOCH;
 
 /// Changes whenever the analysis learns something new, so old entries are not reused.
-const ANALYSER_VERSION: &str = "abierto-analyse-13";
+const ANALYSER_VERSION: &str = "abierto-analyse-14";
 
 /// Where the cache of a site goes: `$ABIERTO_CACHE_DIR/<site>`, else the
 /// user's cache folder (`$XDG_CACHE_HOME/abierto/<site>` or

@@ -5,8 +5,10 @@
 //! streaming by `geojson.rs`; KML by `kml.rs`.
 
 use super::Notice;
+use super::crs::Crs;
 use super::geojson::{self, Coordinates, Geometry};
 use super::geometry::Shape;
+use super::map::colour::FileStyles;
 use super::map::files::MapFiles;
 use super::map::{MapBuilder, MapLayer, name_column};
 use super::table::{MAX_PROFILED_COLUMNS, Table, TableBuilder};
@@ -79,6 +81,8 @@ pub struct GeoBuilder {
     name_column: Option<usize>,
     flaws: BTreeMap<Flaw, u64>,
     notices: Vec<Notice>,
+    /// The system positions are in (a GeoJSON's `crs`), reprojected to WGS 84.
+    crs: Crs,
 }
 
 impl GeoBuilder {
@@ -93,6 +97,27 @@ impl GeoBuilder {
             name_column: None,
             flaws: BTreeMap::new(),
             notices: Vec::new(),
+            crs: Crs::Wgs84,
+        }
+    }
+
+    /// The coordinate system a GeoJSON's `crs` member names (at `line`):
+    /// positions are reprojected from it, or, when abierto does not read it,
+    /// the file is said to need exporting in WGS 84.
+    pub fn crs(&mut self, name: &str, line: usize) {
+        match Crs::named(name) {
+            // Features read before it were taken as WGS 84 (the file is read once).
+            Some(crs) if crs != Crs::Wgs84 && self.features > 0 => self.notices.push(
+                Notice::new(msg!("analyse-geo-crs-late", crs = name))
+                    .line(line)
+                    .help(msg!("analyse-geo-crs-late-help")),
+            ),
+            Some(crs) => self.crs = crs,
+            None => self.notices.push(
+                Notice::new(msg!("analyse-geo-crs-unknown", crs = name))
+                    .line(line)
+                    .help(msg!("analyse-geo-crs-unknown-help")),
+            ),
         }
     }
 
@@ -107,13 +132,41 @@ impl GeoBuilder {
 
     /// Adds a feature: its geometry type name (or `None`), shapes (degrees,
     /// not yet checked) and properties. The first feature's property names
-    /// become the table's columns.
+    /// become the table's columns. `line` is where it starts in the file;
+    /// `row` where its properties are in the table: its line (KML) or its
+    /// number (GeoJSON, whose features often share one line).
     pub fn feature(
         &mut self,
         geometry_type: Option<&str>,
         shapes: Vec<Shape>,
         properties: &[(String, String)],
-        line: usize,
+        (line, row): (usize, usize),
+    ) {
+        self.add_feature(geometry_type, shapes, properties, (line, row), None);
+    }
+
+    /// Like [`GeoBuilder::feature`], for a feature with a style of the
+    /// file's own (a KML placemark's): its name and geometry kind, or none.
+    pub fn styled_feature(
+        &mut self,
+        geometry_type: Option<&str>,
+        shapes: Vec<Shape>,
+        properties: &[(String, String)],
+        (line, row): (usize, usize),
+        style: Option<(&str, &'static str)>,
+    ) {
+        let place = (line, row);
+        self.add_feature(geometry_type, shapes, properties, place, Some(style));
+    }
+
+    /// A feature, with its style when the file's features have styles (`Some`).
+    fn add_feature(
+        &mut self,
+        geometry_type: Option<&str>,
+        shapes: Vec<Shape>,
+        properties: &[(String, String)],
+        (line, row): (usize, usize),
+        style: Option<Option<(&str, &'static str)>>,
     ) {
         if geometry_type.is_none() {
             self.flaw(Flaw::Missing, line);
@@ -130,7 +183,7 @@ impl GeoBuilder {
                 .take(MAX_PROFILED_COLUMNS)
                 .collect();
             self.name_column = name_column(&names);
-            self.properties.header(&names, names.len(), line);
+            self.properties.header(&names, names.len(), row);
             names
         });
         let cells: Vec<&str> = columns
@@ -143,10 +196,15 @@ impl GeoBuilder {
             })
             .collect();
         let name = self.name_column.and_then(|i| cells.get(i)).copied();
-        self.map
-            .add(self.features, &shapes, name.unwrap_or_default(), &cells);
+        let name = name.unwrap_or_default();
+        match style {
+            Some(style) => self
+                .map
+                .add_styled(self.features, &shapes, name, &cells, style),
+            None => self.map.add(self.features, &shapes, name, &cells),
+        }
         let width = cells.len();
-        self.properties.row(&cells, width, line);
+        self.properties.row(&cells, width, row);
         self.features += 1;
     }
 
@@ -154,7 +212,11 @@ impl GeoBuilder {
     fn checked(&mut self, shapes: Vec<Shape>, line: usize) -> Vec<Shape> {
         let mut worst: Option<Flaw> = None;
         let mut valid = Vec::with_capacity(shapes.len());
-        let mut check = |points: Vec<[f64; 2]>| -> Vec<[f64; 2]> {
+        let crs = self.crs;
+        let mut check = |mut points: Vec<[f64; 2]>| -> Vec<[f64; 2]> {
+            if crs != Crs::Wgs84 {
+                points.iter_mut().for_each(|p| *p = crs.to_wgs84(*p));
+            }
             let (good, bad): (Vec<[f64; 2]>, Vec<[f64; 2]>) =
                 points.into_iter().partition(|p| in_range(*p));
             if let Some(p) = bad.first() {
@@ -180,6 +242,12 @@ impl GeoBuilder {
             self.flaw(flaw, line);
         }
         valid
+    }
+
+    /// The styles the file gave its features, to learn their colours
+    /// before [`GeoBuilder::finish`].
+    pub fn styles(&mut self) -> Option<&mut FileStyles> {
+        self.map.styles.as_mut()
     }
 
     pub fn finish(mut self) -> (GeoAnalysis, Vec<Notice>) {
@@ -217,7 +285,9 @@ struct GeoJsonSink<'a> {
 }
 
 impl geojson::Sink for GeoJsonSink<'_> {
-    fn crs(&mut self, _name: &str) {}
+    fn crs(&mut self, name: &str, line: usize) {
+        self.builder.crs(name, line);
+    }
 
     fn feature(&mut self, feature: geojson::Feature, line: usize) {
         let mut shapes = Vec::new();
@@ -230,8 +300,9 @@ impl geojson::Sink for GeoJsonSink<'_> {
             }
             None => None,
         };
+        let number = self.builder.features as usize + 1;
         self.builder
-            .feature(kind, shapes, &feature.properties, line);
+            .feature(kind, shapes, &feature.properties, (line, number));
     }
 }
 

@@ -17,8 +17,9 @@ const MAX_PROPERTY_CHARS: usize = 1000;
 
 /// What a sink is handed.
 pub trait Sink {
-    /// The `crs` member's name (`EPSG:32614`, `urn:ogc:def:crs:…`), when the file has one.
-    fn crs(&mut self, name: &str);
+    /// The `crs` member's name (`EPSG:32614`, `urn:ogc:def:crs:…`), when
+    /// the file has one, with the line it is on.
+    fn crs(&mut self, name: &str, line: usize);
     /// A feature, with the line its object opens on.
     fn feature(&mut self, feature: Feature, line: usize);
 }
@@ -131,8 +132,9 @@ impl<'de> Visitor<'de> for Top<'_> {
             match key.as_str() {
                 "type" => kind = map.next_value::<Value>()?.as_str().map(str::to_string),
                 "crs" => {
+                    let line = self.line.get();
                     if let Some(name) = crs_name(&map.next_value::<Value>()?) {
-                        self.sink.crs(&name);
+                        self.sink.crs(&name, line);
                     }
                 }
                 "features" => {
@@ -625,7 +627,7 @@ mod tests {
     }
 
     impl Sink for Collect {
-        fn crs(&mut self, name: &str) {
+        fn crs(&mut self, name: &str, _line: usize) {
             self.crs.push(name.to_string());
         }
         fn feature(&mut self, feature: Feature, line: usize) {

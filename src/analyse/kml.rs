@@ -1,11 +1,13 @@
 //! KML files, streaming with quick-xml: every `Placemark` becomes a feature
 //! (name, description, extended data, points, lines and polygons), whatever the
 //! KML namespace (`opengis.net/kml/2.2` or the older `earth.google.com`). As it
-//! reads, it writes the GeoJSON conversion offered for download.
+//! reads, it writes the GeoJSON conversion offered for download. The colours of
+//! the file's styles (`kml_style.rs`) colour its map when it has a few.
 
 use super::Notice;
 use super::geo::{GeoAnalysis, GeoBuilder};
 use super::geometry::Shape;
+use super::kml_style::{Styles, style_id};
 use super::map::files::MapFiles;
 use crate::msg;
 use quick_xml::events::{BytesRef, BytesStart, Event};
@@ -25,6 +27,8 @@ struct Placemark {
     /// Geometries, each with its type and coordinates.
     geometries: Vec<(&'static str, Shape)>,
     line: usize,
+    /// The style it names (`styleUrl`) or holds inline.
+    style: Option<String>,
 }
 
 /// Counts lines of what the XML reader has been given, so errors can name their line.
@@ -94,6 +98,7 @@ pub fn analyse(
         first_feature: true,
         saw_kml: false,
         geojson,
+        styles: Styles::default(),
     };
     if let Some(out) = kml.geojson.as_deref_mut() {
         out.write_all(b"{\"type\":\"FeatureCollection\",\"features\":[\n")?;
@@ -118,6 +123,8 @@ struct KmlPass<'w> {
     saw_kml: bool,
     /// Where the GeoJSON conversion goes.
     geojson: Option<&'w mut dyn Write>,
+    /// The file's styles, by id.
+    styles: Styles,
 }
 
 impl KmlPass<'_> {
@@ -194,8 +201,27 @@ impl KmlPass<'_> {
             }
             _ => {}
         }
+        self.style_start(element, &name);
         self.stack.push(name);
         true
+    }
+
+    /// A `Style` or `StyleMap` opens: an inline style names its placemark's style.
+    fn style_start(&mut self, element: &BytesStart, name: &str) {
+        if !matches!(name, "Style" | "StyleMap") {
+            return;
+        }
+        let id = element
+            .try_get_attribute("id")
+            .ok()
+            .flatten()
+            .map(|a| a.value.into_owned());
+        let in_placemark = self.stack.last().is_some_and(|p| p == "Placemark");
+        if let Some(inline) = self.styles.start(name, id, in_placemark)
+            && let Some(p) = self.placemark.as_mut()
+        {
+            p.style = Some(inline);
+        }
     }
 
     fn push_text(&mut self, more: &str) {
@@ -210,6 +236,8 @@ impl KmlPass<'_> {
         if name == "Placemark" {
             self.placemark_done()?;
         } else {
+            let parent = self.stack.last().map(String::as_str).unwrap_or("");
+            self.styles.end(&name, parent, &self.text);
             self.placemark_part(&name);
         }
         self.text.clear();
@@ -231,6 +259,9 @@ impl KmlPass<'_> {
                     p.data.push((key, self.text.trim().to_string()));
                 }
             }
+            "styleUrl" if parent == "Placemark" && p.style.is_none() => {
+                p.style = Some(style_id(&self.text));
+            }
             "coordinates" => add_geometry(p, &self.stack, parent, parse_coordinates(&self.text)),
             _ => {}
         }
@@ -246,7 +277,7 @@ impl KmlPass<'_> {
                 serde_json::to_writer(&mut *out, &feature_json(&p))?;
             }
             self.first_feature = false;
-            add_feature(&mut self.builder, p);
+            add_feature(&mut self.builder, &self.styles, p);
         }
         Ok(())
     }
@@ -266,11 +297,26 @@ impl KmlPass<'_> {
         }
     }
 
+    /// Gives the map each style's colour, now that every style is read (a
+    /// placemark may name one defined after it).
+    fn colour_styles(&mut self) {
+        let styles = &self.styles;
+        if let Some(used) = self.builder.styles() {
+            let colours = used
+                .names()
+                .map(|(name, kind)| inline_colour(name).or_else(|| styles.colour(name, kind)))
+                .map(|c| c.map(str::to_string))
+                .collect();
+            used.set_colours(colours);
+        }
+    }
+
     /// Ends the GeoJSON, reads what is left of the stream, and gives the analysis.
     fn finish<R: Read>(
         mut self,
         mut reader: XmlReader<R>,
     ) -> io::Result<(GeoAnalysis, Vec<Notice>)> {
+        self.colour_styles();
         if let Some(out) = self.geojson {
             out.write_all(b"\n]}\n")?;
             out.flush()?;
@@ -387,15 +433,35 @@ fn properties(p: &Placemark) -> Vec<(String, String)> {
     properties
 }
 
-fn add_feature(builder: &mut GeoBuilder, p: Placemark) {
+/// The colour an inline style stands for: it is named by its colour.
+fn inline_colour(name: &str) -> Option<&str> {
+    name.starts_with('#').then_some(name)
+}
+
+fn add_feature(builder: &mut GeoBuilder, styles: &Styles, p: Placemark) {
     let properties = properties(&p);
     let geometry_type = match p.geometries.as_slice() {
         [] => None,
         [(kind, _)] => Some(*kind),
         _ => Some("GeometryCollection"),
     };
+    let kind = p.geometries.first().map_or("Point", |(kind, _)| *kind);
+    // An inline style is named by its colour, so that placemarks alike share it.
+    let style = p
+        .style
+        .as_deref()
+        .and_then(|name| match name.starts_with('\u{0}') {
+            true => styles.colour(name, kind),
+            false => Some(name),
+        });
     let shapes = p.geometries.into_iter().map(|(_, s)| s).collect();
-    builder.feature(geometry_type, shapes, &properties, p.line);
+    builder.styled_feature(
+        geometry_type,
+        shapes,
+        &properties,
+        (p.line, p.line),
+        style.map(|name| (name, kind)),
+    );
 }
 
 fn geometry_json(kind: &str, shape: &Shape) -> Value {

@@ -71,6 +71,7 @@
 //! next steps if large files matter.
 
 pub mod cache;
+mod crs;
 pub mod csv;
 pub mod detectors;
 pub mod explore;
@@ -78,6 +79,7 @@ pub mod geo;
 mod geojson;
 mod geometry;
 mod kml;
+mod kml_style;
 pub mod map;
 mod pass;
 pub mod personal_data;

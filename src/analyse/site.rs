@@ -8,7 +8,7 @@ use super::pass::{Request, facts_from_cache_or_file};
 use super::{Analysis, FileFacts, schema};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::messages::Arg;
-use crate::model::{Resource, ResourceLocation, Site};
+use crate::model::{Boundary, Resource, ResourceLocation, Site};
 use crate::msg;
 use crate::progress::{Progress, Stage};
 use rayon::prelude::*;
@@ -74,12 +74,43 @@ impl AnalysisCache {
     }
 }
 
-/// A local data file of the site: its path, its name for messages, and the
-/// resource that names it.
-type LocalFile<'a> = (&'a Path, &'a str, &'a Resource);
+/// A local data file of the site: its path, its name for messages, and how
+/// the resource (or the participant's `boundary`) that names it reads it.
+#[derive(Clone, Copy)]
+struct LocalFile<'a> {
+    path: &'a Path,
+    name: &'a str,
+    format: &'a str,
+    encoding: Option<&'a str>,
+}
+
+impl<'a> LocalFile<'a> {
+    fn of_resource(r: &'a Resource) -> Option<LocalFile<'a>> {
+        match &r.location {
+            ResourceLocation::Local {
+                path, source_file, ..
+            } => Some(LocalFile {
+                path,
+                name: source_file,
+                format: &r.format,
+                encoding: r.encoding.as_deref(),
+            }),
+            ResourceLocation::Remote { .. } => None,
+        }
+    }
+
+    fn of_boundary(b: &'a Boundary) -> LocalFile<'a> {
+        LocalFile {
+            path: &b.path,
+            name: &b.source_file,
+            format: b.format(),
+            encoding: None,
+        }
+    }
+}
 
 /// A local file to read, with the stamp it had before it was read.
-type ToRead<'a> = (&'a Path, &'a str, &'a Resource, Option<Stamp>);
+type ToRead<'a> = (LocalFile<'a>, Option<Stamp>);
 
 /// A file this run read: its facts, and whether it had to be analysed (not
 /// found in the cache on disk).
@@ -110,7 +141,7 @@ pub fn analyse_cached(
     let to_read = files_to_read(site, memory, &mut files, diagnostics);
     let bytes = to_read
         .iter()
-        .filter_map(|file| file.3.as_ref())
+        .filter_map(|(_, stamp)| stamp.as_ref())
         .map(|s| s.len)
         .sum();
     let stage = progress.stage(msg!("progress-analyse"), to_read.len() as u64, Some(bytes));
@@ -125,6 +156,7 @@ pub fn analyse_cached(
     stage.finish();
     memory.remember(read, &mut files);
     check_declared_schemas(site, &files, diagnostics);
+    check_boundaries(site, &files, diagnostics);
     Analysis {
         files,
         cache_dir: disk.dir().to_path_buf(),
@@ -148,21 +180,22 @@ fn disk_cache(dir: &Path, diagnostics: &Diagnostics) -> Option<Cache> {
     }
 }
 
-/// Each local file the site's resources name, once, by path.
+/// Each local file the site's resources and participants' boundaries name,
+/// once, by path.
 fn local_files(site: &Site) -> Vec<LocalFile<'_>> {
     let mut local: Vec<LocalFile> = site
         .datasets
         .iter()
         .flat_map(|d| &d.resources)
-        .filter_map(|r| match &r.location {
-            ResourceLocation::Local {
-                path, source_file, ..
-            } => Some((path.as_path(), source_file.as_str(), r)),
-            ResourceLocation::Remote { .. } => None,
-        })
+        .filter_map(LocalFile::of_resource)
+        .chain(
+            site.participants
+                .iter()
+                .filter_map(|p| p.boundary.as_ref().map(LocalFile::of_boundary)),
+        )
         .collect();
-    local.sort_by(|a, b| a.0.cmp(b.0));
-    local.dedup_by(|a, b| a.0 == b.0);
+    local.sort_by(|a, b| a.path.cmp(b.path));
+    local.dedup_by(|a, b| a.path == b.path);
     local
 }
 
@@ -176,22 +209,22 @@ fn files_to_read<'a>(
 ) -> Vec<ToRead<'a>> {
     let limit = site.portal.max_file_bytes;
     let mut to_read = Vec::new();
-    for (path, name, resource) in local_files(site) {
-        let stamp = Stamp::of(path);
+    for file in local_files(site) {
+        let stamp = Stamp::of(file.path);
         if let Some(Stamp { len, .. }) = stamp
             && len > limit
         {
-            diagnostics.push(too_large(name, len, limit));
+            diagnostics.push(too_large(file.name, len, limit));
             continue;
         }
-        match (memory.files.get(path), &stamp) {
+        match (memory.files.get(file.path), &stamp) {
             (Some((known, facts)), Some(stamp)) if known == stamp => {
                 for notice in &facts.notices {
-                    diagnostics.push(notice.diagnostic(name));
+                    diagnostics.push(notice.diagnostic(file.name));
                 }
-                files.insert(path.to_path_buf(), Arc::clone(facts));
+                files.insert(file.path.to_path_buf(), Arc::clone(facts));
             }
-            _ => to_read.push((path, name, resource, stamp)),
+            _ => to_read.push((file, stamp)),
         }
     }
     to_read
@@ -223,11 +256,12 @@ fn read_files(
 ) -> Vec<ReadFile> {
     to_read
         .par_iter()
-        .filter_map(|(path, name, resource, stamp)| {
+        .filter_map(|(file, stamp)| {
+            let (path, name) = (&file.path, &file.name);
             let request = Request {
                 path,
-                declared_encoding: resource.encoding.as_deref(),
-                format: &resource.format,
+                declared_encoding: file.encoding,
+                format: file.format,
                 preview_rows: portal.preview_rows,
                 explore_max_rows: portal.explore_max_rows,
             };
@@ -275,5 +309,49 @@ fn check_declared_schemas(
                 }
             }
         }
+    }
+}
+
+/// An error, at its line of `participant.toml`, for each participant whose
+/// `boundary` has no polygon to draw.
+fn check_boundaries(
+    site: &Site,
+    files: &HashMap<PathBuf, Arc<FileFacts>>,
+    diagnostics: &Diagnostics,
+) {
+    for participant in &site.participants {
+        let Some(boundary) = &participant.boundary else {
+            continue;
+        };
+        let Some(facts) = files.get(&boundary.path) else {
+            continue;
+        };
+        if !has_polygons(facts) {
+            let mut error = Diagnostic::error(
+                &participant.source_file,
+                msg!(
+                    "analyse-boundary-not-polygons",
+                    path = &boundary.source_file
+                ),
+            )
+            .help(msg!("analyse-boundary-not-polygons-help"));
+            error.line = Some(boundary.line);
+            error.column = Some(boundary.column);
+            diagnostics.push(error);
+        }
+    }
+}
+
+/// Whether a file's map has polygons.
+fn has_polygons(facts: &FileFacts) -> bool {
+    match &facts.content {
+        super::FileContent::Geo { geo, .. } => {
+            geo.map.is_some()
+                && geo
+                    .geometry_types
+                    .iter()
+                    .any(|(kind, n)| *n > 0 && kind.contains("Polygon"))
+        }
+        _ => false,
     }
 }

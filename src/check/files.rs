@@ -40,6 +40,7 @@ pub fn check(site: &Site, linked: &BTreeSet<PathBuf>) -> Vec<Diagnostic> {
         })
         .chain(linked.iter().cloned())
         .chain(portal_logos(site))
+        .chain(boundaries(site))
         .collect();
     let folders: Vec<(&str, &Path)> = site
         .participants
@@ -54,6 +55,13 @@ pub fn check(site: &Site, linked: &BTreeSet<PathBuf>) -> Vec<Diagnostic> {
         folder_problems(site, folder, &referenced, &mut problems);
     }
     problems
+}
+
+/// The participants' boundary files (`boundary` in participant.toml).
+fn boundaries(site: &Site) -> impl Iterator<Item = PathBuf> + '_ {
+    site.participants
+        .iter()
+        .filter_map(|p| Some(p.boundary.as_ref()?.path.clone()))
 }
 
 /// The logos of the participants' own portals, beside their participant.toml.

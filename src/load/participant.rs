@@ -2,8 +2,10 @@
 
 use super::markdown_file::IMAGE_EXTENSIONS;
 use super::{paths, portal, toml_file};
-use crate::diagnostics::{Diagnostic, SourceText};
-use crate::model::{LogoFile, PageChoice, Participant, ParticipantKind, ParticipantPortal};
+use crate::diagnostics::{Diagnostic, SourceText, display_path};
+use crate::model::{
+    Boundary, LogoFile, PageChoice, Participant, ParticipantKind, ParticipantPortal,
+};
 use crate::msg;
 use serde::Deserialize;
 use std::path::Path;
@@ -20,6 +22,7 @@ struct ParticipantFile {
     email: Option<Spanned<String>>,
     joined: Option<Spanned<toml::value::Datetime>>,
     description: Option<Spanned<String>>,
+    boundary: Option<Spanned<String>>,
     portal: Option<PortalTable>,
 }
 
@@ -76,6 +79,11 @@ pub fn parse(
             .map_err(|d| problems.push(d))
             .ok()
     });
+    let boundary = file.boundary.and_then(|written| {
+        boundary(source, folders, &written)
+            .map_err(|d| problems.push(d))
+            .ok()
+    });
     let own_portal = file
         .portal
         .map(|table| own_portal(source, table, folders, &mut problems));
@@ -97,8 +105,39 @@ pub fn parse(
         joined,
         description,
         description_line,
+        boundary,
         portal: own_portal,
         pages: Vec::new(),
+    })
+}
+
+/// `boundary`: a GeoJSON or KML file inside the site.
+fn boundary(
+    source: &SourceText,
+    folders: &Folders,
+    written: &Spanned<String>,
+) -> Result<Boundary, Diagnostic> {
+    let at = written.span().start;
+    let path = paths::resolve_in_site(folders.site_root, folders.participant, written.get_ref())
+        .map_err(|problem| {
+            let (message, help) = problem.explain(written.get_ref());
+            source.error(at, message).help(help)
+        })?;
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if !matches!(extension.as_str(), "geojson" | "json" | "kml") {
+        return Err(source
+            .error(at, msg!("load-boundary-format", path = written.get_ref()))
+            .help(msg!("load-boundary-format-help")));
+    }
+    let (line, column) = source.line_column(at);
+    Ok(Boundary {
+        source_file: display_path(folders.site_root, &path),
+        path,
+        line,
+        column,
     })
 }
 

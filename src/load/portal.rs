@@ -4,7 +4,7 @@ use super::ids::{self, IdProblem};
 use super::toml_file;
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
 use crate::model::{
-    Category, Forge, Language, License, Logo, Portal, Repository, built_in_licenses,
+    Category, Forge, Language, License, Logo, Maps, Portal, Repository, built_in_licenses,
 };
 use crate::msg;
 use serde::Deserialize;
@@ -35,6 +35,7 @@ struct PortalFile {
     check: CheckFile,
     #[serde(default)]
     build: BuildFile,
+    maps: Option<MapsFile>,
     #[serde(default)]
     history: HistoryFile,
 }
@@ -45,6 +46,17 @@ struct PortalFile {
 struct HistoryFile {
     /// Previous versions of each data file published as downloads (0: links to the forge).
     keep_versions: Option<Spanned<i64>>,
+}
+
+/// `[maps]`: a basemap under the data.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MapsFile {
+    /// A PMTiles archive under `static/`.
+    basemap: Option<Spanned<String>>,
+    /// A raster tile server, `https://…/{z}/{x}/{y}.png`.
+    tiles: Option<Spanned<String>>,
+    attribution: Option<Spanned<String>>,
 }
 
 /// `[build]`: limits of what a build reads.
@@ -192,7 +204,55 @@ pub fn load(source: &SourceText, diagnostics: &Diagnostics) -> Option<Portal> {
         explore_max_rows,
         keep_versions,
         repository,
+        maps: file
+            .maps
+            .map(|maps| maps_section(source, maps, diagnostics)),
     })
+}
+
+/// `[maps]`: `tiles` an `https` address with `{z}`, `{x}` and `{y}`, said
+/// with its `attribution`; `basemap` a `.pmtiles` file under `static/`.
+fn maps_section(source: &SourceText, maps: MapsFile, diagnostics: &Diagnostics) -> Maps {
+    let tiles = maps.tiles.and_then(|tiles| {
+        let placeholders = ["{z}", "{x}", "{y}"]
+            .iter()
+            .all(|p| tiles.get_ref().contains(p));
+        let url = toml_file::url(source, &tiles, &["https"])
+            .map_err(|d| diagnostics.push(d))
+            .ok()?;
+        if !placeholders {
+            diagnostics.push(
+                source
+                    .error(tiles.span().start, msg!("load-maps-tiles", url = &url))
+                    .help(msg!("load-maps-tiles-help")),
+            );
+            return None;
+        }
+        if maps.attribution.is_none() {
+            diagnostics.push(
+                source
+                    .error(tiles.span().start, msg!("load-maps-attribution"))
+                    .help(msg!("load-maps-attribution-help")),
+            );
+        }
+        Some(url)
+    });
+    let basemap = maps.basemap.map(|basemap| {
+        diagnostics.push(
+            crate::diagnostics::Diagnostic::warning(
+                &source.name,
+                msg!("load-maps-basemap", path = basemap.get_ref()),
+            )
+            .at(source, basemap.span().start)
+            .help(msg!("load-maps-basemap-help")),
+        );
+        basemap.into_inner()
+    });
+    Maps {
+        tiles,
+        attribution: maps.attribution.map(|a| a.into_inner()),
+        basemap,
+    }
 }
 
 /// The most `keep_versions` may say.

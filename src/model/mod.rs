@@ -16,8 +16,10 @@ pub use dataset::{
 pub use date::Date;
 pub use frequency::Frequency;
 pub use license::{License, built_in_licenses};
-pub use participant::{LogoFile, PageChoice, Participant, ParticipantKind, ParticipantPortal};
-pub use portal::{Category, Forge, Language, Logo, Portal, Repository};
+pub use participant::{
+    Boundary, LogoFile, PageChoice, Participant, ParticipantKind, ParticipantPortal,
+};
+pub use portal::{Category, Forge, Language, Logo, Maps, Portal, Repository};
 pub use story::{Page, Story, StoryFile};
 
 use std::collections::BTreeSet;

@@ -45,6 +45,9 @@ pub struct Participant {
     pub portal: Option<ParticipantPortal>,
     /// Its own plain pages (`<participant>/pages/*.md`), shown only on its own portal.
     pub pages: Vec<Page>,
+    /// `boundary`: the participant's outline, drawn under its maps and on the
+    /// network's map.
+    pub boundary: Option<Boundary>,
 }
 
 /// A participant's own portal, from the `[portal]` table of its participant.toml.
@@ -83,6 +86,29 @@ pub struct PageChoice {
     pub slug: String,
     pub line: usize,
     pub column: usize,
+}
+
+/// A participant's outline: a GeoJSON or KML file of the site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Boundary {
+    /// The file, canonical.
+    pub path: PathBuf,
+    /// Relative to the site, `/` separated, for messages.
+    pub source_file: String,
+    /// Where `participant.toml` names it.
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Boundary {
+    /// The format its analysis reads it as, by its extension.
+    pub fn format(&self) -> &'static str {
+        let kml = self
+            .path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("kml"));
+        if kml { "KML" } else { "GeoJSON" }
+    }
 }
 
 impl Participant {

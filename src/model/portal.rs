@@ -65,6 +65,20 @@ pub struct Portal {
     /// `repository` and `branch`: where the site's source is kept, for
     /// «Editar esta página» links.
     pub repository: Option<Repository>,
+    /// `[maps]`: what maps draw under the data.
+    pub maps: Option<Maps>,
+}
+
+/// `[maps]`: a basemap the portal chose.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Maps {
+    /// A raster tile server (`https://…/{z}/{x}/{y}.png`): the only host a
+    /// page may ask besides the portal.
+    pub tiles: Option<String>,
+    /// What the tile server asks to be credited with.
+    pub attribution: Option<String>,
+    /// A vector-tile archive under `static/` (PMTiles).
+    pub basemap: Option<String>,
 }
 
 /// The image in a portal's header.

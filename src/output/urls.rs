@@ -25,6 +25,8 @@
 //! | `/buscar/indice/<xx>.json`, `/buscar/docs/<n>.json` | search index: terms by their first two letters (postings `[doc, score, gap, score…]`, title 8 › keywords/participant 4 › columns 2 › text 1); what a hit shows, 64 documents a file. `search.js` fetches only the shards of the query's words |
 //! | `/descargas/<participant>/<dataset>/<file>` | data files, byte for byte |
 //! | `/descargas/<participant>/<dataset>/utf-8/<file>` | UTF-8 copy of a CSV that is not UTF-8 |
+//! | `/participantes/<id>/limite/` | a participant's `boundary` as map data (format: `analyse::map`) |
+//! | `/mapa/` | the network's map data: each participant's outline or point (format: `analyse::map`) |
 //! | `/descargas/<participant>/<dataset>/estandar/<file>` | standard copy (UTF-8, `,`, decimal points, same rows) of a CSV that is not comma-separated with decimal points |
 //! | `/datos/<participant>/<dataset>/historial/` (`pagina-<n>/` beyond 50 entries), `…/historial/<commit>/`, `…/historial.xml` | a dataset's history from git: every commit that changed it; one commit's changes with samples of the rows; its Atom feed. `/datos/historial.xml`: every dataset's data changes |
 //! | `/descargas/<participant>/<dataset>/versiones/<commit>/<file>` | a previous version of a data file (`[history] keep_versions`) |
@@ -521,6 +523,20 @@ impl Urls {
             format!("participantes/{id}/"),
             Owner::Participant(id.to_string()),
         )
+    }
+
+    /// The folder of a participant's boundary map data (`boundary`), drawn
+    /// under its maps and on the network's map.
+    pub fn boundary_map(id: &str) -> Route {
+        Route(
+            format!("participantes/{id}/limite/"),
+            Owner::Participant(id.to_string()),
+        )
+    }
+
+    /// The folder of the network's map data (the home page's map).
+    pub fn network_map() -> Route {
+        every("mapa/")
     }
 
     /// A participant's freshness page: its datasets against their update rhythm.

@@ -5,8 +5,9 @@
 
 use super::Translation;
 use super::figures::TableOf;
-use super::map_figure::{self, Figure};
+use super::map_figure::{self, Basemap, Figure};
 use super::map_svg::Layer;
+use crate::analyse::MapLayer;
 use crate::analyse::schema::{self, FieldDoc};
 use crate::analyse::{
     ColumnType, CsvAnalysis, EncodingSource, FileContent, FileFacts, GeoAnalysis, GeoFormat, Sheet,
@@ -132,6 +133,10 @@ pub struct Context<'a> {
     pub resource: &'a Resource,
     /// `[build] explore_max_rows`.
     pub explore_max_rows: u64,
+    /// Outlines drawn under its maps: its participant's boundary.
+    pub outlines: &'a [(&'a MapLayer, Option<Route>)],
+    /// The portal's tile server, when it has one.
+    pub basemap: Option<&'a Basemap>,
 }
 
 impl Context<'_> {
@@ -414,9 +419,10 @@ fn map_view(cx: &Context, layer: &Layer, sheet: Option<usize>) -> MapView {
             caption: &caption,
             colouring: layer.map.usual_colouring(),
             data,
-            context: &[],
-            basemap: None,
+            context: cx.outlines,
+            basemap: cx.basemap,
             class: "",
+            links: &[],
         },
         cx.urls,
         cx.t,

@@ -5,7 +5,7 @@
 use super::search::index::SearchIndex;
 use super::theme::Asset;
 use crate::analyse::explore::Explorer;
-use crate::analyse::{Analysis, FileFacts};
+use crate::analyse::{Analysis, FileFacts, MapLayer};
 use crate::model::{Logo, ResourceLocation, Site};
 use crate::output::urls::{DatasetAddress, Route, Urls};
 use crate::output::{Content, OutputFile};
@@ -23,6 +23,7 @@ pub(super) fn not_pages(
     let mut files: Vec<OutputFile> = assets(theme_assets).collect();
     files.extend(search_index(index));
     files.extend(downloads(site, analysis));
+    files.extend(boundaries(site, analysis));
     files.extend(static_files(site));
     files.extend(participant_logo(site));
     files.push(nojekyll());
@@ -171,18 +172,54 @@ fn map_files(
     resource_slug: &str,
     source_file: &str,
 ) -> Vec<OutputFile> {
-    let mut files = Vec::new();
-    for (sheet, map) in facts.maps() {
-        let Some(data) = &map.data else { continue };
-        let folder = Urls::map_data(dataset_id, resource_slug, sheet);
-        let dir = analysis.made_file(&data.folder);
-        files.extend(data.files.iter().map(|relative| OutputFile {
-            route: Urls::map_file(&folder, relative),
+    facts
+        .maps()
+        .into_iter()
+        .flat_map(|(sheet, map)| {
+            let folder = Urls::map_data(dataset_id, resource_slug, sheet);
+            map_folder(analysis, map, &folder, source_file)
+        })
+        .collect()
+}
+
+/// The files of a map's data, under `folder`.
+fn map_folder(
+    analysis: &Analysis,
+    map: &MapLayer,
+    folder: &Route,
+    source_file: &str,
+) -> Vec<OutputFile> {
+    let Some(data) = &map.data else {
+        return Vec::new();
+    };
+    let dir = analysis.made_file(&data.folder);
+    data.files
+        .iter()
+        .map(|relative| OutputFile {
+            route: Urls::map_file(folder, relative),
             content: Content::CopyOf(dir.join(relative)),
             origin: format!("{source_file} (map)"),
-        }));
-    }
-    files
+        })
+        .collect()
+}
+
+/// The map data of each participant's boundary.
+fn boundaries(site: &Site, analysis: &Analysis) -> Vec<OutputFile> {
+    site.participants
+        .iter()
+        .filter_map(|p| {
+            let boundary = p.boundary.as_ref()?;
+            let facts = analysis.facts(&boundary.path)?;
+            let (_, map) = facts.maps().into_iter().next()?;
+            Some(map_folder(
+                analysis,
+                map,
+                &Urls::boundary_map(&p.id),
+                &boundary.source_file,
+            ))
+        })
+        .flatten()
+        .collect()
 }
 
 /// The explorers of a data file's tables, with the sheet each is of (`None` for a CSV).

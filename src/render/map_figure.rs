@@ -7,7 +7,9 @@
 use super::map_style::{Legend, legend};
 use super::map_svg::{self, Layer, MapText};
 use super::{Translation, escape};
+use crate::analyse::Analysis;
 use crate::analyse::map::{Colouring, MapLayer};
+use crate::model::Site;
 use crate::output::urls::{Route, Urls};
 use serde::Serialize;
 use std::fmt::Write;
@@ -31,6 +33,9 @@ pub struct LiveMap {
     /// A tile server the portal chose, with its attribution.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub basemap: Option<Basemap>,
+    /// The page of each feature, by id (the network's map: participants).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -62,6 +67,8 @@ pub struct Figure<'a> {
     pub basemap: Option<&'a Basemap>,
     /// Extra class of the `<figure>` (`embed embed-map` in stories).
     pub class: &'a str,
+    /// The page each feature leads to, by id (none but on the network's map).
+    pub links: &'a [String],
 }
 
 /// The figure's HTML.
@@ -79,6 +86,7 @@ pub fn figure(f: &Figure, urls: &Urls, t: &Translation) -> String {
             colouring: f.colouring,
             legend: legend.as_ref(),
             outlines: &outlines,
+            links: f.links,
         },
     );
     let live = f.data.as_ref().map(|data| LiveMap {
@@ -95,6 +103,7 @@ pub fn figure(f: &Figure, urls: &Urls, t: &Translation) -> String {
             .filter_map(|(_, r)| r.as_ref().map(|r| urls.href(r)))
             .collect(),
         basemap: f.basemap.cloned(),
+        links: f.links.to_vec(),
     });
     let mut html = format!(r#"<figure class="map {}" id="{}""#, f.class, f.id);
     if let Some(live) = live {
@@ -130,6 +139,28 @@ fn legend_html(legend: &Legend, t: &Translation) -> String {
     }
     html.push_str("</ul></div>");
     html
+}
+
+/// A participant's boundary as maps draw it under their data: its map and
+/// its data's folder.
+pub fn boundary<'a>(
+    site: &Site,
+    analysis: &'a Analysis,
+    participant: &str,
+) -> Option<(&'a MapLayer, Option<Route>)> {
+    let boundary = site.participant(participant)?.boundary.as_ref()?;
+    let (_, map) = analysis.facts(&boundary.path)?.maps().into_iter().next()?;
+    let data = map.data.as_ref().map(|_| Urls::boundary_map(participant));
+    Some((map, data))
+}
+
+/// The portal's tile server (`[maps] tiles`), when it set one.
+pub fn basemap(site: &Site) -> Option<Basemap> {
+    let maps = site.portal.maps.as_ref()?;
+    Some(Basemap {
+        tiles: maps.tiles.clone()?,
+        attribution: maps.attribution.clone().unwrap_or_default(),
+    })
 }
 
 /// The texts `map.js` says, each `mapjs_<key>` of the theme's translations, as JSON.
@@ -176,6 +207,7 @@ mod tests {
                 context: &[],
                 basemap: None,
                 class: "",
+                links: &[],
             },
             &urls,
             &t,

@@ -56,6 +56,13 @@ pub fn legend(colouring: &Colouring, t: &Translation) -> Legend {
                 })
                 .collect()
         }
+        Scale::Styles { styles } => styles
+            .iter()
+            .map(|(label, colour)| LegendEntry {
+                colour: colour.clone(),
+                label: label.clone(),
+            })
+            .collect(),
         Scale::Sequential { breaks } => {
             let decimals = decimals(breaks);
             let shades = &SEQUENTIAL[SEQUENTIAL.len() - (breaks.len() - 1).min(SEQUENTIAL.len())..];
@@ -74,7 +81,11 @@ pub fn legend(colouring: &Colouring, t: &Translation) -> Legend {
         }
     };
     Legend {
-        column: colouring.column.clone(),
+        // A KML's own styles have no column: the legend names them.
+        column: match colouring.scale {
+            Scale::Styles { .. } => t.ui("map_kml_styles").to_string(),
+            _ => colouring.column.clone(),
+        },
         entries,
     }
 }

@@ -130,6 +130,8 @@ pub struct Style<'a> {
     pub legend: Option<&'a Legend>,
     /// Other maps drawn in grey under this one (a participant's boundary).
     pub outlines: &'a [&'a MapLayer],
+    /// The page each feature leads to, by id (the network's map).
+    pub links: &'a [String],
 }
 
 impl Style<'_> {
@@ -218,7 +220,16 @@ fn features_one_by_one(svg: &mut String, layer: &Layer, frame: &Frame, style: &S
             } else {
                 format!("<title>{}</title>", escape(&feature.name))
             };
+            if d.is_empty() && circles.is_empty() {
+                continue;
+            }
             let paint = paint(wanted, style.colour(i));
+            let link = style.links.get(feature.id as usize);
+            // Out of the Tab order: the same links follow the map as a list
+            // (the home page's participants), and the live map replaces it.
+            if let Some(href) = link {
+                let _ = write!(svg, r#"<a href="{}" tabindex="-1">"#, escape(href));
+            }
             if !d.is_empty() {
                 let _ = write!(
                     svg,
@@ -227,6 +238,9 @@ fn features_one_by_one(svg: &mut String, layer: &Layer, frame: &Frame, style: &S
             }
             if !circles.is_empty() {
                 let _ = write!(svg, r#"<g class="{class}"{paint}>{circles}{title}</g>"#);
+            }
+            if link.is_some() {
+                svg.push_str("</a>");
             }
         }
     }
@@ -419,6 +433,7 @@ mod tests {
                 colouring: None,
                 legend: None,
                 outlines: &[],
+                links: &[],
             },
         );
         assert!(svg.contains(r#"role="img""#));

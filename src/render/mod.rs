@@ -16,6 +16,7 @@ mod map_figure;
 mod map_style;
 mod map_svg;
 pub mod markdown;
+mod network_map;
 mod pages;
 mod sanitize;
 mod scope;
@@ -91,6 +92,7 @@ pub fn render_site_cached(
     });
     let step = std::time::Instant::now();
     let finder = pages::Finder::new(&facets, &index, counts);
+    let network = network_map::network_map(site, analysis, urls, &t);
     // Held here while the cache is updated; put back once rendered.
     let Some((templates, compiled)) = cache.templates.take() else {
         return Vec::new();
@@ -116,6 +118,7 @@ pub fn render_site_cached(
         records: &records,
         common: &common,
         finder: &finder,
+        network_map: network.as_ref().map(|n| n.html.as_str()),
     };
     let (rendered, story_files) =
         pages::all(sources, options, diagnostics, |job| renderer.render(job));
@@ -147,6 +150,7 @@ pub fn render_site_cached(
     cache.templates = Some((templates, compiled));
     files.extend(catalog_files.unwrap_or_default());
     files.extend(files::not_pages(site, analysis, &assets, index));
+    files.extend(network.map(|n| n.files).unwrap_or_default());
     let former = files::former_addresses(site, &files);
     files.extend(former);
     let changes = changes::Changes {

@@ -370,6 +370,11 @@ impl<'a> Views<'a> {
         analysis: &Analysis,
         describe: impl Fn(&str, usize) -> String,
     ) -> Vec<ResourceView> {
+        let outlines: Vec<_> =
+            super::map_figure::boundary(self.site, analysis, &dataset.participant)
+                .into_iter()
+                .collect();
+        let basemap = super::map_figure::basemap(self.site);
         dataset
             .resources
             .iter()
@@ -399,6 +404,8 @@ impl<'a> Views<'a> {
                             file_name,
                             resource,
                             explore_max_rows: self.site.portal.explore_max_rows,
+                            outlines: &outlines,
+                            basemap: basemap.as_ref(),
                         },
                         facts,
                     )

@@ -46,6 +46,7 @@ cat > "$P/participant.toml" <<'EOF'
 name = "Gobierno del Estado de Yucatán (prueba)"
 short_name = "Yucatán"
 kind = "estado"
+boundary = "datos/municipios_yucatan.geojson"
 EOF
 cat > "$SITE/participants/nacional/participant.toml" <<'EOF'
 name = "Instituto Nacional (prueba)"

@@ -3,7 +3,7 @@
 //! folder), then, at the end of the read, draws the preview, colours the
 //! features, cuts the tiles and writes the manifest.
 
-use super::colour::{self, default_colouring};
+use super::colour::{self, FileStyles, default_colouring};
 use super::files::{CHUNK, MapFiles};
 use super::simplify::{Vertex, rank};
 use super::store::{Kept, KeptPoint, Part, PartKind, Store};
@@ -18,6 +18,9 @@ use crate::analyse::profile::ColumnProfile;
 use crate::msg;
 use std::io;
 
+/// A file of a map kept in memory: its name in the map's folder, its bytes.
+pub type MadeFile = (String, Vec<u8>);
+
 /// Collects the features of a map as they are read.
 pub struct MapBuilder {
     pub(super) store: Store,
@@ -29,6 +32,8 @@ pub struct MapBuilder {
     files: Option<MapFiles>,
     /// The first problem writing the map's data.
     error: Option<io::Error>,
+    /// The styles the file gives its features (KML), when it does.
+    pub styles: Option<FileStyles>,
 }
 
 /// The squared tolerance below which vertices are never kept.
@@ -47,6 +52,31 @@ impl MapBuilder {
             complete: true,
             files,
             error: None,
+            styles: None,
+        }
+    }
+
+    /// Features kept so far (the next one kept gets this id).
+    pub fn kept(&self) -> usize {
+        self.store.len()
+    }
+
+    /// Like [`MapBuilder::add`], for a feature the file gives a style (its
+    /// name and geometry kind), or none, as a KML's placemarks.
+    pub fn add_styled(
+        &mut self,
+        number: u64,
+        shapes: &[Shape],
+        name: &str,
+        cells: &[&str],
+        style: Option<(&str, &'static str)>,
+    ) {
+        let before = self.kept();
+        self.add(number, shapes, name, cells);
+        if self.kept() > before {
+            self.styles
+                .get_or_insert_with(FileStyles::default)
+                .note(style);
         }
     }
 
@@ -188,14 +218,37 @@ impl MapBuilder {
     /// has a folder: `columns` name the cells, `name` is the column that
     /// names features, `profile` describes the columns.
     pub fn finish(
-        mut self,
+        self,
         columns: &[String],
         name: Option<usize>,
         profile: &[ColumnProfile],
     ) -> (Option<MapLayer>, Vec<Notice>) {
+        let (layer, notices, _) = self.complete(columns, name, profile);
+        (layer, notices)
+    }
+
+    /// Like [`MapBuilder::finish`], for a map whose files are kept in
+    /// memory: gives them, by name.
+    pub fn finish_in_memory(
+        self,
+        columns: &[String],
+        name: Option<usize>,
+        profile: &[ColumnProfile],
+    ) -> (Option<MapLayer>, Vec<MadeFile>) {
+        let (layer, _, files) = self.complete(columns, name, profile);
+        (layer, files)
+    }
+
+    fn complete(
+        mut self,
+        columns: &[String],
+        name: Option<usize>,
+        profile: &[ColumnProfile],
+    ) -> (Option<MapLayer>, Vec<Notice>, Vec<MadeFile>) {
         let mut notices = Vec::new();
+        let mut memory = Vec::new();
         let Some(bbox) = self.bbox else {
-            return (None, notices);
+            return (None, notices, memory);
         };
         let frame = bbox.world();
         let mut layer = MapLayer {
@@ -207,15 +260,26 @@ impl MapBuilder {
             default_colouring: None,
             data: None,
         };
-        if let Some(files) = self.files.take() {
+        if let Some(mut files) = self.files.take() {
             let data = Data {
                 store: &self.store,
+                styles: self.styles.as_ref(),
                 columns,
                 name,
                 profile,
             };
-            match data.write(files, &mut layer) {
-                Ok(written) => layer.data = Some(written),
+            let written = data
+                .write(&mut files, &mut layer)
+                .and_then(|()| files.finish());
+            match written {
+                Ok(written) => {
+                    layer.data = Some(MapData {
+                        folder: String::new(),
+                        files: written.names,
+                        sha256: written.sha256,
+                    });
+                    memory = written.memory;
+                }
                 Err(error) => {
                     self.error.get_or_insert(error);
                 }
@@ -227,13 +291,14 @@ impl MapBuilder {
                 error = error.to_string()
             )));
         }
-        (Some(layer), notices)
+        (Some(layer), notices, memory)
     }
 }
 
 /// What a map's data is made from, at the end of the read.
 struct Data<'a> {
     store: &'a Store,
+    styles: Option<&'a FileStyles>,
     columns: &'a [String],
     name: Option<usize>,
     profile: &'a [ColumnProfile],
@@ -241,17 +306,23 @@ struct Data<'a> {
 
 impl Data<'_> {
     /// Writes the colours, the tiles and the manifest; sets the layer's colourings.
-    fn write(&self, mut files: MapFiles, layer: &mut MapLayer) -> io::Result<MapData> {
+    fn write(&self, files: &mut MapFiles, layer: &mut MapLayer) -> io::Result<()> {
         let preview_ids: Vec<u32> = layer.preview.features.iter().map(|f| f.id).collect();
         let features = self.store.len();
-        layer.colourings =
-            colour::colour(&mut files, self.profile, features, self.name, &preview_ids)?;
+        layer.colourings = colour::colour(files, self.profile, features, self.name, &preview_ids)?;
         layer.default_colouring = default_colouring(
             &layer.colourings,
             self.profile,
             features,
             self.store.has_polygons(),
         );
+        if let Some(styles) = self.styles {
+            let file = format!("c/{}.json", layer.colourings.len());
+            if let Some(colouring) = styles.colouring(files, file, &preview_ids)? {
+                layer.colourings.push(colouring);
+                layer.default_colouring = Some(layer.colourings.len() - 1);
+            }
+        }
         let frame = layer.bbox.world();
         let first = tiles::first_zoom(frame);
         let tree = tiles::cut(self.store, frame, first, &mut |name, bytes| {
@@ -269,13 +340,7 @@ impl Data<'_> {
             "name": self.name,
             "chunk": CHUNK,
         });
-        files.write("mapa.json", manifest.to_string().as_bytes())?;
-        let (files, sha256) = files.finish()?;
-        Ok(MapData {
-            folder: String::new(),
-            files,
-            sha256,
-        })
+        files.write("mapa.json", manifest.to_string().as_bytes())
     }
 }
 

@@ -42,6 +42,8 @@ pub enum Scale {
     Categories { values: Vec<String>, others: bool },
     /// Class `i` holds values from `breaks[i]` to `breaks[i + 1]`.
     Sequential { breaks: Vec<f64> },
+    /// The file's own styles (KML): each class a style's name and its CSS colour.
+    Styles { styles: Vec<(String, String)> },
 }
 
 impl Scale {
@@ -49,7 +51,93 @@ impl Scale {
         match self {
             Scale::Categories { values, others } => values.len() + usize::from(*others),
             Scale::Sequential { breaks } => breaks.len().saturating_sub(1),
+            Scale::Styles { styles } => styles.len(),
         }
+    }
+}
+
+/// The most styles a map is coloured by (a legend of more is not read).
+const MOST_STYLES: usize = 10;
+
+/// The styles a file gives its features (KML's): each style's name and the
+/// kind of its first geometry, each feature's style, and, once the whole
+/// file is read, each style's colour.
+#[derive(Debug, Default)]
+pub struct FileStyles {
+    names: Vec<(String, &'static str)>,
+    /// Index into `names` by feature id (`u16::MAX`: none).
+    of: Vec<u16>,
+    colours: Vec<Option<String>>,
+}
+
+impl FileStyles {
+    /// The style of the next feature kept: its name and geometry kind.
+    pub fn note(&mut self, style: Option<(&str, &'static str)>) {
+        let index = style.map_or(u16::MAX, |(name, kind)| {
+            match self.names.iter().position(|(n, _)| n == name) {
+                Some(i) => i as u16,
+                // Past ten styles the map is not coloured by them: no more are kept.
+                None if self.names.len() > MOST_STYLES => u16::MAX,
+                None => {
+                    self.names.push((name.to_string(), kind));
+                    (self.names.len() - 1) as u16
+                }
+            }
+        });
+        self.of.push(index);
+    }
+
+    /// The styles, by name and kind, to find their colours.
+    pub fn names(&self) -> impl Iterator<Item = (&str, &'static str)> {
+        self.names.iter().map(|(n, k)| (n.as_str(), *k))
+    }
+
+    /// Each style's colour, in the order of [`FileStyles::names`].
+    pub fn set_colours(&mut self, colours: Vec<Option<String>>) {
+        self.colours = colours;
+    }
+
+    /// The colouring by the file's styles, when they are few (at most ten)
+    /// and tell features apart (two colours at least: one colour for all says
+    /// less than the data's own colouring); writes each feature's class.
+    pub(super) fn colouring(
+        &self,
+        files: &mut MapFiles,
+        file: String,
+        preview: &[u32],
+    ) -> io::Result<Option<Colouring>> {
+        let distinct: std::collections::BTreeSet<&String> = self.colours.iter().flatten().collect();
+        if distinct.len() < 2 || self.names.len() > MOST_STYLES {
+            return Ok(None);
+        }
+        // Styles with a colour become classes, in order.
+        let mut class = vec![None; self.names.len()];
+        let mut styles = Vec::new();
+        for (i, ((name, _), colour)) in self.names.iter().zip(&self.colours).enumerate() {
+            if let Some(colour) = colour {
+                class[i] = Some(char::from(b'0' + styles.len() as u8));
+                styles.push((name.clone(), colour.clone()));
+            }
+        }
+        let classes: String = self
+            .of
+            .iter()
+            .map(|&i| class.get(i as usize).copied().flatten().unwrap_or(NO_CLASS))
+            .collect();
+        files.write(
+            &file,
+            serde_json::json!({ "c": classes }).to_string().as_bytes(),
+        )?;
+        let chars: Vec<char> = classes.chars().collect();
+        Ok(Some(Colouring {
+            column: "styleUrl".to_string(),
+            scale: Scale::Styles { styles },
+            preview: preview
+                .iter()
+                .map(|id| chars.get(*id as usize).copied().unwrap_or(NO_CLASS))
+                .collect(),
+            file,
+        }))
     }
 }
 
@@ -116,7 +204,7 @@ pub(super) fn colour(
         })
         .collect();
     for chunk in 0..files.chunks() {
-        let text = std::fs::read(files.dir().join(format!("p/{chunk}.json")))?;
+        let text = files.read(&format!("p/{chunk}.json"))?;
         let rows: Vec<Vec<serde_json::Value>> = serde_json::from_slice(&text)?;
         for row in &rows {
             for (k, &column) in columns.iter().enumerate() {

@@ -2,10 +2,11 @@
 //! feature's properties in chunks (`p/<n>.json`: rows of [`CHUNK`] features,
 //! `[number, cell, cell…]`, fetched when a feature is clicked), then its tiles,
 //! colours and manifest. Everything written is hashed, so the folder can be
-//! named by its content, like the other files made from a data file.
+//! named by its content, like the other files made from a data file. A map
+//! made while the portal is rendered (the network's) keeps its files in memory.
 
 use sha2::{Digest, Sha256};
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 
 /// Features per properties file.
@@ -13,14 +14,20 @@ pub const CHUNK: usize = 256;
 /// Characters of a cell kept in the properties files.
 const MAX_CELL_CHARS: usize = 500;
 
+/// Where a map's files go.
+enum Target {
+    Folder(PathBuf),
+    Memory(Vec<(String, Vec<u8>)>),
+}
+
 /// A map's folder being written.
 pub struct MapFiles {
-    dir: PathBuf,
+    target: Target,
     hasher: Sha256,
     /// Every file written, relative to the folder, in the order written.
     names: Vec<String>,
     /// The properties file being filled, and how many rows it has.
-    chunk: Option<(io::BufWriter<std::fs::File>, usize)>,
+    chunk: Option<(Vec<u8>, usize)>,
     chunks: usize,
 }
 
@@ -28,22 +35,36 @@ impl MapFiles {
     /// Starts a map's folder at `dir` (created).
     pub fn create(dir: &Path) -> io::Result<MapFiles> {
         std::fs::create_dir_all(dir)?;
-        Ok(MapFiles {
-            dir: dir.to_path_buf(),
+        Ok(MapFiles::new(Target::Folder(dir.to_path_buf())))
+    }
+
+    /// A map's files kept in memory ([`MapFiles::finish`] gives them).
+    pub fn in_memory() -> MapFiles {
+        MapFiles::new(Target::Memory(Vec::new()))
+    }
+
+    fn new(target: Target) -> MapFiles {
+        MapFiles {
+            target,
             hasher: Sha256::new(),
             names: Vec::new(),
             chunk: None,
             chunks: 0,
-        })
+        }
     }
 
     /// Writes a whole file of the folder (`t/3/1/2.json`).
     pub fn write(&mut self, name: &str, bytes: &[u8]) -> io::Result<()> {
-        let path = self.dir.join(name);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)?;
+        match &mut self.target {
+            Target::Folder(dir) => {
+                let path = dir.join(name);
+                if let Some(parent) = path.parent() {
+                    std::fs::create_dir_all(parent)?;
+                }
+                std::fs::write(&path, bytes)?;
+            }
+            Target::Memory(files) => files.push((name.to_string(), bytes.to_vec())),
         }
-        std::fs::write(&path, bytes)?;
         self.hasher.update(name.as_bytes());
         self.hasher.update([0]);
         self.hasher.update(bytes);
@@ -51,64 +72,75 @@ impl MapFiles {
         Ok(())
     }
 
+    /// A file written before, read back.
+    pub fn read(&self, name: &str) -> io::Result<Vec<u8>> {
+        match &self.target {
+            Target::Folder(dir) => std::fs::read(dir.join(name)),
+            Target::Memory(files) => files
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, bytes)| bytes.clone())
+                .ok_or_else(|| io::Error::from(io::ErrorKind::NotFound)),
+        }
+    }
+
     /// Adds the next feature's row to the properties files: its number in
     /// the file (1-based, as pages say it) and its cells.
     pub fn properties(&mut self, number: u64, cells: &[&str]) -> io::Result<()> {
-        if self.chunk.is_none() {
-            let name = format!("p/{}.json", self.chunks);
-            std::fs::create_dir_all(self.dir.join("p"))?;
-            let file = std::fs::File::create(self.dir.join(&name))?;
-            self.names.push(name);
-            self.chunks += 1;
-            self.chunk = Some((io::BufWriter::new(file), 0));
-        }
         let mut values = Vec::with_capacity(cells.len() + 1);
         values.push(serde_json::Value::from(number));
         values.extend(cells.iter().map(|c| serde_json::Value::from(cut(c))));
         let row = serde_json::to_vec(&values)?;
-        if let Some((out, rows)) = self.chunk.as_mut() {
-            out.write_all(if *rows == 0 { b"[" } else { b",\n" })?;
-            out.write_all(&row)?;
-            self.hasher.update(&row);
-            *rows += 1;
-            if *rows == CHUNK {
-                self.close_chunk()?;
-            }
+        let (buffer, rows) = self.chunk.get_or_insert_with(|| (Vec::new(), 0));
+        buffer.extend_from_slice(if *rows == 0 { b"[" } else { b",\n" });
+        buffer.extend_from_slice(&row);
+        *rows += 1;
+        if *rows == CHUNK {
+            self.flush()?;
         }
         Ok(())
     }
 
-    fn close_chunk(&mut self) -> io::Result<()> {
-        if let Some((mut out, _)) = self.chunk.take() {
-            out.write_all(b"]\n")?;
-            out.flush()?;
+    /// Writes the properties file being filled, so it can be read back.
+    pub fn flush(&mut self) -> io::Result<()> {
+        if let Some((mut buffer, _)) = self.chunk.take() {
+            buffer.extend_from_slice(b"]\n");
+            let name = format!("p/{}.json", self.chunks);
+            self.chunks += 1;
+            self.write(&name, &buffer)?;
         }
         Ok(())
     }
 
-    /// Closes the last properties file; gives the folder's files and the
-    /// SHA-256 of what was written.
-    pub fn finish(mut self) -> io::Result<(Vec<String>, String)> {
-        self.close_chunk()?;
-        let digest = self.hasher.finalize();
-        let sha = digest.iter().map(|b| format!("{b:02x}")).collect();
-        Ok((self.names, sha))
-    }
-
-    /// The folder, to read back what was written (the properties, for colours).
-    pub fn dir(&self) -> &Path {
-        &self.dir
-    }
-
-    /// Properties files written so far (the last may still be open).
+    /// Properties files written so far.
     pub fn chunks(&self) -> usize {
         self.chunks
     }
 
-    /// Flushes the properties file being filled, so it can be read back.
-    pub fn flush(&mut self) -> io::Result<()> {
-        self.close_chunk()
+    /// Writes the last properties file; gives what was written: the names
+    /// of the files, the SHA-256 of it all, and the files themselves when
+    /// they were kept in memory.
+    pub fn finish(mut self) -> io::Result<Written> {
+        self.flush()?;
+        let digest = self.hasher.finalize();
+        Ok(Written {
+            names: self.names,
+            sha256: digest.iter().map(|b| format!("{b:02x}")).collect(),
+            memory: match self.target {
+                Target::Memory(files) => files,
+                Target::Folder(_) => Vec::new(),
+            },
+        })
     }
+}
+
+/// What a map's folder holds once written.
+pub struct Written {
+    /// Relative to the folder, in the order written.
+    pub names: Vec<String>,
+    pub sha256: String,
+    /// The files, by name, when they were kept in memory.
+    pub memory: Vec<(String, Vec<u8>)>,
 }
 
 /// A cell cut to [`MAX_CELL_CHARS`].
@@ -133,9 +165,9 @@ mod tests {
                 .unwrap();
         }
         files.write("mapa.json", b"{}").unwrap();
-        let (names, sha) = files.finish().unwrap();
-        assert_eq!(names, ["p/0.json", "p/1.json", "mapa.json"]);
-        assert_eq!(sha.len(), 64);
+        let written = files.finish().unwrap();
+        assert_eq!(written.names, ["p/0.json", "mapa.json", "p/1.json"]);
+        assert_eq!(written.sha256.len(), 64);
         let first: serde_json::Value =
             serde_json::from_slice(&std::fs::read(dir.path().join("m/p/0.json")).unwrap()).unwrap();
         assert_eq!(first.as_array().unwrap().len(), CHUNK);

@@ -74,6 +74,10 @@ analyse-geo-out-of-range = feature { $feature } has coordinates that are not lon
 analyse-geo-out-of-range-help = the file may be in projected coordinates (metres, such as UTM): export it in WGS 84 (EPSG:4326)
 analyse-geo-swapped = feature { $feature } has its coordinates swapped: they read as latitude, longitude, but GeoJSON and KML write longitude first; they are not drawn
 analyse-geo-swapped-help = swap the two numbers of each position (longitude, then latitude), or export the file again from the GIS
+analyse-geo-crs-unknown = this GeoJSON says its coordinates are in «{ $crs }», a system abierto does not read: its features are not drawn where they are
+analyse-geo-crs-unknown-help = export the file in WGS 84 (EPSG:4326, longitude and latitude); abierto also reads UTM zones 11 to 16 north (EPSG:32611 to 32616), EPSG:6372 and EPSG:3857
+analyse-geo-crs-late = this GeoJSON says its coordinates are in «{ $crs }», but says it after its features: they were read as longitude and latitude and are not drawn where they are
+analyse-geo-crs-late-help = export the file again from the GIS (with `crs` before `features`), or better in WGS 84 (EPSG:4326)
 analyse-geo-flaws = { $count } features in all { $kind ->
         [missing] have no geometry
         [invalid] have an invalid geometry
@@ -110,6 +114,8 @@ analyse-personal-data-kind = { $kind ->
        *[phone] phone numbers
     }
 analyse-explorer-failed = cannot prepare this table's explorer data: { $error }
+analyse-boundary-not-polygons = `boundary` names «{ $path }», which has no polygons: a boundary is the participant's outline
+analyse-boundary-not-polygons-help = save the participant's limit from the GIS as a GeoJSON or KML of polygons (the outline of the municipality or state)
 
 ## History (git)
 

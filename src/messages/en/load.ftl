@@ -207,5 +207,13 @@ load-unknown-dataset-nearest = did you mean `{ $nearest }`? Dataset ids are `<pa
 load-unknown-dataset-help = dataset ids are `<participant>/<descriptor file name without .toml>`
 load-explore-max-rows = `explore_max_rows` must be a whole number from 0 to { $max }
 load-explore-max-rows-help = 0 makes no explorer; { $rows } (the value when unset) explores tables of up to a million rows
+load-boundary-format = `boundary` names «{ $path }», which is not a GeoJSON (.geojson, .json) nor a KML (.kml) file
+load-boundary-format-help = a boundary is the participant's outline, saved from the GIS as GeoJSON or KML
+load-maps-tiles = `tiles` must be a tile address with `{"{"}z{"}"}`, `{"{"}x{"}"}` and `{"{"}y{"}"}` in it; «{ $url }» lacks some
+load-maps-tiles-help = write the server's address as its documentation gives it, e.g. "https://tile.openstreetmap.org/{"{"}z{"}"}/{"{"}x{"}"}/{"{"}y{"}"}.png"
+load-maps-attribution = `tiles` needs its `attribution`: tile servers ask to be credited on the map
+load-maps-attribution-help = add the credit the server asks for, e.g. attribution = "© OpenStreetMap contributors"
+load-maps-basemap = `basemap` («{ $path }»): vector basemaps (PMTiles) are not drawn yet; maps show the data over the participants' outlines
+load-maps-basemap-help = for now, set `tiles` and `attribution` to draw a tile server's map under the data
 load-keep-versions = `keep_versions` must be a whole number between 0 and { $max }
 load-keep-versions-help = it is how many previous versions of each data file are published with the portal; 0 (the value when not set) links to the repository's copy instead

@@ -87,6 +87,10 @@ analyse-geo-out-of-range = el elemento { $feature } tiene coordenadas que no son
 analyse-geo-out-of-range-help = puede que el archivo esté en coordenadas proyectadas (metros, como UTM): expórtalo en WGS 84 (EPSG:4326)
 analyse-geo-swapped = el elemento { $feature } tiene las coordenadas invertidas: se leen como latitud, longitud, pero GeoJSON y KML escriben primero la longitud; no se dibujan
 analyse-geo-swapped-help = intercambia los dos números de cada posición (longitud y luego latitud), o exporta el archivo de nuevo desde el SIG
+analyse-geo-crs-unknown = este GeoJSON dice que sus coordenadas están en «{ $crs }», un sistema que abierto no lee: sus elementos no se dibujan donde están
+analyse-geo-crs-unknown-help = exporta el archivo en WGS 84 (EPSG:4326, longitud y latitud); abierto también lee las zonas UTM 11 a 16 norte (EPSG:32611 a 32616), EPSG:6372 y EPSG:3857
+analyse-geo-crs-late = este GeoJSON dice que sus coordenadas están en «{ $crs }», pero lo dice después de sus elementos: se leyeron como longitud y latitud y no se dibujan donde están
+analyse-geo-crs-late-help = exporta el archivo de nuevo desde el SIG (escribe `crs` antes de `features`), o mejor en WGS 84 (EPSG:4326)
 analyse-geo-flaws = { $count } elementos en total { $kind ->
         [missing] no tienen geometría
         [invalid] tienen una geometría no válida
@@ -123,6 +127,8 @@ analyse-personal-data-kind = { $kind ->
        *[phone] números de teléfono
     }
 analyse-explorer-failed = no se pudieron preparar los datos del explorador de esta tabla: { $error }
+analyse-boundary-not-polygons = `boundary` nombra «{ $path }», que no tiene polígonos: el límite es el contorno del participante
+analyse-boundary-not-polygons-help = guarda el límite del participante desde el SIG como GeoJSON o KML de polígonos (el contorno del municipio o del estado)
 
 ## Historial (git)
 

@@ -216,5 +216,13 @@ load-unknown-dataset-nearest = ¿quisiste decir `{ $nearest }`? Los ids de conju
 load-unknown-dataset-help = los ids de conjuntos de datos son `<participante>/<nombre del descriptor sin .toml>`
 load-explore-max-rows = `explore_max_rows` debe ser un número entero entre 0 y { $max }
 load-explore-max-rows-help = 0 no prepara ningún explorador; { $rows } (el valor si no se dice) explora tablas de hasta un millón de filas
+load-boundary-format = `boundary` nombra «{ $path }», que no es un archivo GeoJSON (.geojson, .json) ni KML (.kml)
+load-boundary-format-help = el límite es el contorno del participante, guardado desde el SIG como GeoJSON o KML
+load-maps-tiles = `tiles` debe ser una dirección de teselas con `{"{"}z{"}"}`, `{"{"}x{"}"}` y `{"{"}y{"}"}`; a «{ $url }» le falta alguna
+load-maps-tiles-help = escribe la dirección del servidor como la da su documentación, por ejemplo "https://tile.openstreetmap.org/{"{"}z{"}"}/{"{"}x{"}"}/{"{"}y{"}"}.png"
+load-maps-attribution = `tiles` necesita su `attribution`: los servidores de teselas piden que se les dé crédito en el mapa
+load-maps-attribution-help = agrega el crédito que pide el servidor, por ejemplo attribution = "© colaboradores de OpenStreetMap"
+load-maps-basemap = `basemap` («{ $path }»): los mapas base vectoriales (PMTiles) aún no se dibujan; los mapas muestran los datos sobre los contornos de los participantes
+load-maps-basemap-help = por ahora, define `tiles` y `attribution` para dibujar bajo los datos el mapa de un servidor de teselas
 load-keep-versions = `keep_versions` debe ser un número entero entre 0 y { $max }
 load-keep-versions-help = es cuántas versiones anteriores de cada archivo de datos se publican con el portal; 0 (el valor si no se dice) enlaza a la copia del repositorio en su lugar

@@ -61,6 +61,11 @@ pub fn map(cx: &Cx) -> Found<String> {
         .data
         .as_ref()
         .map(|_| Urls::map_data(&source.dataset.id, &source.resource.slug, sheet_index));
+    let outlines: Vec<_> =
+        map_figure::boundary(cx.site(), cx.analysis(), &source.dataset.participant)
+            .into_iter()
+            .collect();
+    let basemap = map_figure::basemap(cx.site());
     let figure = map_figure::figure(
         &Figure {
             layer: &layer,
@@ -69,9 +74,10 @@ pub fn map(cx: &Cx) -> Found<String> {
             caption: &caption,
             colouring,
             data,
-            context: &[],
-            basemap: None,
+            context: &outlines,
+            basemap: basemap.as_ref(),
             class: "embed embed-map",
+            links: &[],
         },
         cx.urls(),
         cx.t(),

@@ -123,6 +123,14 @@ impl<'a> Cx<'a> {
         self.embeds.urls
     }
 
+    fn site(&self) -> &'a Site {
+        self.embeds.site
+    }
+
+    fn analysis(&self) -> &'a analyse::Analysis {
+        self.embeds.analysis
+    }
+
     fn ui(&self, key: &str) -> String {
         self.embeds.t.ui(key).to_string()
     }

@@ -12,7 +12,7 @@ use crate::render::PageJob;
 use crate::render::cache::PageContext;
 use crate::render::data_view::{self, MapView, TableView};
 use crate::render::embeds::share::SharedFigure;
-use crate::render::figures;
+use crate::render::{figures, map_figure};
 use serde::Serialize;
 
 /// `embed.html`'s data: one figure, and where it comes from.
@@ -72,6 +72,10 @@ fn dataset_figure(
 ) -> PageContext {
     let views = b.views;
     let t = views.t;
+    let outlines: Vec<_> = map_figure::boundary(views.site, b.analysis, &dataset.participant)
+        .into_iter()
+        .collect();
+    let basemap = map_figure::basemap(views.site);
     let view = match &resource.location {
         ResourceLocation::Local {
             path, file_name, ..
@@ -83,6 +87,8 @@ fn dataset_figure(
                 file_name,
                 resource,
                 explore_max_rows: views.site.portal.explore_max_rows,
+                outlines: &outlines,
+                basemap: basemap.as_ref(),
             };
             data_view::data_view(&cx, facts)
         }),

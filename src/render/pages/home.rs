@@ -18,6 +18,8 @@ struct Home<'a> {
     /// The six datasets updated last.
     latest_datasets: Vec<&'a DatasetSummary>,
     latest_stories: Vec<&'a StorySummary>,
+    /// Each participant's outline or point on a map (a `<figure>`).
+    network_map: Option<&'a str>,
 }
 
 /// How much the network publishes.
@@ -70,8 +72,12 @@ fn page(b: &Builder, route: &Route) -> PageContext {
         participants: &b.participants,
         latest_datasets: latest_datasets(b, published),
         latest_stories: b.views.stories.iter().take(3).collect(),
+        network_map: b.network_map,
     };
-    b.context(meta, &home)
+    let live = b
+        .network_map
+        .is_some_and(|html| html.contains(" data-map=\""));
+    b.context(meta.with_map(live), &home)
 }
 
 /// The six published datasets modified (or issued) last.

@@ -74,6 +74,8 @@ pub struct Sources<'a> {
     pub records: &'a Records<'a>,
     pub common: &'a CommonValues,
     pub finder: &'a Finder<'a>,
+    /// The network's map, for the home page.
+    pub network_map: Option<&'a str>,
 }
 
 /// Every page of the portal, each handed to `render` (on all cores) as soon
@@ -112,6 +114,8 @@ struct Builder<'a> {
     records: &'a Records<'a>,
     common: &'a CommonValues,
     finder: &'a Finder<'a>,
+    /// The network's map, for the home page.
+    network_map: Option<&'a str>,
     options: &'a RenderOptions,
     diagnostics: &'a Diagnostics,
     links: IdLinks<'a>,
@@ -175,6 +179,7 @@ impl<'a> Builder<'a> {
             records,
             common,
             finder,
+            network_map,
         } = sources;
         let site = views.site;
         Builder {
@@ -184,6 +189,7 @@ impl<'a> Builder<'a> {
             records,
             common,
             finder,
+            network_map,
             options,
             diagnostics,
             links: IdLinks {

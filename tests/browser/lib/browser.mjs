@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { isTileHost } from './site.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const AXE_PATH = path.join(HERE, '..', 'node_modules', 'axe-core', 'axe.min.js');
@@ -91,7 +92,7 @@ async function makeTab(ctx, label) {
     const run = active();
     if (!run) return;
     if (u.startsWith('data:') || u.startsWith('blob:') || u.startsWith('about:')) return;
-    if (!run.isLocal(u)) {
+    if (!run.isLocal(u) && !run.isTileServer(u)) {
       const key = `${tab.rel}\u0000${u}`;
       if (run.seenHostErr.has(key)) return;
       run.seenHostErr.add(key);
@@ -148,6 +149,9 @@ export async function runBrowserChecks(site, server, opts) {
     isLocal: (u) => {
       try { return new URL(u).host === server.host; } catch { return false; }
     },
+    // The tile server the portal chose, if any: asked on purpose (aborted
+    // all the same, so nothing leaves the machine).
+    isTileServer: (u) => isTileHost(site.tileHosts || [], u),
   };
   const kindOf = new Map(site.kinds.map((k) => [k.rel, k]));
   const shotDir = opts.screenshotDir;
@@ -231,6 +235,7 @@ export async function runBrowserChecks(site, server, opts) {
   res.a11y.info.push(`axe-core with tags ${AXE_TAGS.join(', ')} on ${pages.length} page(s) at ${DESKTOP.width}x${DESKTOP.height}`);
   res.phone.info.push(`${pages.length} page(s) at ${PHONE.width}x${PHONE.height} (mobile emulation)`);
   res.hosts.info.push(`${pages.length * 2} page load(s) watched; browser pass took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  if ((site.tileHosts || []).length) res.hosts.info.push(`tile server the portal chose ([maps] tiles), allowed: ${site.tileHosts.join(', ')}`);
   return res;
 }
 

@@ -107,10 +107,45 @@ export function loadSite(outDir, base) {
     htmlFiles,
     kinds,
     kindWarnings,
+    tileHosts: tileHosts(root, htmlFiles),
     /** URL path the browser loads for an HTML file (404.html: a missing URL). */
     urlFor(rel) {
       if (rel === '404.html') return base + MISSING_PATH;
       return fileToUrlPath(rel, base);
     },
   };
+}
+
+/**
+ * The hosts of the tile servers the portal chose (`[maps] tiles` in
+ * portal.toml), read from its maps' `data-map`: the only other hosts a page
+ * may ask. `{s}` in a host stands for any subdomain.
+ */
+export function tileHosts(root, htmlFiles) {
+  const hosts = new Set();
+  const attribute = /data-map=(?:'([^']*)'|"([^"]*)")/g;
+  const unescape = (t) => t.replace(/&quot;/g, '"').replace(/&#39;|&#x27;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  for (const rel of htmlFiles) {
+    const text = fs.readFileSync(path.join(root, rel), 'utf8');
+    for (const m of text.matchAll(attribute)) {
+      try {
+        const config = JSON.parse(unescape(m[1] ?? m[2]));
+        if (config.basemap && config.basemap.tiles) {
+          const host = /^https?:\/\/([^/]+)/.exec(config.basemap.tiles);
+          if (host) hosts.add(host[1].toLowerCase());
+        }
+      } catch { /* not a map's configuration */ }
+    }
+  }
+  return [...hosts];
+}
+
+/** Whether a URL's host is one of the tile hosts (`{s}`: any one label). */
+export function isTileHost(hosts, url) {
+  let host;
+  try { host = new URL(url).host; } catch { return false; }
+  return hosts.some((h) => {
+    const pattern = h.split('{s}').map((part) => part.replace(/[.*+?^$()|[\]\\]/g, '\\$&')).join('[^.]+');
+    return new RegExp(`^${pattern}$`).test(host);
+  });
 }

@@ -406,6 +406,14 @@
           table.appendChild(tr);
         }
         content.appendChild(table);
+        if (config.links && config.links[id]) {
+          const more = document.createElement('p');
+          const link = document.createElement('a');
+          link.href = config.links[id];
+          link.textContent = say('page', { name: title.textContent });
+          more.appendChild(link);
+          content.appendChild(more);
+        }
         // Escape closes it (Leaflet listens only while the map itself has focus).
         content.addEventListener('keydown', function (event) {
           if (event.key === 'Escape') {
