@@ -101,6 +101,21 @@ fn a_participant_without_boundary_is_a_point_in_the_middle_of_its_data() {
 }
 
 #[test]
+fn a_maps_caption_writes_its_coordinates_as_the_page_writes_numbers() {
+    let site = TempSite::valid().file("participants/prueba/datos/semaforos.csv", POINTS_CSV);
+    let (report, out) = site.build();
+    assert_eq!(report.errors(), 0, "{:#?}", report.diagnostics);
+    let dataset = page(out.path(), "public/datos/prueba/semaforos/index.html");
+    let caption = text_of(&select(&dataset, "figure.map figcaption")[0]);
+    // Spanish: a decimal comma and a true minus, as in the facts table above the map.
+    assert!(
+        caption
+            .contains("entre las latitudes 19,4800 y 19,5200 y las longitudes −96,9200 y −96,8800"),
+        "{caption}"
+    );
+}
+
+#[test]
 fn a_boundary_outside_the_site_of_another_kind_or_without_polygons_is_an_error_at_its_line() {
     for (line, file, content, words) in [
         (

@@ -67,10 +67,10 @@ impl Layer<'_> {
             "render-map-description",
             count = self.map.count,
             kinds = kinds.join(", "),
-            south = format!("{:.4}", bbox.south),
-            north = format!("{:.4}", bbox.north),
-            west = format!("{:.4}", bbox.west),
-            east = format!("{:.4}", bbox.east)
+            south = t.number(bbox.south, 4),
+            north = t.number(bbox.north, 4),
+            west = t.number(bbox.west, 4),
+            east = t.number(bbox.east, 4)
         )
         .text(t.language)
     }
