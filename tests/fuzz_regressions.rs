@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{TempSite, only_error, page, select};
+use common::{DATASET, TempSite, only_error, page, select};
 
 const STORY: &str = "participants/prueba/historias/nota.md";
 
@@ -109,4 +109,27 @@ fn a_script_image_is_an_error_at_its_line() {
     let picture = select(&html, "img[alt=Punto]");
     assert_eq!(picture.len(), 1, "the picture is drawn");
     assert_eq!(picture[0].value().attr("src"), Some(pixel));
+}
+
+/// The xlsx fuzz target's workbook whose cell reference overflows calamine's
+/// row arithmetic: a debug build panicked; now, as in a release build, the
+/// workbook is an error at its file and the run goes on.
+#[test]
+fn a_workbook_with_a_huge_cell_reference_is_an_error_not_a_panic() {
+    let descriptor = DATASET.replace("datos/semaforos.csv", "datos/libro.xlsx");
+    let site = TempSite::valid()
+        .file("participants/prueba/semaforos.toml", descriptor)
+        .file(
+            "participants/prueba/datos/libro.xlsx",
+            include_bytes!("fixtures/fuzz/xlsx-huge-cell-reference.xlsx"),
+        );
+    let (report, _out) = site.build();
+    assert!(
+        report
+            .diagnostics
+            .iter()
+            .any(|d| d.file == "participants/prueba/datos/libro.xlsx"),
+        "{:#?}",
+        report.diagnostics
+    );
 }
