@@ -21,6 +21,14 @@ fn site_with_boundary(boundary_line: &str) -> TempSite {
 }
 
 /// The JSON `map.js` reads from a figure.
+/// The valid site with `POINTS_CSV` as its data, built without an error.
+fn built_points_site() -> tempfile::TempDir {
+    let site = TempSite::valid().file("participants/prueba/datos/semaforos.csv", POINTS_CSV);
+    let (report, out) = site.build();
+    assert_eq!(report.errors(), 0, "{:#?}", report.diagnostics);
+    out
+}
+
 fn live(figure: &scraper::ElementRef) -> serde_json::Value {
     serde_json::from_str(figure.value().attr("data-map").expect("data-map")).unwrap()
 }
@@ -77,9 +85,7 @@ fn a_boundary_is_drawn_under_the_participants_maps_and_on_the_network_map() {
 
 #[test]
 fn a_participant_without_boundary_is_a_point_in_the_middle_of_its_data() {
-    let site = TempSite::valid().file("participants/prueba/datos/semaforos.csv", POINTS_CSV);
-    let (report, out) = site.build();
-    assert_eq!(report.errors(), 0, "{:#?}", report.diagnostics);
+    let out = built_points_site();
     let home = page(out.path(), "public/index.html");
     let points = select(&home, "figure.network-map svg a circle");
     assert_eq!(points.len(), 1);
@@ -102,9 +108,7 @@ fn a_participant_without_boundary_is_a_point_in_the_middle_of_its_data() {
 
 #[test]
 fn a_maps_caption_writes_its_coordinates_as_the_page_writes_numbers() {
-    let site = TempSite::valid().file("participants/prueba/datos/semaforos.csv", POINTS_CSV);
-    let (report, out) = site.build();
-    assert_eq!(report.errors(), 0, "{:#?}", report.diagnostics);
+    let out = built_points_site();
     let dataset = page(out.path(), "public/datos/prueba/semaforos/index.html");
     let caption = text_of(&select(&dataset, "figure.map figcaption")[0]);
     // Spanish: a decimal comma and a true minus, as in the facts table above the map.
