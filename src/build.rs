@@ -171,7 +171,7 @@ fn write(
     diagnostics: &Diagnostics,
 ) -> Option<WriteSummary> {
     let step = Instant::now();
-    let written = writer::write_output(folder, files, &options.progress);
+    let written = writer::write_output(folder, files, !options.force, &options.progress);
     match participant {
         Some(id) => phase(&format!("write {id}"), step),
         None => phase("write", step),

@@ -519,3 +519,25 @@ fn a_portal_written_before_digests_is_still_reused() {
     assert_eq!((wrote.written, wrote.removed), (0, 0));
     assert_eq!(inode(&out), folder, "an unchanged portal was swapped");
 }
+
+/// `--force` replaces a folder that holds a file abierto did not write: that
+/// folder is deleted, not kept as the previous portal, so no later build
+/// brings the foreign file back into the portal (and then refuses it).
+#[test]
+fn a_forced_build_keeps_nothing_of_the_folder_it_replaced() {
+    let site = retitled(TempSite::valid(), "Semáforos 1");
+    let parent = tempfile::tempdir().unwrap();
+    let out = parent.path().join("public");
+    assert_eq!(build_into(site.path(), &out, None).errors(), 0);
+    std::fs::write(out.join("CNAME"), "datos.example.org").unwrap();
+    let site = retitled(site, "Semáforos 2");
+    assert_eq!(build_forced(site.path(), &out, true).errors(), 0);
+    assert!(!out.join("CNAME").exists());
+    assert!(!parent.path().join(".public.abierto-previous").exists());
+    for title in ["Semáforos 3", "Semáforos 4", "Semáforos 5"] {
+        let site = retitled(TempSite::valid(), title);
+        let report = build_into(site.path(), &out, None);
+        assert_eq!(report.errors(), 0, "{title}: {:#?}", report.diagnostics);
+        assert!(!out.join("CNAME").exists(), "{title}");
+    }
+}

@@ -64,16 +64,22 @@ impl Folders {
     }
 
     /// Puts the finished `tree` (the staging folder or the updated previous
-    /// portal) at the output's place and keeps the portal it replaces as the
-    /// previous one. Where the system can exchange two folders atomically, a
-    /// reader (or a crash) sees the old portal or the new one, never neither;
-    /// elsewhere the old one is moved aside first and put back on failure.
-    pub(super) fn swap_in(&self, tree: &Path) -> std::io::Result<()> {
+    /// portal) at the output's place. The portal it replaces is kept as the
+    /// previous one when `keep` says so and abierto wrote it (it has a
+    /// manifest), else deleted. Where the system can exchange two folders
+    /// atomically, a reader (or a crash) sees the old portal or the new one,
+    /// never neither; elsewhere the old one is moved aside first and put back
+    /// on failure.
+    pub(super) fn swap_in(&self, tree: &Path, keep: bool) -> std::io::Result<()> {
         if !self.out.exists() {
             return std::fs::rename(tree, &self.out);
         }
+        let keep = keep && self.out.join(MANIFEST).is_file();
         if exchange(tree, &self.out).is_ok() {
             // `tree` now holds the portal that was published.
+            if !keep {
+                return dispose(tree);
+            }
             if tree != self.previous {
                 std::fs::rename(tree, &self.previous)?;
             }
@@ -88,6 +94,9 @@ impl Folders {
             let _ = std::fs::rename(&self.previous, &self.out);
             let _ = remove_tree(&self.staging);
             return Err(error);
+        }
+        if !keep {
+            return dispose(&self.previous);
         }
         self.mark_previous();
         Ok(())
@@ -108,6 +117,14 @@ impl Folders {
             _ => Ok(()),
         }
     }
+}
+
+/// Deletes a replaced portal that is not kept.
+fn dispose(folder: &Path) -> std::io::Result<()> {
+    let step = std::time::Instant::now();
+    let removed = remove_tree(folder);
+    crate::timing::phase("dispose", step);
+    removed
 }
 
 /// Removes a folder abierto owns and everything in it, its subfolders in

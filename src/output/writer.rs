@@ -149,9 +149,13 @@ fn foreign_files(out: &Path) -> Vec<String> {
 /// the new portal is staged whole instead); else the new portal is staged.
 /// When every file is unchanged and no file was added or removed, the
 /// published portal already is the new one: nothing is written or swapped.
+///
+/// `keep`: keep the portal replaced for the next build. Without it (`--force`,
+/// whose output folder may hold files abierto did not write) it is deleted.
 pub fn write_output(
     out_dir: &Path,
     files: &[OutputFile],
+    keep: bool,
     progress: &Progress,
 ) -> Result<WriteSummary, WriteError> {
     let folders = Folders::of(absolute(out_dir))?;
@@ -200,7 +204,7 @@ pub fn write_output(
             .filter(|f| !kept.contains(*f))
             .count();
     }
-    crate::interrupt::while_swapping(|| folders.swap_in(tree))?;
+    crate::interrupt::while_swapping(|| folders.swap_in(tree, keep))?;
     Ok(summary)
 }
 
