@@ -238,20 +238,33 @@ pub(super) fn unchanged(
     })
 }
 
+/// A file of the new portal as the writer compares it: its path in the
+/// output, its content and what that holds (each made once per build).
+pub(super) struct Planned<'a> {
+    pub(super) relative: String,
+    pub(super) content: &'a Content,
+    pub(super) holds: Option<Holds>,
+}
+
+impl Planned<'_> {
+    pub(super) fn all(files: &[OutputFile]) -> Vec<Planned<'_>> {
+        files
+            .par_iter()
+            .map(|file| Planned {
+                relative: file.route.output_file(),
+                content: &file.content,
+                holds: Holds::of(&file.content),
+            })
+            .collect()
+    }
+}
+
 /// Whether the published portal at `out` is exactly `files`: the same
 /// addresses, every file unchanged. Then there is nothing to write.
-pub(super) fn already_published(out: &Path, manifest: &Manifest, files: &[OutputFile]) -> bool {
+pub(super) fn already_published(out: &Path, manifest: &Manifest, files: &[Planned]) -> bool {
     manifest.entries.len() == files.len()
         && files.par_iter().all(|file| {
-            let content = &file.content;
-            unchanged(
-                out,
-                manifest,
-                &file.route.output_file(),
-                content,
-                Holds::of(content),
-            )
-            .is_some()
+            unchanged(out, manifest, &file.relative, file.content, file.holds).is_some()
         })
 }
 

@@ -32,7 +32,7 @@ use super::file::{Content, OutputFile};
 use super::folders::{Folders, remove_tree};
 pub use super::manifest::MANIFEST;
 use super::manifest::{
-    Holds, MANIFEST_HEADER, Manifest, Recorded, Stamp, already_published, unchanged,
+    MANIFEST_HEADER, Manifest, Planned, Recorded, Stamp, already_published, unchanged,
 };
 pub use super::outcome::{WriteError, WriteSummary};
 use crate::diagnostics::Diagnostic;
@@ -165,6 +165,7 @@ pub fn write_output(
     let reusable = out.join(MANIFEST).is_file().then(|| Manifest::read(out));
     let old = reusable.as_ref().map(|manifest| (out, manifest));
     let step = std::time::Instant::now();
+    let files = &Planned::all(files);
     if old.is_some_and(|(out, manifest)| already_published(out, manifest, files)) {
         crate::timing::phase("unchanged", step);
         return Ok(WriteSummary {
@@ -197,11 +198,11 @@ pub fn write_output(
     };
     crate::timing::phase("stage", step);
     if let Some((_, manifest)) = old {
-        let kept: HashSet<String> = files.iter().map(|f| f.route.output_file()).collect();
+        let kept: HashSet<&str> = files.iter().map(|f| f.relative.as_str()).collect();
         summary.removed = manifest
             .entries
             .keys()
-            .filter(|f| !kept.contains(*f))
+            .filter(|f| !kept.contains(f.as_str()))
             .count();
     }
     crate::interrupt::while_swapping(|| folders.swap_in(tree, keep))?;
@@ -212,7 +213,7 @@ pub fn write_output(
 /// `old` (the published portal and its manifest) already holds unchanged.
 fn stage_all(
     staging: &Path,
-    files: &[OutputFile],
+    files: &[Planned],
     old: Option<(&Path, &Manifest)>,
     stage: &Stage,
 ) -> std::io::Result<WriteSummary> {
@@ -221,12 +222,7 @@ fn stage_all(
     std::fs::write(staging.join(MANIFEST), format!("{MANIFEST_HEADER}\n"))?;
     let folders: BTreeSet<PathBuf> = files
         .iter()
-        .filter_map(|f| {
-            staging
-                .join(f.route.output_file())
-                .parent()
-                .map(Path::to_path_buf)
-        })
+        .filter_map(|f| staging.join(&f.relative).parent().map(Path::to_path_buf))
         .collect();
     for folder in &folders {
         std::fs::create_dir_all(folder)?;
@@ -234,13 +230,10 @@ fn stage_all(
     let written: Vec<(String, Recorded, bool)> = files
         .par_iter()
         .map(|file| {
-            let relative = file.route.output_file();
-            let target = staging.join(&relative);
-            let content = &file.content;
-            let holds = Holds::of(content);
-            let (recorded, reused) = write_one(&target, &relative, content, holds, old)?;
+            let target = staging.join(&file.relative);
+            let (recorded, reused) = write_one(&target, file, old)?;
             stage.advance(0);
-            Ok((relative, recorded, reused))
+            Ok((file.relative.clone(), recorded, reused))
         })
         .collect::<std::io::Result<_>>()?;
     record(staging, written)
@@ -252,7 +245,7 @@ fn stage_all(
 /// portal are removed with the folders they leave empty.
 fn update_previous(
     folders: &Folders,
-    files: &[OutputFile],
+    files: &[Planned],
     old: Option<(&Path, &Manifest)>,
     stage: &Stage,
 ) -> std::io::Result<WriteSummary> {
@@ -262,10 +255,9 @@ fn update_previous(
     let placed: Vec<(String, Recorded, bool)> = files
         .par_iter()
         .map(|file| {
-            let relative = file.route.output_file();
-            let (recorded, reused) = update_one(tree, &held, &relative, &file.content, old)?;
+            let (recorded, reused) = update_one(tree, &held, file, old)?;
             stage.advance(0);
-            Ok((relative, recorded, reused))
+            Ok((file.relative.clone(), recorded, reused))
         })
         .collect::<std::io::Result<_>>()?;
     let new: HashSet<&str> = placed.iter().map(|(f, _, _)| f.as_str()).collect();
@@ -283,14 +275,15 @@ fn update_previous(
 fn update_one(
     tree: &Path,
     held: &Manifest,
-    relative: &str,
-    content: &Content,
+    file: &Planned,
     old: Option<(&Path, &Manifest)>,
 ) -> std::io::Result<(Recorded, bool)> {
-    let holds = Holds::of(content);
+    let Planned {
+        relative, holds, ..
+    } = file;
     // Most files: the previous portal holds them already (links to the published ones).
-    if let Some(recorded) = unchanged(tree, held, relative, content, holds) {
-        let published = old.is_some_and(|(_, manifest)| manifest.records(relative, holds));
+    if let Some(recorded) = unchanged(tree, held, relative, file.content, *holds) {
+        let published = old.is_some_and(|(_, manifest)| manifest.records(relative, *holds));
         return Ok((recorded, published));
     }
     let target = tree.join(relative);
@@ -302,7 +295,7 @@ fn update_one(
         Err(error) if error.kind() != std::io::ErrorKind::NotFound => return Err(error),
         _ => {}
     }
-    let placed = write_one(&temp, relative, content, holds, old)?;
+    let placed = write_one(&temp, file, old)?;
     std::fs::rename(&temp, &target)?;
     Ok(placed)
 }
@@ -347,16 +340,19 @@ fn record(tree: &Path, mut placed: Vec<(String, Recorded, bool)>) -> std::io::Re
 
 /// Puts one file at `target` (which does not exist yet): a link to the
 /// published portal's file when it is unchanged (then `true`), else a new
-/// file; `holds` is what `content` holds ([`Holds::of`]).
+/// file.
 fn write_one(
     target: &Path,
-    relative: &str,
-    content: &Content,
-    holds: Option<Holds>,
+    file: &Planned,
     old: Option<(&Path, &Manifest)>,
 ) -> std::io::Result<(Recorded, bool)> {
+    let Planned {
+        relative,
+        content,
+        holds,
+    } = file;
     if let Some((old_dir, manifest)) = old
-        && let Some(recorded) = unchanged(old_dir, manifest, relative, content, holds)
+        && let Some(recorded) = unchanged(old_dir, manifest, relative, content, *holds)
     {
         let previous = old_dir.join(relative);
         if std::fs::hard_link(&previous, target).is_ok() {
@@ -370,7 +366,7 @@ fn write_one(
     let metadata = std::fs::symlink_metadata(target)?;
     let recorded = Recorded {
         stamp: Stamp::of(&metadata),
-        holds,
+        holds: *holds,
     };
     Ok((recorded, false))
 }
