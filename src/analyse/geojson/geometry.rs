@@ -63,25 +63,7 @@ impl<'de> Visitor<'de> for GeometryVisitor {
         Ok(Some(Geometry::default()))
     }
 
-    fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
-        Ok(Some(Geometry::default()))
-    }
-
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
-        Ok(Some(Geometry::default()))
-    }
-
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
-        Ok(Some(Geometry::default()))
-    }
-
-    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
-        Ok(Some(Geometry::default()))
-    }
-
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
-        Ok(Some(Geometry::default()))
-    }
+    scalars_are!(self => Some(Geometry::default()));
 }
 
 /// The members of a GeometryCollection (null members left out).
@@ -239,27 +221,9 @@ impl<'de> Visitor<'de> for CoordinatesVisitor {
         Ok(Coordinates::Other)
     }
 
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Coordinates, E> {
-        Ok(Coordinates::Other)
-    }
-
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Coordinates, E> {
-        Ok(Coordinates::Other)
-    }
-
-    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Coordinates, E> {
-        Ok(Coordinates::Other)
-    }
-
-    fn visit_str<E: de::Error>(self, _: &str) -> Result<Coordinates, E> {
-        Ok(Coordinates::Other)
-    }
-
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Coordinates, E> {
-        Ok(Coordinates::Other)
-    }
-
     fn visit_unit<E: de::Error>(self) -> Result<Coordinates, E> {
         Ok(Coordinates::Other)
     }
+
+    scalars_are!(self => Coordinates::Other);
 }

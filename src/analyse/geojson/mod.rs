@@ -5,6 +5,32 @@
 //! features mean is for the sink (`geo.rs`); this module only reads JSON,
 //! a feature's geometry in `geometry.rs`.
 
+/// A visitor's methods for a JSON string, number or boolean, each giving
+/// `$value` (`$this` names `self` in it): what the visitor makes of a scalar where it reads a structure.
+macro_rules! scalars_are {
+    ($this:ident => $value:expr) => {
+        fn visit_str<E: de::Error>($this, _: &str) -> Result<Self::Value, E> {
+            Ok($value)
+        }
+
+        fn visit_f64<E: de::Error>($this, _: f64) -> Result<Self::Value, E> {
+            Ok($value)
+        }
+
+        fn visit_i64<E: de::Error>($this, _: i64) -> Result<Self::Value, E> {
+            Ok($value)
+        }
+
+        fn visit_u64<E: de::Error>($this, _: u64) -> Result<Self::Value, E> {
+            Ok($value)
+        }
+
+        fn visit_bool<E: de::Error>($this, _: bool) -> Result<Self::Value, E> {
+            Ok($value)
+        }
+    };
+}
+
 mod geometry;
 
 use geometry::{CoordinatesSeed, GeometryList, NullableGeometry};
@@ -190,29 +216,11 @@ impl<'de> Visitor<'de> for Top<'_> {
         Ok(false)
     }
 
-    fn visit_str<E: de::Error>(self, _: &str) -> Result<bool, E> {
-        Ok(false)
-    }
-
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<bool, E> {
-        Ok(false)
-    }
-
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<bool, E> {
-        Ok(false)
-    }
-
-    fn visit_u64<E: de::Error>(self, _: u64) -> Result<bool, E> {
-        Ok(false)
-    }
-
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<bool, E> {
-        Ok(false)
-    }
-
     fn visit_unit<E: de::Error>(self) -> Result<bool, E> {
         Ok(false)
     }
+
+    scalars_are!(self => false);
 }
 
 /// The name a `crs` member gives: `{"type": "name", "properties": {"name": …}}`.
@@ -302,29 +310,11 @@ impl<'de> Visitor<'de> for FeatureSeed<'_> {
         Ok((Feature::default(), self.line.get()))
     }
 
-    fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
-        Ok((Feature::default(), self.line.get()))
-    }
-
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
-        Ok((Feature::default(), self.line.get()))
-    }
-
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
-        Ok((Feature::default(), self.line.get()))
-    }
-
-    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
-        Ok((Feature::default(), self.line.get()))
-    }
-
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
-        Ok((Feature::default(), self.line.get()))
-    }
-
     fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
         Ok((Feature::default(), self.line.get()))
     }
+
+    scalars_are!(self => (Feature::default(), self.line.get()));
 }
 
 /// A feature's `properties`: each value as text, in order; a non-object gives none.
