@@ -45,8 +45,7 @@ pub(super) fn jobs<'j>(b: &'j Builder) -> Vec<PageJob<'j>> {
 }
 
 fn page(b: &Builder, route: &Route) -> PageContext {
-    let t = b.views.t;
-    let meta = b.meta(route, t.ui("catalog_title"), t.ui("catalog_intro"), "datos");
+    let meta = b.titled(route, "catalog_title", "catalog_intro", "datos");
     let finder = b.finder;
     let catalog = Catalog {
         entries: entries(b),

@@ -54,8 +54,7 @@ pub(super) fn jobs<'j>(b: &'j Builder) -> Vec<PageJob<'j>> {
 }
 
 fn page(b: &Builder, route: &Route) -> PageContext {
-    let t = b.views.t;
-    let meta = b.meta(route, t.ui("search_title"), t.ui("search_intro"), "buscar");
+    let meta = b.titled(route, "search_title", "search_intro", "buscar");
     let data = SearchPage {
         index: IndexPlace::of(b),
     };
