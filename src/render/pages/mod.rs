@@ -270,16 +270,11 @@ impl<'a> Builder<'a> {
         [title, intro, section]: [&'static str; 3],
         data: impl FnOnce() -> T + Send + 'j,
     ) -> PageJob<'j> {
+        let t = self.views.t;
         self.job(route, template, move |route| {
-            let meta = self.titled(route, title, intro, section);
+            let meta = self.meta(route, t.ui(title), t.ui(intro), section);
             self.context(meta, &data())
         })
-    }
-
-    /// The meta of a page titled and described by the theme's texts `title` and `intro` (their keys).
-    fn titled(&self, route: &Route, title: &str, intro: &str, section: &str) -> PageMeta {
-        let t = self.views.t;
-        self.meta(route, t.ui(title), t.ui(intro), section)
     }
 
     fn meta(&self, route: &Route, title: &str, description: &str, section: &str) -> PageMeta {
