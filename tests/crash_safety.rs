@@ -68,19 +68,42 @@ fn beside(out: &Path) -> [std::path::PathBuf; 2] {
     ]
 }
 
+/// What a finished build left beside `out` that it should not have: a
+/// staging folder, or a kept previous portal that is not whole (its manifest,
+/// no mark of an update under way, and the `.gitignore` that hides it from git).
 fn leftovers(out: &Path) -> Vec<std::path::PathBuf> {
-    beside(out).into_iter().filter(|p| p.exists()).collect()
+    let [staging, previous] = beside(out);
+    let whole = |p: &Path| {
+        p.join(".abierto-manifest").is_file()
+            && !p.join(".abierto-updating").exists()
+            && std::fs::read_to_string(p.join(".gitignore"))
+                .is_ok_and(|t| t.lines().any(|l| l == "*"))
+    };
+    let mut left = Vec::new();
+    if staging.exists() {
+        left.push(staging);
+    }
+    if previous.exists() && !whole(&previous) {
+        left.push(previous);
+    }
+    left
 }
 
 /// Starts a build of `site` into `out` and waits until it has begun writing
-/// (its staging folder appears), or until it ended; says which.
-fn spawn_until_staging(site: &Path, out: &Path) -> (std::process::Child, bool) {
-    let [staging, _] = beside(out);
+/// (its staging folder appears, or it marks the kept previous portal as being
+/// updated), or until it ended; says which.
+fn spawn_until_writing(site: &Path, out: &Path) -> (std::process::Child, bool) {
+    let [staging, previous] = beside(out);
+    let updating = previous.join(".abierto-updating");
     assert!(!staging.exists(), "a staging folder before the build");
+    assert!(
+        !updating.exists(),
+        "a previous portal being updated before the build"
+    );
     let mut child = abierto(site, out).spawn().unwrap();
     let started = Instant::now();
     loop {
-        if staging.exists() {
+        if staging.exists() || updating.exists() {
             return (child, true);
         }
         if child.try_wait().unwrap().is_some() {
@@ -124,11 +147,11 @@ fn a_build_killed_at_any_moment_leaves_the_old_portal_or_the_new_one() {
         assert_eq!(
             leftovers(&out),
             Vec::<std::path::PathBuf>::new(),
-            "the next build left its staging or previous folder beside the output"
+            "the next build left its staging folder, or a previous portal that is not whole, beside the output"
         );
         let old_portal = snapshot(&out);
         assert_ne!(old_portal, new_portal);
-        let (mut child, writing) = spawn_until_staging(new_site.path(), &out);
+        let (mut child, writing) = spawn_until_writing(new_site.path(), &out);
         std::thread::sleep(Duration::from_millis(delay_ms));
         let _ = child.kill(); // SIGKILL
         let _ = child.wait();

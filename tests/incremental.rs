@@ -293,3 +293,41 @@ fn a_build_reuses_the_pages_the_last_build_rendered_and_still_shows_every_edit()
     assert_eq!(after_damage.pages_rendered, after_damage.pages);
     assert_eq!(contents(&after_damage), contents(&fresh));
 }
+
+/// Coordinates whose shortest decimal form a JSON reader must round
+/// correctly to get the same number back (`-101.33789377400001` read as
+/// `-101.337893774` is one unit in the last place off): the analysis read
+/// back from the cache is the analysis made, so a warm build writes what the
+/// cold build wrote, to the last digit of the network map's bounding box.
+#[test]
+fn a_build_from_the_cache_writes_the_cold_builds_coordinates_to_the_last_digit() {
+    let rows = [
+        "-29.457990010499998,-101.33789377400001",
+        "-24.735543440300006,-93.57062084180001",
+        "-29.457990010499998,-93.57062084180001",
+        "19.4326,-99.1332",
+    ];
+    let csv = std::iter::once("id,latitud,longitud".to_string())
+        .chain(rows.iter().enumerate().map(|(i, r)| format!("{i},{r}")))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let site = TempSite::valid()
+        .file(
+            "participants/prueba/puntos.toml",
+            "title = \"Puntos\"\ndescription = \"Puntos de prueba.\"\ncategories = [\"movilidad\"]\n\n[[resources]]\ntitle = \"Puntos (CSV)\"\npath = \"datos/puntos.csv\"\n",
+        )
+        .file("participants/prueba/datos/puntos.csv", csv + "\n");
+    let cache = tempfile::tempdir().unwrap();
+    let cold = session_in(site.path(), cache.path()).run(&[]);
+    assert_eq!(cold.errors(), 0, "{:#?}", cold.diagnostics);
+    let warm = session_in(site.path(), cache.path()).run(&[]);
+    assert_eq!(warm.data_files_read, 0, "the second build reads the cache");
+    let (cold, warm) = (contents(&cold), contents(&warm));
+    assert!(cold.contains_key("mapa/mapa.json"), "the network's map");
+    for (file, bytes) in &cold {
+        assert!(
+            warm.get(file) == Some(bytes),
+            "{file} differs after a build from the cache"
+        );
+    }
+}

@@ -8,7 +8,7 @@ use abierto::build::{BuildOptions, build};
 use abierto::render::RenderOptions;
 use common::*;
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 fn snapshot(root: &Path) -> BTreeMap<String, Vec<u8>> {
     walkdir::WalkDir::new(root)
@@ -59,7 +59,7 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
 }
 
 #[test]
-fn rebuilding_replaces_the_output_and_leaves_nothing_beside_it() {
+fn rebuilding_replaces_the_output_and_keeps_only_the_previous_portal_beside_it_hidden_from_git() {
     let site = TempSite::valid();
     let parent = tempfile::tempdir().unwrap();
     std::fs::write(parent.path().join("notas.txt"), "mías").unwrap();
@@ -79,11 +79,138 @@ fn rebuilding_replaces_the_output_and_leaves_nothing_beside_it() {
         .collect();
     let mut beside = beside;
     beside.sort();
-    assert_eq!(beside, ["notas.txt", "public"]);
+    assert_eq!(beside, [".public.abierto-previous", "notas.txt", "public"]);
     assert_eq!(
         std::fs::read_to_string(parent.path().join("notas.txt")).unwrap(),
         "mías"
     );
+    let kept = parent.path().join(".public.abierto-previous");
+    let page = std::fs::read_to_string(kept.join("datos/prueba/semaforos/index.html")).unwrap();
+    assert!(
+        page.contains("Semáforos") && !page.contains("Semáforos 2"),
+        "the kept portal is not the one the rebuild replaced"
+    );
+    // A site's repository that holds its output folder sees the portal, not the kept one.
+    let git = |args: &[&str]| {
+        std::process::Command::new("git")
+            .args(args)
+            .current_dir(parent.path())
+            .output()
+    };
+    if git(&["init", "-q"]).is_ok_and(|o| o.status.success()) {
+        let status = git(&["status", "--porcelain", "--untracked-files=all"]).unwrap();
+        let status = String::from_utf8_lossy(&status.stdout);
+        assert!(status.contains("?? notas.txt") && status.contains("?? public/index.html"));
+        assert!(
+            !status.contains("abierto-previous"),
+            "git sees the kept previous portal:\n{status}"
+        );
+    }
+}
+
+/// A portal's files as a fresh build would write them: without the manifest
+/// (whose stamps differ) and the `.gitignore` a kept previous portal holds.
+fn portal_files(root: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut files = snapshot(root);
+    files.retain(|name, _| name != ".abierto-manifest" && name != ".gitignore");
+    files
+}
+
+/// The site with its dataset retitled (its data files stay the same files).
+fn retitled(site: TempSite, title: &str) -> TempSite {
+    site.file(
+        "participants/prueba/semaforos.toml",
+        DATASET.replace("Semáforos", title),
+    )
+}
+
+/// A site built twice into `public` (titles 1, then 2) in a folder of its
+/// own: the site, that folder, the output, the kept previous portal, and the
+/// first build's output folder (its inode).
+#[cfg(unix)]
+fn built_twice() -> (TempSite, tempfile::TempDir, PathBuf, PathBuf, u64) {
+    let site = retitled(TempSite::valid(), "Semáforos 1");
+    let parent = tempfile::tempdir().unwrap();
+    let out = parent.path().join("public");
+    let kept = parent.path().join(".public.abierto-previous");
+    assert_eq!(build_into(site.path(), &out, None).errors(), 0);
+    let first = inode(&out);
+    let site = retitled(site, "Semáforos 2");
+    assert_eq!(build_into(site.path(), &out, None).errors(), 0);
+    (site, parent, out, kept, first)
+}
+
+#[cfg(unix)]
+#[test]
+fn a_third_build_updates_the_kept_portal_writing_only_what_changed() {
+    let (site, _parent, out, kept, first) = built_twice();
+    let (second, second_files) = (inode(&out), portal_files(&out));
+    assert_eq!(inode(&kept), first, "the replaced portal was not kept");
+    // Someone still holds a published page.
+    let held = tempfile::tempdir().unwrap();
+    std::fs::hard_link(out.join("index.html"), held.path().join("index.html")).unwrap();
+    let held_home = std::fs::read(out.join("index.html")).unwrap();
+
+    let site = retitled(site, "Semáforos 3");
+    let report = build_into(site.path(), &out, None);
+    assert_eq!(report.errors(), 0);
+    assert_eq!(
+        inode(&out),
+        first,
+        "the kept portal was not the one updated"
+    );
+    assert_eq!(inode(&kept), second, "the replaced portal was not kept");
+    let fresh = tempfile::tempdir().unwrap();
+    assert_eq!(
+        build_into(site.path(), &fresh.path().join("p"), None).errors(),
+        0
+    );
+    let expected = portal_files(&fresh.path().join("p"));
+    assert_eq!(
+        portal_files(&out),
+        expected,
+        "the updated portal is not what a fresh build writes"
+    );
+    assert_eq!(
+        portal_files(&kept),
+        second_files,
+        "the kept portal is not the replaced one"
+    );
+    let changed = expected
+        .iter()
+        .filter(|(name, bytes)| second_files.get(*name) != Some(*bytes))
+        .count();
+    assert!(changed > 0 && changed < expected.len());
+    let wrote = report.wrote.unwrap();
+    assert_eq!(
+        (wrote.written, wrote.reused),
+        (changed, expected.len() - changed)
+    );
+    assert_eq!(
+        std::fs::read(held.path().join("index.html")).unwrap(),
+        held_home,
+        "a published page was changed in place"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_kept_portal_that_cannot_be_updated_is_replaced_by_a_whole_new_one() {
+    let (site, parent, out, kept, _) = built_twice();
+    // Where the next portal's home page goes, the kept portal has a folder.
+    std::fs::remove_file(kept.join("index.html")).unwrap();
+    std::fs::create_dir_all(kept.join("index.html/dentro")).unwrap();
+
+    let site = retitled(site, "Semáforos 3");
+    assert_eq!(build_into(site.path(), &out, None).errors(), 0);
+    let fresh = tempfile::tempdir().unwrap();
+    assert_eq!(
+        build_into(site.path(), &fresh.path().join("p"), None).errors(),
+        0
+    );
+    assert_eq!(portal_files(&out), portal_files(&fresh.path().join("p")));
+    assert!(!parent.path().join(".public.abierto-staging").exists());
+    assert!(kept.join(".abierto-manifest").is_file() && !kept.join(".abierto-updating").exists());
 }
 
 #[test]

@@ -1,42 +1,46 @@
 //! Writes a build into its output folder without ever losing the previous one:
-//! the new portal is written into a staging folder beside it and swapped in
-//! whole. A folder holding files abierto did not write is refused (unless
-//! forced), and nothing outside the output folder is written or deleted.
-
+//! the new portal is made whole in a folder beside the output and swapped in.
+//! A folder holding files abierto did not write is refused (unless forced),
+//! and nothing outside the output folder and the two folders beside it that
+//! abierto owns ([`super::folders`]) is written or deleted.
 //!
-//! The writer touches only the output folder and two folders beside it that it
-//! names and owns (`.NAME.abierto-staging`, `.NAME.abierto-previous`);
-//! `.abierto-manifest` lists what it wrote. Where the system can, the finished
-//! staging folder and the output are exchanged atomically
-//! ([`crate::platform::exchange`]), so a build killed at any moment leaves the
-//! old portal or the new one (`tests/crash_safety.rs`); elsewhere the old one is
-//! moved aside first and put back by the next build if it was interrupted.
+//! Where the system can, the finished folder and the output are exchanged
+//! atomically ([`crate::platform::exchange`]), so a build killed at any moment
+//! leaves the old portal or the new one (`tests/crash_safety.rs`); elsewhere
+//! the old one is moved aside first and put back by the next build if it was
+//! interrupted.
 //!
-//! The manifest records each file's size and mtime, and for a copy its source's
-//! device, inode, size and mtime (`# abierto-manifest 2: size mtime_ns source
-//! path`). Staging links (`link(2)`) a published file whose stamp is the
-//! recorded one and that is unchanged (same bytes for a page, same source stamp
-//! for a download), and creates every other file with `create_new`: a file
-//! shared with the published portal is never opened for writing, so the old
-//! portal stays whole until the swap, and disposing of it afterwards (in
-//! parallel, links never followed) mostly removes names. A file changed by hand
-//! in the output has another stamp and is written again. A build that would
-//! link every file and add or remove none stages nothing.
+//! The portal a swap replaces is kept beside the output
+//! (`.NAME.abierto-previous`): the next build updates it into the new portal,
+//! writing only the files that differ from it, and swaps it in; files unchanged
+//! since the published portal are links to its files (`link(2)`). So a build
+//! after a small edit writes a few files and renames two folders, however big
+//! the portal. Without a kept portal, the new one is staged whole
+//! (`.NAME.abierto-staging`): every file unchanged since the published portal
+//! linked from it, every other one created. A file shared with the published
+//! portal is never opened for writing (a changed file is a new file renamed
+//! into place), so the published portal stays whole until the swap.
+//!
+//! A file is unchanged when its manifest stamp ([`super::manifest`]) is the
+//! recorded one and it holds the same bytes (a page) or copies the same source
+//! (a download); a file changed by hand in the output has another stamp and is
+//! written again. A build that would change no file and add or remove none
+//! writes nothing.
 
 use super::file::{Content, OutputFile};
+use super::folders::{Folders, remove_tree};
+pub use super::manifest::MANIFEST;
+use super::manifest::{
+    MANIFEST_HEADER, Manifest, Recorded, Stamp, already_published, source_stamp, unchanged,
+};
 pub use super::outcome::{WriteError, WriteSummary};
 use crate::diagnostics::Diagnostic;
 use crate::msg;
-use crate::platform::{exchange, identity, mtime_ns};
+use crate::platform::identity;
 use crate::progress::{Progress, Stage};
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
-
-/// The list of files abierto wrote, kept in the output to recognise it later.
-pub const MANIFEST: &str = ".abierto-manifest";
-const MANIFEST_HEADER: &str =
-    "# Files written by abierto. Delete this folder freely; do not add files to it.";
 
 /// Checks that no two outputs claim the same file.
 pub fn check_collisions(files: &[OutputFile]) -> Vec<Diagnostic> {
@@ -138,174 +142,25 @@ fn foreign_files(out: &Path) -> Vec<String> {
         .collect()
 }
 
-/// The manifest of a portal: every file abierto wrote, with what tells later
-/// builds, without reading it, that the file is still the one written (its
-/// size and modification time) and, for a copy, which source it copied (the
-/// source's device, inode, size and modification time).
-///
-/// ```text
-/// # Files written by abierto. …
-/// # abierto-manifest 2: size mtime_ns source path
-/// 5120 1764182400123456789 - datos/index.html
-/// 1048576 1764182400223456789 2049.131074.1048576.1764000000000000000 descargas/p/d/datos.csv
-/// ```
-///
-/// A manifest of the first format (paths only) is still read: its files are
-/// recognised as abierto's, but none is reused.
-#[derive(Default)]
-struct Manifest {
-    entries: HashMap<String, Option<Recorded>>,
-}
-
-/// What a manifest records of one file.
-#[derive(Clone, PartialEq, Eq, Debug)]
-struct Recorded {
-    stamp: Stamp,
-    /// For a copy, the stamp of the file it was copied from.
-    source: Option<SourceStamp>,
-}
-
-/// Size and modification time: a file whose stamp is the one recorded was not written since.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-struct Stamp {
-    size: u64,
-    mtime_ns: i128,
-}
-
-/// A source file's identity and stamp: the same values mean the same bytes
-/// (a saved file gets a new modification time, a replaced one a new inode).
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-struct SourceStamp {
-    dev: u64,
-    ino: u64,
-    stamp: Stamp,
-}
-
-const MANIFEST_FORMAT: &str = "# abierto-manifest 2: size mtime_ns source path";
-
-impl Stamp {
-    fn of(metadata: &std::fs::Metadata) -> Stamp {
-        Stamp {
-            size: metadata.len(),
-            mtime_ns: mtime_ns(metadata),
-        }
-    }
-}
-
-impl SourceStamp {
-    fn of(path: &Path) -> Option<SourceStamp> {
-        let metadata = std::fs::metadata(path).ok()?;
-        let (dev, ino) = identity(&metadata)?;
-        Some(SourceStamp {
-            dev,
-            ino,
-            stamp: Stamp::of(&metadata),
-        })
-    }
-
-    fn parse(text: &str) -> Option<SourceStamp> {
-        let mut parts = text.split('.');
-        let source = SourceStamp {
-            dev: parts.next()?.parse().ok()?,
-            ino: parts.next()?.parse().ok()?,
-            stamp: Stamp {
-                size: parts.next()?.parse().ok()?,
-                mtime_ns: parts.next()?.parse().ok()?,
-            },
-        };
-        parts.next().is_none().then_some(source)
-    }
-}
-
-impl std::fmt::Display for SourceStamp {
-    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        let SourceStamp { dev, ino, stamp } = self;
-        write!(f, "{dev}.{ino}.{}.{}", stamp.size, stamp.mtime_ns)
-    }
-}
-
-impl Manifest {
-    /// The manifest of a folder; empty when it has none.
-    fn read(folder: &Path) -> Manifest {
-        let Ok(text) = std::fs::read_to_string(folder.join(MANIFEST)) else {
-            return Manifest::default();
-        };
-        let stamped = text.lines().any(|l| l == MANIFEST_FORMAT);
-        let entries = text
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.is_empty())
-            .filter_map(|line| {
-                if !stamped {
-                    return Some((line.to_string(), None));
-                }
-                let mut parts = line.splitn(4, ' ');
-                let size = parts.next()?.parse().ok()?;
-                let mtime_ns = parts.next()?.parse().ok()?;
-                let source = parts.next()?;
-                let path = parts.next()?.to_string();
-                let recorded = Recorded {
-                    stamp: Stamp { size, mtime_ns },
-                    source: SourceStamp::parse(source),
-                };
-                Some((path, Some(recorded)))
-            })
-            .collect();
-        Manifest { entries }
-    }
-
-    fn text(written: &[(String, Recorded)]) -> String {
-        let mut text = format!("{MANIFEST_HEADER}\n{MANIFEST_FORMAT}\n");
-        for (path, recorded) in written {
-            let source = recorded
-                .source
-                .map_or_else(|| "-".to_string(), |s| s.to_string());
-            let Stamp { size, mtime_ns } = recorded.stamp;
-            text.push_str(&format!("{size} {mtime_ns} {source} {path}\n"));
-        }
-        text
-    }
-}
-
 /// Writes `files` as the new content of `out_dir`, swapping it in only when all are written.
 ///
-/// A file the previous portal already holds, unchanged, is not written again
-/// but hard-linked from it (same bytes for a page, same source for a copy),
-/// so a build that changed little writes little; the previous portal's files
-/// are only ever linked and read, never opened for writing, so it stays whole
-/// until the swap. Disposing of the previous portal after the swap then
-/// removes mostly names, not data. When every file is unchanged and no file
-/// was added or removed, the published portal already is the new one: nothing
-/// is staged, swapped or disposed of.
+/// The kept previous portal is updated into the new one when there is one
+/// (should that fail, for instance where a file's address became a folder's,
+/// the new portal is staged whole instead); else the new portal is staged.
+/// When every file is unchanged and no file was added or removed, the
+/// published portal already is the new one: nothing is written or swapped.
 pub fn write_output(
     out_dir: &Path,
     files: &[OutputFile],
     progress: &Progress,
 ) -> Result<WriteSummary, WriteError> {
-    let out = absolute(out_dir);
-    let parent = out.parent().unwrap_or(Path::new(".")).to_path_buf();
-    std::fs::create_dir_all(&parent)?;
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_default();
-    let staging = parent.join(format!(".{name}.abierto-staging"));
-    let previous = parent.join(format!(".{name}.abierto-previous"));
-    // A build killed between the two renames of the fallback swap left the old portal aside.
-    if !out.exists() && previous.join(MANIFEST).is_file() {
-        std::fs::rename(&previous, &out)?;
-    }
-    for leftover in [&staging, &previous] {
-        if leftover.exists() {
-            remove_if_ours(leftover)?;
-        }
-    }
-
+    let folders = Folders::of(absolute(out_dir))?;
+    folders.recover()?;
+    let out = folders.out.as_path();
     // Only a folder abierto wrote (it has a manifest) lends its files.
-    let reusable = out.join(MANIFEST).is_file().then(|| Manifest::read(&out));
-    let old = reusable.as_ref().map(|manifest| (out.as_path(), manifest));
+    let reusable = out.join(MANIFEST).is_file().then(|| Manifest::read(out));
+    let old = reusable.as_ref().map(|manifest| (out, manifest));
     let step = std::time::Instant::now();
-    // A build that changed nothing leaves the portal as it is: no staging
-    // folder to fill, no old portal to dispose of.
     if old.is_some_and(|(out, manifest)| already_published(out, manifest, files)) {
         crate::timing::phase("unchanged", step);
         return Ok(WriteSummary {
@@ -313,16 +168,26 @@ pub fn write_output(
             ..WriteSummary::default()
         });
     }
-    std::fs::create_dir_all(&staging)?;
-    // Marks the staging folder as abierto's from the start, so a later build may clear it.
-    std::fs::write(staging.join(MANIFEST), format!("{MANIFEST_HEADER}\n"))?;
     let stage = progress.stage(msg!("progress-write"), files.len() as u64, None);
-    let written = write_all(&staging, files, old, &stage);
+    let updated = folders
+        .previous_is_whole()
+        .then(|| update_previous(&folders, files, old, &stage).ok())
+        .flatten();
+    if updated.is_none() && folders.previous.exists() {
+        remove_tree(&folders.previous)?;
+    }
+    let (tree, written) = match updated {
+        Some(summary) => (&folders.previous, Ok(summary)),
+        None => (
+            &folders.staging,
+            stage_all(&folders.staging, files, old, &stage),
+        ),
+    };
     stage.finish();
     let mut summary = match written {
         Ok(summary) => summary,
         Err(error) => {
-            let _ = remove_tree(&staging);
+            let _ = remove_tree(tree);
             return Err(error.into());
         }
     };
@@ -335,43 +200,21 @@ pub fn write_output(
             .filter(|f| !kept.contains(*f))
             .count();
     }
-    crate::interrupt::while_swapping(|| swap_in(&staging, &out, &previous))?;
+    crate::interrupt::while_swapping(|| folders.swap_in(tree))?;
     Ok(summary)
 }
 
-/// Puts the finished `staging` folder at `out`. Where the system can exchange two
-/// folders atomically, a reader (or a crash) sees the old portal or the new one,
-/// never neither; elsewhere the old one is moved aside first and put back on failure.
-fn swap_in(staging: &Path, out: &Path, previous: &Path) -> std::io::Result<()> {
-    if out.exists() && exchange(staging, out).is_ok() {
-        // `staging` now holds the previous portal.
-        let step = std::time::Instant::now();
-        let removed = remove_tree(staging);
-        crate::timing::phase("dispose", step);
-        return removed;
-    }
-    if out.exists() {
-        std::fs::rename(out, previous)?;
-    }
-    if let Err(error) = std::fs::rename(staging, out) {
-        let _ = std::fs::rename(previous, out);
-        let _ = remove_tree(staging);
-        return Err(error);
-    }
-    if previous.exists() {
-        remove_tree(previous)?;
-    }
-    Ok(())
-}
-
 /// Writes every file into `staging` (a fresh folder), linking those that
-/// `old` (the previous portal and its manifest) already holds unchanged.
-fn write_all(
+/// `old` (the published portal and its manifest) already holds unchanged.
+fn stage_all(
     staging: &Path,
     files: &[OutputFile],
     old: Option<(&Path, &Manifest)>,
     stage: &Stage,
 ) -> std::io::Result<WriteSummary> {
+    std::fs::create_dir_all(staging)?;
+    // Marks the staging folder as abierto's from the start, so a later build may clear it.
+    std::fs::write(staging.join(MANIFEST), format!("{MANIFEST_HEADER}\n"))?;
     let folders: BTreeSet<PathBuf> = files
         .iter()
         .filter_map(|f| {
@@ -384,7 +227,7 @@ fn write_all(
     for folder in &folders {
         std::fs::create_dir_all(folder)?;
     }
-    let mut written: Vec<(String, Recorded, bool)> = files
+    let written: Vec<(String, Recorded, bool)> = files
         .par_iter()
         .map(|file| {
             let relative = file.route.output_file();
@@ -394,15 +237,123 @@ fn write_all(
             Ok((relative, recorded, reused))
         })
         .collect::<std::io::Result<_>>()?;
-    written.sort_by(|a, b| a.0.cmp(&b.0));
-    let reused = written.iter().filter(|(_, _, reused)| *reused).count();
-    let written: Vec<(String, Recorded)> = written.into_iter().map(|(f, r, _)| (f, r)).collect();
-    // The staging folder's first manifest (header only) is replaced, not rewritten in place.
-    let temp = staging.join(format!("{MANIFEST}.new"));
-    write_new(&temp, Manifest::text(&written).as_bytes())?;
-    std::fs::rename(temp, staging.join(MANIFEST))?;
+    record(staging, written)
+}
+
+/// Updates the kept previous portal into the new one: a file it holds
+/// unchanged stays, every other one is put in place (a link to the published
+/// portal's file when that one is unchanged), and files no longer in the
+/// portal are removed with the folders they leave empty.
+fn update_previous(
+    folders: &Folders,
+    files: &[OutputFile],
+    old: Option<(&Path, &Manifest)>,
+    stage: &Stage,
+) -> std::io::Result<WriteSummary> {
+    let tree = folders.previous.as_path();
+    folders.start_update()?;
+    let held = Manifest::read(tree);
+    let placed: Vec<(String, Recorded, bool)> = files
+        .par_iter()
+        .map(|file| {
+            let relative = file.route.output_file();
+            let (recorded, reused) = update_one(tree, &held, &relative, &file.content, old)?;
+            stage.advance(0);
+            Ok((relative, recorded, reused))
+        })
+        .collect::<std::io::Result<_>>()?;
+    let new: HashSet<&str> = placed.iter().map(|(f, _, _)| f.as_str()).collect();
+    for gone in held.entries.keys().filter(|f| !new.contains(f.as_str())) {
+        remove_with_empty_folders(tree, gone)?;
+    }
+    let summary = record(tree, placed)?;
+    std::fs::remove_file(tree.join(super::folders::UPDATING))?;
+    Ok(summary)
+}
+
+/// Puts one file of the new portal into the previous portal `tree` (whose
+/// manifest is `held`); says what the manifest records of it, and whether it
+/// is unchanged since the published portal.
+fn update_one(
+    tree: &Path,
+    held: &Manifest,
+    relative: &str,
+    content: &Content,
+    old: Option<(&Path, &Manifest)>,
+) -> std::io::Result<(Recorded, bool)> {
+    let target = tree.join(relative);
+    let source = source_stamp(content);
+    let published = old.and_then(|(out, manifest)| {
+        let recorded = unchanged(out, manifest, relative, content, source)?;
+        Some((out.join(relative), recorded))
+    });
+    match published {
+        // Most files: the published file, already linked into the previous portal.
+        Some((path, recorded)) if same_file(&path, &target) => return Ok((recorded, true)),
+        Some(_) => {}
+        // A file the previous portal holds as it must be again (an edit undone).
+        None => {
+            if let Some(recorded) = unchanged(tree, held, relative, content, source) {
+                return Ok((recorded, false));
+            }
+        }
+    }
+    if let Some(folder) = target.parent() {
+        std::fs::create_dir_all(folder)?;
+    }
+    let temp = tree.join(format!("{relative}.abierto-new"));
+    match std::fs::remove_file(&temp) {
+        Err(error) if error.kind() != std::io::ErrorKind::NotFound => return Err(error),
+        _ => {}
+    }
+    let placed = write_one(&temp, relative, content, old)?;
+    std::fs::rename(&temp, &target)?;
+    Ok(placed)
+}
+
+/// Whether two paths name the same file (the same device and inode).
+fn same_file(a: &Path, b: &Path) -> bool {
+    let identity_of = |path: &Path| {
+        std::fs::symlink_metadata(path)
+            .ok()
+            .and_then(|m| identity(&m))
+    };
+    identity_of(a).is_some_and(|a| Some(a) == identity_of(b))
+}
+
+/// Removes `relative` from `tree`, then each folder above it that it left empty.
+fn remove_with_empty_folders(tree: &Path, relative: &str) -> std::io::Result<()> {
+    let path = tree.join(relative);
+    match std::fs::remove_file(&path) {
+        Err(error) if error.kind() != std::io::ErrorKind::NotFound => return Err(error),
+        _ => {}
+    }
+    let mut folder = path.parent();
+    while let Some(current) = folder.filter(|f| *f != tree) {
+        if std::fs::remove_dir(current).is_err() {
+            break;
+        }
+        folder = current.parent();
+    }
+    Ok(())
+}
+
+/// Writes the manifest of the files put into `tree` (replacing, not
+/// rewriting, the one there) and counts them: a file is reused when it is
+/// unchanged since the published portal.
+fn record(tree: &Path, mut placed: Vec<(String, Recorded, bool)>) -> std::io::Result<WriteSummary> {
+    placed.sort_by(|a, b| a.0.cmp(&b.0));
+    let reused = placed.iter().filter(|(_, _, reused)| *reused).count();
+    let placed: Vec<(String, Recorded)> = placed.into_iter().map(|(f, r, _)| (f, r)).collect();
+    let temp = tree.join(format!("{MANIFEST}.new"));
+    match std::fs::remove_file(&temp) {
+        Err(error) if error.kind() != std::io::ErrorKind::NotFound => return Err(error),
+        _ => {}
+    }
+    write_new(&temp, Manifest::text(&placed).as_bytes())?;
+    std::fs::rename(temp, tree.join(MANIFEST))?;
     Ok(WriteSummary {
-        written: written.len() - reused,
+        written: placed.len() - reused,
         reused,
         removed: 0,
     })
@@ -437,59 +388,6 @@ fn write_one(
     Ok((recorded, false))
 }
 
-fn source_stamp(content: &Content) -> Option<SourceStamp> {
-    match content {
-        Content::Bytes(_) => None,
-        Content::CopyOf(path) => SourceStamp::of(path),
-    }
-}
-
-/// What the manifest records of the published file at `relative` when that
-/// file is still as written and holds `content` (same bytes for a page, a
-/// copy of the same source file); `None` when it must be written again.
-fn unchanged(
-    old_dir: &Path,
-    manifest: &Manifest,
-    relative: &str,
-    content: &Content,
-    source: Option<SourceStamp>,
-) -> Option<Recorded> {
-    let recorded = manifest.entries.get(relative)?.as_ref()?;
-    let published = old_dir.join(relative);
-    let metadata = std::fs::symlink_metadata(&published).ok()?;
-    if !metadata.is_file() || Stamp::of(&metadata) != recorded.stamp {
-        return None;
-    }
-    let same = match content {
-        Content::Bytes(bytes) => {
-            metadata.len() == bytes.len() as u64
-                && std::fs::read(&published).is_ok_and(|held| held == **bytes)
-        }
-        Content::CopyOf(_) => source.is_some() && source == recorded.source,
-    };
-    same.then_some(Recorded {
-        stamp: recorded.stamp,
-        source,
-    })
-}
-
-/// Whether the published portal at `out` is exactly `files`: the same
-/// addresses, every file unchanged. Then there is nothing to write.
-fn already_published(out: &Path, manifest: &Manifest, files: &[OutputFile]) -> bool {
-    manifest.entries.len() == files.len()
-        && files.par_iter().all(|file| {
-            let content = &file.content;
-            unchanged(
-                out,
-                manifest,
-                &file.route.output_file(),
-                content,
-                source_stamp(content),
-            )
-            .is_some()
-        })
-}
-
 /// Creates `target` with `bytes`, failing if it exists: a file shared (hard
 /// linked) with the published portal is never opened for writing.
 fn write_new(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
@@ -510,53 +408,6 @@ fn copy_new(source: &Path, target: &Path) -> std::io::Result<()> {
         .open(target)?;
     std::io::copy(&mut from, &mut to)?;
     Ok(())
-}
-
-/// Removes a folder abierto owns and everything in it, its subfolders in
-/// parallel. Links are removed, never followed (`remove_dir_all` does not
-/// follow them either), so nothing outside the folder is touched.
-///
-/// The manifest goes last: a removal cut short by a crash leaves a folder that
-/// still says it is abierto's, so the next build may clear it.
-fn remove_tree(folder: &Path) -> std::io::Result<()> {
-    let children: Vec<std::fs::DirEntry> = std::fs::read_dir(folder)?
-        .filter(|entry| entry.as_ref().map_or(true, |e| e.file_name() != MANIFEST))
-        .collect::<Result<_, _>>()?;
-    children.par_iter().try_for_each(|entry| {
-        let path = entry.path();
-        if entry.file_type()?.is_dir() {
-            // One more level in parallel (participants, datasets), then the std walk.
-            let grandchildren: Vec<PathBuf> = std::fs::read_dir(&path)?
-                .map(|e| e.map(|e| e.path()))
-                .collect::<Result<_, _>>()?;
-            grandchildren
-                .par_iter()
-                .try_for_each(|p| match std::fs::symlink_metadata(p) {
-                    Ok(m) if m.is_dir() => std::fs::remove_dir_all(p),
-                    Ok(_) => std::fs::remove_file(p),
-                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-                    Err(e) => Err(e),
-                })?;
-            std::fs::remove_dir(&path)
-        } else {
-            std::fs::remove_file(&path)
-        }
-    })?;
-    match std::fs::remove_file(folder.join(MANIFEST)) {
-        Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
-        _ => {}
-    }
-    std::fs::remove_dir(folder)
-}
-
-/// Removes a staging or previous folder left by an interrupted build, only if abierto wrote it.
-fn remove_if_ours(folder: &Path) -> Result<(), WriteError> {
-    let ours = folder.join(MANIFEST).is_file() || folder.read_dir()?.next().is_none();
-    if ours {
-        Ok(remove_tree(folder)?)
-    } else {
-        Err(WriteError::NotOurs(folder.to_path_buf()))
-    }
 }
 
 fn absolute(path: &Path) -> PathBuf {

@@ -235,6 +235,17 @@ impl<'a> Words<'a> {
         let continues = self.run.as_ref().is_some_and(|run| {
             joins && run.largest_group <= 4 && group.len() <= 4 && run.groups < 6
         });
+        // The decimals of a number (`-93.57062084180001`, a coordinate
+        // written to the last digit) are no identifier or phone of their own.
+        let decimals = gap == b"."
+            && self
+                .run
+                .as_ref()
+                .is_some_and(|run| run.end + 1 == group.start);
+        if !continues && decimals {
+            self.end_run(found);
+            return;
+        }
         if !continues {
             self.end_run(found);
             let international = gap.ends_with(b"+") || gap.ends_with(b"+ ");
@@ -452,6 +463,21 @@ mod tests {
         one("escribe al +52 33 3669 1234", "+52 33 3669 1234", "phone");
         one("+5215512345678", "+5215512345678", "phone");
         one("22 88 12 34 05", "22 88 12 34 05", "phone");
+    }
+
+    #[test]
+    fn the_decimals_of_a_number_are_no_card_or_phone() {
+        // Coordinates as a program writes a float: the decimals pass Luhn's check.
+        for text in [
+            "-93.57062084180001",
+            "-101.33789377400001",
+            "19.432607999999998",
+            "monto 1234.2288123405",
+        ] {
+            assert_eq!(items(text, Hints::default()), vec![], "{text}");
+        }
+        one("tarjeta 4111.1111.1111.1111", "4111.1111.1111.1111", "card");
+        one("tarjeta 4111111111111111.", "4111111111111111", "card");
     }
 
     #[test]
