@@ -480,3 +480,42 @@ fn a_folder_beside_the_output_that_abierto_did_not_write_is_left_and_named() {
         "mías"
     );
 }
+
+/// A portal whose manifest an earlier abierto wrote (format 2: no digests,
+/// `-` for every page) is still abierto's, and its unchanged pages are still
+/// found unchanged, by their bytes: nothing is written again.
+#[cfg(unix)]
+#[test]
+fn a_portal_written_before_digests_is_still_reused() {
+    let site = TempSite::valid();
+    let parent = tempfile::tempdir().unwrap();
+    let out = parent.path().join("public");
+    assert_eq!(build_into(site.path(), &out, None).errors(), 0);
+    let manifest = out.join(".abierto-manifest");
+    let text = std::fs::read_to_string(&manifest).unwrap();
+    let older: String = text
+        .lines()
+        .map(|line| match line {
+            "# abierto-manifest 3: size mtime_ns holds path" => {
+                "# abierto-manifest 2: size mtime_ns source path".to_string()
+            }
+            _ => {
+                let mut parts: Vec<&str> = line.splitn(4, ' ').collect();
+                if parts.len() == 4 && parts[2].starts_with("sha:") {
+                    parts[2] = "-";
+                }
+                parts.join(" ")
+            }
+        })
+        .map(|line| line + "\n")
+        .collect();
+    assert_ne!(older, text, "the test did not make an older manifest");
+    std::fs::write(&manifest, older).unwrap();
+    let folder = inode(&out);
+
+    let report = build_into(site.path(), &out, None);
+    assert_eq!(report.errors(), 0);
+    let wrote = report.wrote.unwrap();
+    assert_eq!((wrote.written, wrote.removed), (0, 0));
+    assert_eq!(inode(&out), folder, "an unchanged portal was swapped");
+}

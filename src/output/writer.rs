@@ -21,22 +21,22 @@
 //! portal is never opened for writing (a changed file is a new file renamed
 //! into place), so the published portal stays whole until the swap.
 //!
-//! A file is unchanged when its manifest stamp ([`super::manifest`]) is the
-//! recorded one and it holds the same bytes (a page) or copies the same source
-//! (a download); a file changed by hand in the output has another stamp and is
-//! written again. A build that would change no file and add or remove none
-//! writes nothing.
+//! A file is unchanged when its stamp is the one its manifest records
+//! ([`super::manifest`]) and it holds what the manifest says: a page, the bytes
+//! with the same digest; a download, a copy of the same source. No file is read
+//! to tell: one `stat` per file. A file changed by hand in the output has another
+//! stamp and is written again. A build that would change no file and add or
+//! remove none writes nothing.
 
 use super::file::{Content, OutputFile};
 use super::folders::{Folders, remove_tree};
 pub use super::manifest::MANIFEST;
 use super::manifest::{
-    MANIFEST_HEADER, Manifest, Recorded, Stamp, already_published, source_stamp, unchanged,
+    Holds, MANIFEST_HEADER, Manifest, Recorded, Stamp, already_published, unchanged,
 };
 pub use super::outcome::{WriteError, WriteSummary};
 use crate::diagnostics::Diagnostic;
 use crate::msg;
-use crate::platform::identity;
 use crate::progress::{Progress, Stage};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
@@ -232,7 +232,9 @@ fn stage_all(
         .map(|file| {
             let relative = file.route.output_file();
             let target = staging.join(&relative);
-            let (recorded, reused) = write_one(&target, &relative, &file.content, old)?;
+            let content = &file.content;
+            let holds = Holds::of(content);
+            let (recorded, reused) = write_one(&target, &relative, content, holds, old)?;
             stage.advance(0);
             Ok((relative, recorded, reused))
         })
@@ -281,23 +283,13 @@ fn update_one(
     content: &Content,
     old: Option<(&Path, &Manifest)>,
 ) -> std::io::Result<(Recorded, bool)> {
-    let target = tree.join(relative);
-    let source = source_stamp(content);
-    let published = old.and_then(|(out, manifest)| {
-        let recorded = unchanged(out, manifest, relative, content, source)?;
-        Some((out.join(relative), recorded))
-    });
-    match published {
-        // Most files: the published file, already linked into the previous portal.
-        Some((path, recorded)) if same_file(&path, &target) => return Ok((recorded, true)),
-        Some(_) => {}
-        // A file the previous portal holds as it must be again (an edit undone).
-        None => {
-            if let Some(recorded) = unchanged(tree, held, relative, content, source) {
-                return Ok((recorded, false));
-            }
-        }
+    let holds = Holds::of(content);
+    // Most files: the previous portal holds them already (links to the published ones).
+    if let Some(recorded) = unchanged(tree, held, relative, content, holds) {
+        let published = old.is_some_and(|(_, manifest)| manifest.records(relative, holds));
+        return Ok((recorded, published));
     }
+    let target = tree.join(relative);
     if let Some(folder) = target.parent() {
         std::fs::create_dir_all(folder)?;
     }
@@ -306,19 +298,9 @@ fn update_one(
         Err(error) if error.kind() != std::io::ErrorKind::NotFound => return Err(error),
         _ => {}
     }
-    let placed = write_one(&temp, relative, content, old)?;
+    let placed = write_one(&temp, relative, content, holds, old)?;
     std::fs::rename(&temp, &target)?;
     Ok(placed)
-}
-
-/// Whether two paths name the same file (the same device and inode).
-fn same_file(a: &Path, b: &Path) -> bool {
-    let identity_of = |path: &Path| {
-        std::fs::symlink_metadata(path)
-            .ok()
-            .and_then(|m| identity(&m))
-    };
-    identity_of(a).is_some_and(|a| Some(a) == identity_of(b))
 }
 
 /// Removes `relative` from `tree`, then each folder above it that it left empty.
@@ -360,16 +342,17 @@ fn record(tree: &Path, mut placed: Vec<(String, Recorded, bool)>) -> std::io::Re
 }
 
 /// Puts one file at `target` (which does not exist yet): a link to the
-/// previous portal's file when it is unchanged (then `true`), else a new file.
+/// published portal's file when it is unchanged (then `true`), else a new
+/// file; `holds` is what `content` holds ([`Holds::of`]).
 fn write_one(
     target: &Path,
     relative: &str,
     content: &Content,
+    holds: Option<Holds>,
     old: Option<(&Path, &Manifest)>,
 ) -> std::io::Result<(Recorded, bool)> {
-    let source = source_stamp(content);
     if let Some((old_dir, manifest)) = old
-        && let Some(recorded) = unchanged(old_dir, manifest, relative, content, source)
+        && let Some(recorded) = unchanged(old_dir, manifest, relative, content, holds)
     {
         let previous = old_dir.join(relative);
         if std::fs::hard_link(&previous, target).is_ok() {
@@ -383,7 +366,7 @@ fn write_one(
     let metadata = std::fs::symlink_metadata(target)?;
     let recorded = Recorded {
         stamp: Stamp::of(&metadata),
-        source,
+        holds,
     };
     Ok((recorded, false))
 }
