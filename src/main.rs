@@ -50,78 +50,98 @@ fn run_language(asked: Option<Lang>, site: &Path, timings: bool) -> Language {
 /// unless set), else, outside a site, the environment's (`LANG`).
 fn language(asked: Option<Lang>, site: &Path) -> Language {
     match asked {
-        Some(Lang::Es) => Language::Es,
-        Some(Lang::En) => Language::En,
+        Some(lang) => lang.into(),
         None => {
             abierto::load::site_language(site).unwrap_or_else(abierto::messages::language_from_env)
         }
     }
 }
 
+impl From<Lang> for Language {
+    fn from(lang: Lang) -> Language {
+        match lang {
+            Lang::Es => Language::Es,
+            Lang::En => Language::En,
+        }
+    }
+}
+
 #[derive(Subcommand)]
 enum Command {
-    Build {
-        #[arg(default_value = ".")]
-        site: PathBuf,
-        #[arg(short, long, default_value = "public")]
-        output: PathBuf,
-        #[arg(long)]
-        base_url: Option<String>,
-        #[arg(long)]
-        no_minify: bool,
-        #[arg(long)]
-        force: bool,
-        #[arg(short, long)]
-        quiet: bool,
-        #[arg(long)]
-        timings: bool,
-        #[arg(long, value_name = "ID", conflicts_with = "all_portals")]
-        participant: Option<String>,
-        #[arg(long)]
-        all_portals: bool,
-    },
-    Check {
-        #[arg(default_value = ".")]
-        site: PathBuf,
-        #[arg(long, value_enum, default_value = "text")]
-        format: Format,
-        #[arg(long)]
-        strict: bool,
-        #[arg(long)]
-        external: bool,
-        #[arg(long, value_name = "SECONDS", default_value_t = 10.0)]
-        external_timeout: f64,
-        #[arg(long, value_name = "SECONDS", default_value_t = 120.0)]
-        external_deadline: f64,
-        #[arg(long, value_name = "PLACE")]
-        previous: Option<String>,
-        #[arg(short, long)]
-        quiet: bool,
-        #[arg(long)]
-        timings: bool,
-        #[arg(long, value_name = "ID")]
-        participant: Option<String>,
-    },
+    Build(BuildArgs),
+    Check(CheckArgs),
     #[command(subcommand)]
     New(New),
     #[command(subcommand)]
     Import(Import),
-    Serve {
-        #[arg(default_value = ".")]
-        site: PathBuf,
-        #[arg(short, long, default_value_t = 8000)]
-        port: u16,
-        #[arg(long, default_value = "127.0.0.1")]
-        bind: std::net::IpAddr,
-        #[arg(long)]
-        base_url: Option<String>,
-        #[arg(long)]
-        no_drafts: bool,
-        #[arg(short, long)]
-        quiet: bool,
-        #[arg(long, value_name = "ID")]
-        participant: Option<String>,
-    },
+    Serve(ServeArgs),
+}
+
+// `abierto build`'s arguments (their help: the catalog's `cli-help-build-…`).
+#[derive(clap::Args)]
+struct BuildArgs {
+    #[arg(default_value = ".")]
+    site: PathBuf,
+    #[arg(short, long, default_value = "public")]
+    output: PathBuf,
+    #[arg(long)]
+    base_url: Option<String>,
+    #[arg(long)]
+    no_minify: bool,
+    #[arg(long)]
+    force: bool,
+    #[arg(short, long)]
+    quiet: bool,
+    #[arg(long)]
+    timings: bool,
+    #[arg(long, value_name = "ID", conflicts_with = "all_portals")]
+    participant: Option<String>,
+    #[arg(long)]
+    all_portals: bool,
+}
+
+// `abierto check`'s arguments.
+#[derive(clap::Args)]
+struct CheckArgs {
+    #[arg(default_value = ".")]
+    site: PathBuf,
+    #[arg(long, value_enum, default_value = "text")]
+    format: Format,
+    #[arg(long)]
+    strict: bool,
+    #[arg(long)]
+    external: bool,
+    #[arg(long, value_name = "SECONDS", default_value_t = 10.0)]
+    external_timeout: f64,
+    #[arg(long, value_name = "SECONDS", default_value_t = 120.0)]
+    external_deadline: f64,
+    #[arg(long, value_name = "PLACE")]
+    previous: Option<String>,
+    #[arg(short, long)]
+    quiet: bool,
+    #[arg(long)]
+    timings: bool,
+    #[arg(long, value_name = "ID")]
+    participant: Option<String>,
+}
+
+// `abierto serve`'s arguments.
+#[derive(clap::Args)]
+struct ServeArgs {
+    #[arg(default_value = ".")]
+    site: PathBuf,
+    #[arg(short, long, default_value_t = 8000)]
+    port: u16,
+    #[arg(long, default_value = "127.0.0.1")]
+    bind: std::net::IpAddr,
+    #[arg(long)]
+    base_url: Option<String>,
+    #[arg(long)]
+    no_drafts: bool,
+    #[arg(short, long)]
+    quiet: bool,
+    #[arg(long, value_name = "ID")]
+    participant: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -157,69 +177,8 @@ fn main() -> ExitCode {
     let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|error| error.exit());
     let asked = cli.lang;
     match cli.command {
-        Command::Build {
-            site,
-            output,
-            base_url,
-            no_minify,
-            force,
-            quiet,
-            timings,
-            participant,
-            all_portals,
-        } => {
-            let language = run_language(asked, &site, timings);
-            let options = BuildOptions {
-                site,
-                output: Some(output),
-                base_url,
-                render: RenderOptions {
-                    minify: !no_minify,
-                    include_drafts: false,
-                },
-                force,
-                progress: Progress::for_terminal(quiet, language),
-                portals: match (participant, all_portals) {
-                    (Some(id), _) => Portals::Participant(id),
-                    (None, true) => Portals::All,
-                    (None, false) => Portals::Network,
-                },
-            };
-            run_build(options, quiet, language)
-        }
-        Command::Check {
-            site,
-            format,
-            strict,
-            external,
-            external_timeout,
-            external_deadline,
-            previous,
-            quiet,
-            timings,
-            participant,
-        } => {
-            let language = run_language(asked, &site, timings);
-            let options = BuildOptions {
-                site,
-                output: None,
-                base_url: None,
-                render: RenderOptions::default(),
-                force: false,
-                progress: Progress::for_terminal(quiet, language),
-                portals: participant.map_or(Portals::Network, Portals::Participant),
-            };
-            run_check(
-                options,
-                format,
-                strict,
-                (
-                    external.then_some((external_timeout, external_deadline)),
-                    previous,
-                ),
-                language,
-            )
-        }
+        Command::Build(args) => run_build(args, asked),
+        Command::Check(args) => run_check(args, asked),
         Command::New(new) => {
             let language = language(asked, new.site());
             print_created(run_new(new), language)
@@ -228,33 +187,31 @@ fn main() -> ExitCode {
             let language = language(asked, import.site());
             print_import(run_import(import), language)
         }
-        Command::Serve {
-            site,
-            port,
-            bind,
-            base_url,
-            no_drafts,
-            quiet,
-            participant,
-        } => run_serve(abierto::serve::ServeOptions {
-            site,
-            port,
-            bind,
-            base_url,
-            participant,
-            include_drafts: !no_drafts,
-            verbose: !quiet,
-            language: asked.map(|lang| match lang {
-                Lang::Es => Language::Es,
-                Lang::En => Language::En,
-            }),
-        }),
+        Command::Serve(args) => run_serve(args, asked),
     }
 }
 
 /// `abierto build`.
-fn run_build(options: BuildOptions, quiet: bool, language: Language) -> ExitCode {
-    let output = options.output.clone().unwrap_or_default();
+fn run_build(args: BuildArgs, asked: Option<Lang>) -> ExitCode {
+    let language = run_language(asked, &args.site, args.timings);
+    let quiet = args.quiet;
+    let options = BuildOptions {
+        site: args.site,
+        output: Some(args.output.clone()),
+        base_url: args.base_url,
+        render: RenderOptions {
+            minify: !args.no_minify,
+            include_drafts: false,
+        },
+        force: args.force,
+        progress: Progress::for_terminal(quiet, language),
+        portals: match (args.participant, args.all_portals) {
+            (Some(id), _) => Portals::Participant(id),
+            (None, true) => Portals::All,
+            (None, false) => Portals::Network,
+        },
+    };
+    let output = args.output;
     let folder = output.display().to_string();
     abierto::interrupt::stop_on_ctrl_c(
         msg!("cli-interrupted-build", folder = &folder).text(language),
@@ -279,28 +236,36 @@ fn run_build(options: BuildOptions, quiet: bool, language: Language) -> ExitCode
     exit_code(&report)
 }
 
-/// `abierto check`; `external` holds the seconds of `--external-timeout` and
-/// `--external-deadline`, `previous` the place of `--previous`.
-fn run_check(
-    options: BuildOptions,
-    format: Format,
-    strict: bool,
-    (external, previous): (Option<(f64, f64)>, Option<String>),
-    language: Language,
-) -> ExitCode {
+/// `abierto check`.
+fn run_check(args: CheckArgs, asked: Option<Lang>) -> ExitCode {
+    let language = run_language(asked, &args.site, args.timings);
+    let options = BuildOptions {
+        site: args.site,
+        output: None,
+        base_url: None,
+        render: RenderOptions::default(),
+        force: false,
+        progress: Progress::for_terminal(args.quiet, language),
+        portals: args
+            .participant
+            .map_or(Portals::Network, Portals::Participant),
+    };
     abierto::interrupt::stop_on_ctrl_c(msg!("cli-interrupted-check").text(language));
     let seconds = |s: f64| Duration::from_secs_f64(s.clamp(0.05, 86_400.0));
-    let external = external.map(|(timeout, deadline)| external::Settings {
-        timeout: seconds(timeout),
-        deadline: seconds(deadline),
+    let external = args.external.then(|| external::Settings {
+        timeout: seconds(args.external_timeout),
+        deadline: seconds(args.external_deadline),
         ..external::Settings::default()
     });
-    let extra = CheckOptions { external, previous };
+    let extra = CheckOptions {
+        external,
+        previous: args.previous,
+    };
     let report = check(&options, abierto::clock::today_or_epoch(), &extra);
-    print_check(&report, &options.site, format, language);
+    print_check(&report, &options.site, args.format, language);
     if report.errors() > 0 {
         ExitCode::FAILURE
-    } else if strict && report.warnings() > 0 {
+    } else if args.strict && report.warnings() > 0 {
         ExitCode::from(2)
     } else {
         ExitCode::SUCCESS
@@ -338,7 +303,17 @@ fn run_new(new: New) -> Result<Vec<PathBuf>, Refusal> {
 }
 
 /// `abierto serve`.
-fn run_serve(options: abierto::serve::ServeOptions) -> ExitCode {
+fn run_serve(args: ServeArgs, asked: Option<Lang>) -> ExitCode {
+    let options = abierto::serve::ServeOptions {
+        site: args.site,
+        port: args.port,
+        bind: args.bind,
+        base_url: args.base_url,
+        participant: args.participant,
+        include_drafts: !args.no_drafts,
+        verbose: !args.quiet,
+        language: asked.map(Language::from),
+    };
     match abierto::serve::run(&options) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {

@@ -53,6 +53,21 @@ fn commit(dir: &Path, message: &str, when: &str) {
     git(dir, &["commit", "-q", "-m", message], when);
 }
 
+/// Writes one file of the site and commits it.
+fn commit_file(dir: &Path, relative: &str, content: &str, message: &str, when: &str) {
+    write(dir, relative, content);
+    commit(dir, message, when);
+}
+
+/// Builds the site in `dir` (no error allowed): the output folder, and its `public/`.
+fn built(dir: &Path) -> (tempfile::TempDir, std::path::PathBuf) {
+    let out = tempfile::tempdir().unwrap();
+    let public = out.path().join("public");
+    let report = common::build_into(dir, &public, None);
+    assert_eq!(report.errors(), 0, "{:#?}", report.diagnostics);
+    (out, public)
+}
+
 const CSV_1: &str = "id,fecha,lesionados\n1,2024-01-03,0\n2,2024-01-05,2\n3,2024-01-09,1\n";
 const CSV_2: &str = "id,fecha,lesionados\n1,2024-01-03,0\n2,2024-01-05,2\n3,2024-01-09,1\n4,2024-02-02,0\n5,2024-02-11,4\n";
 const CSV_3: &str = "id,fecha,lesionados\n1,2024-01-03,0\n2,2024-01-05,3\n3,2024-01-09,1\n4,2024-02-02,0\n5,2024-02-11,4\n";
@@ -79,21 +94,24 @@ fn five_commits() -> TempSite {
         "Publica los accidentes de enero",
         "2024-01-10T10:00:00-06:00",
     );
-    write(dir, "participants/prueba/datos/accidentes.csv", CSV_2);
-    commit(
+    commit_file(
         dir,
+        "participants/prueba/datos/accidentes.csv",
+        CSV_2,
         "Agrega los accidentes de febrero",
         "2024-02-12T09:30:00-06:00",
     );
-    write(dir, "participants/prueba/datos/accidentes.csv", CSV_3);
-    commit(
+    commit_file(
         dir,
+        "participants/prueba/datos/accidentes.csv",
+        CSV_3,
         "Corrige los lesionados del accidente 2",
         "2024-03-01T12:00:00-06:00",
     );
-    write(dir, "participants/prueba/datos/accidentes.csv", CSV_4);
-    commit(
+    commit_file(
         dir,
+        "participants/prueba/datos/accidentes.csv",
+        CSV_4,
         "Renombra la columna lesionados a heridos",
         "2024-03-15T16:45:00-06:00",
     );
@@ -116,13 +134,10 @@ fn five_commits() -> TempSite {
         ],
         "2024-04-02T08:00:00-06:00",
     );
-    write(
+    commit_file(
         dir,
         "participants/prueba/accidentes.toml",
         &descriptor("datos/2024/accidentes.csv", ""),
-    );
-    commit(
-        dir,
         "Mueve los datos a la carpeta del año",
         "2024-04-02T08:00:00-06:00",
     );
@@ -140,12 +155,8 @@ fn entries(html: &scraper::Html) -> Vec<String> {
 /// Builds the site (no error allowed) and reads the history entries of a
 /// dataset's page, newest first.
 fn built_entries(site: &TempSite, dataset: &str) -> Vec<String> {
-    let (report, out) = site.build();
-    assert_eq!(report.errors(), 0, "{:#?}", report.diagnostics);
-    entries(&page(
-        &out.path().join("public"),
-        &format!("datos/{dataset}/index.html"),
-    ))
+    let (_out, public) = built(site.path());
+    entries(&page(&public, &format!("datos/{dataset}/index.html")))
 }
 
 fn head(dir: &Path, rev: &str) -> String {
@@ -160,9 +171,7 @@ fn head(dir: &Path, rev: &str) -> String {
 #[test]
 fn each_commit_of_the_csv_is_an_entry_with_what_changed_in_its_rows_and_columns() {
     let site = five_commits();
-    let (report, out) = site.build();
-    assert_eq!(report.errors(), 0, "{:#?}", report.diagnostics);
-    let public = out.path().join("public");
+    let (_out, public) = built(site.path());
     let html = page(&public, "datos/prueba/accidentes/index.html");
     let section = text_of(&select(&html, "section[aria-labelledby=historial]")[0]);
     assert!(section.contains("Historial de cambios"), "{section}");
@@ -306,12 +315,13 @@ fn the_catalog_describes_each_earlier_version_and_modified_defaults_to_the_last_
 fn check_warns_when_a_declared_modified_is_older_than_the_data() {
     let site = five_commits();
     let dir = site.path();
-    write(
+    commit_file(
         dir,
         "participants/prueba/accidentes.toml",
         &descriptor("datos/2024/accidentes.csv", "modified = 2024-02-01\n"),
+        "Declara la fecha",
+        "2024-04-03T08:00:00-06:00",
     );
-    commit(dir, "Declara la fecha", "2024-04-03T08:00:00-06:00");
     let found: Vec<_> = site
         .check()
         .into_iter()
@@ -366,18 +376,20 @@ fn committed_site(portal_extra: &str, extra: &[(&str, &str)]) -> TempSite {
 fn a_commit_that_broke_the_descriptor_is_an_entry_that_says_so_and_the_build_passes() {
     let site = committed_site("", &[]);
     let dir = site.path();
-    write(
+    commit_file(
         dir,
         "participants/prueba/accidentes.toml",
         "title = \"Accidentes\ndescription = ",
+        "Edición a medias",
+        "2024-01-11T10:00:00-06:00",
     );
-    commit(dir, "Edición a medias", "2024-01-11T10:00:00-06:00");
-    write(
+    commit_file(
         dir,
         "participants/prueba/accidentes.toml",
         &descriptor("datos/accidentes.csv", ""),
+        "Arregla la descripción",
+        "2024-01-12T10:00:00-06:00",
     );
-    commit(dir, "Arregla la descripción", "2024-01-12T10:00:00-06:00");
     let entries = built_entries(&site, "prueba/accidentes");
     assert_eq!(entries.len(), 3);
     assert!(entries[0].contains("Cambió la descripción del conjunto de datos"));
@@ -413,12 +425,13 @@ fn binary_files_and_lfs_pointers_show_their_size_and_checksum_change() {
     );
     let dir = site.path();
     write(dir, "participants/prueba/datos/plano.pdf", PDF_2);
-    write(
+    commit_file(
         dir,
         "participants/prueba/datos/mediciones.csv",
         &pointer('b', 2_500_000),
+        "Nuevos planos",
+        "2024-02-01T10:00:00-06:00",
     );
-    commit(dir, "Nuevos planos", "2024-02-01T10:00:00-06:00");
     let entries = built_entries(&site, "prueba/planos");
     assert_eq!(entries.len(), 2);
     assert!(
@@ -453,19 +466,25 @@ fn a_merge_is_one_entry_against_its_first_parent() {
         &["checkout", "-q", "-b", "febrero"],
         "2024-02-01T10:00:00-06:00",
     );
-    write(dir, "participants/prueba/datos/accidentes.csv", CSV_2);
-    commit(dir, "Agrega febrero", "2024-02-01T10:00:00-06:00");
+    commit_file(
+        dir,
+        "participants/prueba/datos/accidentes.csv",
+        CSV_2,
+        "Agrega febrero",
+        "2024-02-01T10:00:00-06:00",
+    );
     git(
         dir,
         &["checkout", "-q", "main"],
         "2024-02-02T10:00:00-06:00",
     );
-    write(
+    commit_file(
         dir,
         "participants/prueba/participant.toml",
         &format!("{PARTICIPANT}website = \"https://prueba.example.org\"\n"),
+        "Sitio web del municipio",
+        "2024-02-02T10:00:00-06:00",
     );
-    commit(dir, "Sitio web del municipio", "2024-02-02T10:00:00-06:00");
     git(
         dir,
         &["merge", "-q", "--no-ff", "-m", "Fusiona febrero", "febrero"],
@@ -557,9 +576,7 @@ fn thousands_of_commits_are_paged_and_previous_versions_kept_as_asked() {
         &["reset", "-q", "--hard", "main"],
         "2024-05-01T10:00:00-06:00",
     );
-    let (report, out) = site.build();
-    assert_eq!(report.errors(), 0, "{:#?}", report.diagnostics);
-    let public = out.path().join("public");
+    let (_out, public) = built(site.path());
     let html = page(&public, "datos/prueba/accidentes/index.html");
     assert_eq!(entries(&html).len(), 10);
     // 81 entries, 50 a page: 2 pages.
@@ -614,9 +631,10 @@ fn thousands_of_commits_are_paged_and_previous_versions_kept_as_asked() {
 fn hostile_messages_and_authors_are_text_and_the_output_is_byte_for_byte_the_same() {
     let site = committed_site("", &[]);
     let dir = site.path();
-    write(dir, "participants/prueba/datos/accidentes.csv", CSV_2);
-    commit(
+    commit_file(
         dir,
+        "participants/prueba/datos/accidentes.csv",
+        CSV_2,
         "<script>alert(1)</script> & <b>negritas</b>",
         "2024-02-01T10:00:00-06:00",
     );
@@ -714,10 +732,7 @@ fn the_example_site_committed_with_a_few_changes_shows_them() {
         "Corrige los lesionados del folio TR-2014-0002",
         "2016-02-15T11:30:00-06:00",
     );
-    let out = tempfile::tempdir().unwrap();
-    let report = common::build_into(&site, &out.path().join("public"), None);
-    assert_eq!(report.errors(), 0, "{:#?}", report.diagnostics);
-    let public = out.path().join("public");
+    let (_out, public) = built(&site);
     let html = page(&public, "datos/xalapa/accidentes-viales/index.html");
     let entries = entries(&html);
     assert_eq!(entries.len(), 3, "{entries:#?}");

@@ -238,6 +238,56 @@ impl ColumnProfiler {
     }
 
     pub fn finish(self) -> ColumnProfile {
+        let (column_type, numeric, (misfit_count, misfit_example)) = self.column_type();
+        let (min, max) = if numeric && column_type != ColumnType::Boolean {
+            (
+                Some(format_number(self.min_number)),
+                Some(format_number(self.max_number)),
+            )
+        } else if column_type == ColumnType::Date {
+            (self.min_date, self.max_date)
+        } else {
+            (None, None)
+        };
+        let distinct_exact = !self.overflowed;
+        let distinct = if distinct_exact {
+            self.counts.len() as u64
+        } else {
+            self.sketch.estimate().max(DISTINCT_BOUND as u64)
+        };
+        let mut top = most_frequent(self.counts, distinct_exact);
+        let search_values = if column_type == ColumnType::Text {
+            search_values(&top, distinct_exact)
+        } else {
+            Vec::new()
+        };
+        top.truncate(TOP_VALUES);
+        // Facts of every file stay in memory for the whole build: without
+        // this, each column would keep room for its 1,000 distinct values.
+        top.shrink_to_fit();
+        ColumnProfile {
+            name: self.name,
+            column_type,
+            decimal_comma: self.decimal_comma && numeric,
+            empty: self.empty,
+            distinct,
+            distinct_exact,
+            min,
+            max,
+            top,
+            search_values,
+            misfits: misfit_count,
+            misfit_example: if misfit_count > 0 {
+                misfit_example
+            } else {
+                None
+            },
+        }
+    }
+
+    /// The column's type, whether most of its values are numbers, and its
+    /// misfits: how many values are not of the type, and the first of them.
+    fn column_type(&self) -> (ColumnType, bool, (u64, Option<String>)) {
         let filled = self.seen - self.empty;
         let lower = self.name.trim().to_lowercase();
         let enough = |n: u64| n > 0 && n as f64 >= TOLERANCE * filled as f64;
@@ -266,63 +316,31 @@ impl ColumnProfiler {
         } else {
             ColumnType::Text
         };
-        let (min, max) = if numeric && column_type != ColumnType::Boolean {
-            (
-                Some(format_number(self.min_number)),
-                Some(format_number(self.max_number)),
-            )
-        } else if column_type == ColumnType::Date {
-            (self.min_date, self.max_date)
-        } else {
-            (None, None)
-        };
-        let (misfit_count, misfit_example) = misfits;
-        let distinct_exact = !self.overflowed;
-        let distinct = if distinct_exact {
-            self.counts.len() as u64
-        } else {
-            self.sketch.estimate().max(DISTINCT_BOUND as u64)
-        };
-        let mut top: Vec<(String, u64)> = self
-            .counts
-            .into_iter()
-            .filter(|(_, n)| distinct_exact || *n > 1)
-            .map(|(v, n)| (super::printable(&v), n))
-            .collect();
-        top.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        let search_values = if column_type == ColumnType::Text {
-            let few = distinct_exact && top.len() <= FEW_DISTINCT;
-            top.iter()
-                .filter(|(_, n)| few || *n > 1)
-                .take(SEARCH_VALUES)
-                .map(|(v, _)| v.clone())
-                .collect()
-        } else {
-            Vec::new()
-        };
-        top.truncate(TOP_VALUES);
-        // Facts of every file stay in memory for the whole build: without
-        // this, each column would keep room for its 1,000 distinct values.
-        top.shrink_to_fit();
-        ColumnProfile {
-            name: self.name,
-            column_type,
-            decimal_comma: self.decimal_comma && numeric,
-            empty: self.empty,
-            distinct,
-            distinct_exact,
-            min,
-            max,
-            top,
-            search_values,
-            misfits: misfit_count,
-            misfit_example: if misfit_count > 0 {
-                misfit_example
-            } else {
-                None
-            },
-        }
+        (column_type, numeric, misfits)
     }
+}
+
+/// The values counted, most frequent first (ties in text order); when the
+/// count overflowed, only those seen more than once are sure.
+fn most_frequent(counts: HashMap<Box<str>, u64>, distinct_exact: bool) -> Vec<(String, u64)> {
+    let mut top: Vec<(String, u64)> = counts
+        .into_iter()
+        .filter(|(_, n)| distinct_exact || *n > 1)
+        .map(|(v, n)| (super::printable(&v), n))
+        .collect();
+    top.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    top
+}
+
+/// The values of a text column the search finds it by: all of a column with
+/// few distinct values, else those repeated.
+fn search_values(top: &[(String, u64)], distinct_exact: bool) -> Vec<String> {
+    let few = distinct_exact && top.len() <= FEW_DISTINCT;
+    top.iter()
+        .filter(|(_, n)| few || *n > 1)
+        .take(SEARCH_VALUES)
+        .map(|(v, _)| v.clone())
+        .collect()
 }
 
 fn cut(value: &str, cap: usize) -> &str {

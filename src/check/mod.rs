@@ -15,7 +15,7 @@ pub mod report;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 use crate::history::History;
-use crate::model::{Date, Site};
+use crate::model::{Dataset, Date, Site};
 use crate::output::OutputFile;
 use crate::rules;
 
@@ -69,39 +69,11 @@ pub fn run(
     extra: &CheckOptions,
     diagnostics: &Diagnostics,
 ) -> CheckSummary {
-    let external = extra.external.as_ref();
-    let mut datasets = Vec::new();
-    for dataset in &site.datasets {
-        let descriptor =
-            std::fs::read_to_string(site.root.join(&dataset.source_file)).unwrap_or_default();
-        let completeness = rules::completeness::completeness(dataset, site);
-        if let Some(c) = &completeness
-            && let Some(mut d) = metadata::diagnostic(dataset, c)
-        {
-            d.line = Some(metadata::relevant_key(c).map_or(1, |key| key_line(&descriptor, key)));
-            diagnostics.push(d);
-        }
-        let fresh = rules::freshness::freshness(dataset, today);
-        if let Some(mut d) = freshness::diagnostics(dataset, &fresh) {
-            let key = if fresh.state == rules::freshness::State::PromiseOverdue {
-                "expected"
-            } else {
-                "modified"
-            };
-            d.line = Some(key_line(&descriptor, key));
-            diagnostics.push(d);
-        }
-        if let Some(mut d) = freshness::behind_its_data(dataset, history) {
-            d.line = Some(key_line(&descriptor, "modified"));
-            diagnostics.push(d);
-        }
-        datasets.push(DatasetScore {
-            id: dataset.id.clone(),
-            file: dataset.source_file.clone(),
-            completeness,
-            freshness: fresh,
-        });
-    }
+    let datasets = site
+        .datasets
+        .iter()
+        .map(|dataset| dataset_score(site, dataset, history, today, diagnostics))
+        .collect();
     let participants = site
         .participants
         .iter()
@@ -110,7 +82,75 @@ pub fn run(
             completeness: rules::completeness::participant_score(site, &p.id),
         })
         .collect();
+    let external = links_and_files(site, files, extra.external.as_ref(), diagnostics);
+    if let Some(place) = &extra.previous {
+        let found = match previous::read(place) {
+            Ok(previous) => previous::check(site, files, &previous),
+            Err(problem) => vec![problem],
+        };
+        found.into_iter().for_each(|d| diagnostics.push(d));
+    }
+    let (output_bytes, too_large) = files::output_size(files);
+    if let Some(d) = too_large {
+        diagnostics.push(d);
+    }
+    CheckSummary {
+        today: Some(today),
+        datasets,
+        participants,
+        output_bytes,
+        external,
+    }
+}
 
+/// A dataset's completeness and freshness; what is missing or late is
+/// reported at the descriptor's line that says it.
+fn dataset_score(
+    site: &Site,
+    dataset: &Dataset,
+    history: &History,
+    today: Date,
+    diagnostics: &Diagnostics,
+) -> DatasetScore {
+    let descriptor =
+        std::fs::read_to_string(site.root.join(&dataset.source_file)).unwrap_or_default();
+    let completeness = rules::completeness::completeness(dataset, site);
+    if let Some(c) = &completeness
+        && let Some(mut d) = metadata::diagnostic(dataset, c)
+    {
+        d.line = Some(metadata::relevant_key(c).map_or(1, |key| key_line(&descriptor, key)));
+        diagnostics.push(d);
+    }
+    let fresh = rules::freshness::freshness(dataset, today);
+    if let Some(mut d) = freshness::diagnostics(dataset, &fresh) {
+        let key = if fresh.state == rules::freshness::State::PromiseOverdue {
+            "expected"
+        } else {
+            "modified"
+        };
+        d.line = Some(key_line(&descriptor, key));
+        diagnostics.push(d);
+    }
+    if let Some(mut d) = freshness::behind_its_data(dataset, history) {
+        d.line = Some(key_line(&descriptor, "modified"));
+        diagnostics.push(d);
+    }
+    DatasetScore {
+        id: dataset.id.clone(),
+        file: dataset.source_file.clone(),
+        completeness,
+        freshness: fresh,
+    }
+}
+
+/// The links of the pages and the files of the site checked (with
+/// `external`, every address they name asked too); what `--external` did.
+fn links_and_files(
+    site: &Site,
+    files: &[OutputFile],
+    external: Option<&external::Settings>,
+    diagnostics: &Diagnostics,
+) -> Option<external::Summary> {
     let link_report = links::check(site, files);
     link_report
         .problems
@@ -133,24 +173,7 @@ pub fn run(
     files::check(site, &linked)
         .into_iter()
         .for_each(|d| diagnostics.push(d));
-    if let Some(place) = &extra.previous {
-        let found = match previous::read(place) {
-            Ok(previous) => previous::check(site, files, &previous),
-            Err(problem) => vec![problem],
-        };
-        found.into_iter().for_each(|d| diagnostics.push(d));
-    }
-    let (output_bytes, too_large) = files::output_size(files);
-    if let Some(d) = too_large {
-        diagnostics.push(d);
-    }
-    CheckSummary {
-        today: Some(today),
-        datasets,
-        participants,
-        output_bytes,
-        external,
-    }
+    external
 }
 
 /// Turns the warnings that `[check] allow` in portal.toml names into notes.

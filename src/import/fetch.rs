@@ -5,9 +5,9 @@
 //! stays a link, and the report names it with the reason.
 
 use super::http::{Client, HttpLimits, HttpProblem};
-use super::{Imported, Note};
+use super::{Imported, ImportedResource, Note};
 use crate::load::PARTICIPANTS_DIR;
-use crate::messages::Arg;
+use crate::messages::{Arg, Message};
 use crate::msg;
 use crate::slug::slugify;
 use std::collections::BTreeSet;
@@ -64,80 +64,80 @@ pub fn fetch_all(
     limits: &FetchLimits,
     http: &HttpLimits,
 ) -> FetchReport {
-    let client = Client::new(http);
-    let mut report = FetchReport::default();
-    let mut names: BTreeSet<String> = BTreeSet::new();
+    let mut run = Run {
+        site,
+        client: Client::new(http),
+        limits,
+        report: FetchReport::default(),
+        names: BTreeSet::new(),
+    };
     for dataset in &mut imported.datasets {
         for (index, resource) in dataset.resources.iter_mut().enumerate() {
-            let field = format!("resources[{}]", index + 1);
-            let skip = |report: &mut FetchReport, message| {
-                report.skipped.push(Note {
+            if let Err(message) = run.fetch(&dataset.participant, resource) {
+                run.report.skipped.push(Note {
                     source: dataset.source.clone(),
-                    field: field.clone(),
+                    field: format!("resources[{}]", index + 1),
                     message,
                 });
-            };
-            let format = resource.format.clone().unwrap_or_default().to_uppercase();
-            if NOT_FILES.contains(&format.as_str()) {
-                skip(
-                    &mut report,
-                    msg!(
-                        "import-fetch-not-a-file",
-                        url = &resource.url,
-                        format = &format
-                    ),
-                );
-                continue;
-            }
-            let left = limits.total.saturating_sub(report.bytes);
-            if left == 0 {
-                skip(
-                    &mut report,
-                    msg!(
-                        "import-fetch-total",
-                        url = &resource.url,
-                        limit = Arg::size(limits.total)
-                    ),
-                );
-                continue;
-            }
-            let name = file_name(
-                &resource.url,
-                &resource.title,
-                &format,
-                &dataset.participant,
-                &mut names,
-            );
-            let relative = format!("{DATA_DIR}/{name}");
-            let folder = site.join(PARTICIPANTS_DIR).join(&dataset.participant);
-            let path = folder.join(&relative);
-            if path.exists() {
-                resource.path = Some(relative);
-                continue;
-            }
-            match download(
-                &client,
-                &resource.url,
-                &path,
-                limits.per_file.min(left),
-                &format,
-            ) {
-                Ok(bytes) => {
-                    report.bytes += bytes;
-                    report.downloaded.push((
-                        format!("{PARTICIPANTS_DIR}/{}/{relative}", dataset.participant),
-                        bytes,
-                    ));
-                    resource.path = Some(relative);
-                }
-                Err(message) => skip(
-                    &mut report,
-                    msg!("import-fetch-skipped", url = &resource.url, why = message),
-                ),
             }
         }
     }
-    report
+    run.report
+}
+
+/// One `--fetch` run: what it downloaded so far, and the file names taken.
+struct Run<'a> {
+    site: &'a Path,
+    client: Client,
+    limits: &'a FetchLimits,
+    report: FetchReport,
+    names: BTreeSet<String>,
+}
+
+impl Run<'_> {
+    /// Downloads one resource of `participant` into its data folder (or finds
+    /// it there from a previous run) and gives it its `path`; `Err` says why
+    /// it stays a link.
+    fn fetch(&mut self, participant: &str, resource: &mut ImportedResource) -> Result<(), Message> {
+        let format = resource.format.clone().unwrap_or_default().to_uppercase();
+        if NOT_FILES.contains(&format.as_str()) {
+            return Err(msg!(
+                "import-fetch-not-a-file",
+                url = &resource.url,
+                format = &format
+            ));
+        }
+        let left = self.limits.total.saturating_sub(self.report.bytes);
+        if left == 0 {
+            return Err(msg!(
+                "import-fetch-total",
+                url = &resource.url,
+                limit = Arg::size(self.limits.total)
+            ));
+        }
+        let name = file_name(
+            &resource.url,
+            &resource.title,
+            &format,
+            participant,
+            &mut self.names,
+        );
+        let relative = format!("{DATA_DIR}/{name}");
+        let folder = self.site.join(PARTICIPANTS_DIR).join(participant);
+        let path = folder.join(&relative);
+        if !path.exists() {
+            let limit = self.limits.per_file.min(left);
+            let bytes = download(&self.client, &resource.url, &path, limit, &format)
+                .map_err(|why| msg!("import-fetch-skipped", url = &resource.url, why = why))?;
+            self.report.bytes += bytes;
+            self.report.downloaded.push((
+                format!("{PARTICIPANTS_DIR}/{participant}/{relative}"),
+                bytes,
+            ));
+        }
+        resource.path = Some(relative);
+        Ok(())
+    }
 }
 
 /// Downloads `url` to `path` (nothing is left there if it fails).
@@ -147,7 +147,7 @@ fn download(
     path: &Path,
     limit: u64,
     format: &str,
-) -> Result<u64, crate::messages::Message> {
+) -> Result<u64, Message> {
     let write_problem =
         |e: std::io::Error| msg!("import-fetch-cannot-write", error = e.to_string());
     if let Some(parent) = path.parent() {

@@ -74,7 +74,39 @@ pub fn load_site(root: &Path, diagnostics: &Diagnostics) -> Option<Site> {
     let (stories, references) = loader.stories(&files.stories);
     let pages = loader.pages(&files.pages);
     loader.participant_pages(&mut participants, &files.participant_pages);
-    let unloaded = Unloaded {
+    let unloaded = unloaded(&files, &participants, &datasets, &stories, &pages);
+
+    let mut site = Site {
+        root: root.clone(),
+        portal,
+        participants: participants.into_values().collect(),
+        datasets: datasets.into_values().collect(),
+        stories,
+        pages,
+        static_files: files.static_files,
+        template_overrides: files.templates,
+        unloaded,
+    };
+    site.stories
+        .sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
+    site.pages
+        .sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.slug.cmp(&b.slug)));
+    loader.check_story_references(&site, &references);
+    loader.check_former_ids(&site, &files.descriptors);
+    own_portals::check(&site, diagnostics);
+    Some(site)
+}
+
+/// The ids of the files found that did not load, so that nothing else
+/// reports them again.
+fn unloaded(
+    files: &SiteFiles,
+    participants: &BTreeMap<String, Participant>,
+    datasets: &BTreeMap<String, Dataset>,
+    stories: &[Story],
+    pages: &[Page],
+) -> Unloaded {
+    Unloaded {
         datasets: files
             .descriptor_ids
             .iter()
@@ -101,27 +133,7 @@ pub fn load_site(root: &Path, diagnostics: &Diagnostics) -> Option<Site> {
             .map(|path| ids::file_id(path))
             .filter(|slug| !pages.iter().any(|p| &p.slug == slug))
             .collect(),
-    };
-
-    let mut site = Site {
-        root: root.clone(),
-        portal,
-        participants: participants.into_values().collect(),
-        datasets: datasets.into_values().collect(),
-        stories,
-        pages,
-        static_files: files.static_files,
-        template_overrides: files.templates,
-        unloaded,
-    };
-    site.stories
-        .sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
-    site.pages
-        .sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.slug.cmp(&b.slug)));
-    loader.check_story_references(&site, &references);
-    loader.check_former_ids(&site, &files.descriptors);
-    own_portals::check(&site, diagnostics);
-    Some(site)
+    }
 }
 
 /// What a file's id names, for the message about two files with one id.

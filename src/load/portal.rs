@@ -109,11 +109,11 @@ impl LicenseFile {
 /// The address of a portal that does not say its own (a local preview).
 pub const DEFAULT_BASE_URL: &str = "http://localhost/";
 const DEFAULT_PREVIEW_ROWS: usize = 20;
-/// Git and GitHub refuse files over 100 MB.
 /// Rows a table may have for its explorer to be made, unless `[build] explore_max_rows` says.
 pub const DEFAULT_EXPLORE_MAX_ROWS: u64 = 1_000_000;
 /// The most `explore_max_rows` may say: past it a browser could not hold the table.
 const MOST_EXPLORE_ROWS: i64 = 10_000_000;
+/// Git and GitHub refuse files over 100 MB.
 pub const DEFAULT_MAX_FILE_BYTES: u64 = 100 * 1024 * 1024;
 
 /// Reads `portal.toml`; `None` when its syntax is broken (every problem
@@ -122,92 +122,85 @@ pub fn load(source: &SourceText, diagnostics: &Diagnostics) -> Option<Portal> {
     let read = toml_file::parse::<PortalFile>(source, &source.text);
     read.problems.into_iter().for_each(|d| diagnostics.push(d));
     let file = read.value?;
-    let report = |result: Result<(), Diagnostic>| {
-        if let Err(d) = result {
-            diagnostics.push(d)
-        }
+    let values = Values {
+        source,
+        diagnostics,
     };
     if !read.dropped.key("title") {
-        report(title(source, &file.title));
+        values.checked(Some(&file.title), |source, text| title(source, text));
     }
-    if let Some(theme) = &file.theme {
-        report(theme_name(source, theme));
-    }
+    values.checked(file.theme.as_ref(), |source, theme| {
+        theme_name(source, theme)
+    });
     let licenses = licenses(source, file.licenses, diagnostics);
-    let default_license = file.default_license.and_then(|id| {
-        known_license(source, &id, &licenses)
-            .map_err(|d| diagnostics.push(d))
-            .ok()
+    let default_license = values.checked(file.default_license, |source, id| {
+        known_license(source, id, &licenses)
     });
-    let base_url = file.base_url.map_or(DEFAULT_BASE_URL.to_string(), |url| {
-        base_url(source, &url).unwrap_or_else(|d| {
-            diagnostics.push(d);
-            DEFAULT_BASE_URL.to_string()
-        })
-    });
-    let accent_color = file.accent_color.and_then(|colour| {
-        accent_color(source, &colour)
-            .map_err(|d| diagnostics.push(d))
-            .ok()
-    });
-    let preview_rows = file.preview_rows.map_or(DEFAULT_PREVIEW_ROWS, |rows| {
-        preview_rows(source, &rows).unwrap_or_else(|d| {
-            diagnostics.push(d);
-            DEFAULT_PREVIEW_ROWS
-        })
-    });
-    let max_file_bytes = file
-        .build
-        .max_file_size
-        .map_or(DEFAULT_MAX_FILE_BYTES, |size| {
-            max_file_bytes(source, &size).unwrap_or_else(|d| {
-                diagnostics.push(d);
-                DEFAULT_MAX_FILE_BYTES
-            })
-        });
-    let explore_max_rows = file
-        .build
-        .explore_max_rows
-        .map_or(DEFAULT_EXPLORE_MAX_ROWS, |rows| {
-            explore_max_rows(source, &rows).unwrap_or_else(|d| {
-                diagnostics.push(d);
-                DEFAULT_EXPLORE_MAX_ROWS
-            })
-        });
-    let keep_versions = file.history.keep_versions.map_or(0, |n| {
-        keep_versions(source, &n).unwrap_or_else(|d| {
-            diagnostics.push(d);
-            0
-        })
-    });
-    let categories = categories(source, file.categories, diagnostics);
-    let repository = file.repository.and_then(|url| {
-        repository(source, &url, file.branch.as_ref())
-            .map_err(|d| diagnostics.push(d))
-            .ok()
-    });
+    let branch = file.branch.as_ref();
     Some(Portal {
         title: file.title,
         description: file.description,
         source_file: source.name.clone(),
         description_line: 1,
-        base_url,
+        base_url: values.or(file.base_url, DEFAULT_BASE_URL.to_string(), base_url),
         language: file.language,
         default_license,
-        accent_color,
+        accent_color: values.checked(file.accent_color, accent_color),
         logo: file.logo.map(Logo::Static),
-        preview_rows,
-        categories,
+        preview_rows: values.or(file.preview_rows, DEFAULT_PREVIEW_ROWS, preview_rows),
+        max_file_bytes: values.or(
+            file.build.max_file_size,
+            DEFAULT_MAX_FILE_BYTES,
+            max_file_bytes,
+        ),
+        explore_max_rows: values.or(
+            file.build.explore_max_rows,
+            DEFAULT_EXPLORE_MAX_ROWS,
+            explore_max_rows,
+        ),
+        keep_versions: values.or(file.history.keep_versions, 0, keep_versions),
+        // Said in the order the file's sections are checked.
+        categories: categories(source, file.categories, diagnostics),
         licenses,
         check_allow: file.check.allow,
-        max_file_bytes,
-        explore_max_rows,
-        keep_versions,
-        repository,
+        repository: values.checked(file.repository, |source, url| {
+            repository(source, url, branch)
+        }),
         maps: file
             .maps
             .map(|maps| maps_section(source, maps, diagnostics)),
     })
+}
+
+/// The values of `portal.toml` checked one by one: a wrong one is reported
+/// and read as absent, so every mistake of the file is said in one run.
+struct Values<'a> {
+    source: &'a SourceText,
+    diagnostics: &'a Diagnostics,
+}
+
+impl Values<'_> {
+    /// `value` as `check` reads it; `None` when it is absent or wrong (reported).
+    fn checked<V, T>(
+        &self,
+        value: Option<V>,
+        check: impl FnOnce(&SourceText, &V) -> Result<T, Diagnostic>,
+    ) -> Option<T> {
+        let value = value?;
+        check(self.source, &value)
+            .map_err(|d| self.diagnostics.push(d))
+            .ok()
+    }
+
+    /// `value` as `check` reads it, or `default` when it is absent or wrong (reported).
+    fn or<V, T>(
+        &self,
+        value: Option<V>,
+        default: T,
+        check: impl FnOnce(&SourceText, &V) -> Result<T, Diagnostic>,
+    ) -> T {
+        self.checked(value, check).unwrap_or(default)
+    }
 }
 
 /// `[maps]`: `tiles` an `https` address with `{z}`, `{x}` and `{y}`, said

@@ -30,32 +30,34 @@ impl Explained {
 pub fn explain(source: &SourceText, raw: &str, at: Range<usize>) -> Explained {
     let raw = raw.trim();
     if let Some(rest) = raw.strip_prefix("unknown field ") {
-        let (unknown, expected) = split_expected(rest);
-        let allowed = quote_list(&expected);
-        let help = match nearest(&unknown, &expected) {
-            Some(best) => msg!(
-                "load-unknown-key-nearest",
-                nearest = best,
-                allowed = allowed
-            ),
-            None => msg!("load-unknown-key-allowed", allowed = allowed),
-        };
+        let (unknown, help) = unknown_and_help(
+            rest,
+            |best, allowed| {
+                msg!(
+                    "load-unknown-key-nearest",
+                    nearest = best,
+                    allowed = allowed
+                )
+            },
+            |allowed| msg!("load-unknown-key-allowed", allowed = allowed),
+        );
         return Explained {
             code: Some(Code::UnknownKey),
             ..explained(msg!("load-unknown-key", key = unknown), help)
         };
     }
     if let Some(rest) = raw.strip_prefix("unknown variant ") {
-        let (unknown, expected) = split_expected(rest);
-        let allowed = quote_list(&expected);
-        let help = match nearest(&unknown, &expected) {
-            Some(best) => msg!(
-                "load-unknown-value-nearest",
-                nearest = best,
-                allowed = allowed
-            ),
-            None => msg!("load-unknown-value-allowed", allowed = allowed),
-        };
+        let (unknown, help) = unknown_and_help(
+            rest,
+            |best, allowed| {
+                msg!(
+                    "load-unknown-value-nearest",
+                    nearest = best,
+                    allowed = allowed
+                )
+            },
+            |allowed| msg!("load-unknown-value-allowed", allowed = allowed),
+        );
         return explained(msg!("load-unknown-value", value = unknown), help);
     }
     if let Some(rest) = raw.strip_prefix("missing field ") {
@@ -162,6 +164,22 @@ pub fn nearest<'a>(unknown: &str, known: impl IntoIterator<Item = &'a String>) -
         .filter(|(score, _)| *score >= 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, name)| name.as_str())
+}
+
+/// The unknown name serde's error names (`rest`: `` `x`, expected one of `a`, `b` ``)
+/// and the help: the allowed name nearest to it (`nearest_one`), else every allowed name (`allowed`).
+fn unknown_and_help(
+    rest: &str,
+    nearest_one: impl FnOnce(&str, String) -> Message,
+    allowed: impl FnOnce(String) -> Message,
+) -> (String, Message) {
+    let (unknown, expected) = split_expected(rest);
+    let list = quote_list(&expected);
+    let help = match nearest(&unknown, &expected) {
+        Some(best) => nearest_one(best, list),
+        None => allowed(list),
+    };
+    (unknown, help)
 }
 
 fn quote_list(names: &[String]) -> String {

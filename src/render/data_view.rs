@@ -401,15 +401,8 @@ fn geo_view(
 /// The resource's map (`sheet`: the workbook's sheet it is of); its caption
 /// says when not every shape is drawn.
 fn map_view(cx: &Context, layer: &Layer, sheet: Option<usize>) -> MapView {
-    let mut caption = layer.description(cx.t);
-    if layer.partial() {
-        caption = format!("{caption} {}", cx.ui("map_partial"));
-    }
-    let data = layer
-        .map
-        .data
-        .as_ref()
-        .map(|_| Urls::map_data(cx.dataset_id, &cx.resource.slug, sheet));
+    let caption = layer.caption(cx.t);
+    let data = layer.data(cx.dataset_id, &cx.resource.slug, sheet);
     let live = data.is_some();
     let html = map_figure::figure(
         &Figure {

@@ -75,27 +75,17 @@ fn downloads(site: &Site, analysis: &Analysis) -> Vec<OutputFile> {
                     origin: source_file.clone(),
                 });
                 if let Some(facts) = analysis.facts(path) {
-                    files.extend(made_files(
+                    let file = DataFile {
                         analysis,
                         facts,
-                        &dataset.id,
+                        dataset_id: &dataset.id,
                         file_name,
+                        resource_slug: &resource.slug,
                         source_file,
-                    ));
-                    files.extend(explorer_files(
-                        analysis,
-                        facts,
-                        &dataset.id,
-                        &resource.slug,
-                        source_file,
-                    ));
-                    files.extend(map_files(
-                        analysis,
-                        facts,
-                        &dataset.id,
-                        &resource.slug,
-                        source_file,
-                    ));
+                    };
+                    files.extend(file.made_files());
+                    files.extend(file.explorer_files());
+                    files.extend(file.map_files());
                 }
             }
         }
@@ -103,83 +93,83 @@ fn downloads(site: &Site, analysis: &Analysis) -> Vec<OutputFile> {
     files
 }
 
-/// The files made from a data file: its UTF-8 and standard copies, its sheets as CSV, its GeoJSON conversion.
-fn made_files(
-    analysis: &Analysis,
-    facts: &FileFacts,
-    dataset_id: &str,
-    file_name: &str,
-    source_file: &str,
-) -> Vec<OutputFile> {
-    use crate::analyse::FileContent as Data;
-    let made = |route: Route, name: &str| OutputFile {
-        route,
-        content: Content::CopyOf(analysis.made_file(name)),
-        origin: format!("{source_file} (converted)"),
-    };
-    match &facts.content {
-        Data::Csv {
-            utf8_copy,
-            standard_copy,
-            ..
-        } => {
-            let utf8 = utf8_copy
+/// A local data file of a resource, with what its analysis made of it.
+struct DataFile<'a> {
+    analysis: &'a Analysis,
+    facts: &'a FileFacts,
+    dataset_id: &'a str,
+    file_name: &'a str,
+    resource_slug: &'a str,
+    /// The descriptor that names it, for messages.
+    source_file: &'a str,
+}
+
+impl DataFile<'_> {
+    /// The files made from the data file: its UTF-8 and standard copies, its sheets as CSV, its GeoJSON conversion.
+    fn made_files(&self) -> Vec<OutputFile> {
+        use crate::analyse::FileContent as Data;
+        let (dataset_id, file_name) = (self.dataset_id, self.file_name);
+        let made = |route: Route, name: &str| OutputFile {
+            route,
+            content: Content::CopyOf(self.analysis.made_file(name)),
+            origin: format!("{} (converted)", self.source_file),
+        };
+        match &self.facts.content {
+            Data::Csv {
+                utf8_copy,
+                standard_copy,
+                ..
+            } => {
+                let utf8 = utf8_copy
+                    .iter()
+                    .map(|name| made(Urls::utf8_copy(dataset_id, file_name), name));
+                let standard = standard_copy
+                    .iter()
+                    .map(|name| made(Urls::standard_copy(dataset_id, file_name), name));
+                utf8.chain(standard).collect()
+            }
+            Data::Workbook { sheets } => sheets
                 .iter()
-                .map(|name| made(Urls::utf8_copy(dataset_id, file_name), name));
-            let standard = standard_copy
-                .iter()
-                .map(|name| made(Urls::standard_copy(dataset_id, file_name), name));
-            utf8.chain(standard).collect()
+                .filter_map(|s| {
+                    let name = s.csv_file.as_deref()?;
+                    Some(made(Urls::sheet_csv(dataset_id, file_name, &s.name), name))
+                })
+                .collect(),
+            Data::Geo {
+                geojson_copy: Some(name),
+                ..
+            } => vec![made(Urls::geojson_conversion(dataset_id, file_name), name)],
+            _ => Vec::new(),
         }
-        Data::Workbook { sheets } => sheets
-            .iter()
-            .filter_map(|s| {
-                let name = s.csv_file.as_deref()?;
-                Some(made(Urls::sheet_csv(dataset_id, file_name, &s.name), name))
-            })
-            .collect(),
-        Data::Geo {
-            geojson_copy: Some(name),
-            ..
-        } => vec![made(Urls::geojson_conversion(dataset_id, file_name), name)],
-        _ => Vec::new(),
     }
-}
 
-/// The data of each explorer of a data file's tables, beside its page.
-fn explorer_files(
-    analysis: &Analysis,
-    facts: &FileFacts,
-    dataset_id: &str,
-    resource_slug: &str,
-    source_file: &str,
-) -> Vec<OutputFile> {
-    explorers(facts)
-        .into_iter()
-        .map(|(sheet, explorer)| OutputFile {
-            route: Urls::explorer_data(&Urls::explorer(dataset_id, resource_slug, sheet)),
-            content: Content::CopyOf(analysis.made_file(&explorer.file)),
-            origin: format!("{source_file} (explorer)"),
-        })
-        .collect()
-}
+    /// The data of each explorer of the data file's tables, beside its page.
+    fn explorer_files(&self) -> Vec<OutputFile> {
+        explorers(self.facts)
+            .into_iter()
+            .map(|(sheet, explorer)| OutputFile {
+                route: Urls::explorer_data(&Urls::explorer(
+                    self.dataset_id,
+                    self.resource_slug,
+                    sheet,
+                )),
+                content: Content::CopyOf(self.analysis.made_file(&explorer.file)),
+                origin: format!("{} (explorer)", self.source_file),
+            })
+            .collect()
+    }
 
-/// The files of each map of a data file, beside its page.
-fn map_files(
-    analysis: &Analysis,
-    facts: &FileFacts,
-    dataset_id: &str,
-    resource_slug: &str,
-    source_file: &str,
-) -> Vec<OutputFile> {
-    facts
-        .maps()
-        .into_iter()
-        .flat_map(|(sheet, map)| {
-            let folder = Urls::map_data(dataset_id, resource_slug, sheet);
-            map_folder(analysis, map, &folder, source_file)
-        })
-        .collect()
+    /// The files of each map of the data file, beside its page.
+    fn map_files(&self) -> Vec<OutputFile> {
+        self.facts
+            .maps()
+            .into_iter()
+            .flat_map(|(sheet, map)| {
+                let folder = Urls::map_data(self.dataset_id, self.resource_slug, sheet);
+                map_folder(self.analysis, map, &folder, self.source_file)
+            })
+            .collect()
+    }
 }
 
 /// The files of a map's data, under `folder`.

@@ -9,6 +9,7 @@ use super::map_style::Legend;
 use crate::analyse::map::Colouring;
 use crate::analyse::{GeoAnalysis, MapLayer, PointLayer, Shape};
 use crate::msg;
+use crate::output::urls::{Route, Urls};
 use crate::render::{Translation, escape};
 use std::fmt::Write;
 
@@ -75,9 +76,29 @@ impl Layer<'_> {
         .text(t.language)
     }
 
-    /// Whether the map leaves out features the file has.
-    pub fn partial(&self) -> bool {
-        !self.map.complete
+    /// A map's caption: its description, and that not every shape is drawn
+    /// when the map leaves some out.
+    pub fn caption(&self, t: &Translation) -> String {
+        let description = self.description(t);
+        if self.map.complete {
+            description
+        } else {
+            format!("{description} {}", t.ui("map_partial"))
+        }
+    }
+
+    /// The folder of the interactive map's data (`sheet`: the workbook's
+    /// sheet the layer is of), when the layer has such data.
+    pub fn data(
+        &self,
+        dataset_id: &str,
+        resource_slug: &str,
+        sheet: Option<usize>,
+    ) -> Option<Route> {
+        self.map
+            .data
+            .as_ref()
+            .map(|_| Urls::map_data(dataset_id, resource_slug, sheet))
     }
 }
 

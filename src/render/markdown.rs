@@ -151,6 +151,15 @@ impl<'a> TextRenderer<'a> {
         self.source.first_line + self.lines.newlines_before(offset)
     }
 
+    /// Keeps an error of the text at a file line, with its help.
+    fn problem(&mut self, line: usize, message: Message, help: Message) {
+        self.problems.push(
+            Diagnostic::error(self.source.file, message)
+                .at_line(line)
+                .help(help),
+        );
+    }
+
     /// For a paragraph starting at `range` in a story: when it is one embed
     /// line, its marker is pushed and `true` returned; an embed line among
     /// others is a problem.
@@ -181,10 +190,10 @@ impl<'a> TextRenderer<'a> {
         }
         if let Some(i) = lines.iter().position(|l| embedder.is_embed(l)) {
             let line = self.line_of(range.start) + i;
-            self.problems.push(
-                Diagnostic::error(self.source.file, msg!("render-embed-in-paragraph"))
-                    .at_line(line)
-                    .help(msg!("render-embed-in-paragraph-help")),
+            self.problem(
+                line,
+                msg!("render-embed-in-paragraph"),
+                msg!("render-embed-in-paragraph-help"),
             );
         }
         false
@@ -213,13 +222,10 @@ impl<'a> TextRenderer<'a> {
                 id,
             }) if script_scheme(&dest_url).is_some_and(|scheme| scheme != "data:") => {
                 let line = self.line_of(offset);
-                self.problems.push(
-                    Diagnostic::error(
-                        self.source.file,
-                        msg!("render-image-script", address = dest_url.as_ref()),
-                    )
-                    .at_line(line)
-                    .help(msg!("render-image-script-help")),
+                self.problem(
+                    line,
+                    msg!("render-image-script", address = dest_url.as_ref()),
+                    msg!("render-image-script-help"),
                 );
                 Event::Start(Tag::Image {
                     link_type,
@@ -273,25 +279,16 @@ impl<'a> TextRenderer<'a> {
             Some(Ok(href)) => CowStr::from(href),
             Some(Err(help)) => {
                 let line = self.line_of(offset);
-                self.problems.push(
-                    Diagnostic::error(
-                        self.source.file,
-                        msg!("render-link-unknown", address = dest_url.as_ref()),
-                    )
-                    .at_line(line)
-                    .help(help),
-                );
+                let address = dest_url.as_ref();
+                self.problem(line, msg!("render-link-unknown", address = address), help);
                 dest_url
             }
             None if script_scheme(&dest_url).is_some() => {
                 let line = self.line_of(offset);
-                self.problems.push(
-                    Diagnostic::error(
-                        self.source.file,
-                        msg!("render-link-script", address = dest_url.as_ref()),
-                    )
-                    .at_line(line)
-                    .help(msg!("render-link-script-help")),
+                self.problem(
+                    line,
+                    msg!("render-link-script", address = dest_url.as_ref()),
+                    msg!("render-link-script-help"),
                 );
                 CowStr::from("")
             }

@@ -79,20 +79,9 @@ pub fn render_site_cached(
     }
     let urls = &scope.urls;
     let t = scope.translation();
-    let assets = theme::assets();
-    let common = pages::CommonContext::new(scope, &t, &assets).values();
+    let made = made(scope, &t, analysis, history, options.include_drafts);
     let step = std::time::Instant::now();
-    let views = views::Views::new(scope, &t, options.include_drafts);
-    let records = catalogs::Records::new(site, &scope.whole().portal, analysis, history, urls, &t);
-    let facets = facets::Facets::new(&views, views.today);
-    crate::timing::phase("views", step);
-    let (index, counts) = crate::timing::timed("index", || {
-        let documents = search::documents(&views, analysis, options.include_drafts);
-        (search::index::build(&documents), search::counts(&documents))
-    });
-    let step = std::time::Instant::now();
-    let finder = pages::Finder::new(&facets, &index, counts);
-    let network = network_map::network_map(site, analysis, urls, &t);
+    let finder = pages::Finder::new(&made.facets, &made.index, made.counts);
     // Held here while the cache is updated; put back once rendered.
     let Some((templates, compiled)) = cache.templates.take() else {
         return Vec::new();
@@ -112,13 +101,13 @@ pub fn render_site_cached(
     };
     let sources = pages::Sources {
         whole: scope.whole(),
-        views: &views,
+        views: &made.views,
         analysis,
         history,
-        records: &records,
-        common: &common,
+        records: &made.records,
+        common: &made.common,
         finder: &finder,
-        network_map: network.as_ref().map(|n| n.html.as_str()),
+        network_map: made.network.as_ref().map(|n| n.html.as_str()),
     };
     let (rendered, story_files) =
         pages::all(sources, options, diagnostics, |job| renderer.render(job));
@@ -129,7 +118,7 @@ pub fn render_site_cached(
     let catalog_files = cache.catalog_files(
         catalogs_fingerprint,
         bundle.as_ref(),
-        &records,
+        &made.records,
         tera,
         diagnostics,
     );
@@ -141,26 +130,88 @@ pub fn render_site_cached(
     let step = std::time::Instant::now();
     files.extend(story_files);
     files.extend(catalogs::story_feed_sitemap_and_headers(
-        &records,
-        &views,
+        &made.records,
+        &made.views,
         &page_routes,
         tera,
         diagnostics,
     ));
     cache.templates = Some((templates, compiled));
     files.extend(catalog_files.unwrap_or_default());
-    files.extend(files::not_pages(site, analysis, &assets, index));
-    files.extend(network.map(|n| n.files).unwrap_or_default());
+    files.extend(files::not_pages(site, analysis, &made.assets, made.index));
+    files.extend(made.network.map(|n| n.files).unwrap_or_default());
+    let files = with_former_and_kept_files(site, history, urls, &t, files);
+    crate::timing::phase("files", step);
+    files
+}
+
+/// What the pages and catalogs of a portal are made from.
+struct Made<'a> {
+    /// The theme's assets, fingerprinted.
+    assets: Vec<(String, theme::Asset)>,
+    /// What every page's template is given.
+    common: pages::CommonValues,
+    views: views::Views<'a>,
+    records: catalogs::Records<'a>,
+    facets: facets::Facets,
+    index: search::index::SearchIndex,
+    /// How many documents of each kind the search finds.
+    counts: search::Counts,
+    /// The home page's map of the network, and its data.
+    network: Option<network_map::NetworkMap>,
+}
+
+/// The site as its pages and catalogs see it, its facets and its search index.
+fn made<'a>(
+    scope: &'a Scope,
+    t: &'a Translation,
+    analysis: &'a Analysis,
+    history: &'a History,
+    include_drafts: bool,
+) -> Made<'a> {
+    let assets = theme::assets();
+    let common = pages::CommonContext::new(scope, t, &assets).values();
+    let (views, records, facets) = crate::timing::timed("views", || {
+        let views = views::Views::new(scope, t, include_drafts);
+        let (site, whole) = (scope.here(), &scope.whole().portal);
+        let records = catalogs::Records::new(site, whole, analysis, history, &scope.urls, t);
+        let facets = facets::Facets::new(&views, views.today);
+        (views, records, facets)
+    });
+    let (index, counts) = crate::timing::timed("index", || {
+        search::index_and_counts(&views, analysis, include_drafts)
+    });
+    let network = network_map::network_map(scope.here(), analysis, &scope.urls, t);
+    Made {
+        assets,
+        common,
+        views,
+        records,
+        facets,
+        index,
+        counts,
+        network,
+    }
+}
+
+/// `files` with copies of a renamed dataset's files at its former addresses
+/// and the previous versions of data files the history keeps.
+fn with_former_and_kept_files(
+    site: &Site,
+    history: &History,
+    urls: &Urls,
+    t: &Translation,
+    mut files: Vec<OutputFile>,
+) -> Vec<OutputFile> {
     let former = files::former_addresses(site, &files);
     files.extend(former);
     let changes = changes::Changes {
         site,
         history,
         urls,
-        t: &t,
+        t,
     };
     files.extend(site.datasets.iter().flat_map(|d| changes.kept_files(d)));
-    crate::timing::phase("files", step);
     files
 }
 

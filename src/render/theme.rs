@@ -131,6 +131,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/partials/preview_table.html"),
     ),
     (
+        "partials/dataset_breadcrumbs.html",
+        include_str!("../../themes/default/templates/partials/dataset_breadcrumbs.html"),
+    ),
+    (
         "partials/history_entry.html",
         include_str!("../../themes/default/templates/partials/history_entry.html"),
     ),

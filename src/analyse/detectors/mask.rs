@@ -150,33 +150,32 @@ mod tests {
 
     #[test]
     fn each_kind_keeps_only_what_is_not_personal() {
-        assert_eq!(
-            mask(PersonalDataKind::Curp, "GOMC850412HDFRRR03"),
-            "GOMC******HDF****3"
-        );
-        assert_eq!(
-            mask(PersonalDataKind::Phone, "228 841 1234"),
-            "22* *** **34"
-        );
-        assert_eq!(
-            mask(PersonalDataKind::Card, "4111 1111 1111 1111"),
-            "41** **** **** **11"
-        );
-        assert_eq!(
-            mask(PersonalDataKind::Name, "María Guadalupe de la Cruz"),
-            "M*** G*** de la C***"
-        );
-        assert_eq!(
-            mask(PersonalDataKind::Address, "Calle Hidalgo 23, Col. Centro"),
-            "Calle H*** **, Col. C***"
-        );
-        assert_eq!(
-            mask(PersonalDataKind::BirthDate, "12/05/1987"),
-            "**/**/19**"
-        );
-        assert_eq!(
-            mask(PersonalDataKind::BirthDate, "1987-05-12"),
-            "19**-**-**"
-        );
+        for (kind, value, masked) in [
+            (
+                PersonalDataKind::Curp,
+                "GOMC850412HDFRRR03",
+                "GOMC******HDF****3",
+            ),
+            (PersonalDataKind::Phone, "228 841 1234", "22* *** **34"),
+            (
+                PersonalDataKind::Card,
+                "4111 1111 1111 1111",
+                "41** **** **** **11",
+            ),
+            (
+                PersonalDataKind::Name,
+                "María Guadalupe de la Cruz",
+                "M*** G*** de la C***",
+            ),
+            (
+                PersonalDataKind::Address,
+                "Calle Hidalgo 23, Col. Centro",
+                "Calle H*** **, Col. C***",
+            ),
+            (PersonalDataKind::BirthDate, "12/05/1987", "**/**/19**"),
+            (PersonalDataKind::BirthDate, "1987-05-12", "19**-**-**"),
+        ] {
+            assert_eq!(mask(kind, value), masked, "{value}");
+        }
     }
 }

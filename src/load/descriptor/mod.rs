@@ -107,20 +107,10 @@ pub fn parse(context: &DescriptorContext, source: &SourceText) -> Result<Dataset
         _ => license(source, file.license, portal, &mut problems),
     };
     let categories = categories(source, &file.categories, portal, &mut problems);
-    let contact = file.contact.map(|c| Contact {
-        name: c.name,
-        email: c.email.and_then(|e| {
-            toml_file::email(source, &e)
-                .map_err(|d| problems.push(d))
-                .ok()
-        }),
-    });
+    let contact = file.contact.map(|c| contact(source, c, &mut problems));
     let resources_dropped = dropped.key("resources") || dropped.key("status");
     if file.status == Status::Published && file.resources.is_empty() && !resources_dropped {
-        problems.push(
-            Diagnostic::error(&source.name, msg!("load-dataset-no-resource"))
-                .help(msg!("load-dataset-no-resource-help")),
-        );
+        problems.push(no_resource(source));
     }
     let resources = resource::resources(context, source, file.resources, &mut problems);
     let former_ids = former_ids(source, &file.former_ids, &mut problems);
@@ -153,6 +143,24 @@ pub fn parse(context: &DescriptorContext, source: &SourceText) -> Result<Dataset
         resources,
         former_ids,
     })
+}
+
+/// The contact, its `email` checked.
+fn contact(source: &SourceText, file: ContactFile, problems: &mut Vec<Diagnostic>) -> Contact {
+    Contact {
+        name: file.name,
+        email: file.email.and_then(|e| {
+            toml_file::email(source, &e)
+                .map_err(|d| problems.push(d))
+                .ok()
+        }),
+    }
+}
+
+/// A published dataset lists at least one resource (else it is `planned`).
+fn no_resource(source: &SourceText) -> Diagnostic {
+    Diagnostic::error(&source.name, msg!("load-dataset-no-resource"))
+        .help(msg!("load-dataset-no-resource-help"))
 }
 
 /// The description and its first line; an empty title or description is a

@@ -6,7 +6,6 @@
 use super::{Cx, Found, Problem, escape, parse};
 use crate::analyse::FileContent;
 use crate::msg;
-use crate::output::urls::Urls;
 use crate::render::map_figure::{self, Figure};
 use crate::render::map_svg::Layer;
 
@@ -52,15 +51,8 @@ pub fn map(cx: &Cx) -> Found<String> {
         Some(column) => Some(colouring(cx, &layer, &column)?),
     };
     let title = title.unwrap_or_else(|| format!("{}: {}", cx.ui("map"), source.resource.title));
-    let mut caption = layer.description(cx.t());
-    if layer.partial() {
-        caption = format!("{caption} {}", cx.ui("map_partial"));
-    }
-    let data = layer
-        .map
-        .data
-        .as_ref()
-        .map(|_| Urls::map_data(&source.dataset.id, &source.resource.slug, sheet_index));
+    let caption = layer.caption(cx.t());
+    let data = layer.data(&source.dataset.id, &source.resource.slug, sheet_index);
     let outlines: Vec<_> =
         map_figure::boundary(cx.site(), cx.analysis(), &source.dataset.participant)
             .into_iter()

@@ -3,9 +3,8 @@
 use super::Builder;
 use super::search::IndexPlace;
 use super::taxonomy::CountedLink;
-use crate::output::urls::{Route, Urls};
+use crate::output::urls::Urls;
 use crate::render::PageJob;
-use crate::render::cache::PageContext;
 use crate::render::facets::{Facet, RECENT_DAYS};
 use crate::render::views::DatasetSummary;
 use serde::Serialize;
@@ -41,14 +40,14 @@ struct Search<'a> {
 }
 
 pub(super) fn jobs<'j>(b: &'j Builder) -> Vec<PageJob<'j>> {
-    vec![b.job(Urls::catalog(), "catalog.html", move |route| page(b, route))]
+    let texts = ["catalog_title", "catalog_intro", "datos"];
+    vec![b.titled_job((Urls::catalog(), "catalog.html"), texts, || catalog(b))]
 }
 
-fn page(b: &Builder, route: &Route) -> PageContext {
-    let t = b.views.t;
-    let meta = b.meta(route, t.ui("catalog_title"), t.ui("catalog_intro"), "datos");
+/// `catalog.html`'s data: every dataset's card, the facets and the search.
+fn catalog<'a>(b: &'a Builder) -> Catalog<'a> {
     let finder = b.finder;
-    let catalog = Catalog {
+    Catalog {
         entries: entries(b),
         facets: &finder.facets.facets,
         finder: Search {
@@ -57,8 +56,7 @@ fn page(b: &Builder, route: &Route) -> PageContext {
             recent_days: RECENT_DAYS,
         },
         categories: &b.categories,
-    };
-    b.context(meta, &catalog)
+    }
 }
 
 /// Every dataset's card, with its number in the index and its facet values.

@@ -13,15 +13,10 @@ struct Developers {
 }
 
 pub(super) fn jobs<'j>(b: &'j Builder) -> Vec<PageJob<'j>> {
-    let t = b.views.t;
-    vec![b.job(Urls::developers(), "api.html", move |route| {
-        let meta = b.meta(
-            route,
-            t.ui("developers_title"),
-            t.ui("developers_intro"),
-            "api",
-        );
-        let files = catalogs::developer_page(b.records);
-        b.context(meta, &Developers { files })
-    })]
+    let texts = ["developers_title", "developers_intro", "api"];
+    vec![
+        b.titled_job((Urls::developers(), "api.html"), texts, || Developers {
+            files: catalogs::developer_page(b.records),
+        }),
+    ]
 }

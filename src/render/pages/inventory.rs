@@ -15,26 +15,22 @@ struct Inventory<'a> {
 
 pub(super) fn jobs<'j>(b: &'j Builder) -> Vec<PageJob<'j>> {
     let views = b.views;
-    let t = views.t;
-    vec![b.job(Urls::inventory(), "inventory.html", move |route| {
-        let meta = b.meta(
-            route,
-            t.ui("planned_datasets"),
-            t.ui("planned_intro"),
-            "inventario",
-        );
-        let groups = views
-            .site
-            .participants
-            .iter()
-            .map(|p| {
-                (
-                    views.participant_summary(p),
-                    views.planned_where(|d| d.participant == p.id),
-                )
-            })
-            .filter(|(_, planned)| !planned.is_empty())
-            .collect();
-        b.context(meta, &Inventory { groups })
-    })]
+    let texts = ["planned_datasets", "planned_intro", "inventario"];
+    vec![
+        b.titled_job((Urls::inventory(), "inventory.html"), texts, move || {
+            let groups = views
+                .site
+                .participants
+                .iter()
+                .map(|p| {
+                    (
+                        views.participant_summary(p),
+                        views.planned_where(|d| d.participant == p.id),
+                    )
+                })
+                .filter(|(_, planned)| !planned.is_empty())
+                .collect();
+            Inventory { groups }
+        }),
+    ]
 }

@@ -261,6 +261,22 @@ impl<'a> Builder<'a> {
     }
 
     /// The `<head>` of the page at `route`: its title, description and menu section.
+    /// The page at `route` made with `template`, titled and described by the
+    /// theme's texts (`[title, intro, section]`: the two texts' keys and the
+    /// page's section), its data made by `data` when it is rendered.
+    fn titled_job<'j, T: Serialize>(
+        &'j self,
+        (route, template): (Route, &'static str),
+        [title, intro, section]: [&'static str; 3],
+        data: impl FnOnce() -> T + Send + 'j,
+    ) -> PageJob<'j> {
+        let t = self.views.t;
+        self.job(route, template, move |route| {
+            let meta = self.meta(route, t.ui(title), t.ui(intro), section);
+            self.context(meta, &data())
+        })
+    }
+
     fn meta(&self, route: &Route, title: &str, description: &str, section: &str) -> PageMeta {
         PageMeta {
             title: title.to_string(),

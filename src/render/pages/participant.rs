@@ -45,20 +45,11 @@ struct Freshness<'a> {
 
 /// The participants' page, then each participant's page and freshness page.
 pub(super) fn jobs<'j>(b: &'j Builder) -> Vec<PageJob<'j>> {
-    let t = b.views.t;
-    let index = b.job(Urls::participants(), "participants.html", move |route| {
-        let meta = b.meta(
-            route,
-            t.ui("participants"),
-            t.ui("participants_intro"),
-            "participantes",
-        );
-        b.context(
-            meta,
-            &Participants {
-                participants: &b.participants,
-            },
-        )
+    let texts = ["participants", "participants_intro", "participantes"];
+    let index = b.titled_job((Urls::participants(), "participants.html"), texts, || {
+        Participants {
+            participants: &b.participants,
+        }
     });
     let pages = b.views.site.participants.iter().flat_map(|participant| {
         [

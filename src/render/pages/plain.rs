@@ -51,14 +51,6 @@ pub(super) fn jobs<'j>(b: &'j Builder) -> Vec<PageJob<'j>> {
 
 /// `404.html`, which hosts serve for any address the portal does not have.
 pub(super) fn not_found_jobs<'j>(b: &'j Builder) -> Vec<PageJob<'j>> {
-    let t = b.views.t;
-    vec![b.job(Urls::not_found(), "404.html", move |route| {
-        let meta = b.meta(
-            route,
-            t.ui("not_found_title"),
-            t.ui("not_found_text"),
-            "404",
-        );
-        b.context(meta, &NotFound {})
-    })]
+    let texts = ["not_found_title", "not_found_text", "404"];
+    vec![b.titled_job((Urls::not_found(), "404.html"), texts, || NotFound {})]
 }

@@ -6,9 +6,8 @@
 //! Without JavaScript the forms lead to the catalog, which lists everything.
 
 use super::Builder;
-use crate::output::urls::{Route, Urls};
+use crate::output::urls::Urls;
 use crate::render::PageJob;
-use crate::render::cache::PageContext;
 use crate::render::search::index::DOCS_PER_FILE;
 use serde::Serialize;
 
@@ -50,14 +49,10 @@ struct SearchPage<'a> {
 }
 
 pub(super) fn jobs<'j>(b: &'j Builder) -> Vec<PageJob<'j>> {
-    vec![b.job(Urls::search(), "search.html", move |route| page(b, route))]
-}
-
-fn page(b: &Builder, route: &Route) -> PageContext {
-    let t = b.views.t;
-    let meta = b.meta(route, t.ui("search_title"), t.ui("search_intro"), "buscar");
-    let data = SearchPage {
-        index: IndexPlace::of(b),
-    };
-    b.context(meta, &data)
+    let texts = ["search_title", "search_intro", "buscar"];
+    vec![
+        b.titled_job((Urls::search(), "search.html"), texts, || SearchPage {
+            index: IndexPlace::of(b),
+        }),
+    ]
 }

@@ -36,14 +36,10 @@ struct StoryPage<'a> {
 /// The stories' page, then one page per story built.
 pub(super) fn jobs<'j>(b: &'j Builder) -> Vec<PageJob<'j>> {
     let views = b.views;
-    let t = views.t;
-    let index = b.job(Urls::stories(), "stories.html", move |route| {
-        let meta = b.meta(route, t.ui("stories"), t.ui("stories_intro"), "historias");
-        let data = Stories {
-            stories: &views.stories,
-            feed: stories_feed_link(views),
-        };
-        b.context(meta, &data)
+    let texts = ["stories", "stories_intro", "historias"];
+    let index = b.titled_job((Urls::stories(), "stories.html"), texts, move || Stories {
+        stories: &views.stories,
+        feed: stories_feed_link(views),
     });
     let pages = views
         .built_stories(b.options.include_drafts)

@@ -117,14 +117,11 @@ fn facet_value_page(
 /// The categories' page, then one page per category.
 pub(super) fn category_jobs<'j>(b: &'j Builder) -> Vec<PageJob<'j>> {
     let t = b.views.t;
-    let index = b.job(Urls::categories(), "categories.html", move |route| {
-        let meta = b.meta(route, t.ui("categories"), t.ui("categories_intro"), "datos");
-        b.context(
-            meta,
-            &Categories {
-                categories: &b.categories,
-            },
-        )
+    let texts = ["categories", "categories_intro", "datos"];
+    let index = b.titled_job((Urls::categories(), "categories.html"), texts, || {
+        Categories {
+            categories: &b.categories,
+        }
     });
     let template = list_template(b.views.site);
     let pages = b.views.site.portal.categories.iter().map(|category| {
@@ -146,8 +143,8 @@ pub(super) fn category_jobs<'j>(b: &'j Builder) -> Vec<PageJob<'j>> {
 /// The keywords' page, then one page per keyword.
 pub(super) fn keyword_jobs<'j>(b: &'j Builder) -> Vec<PageJob<'j>> {
     let t = b.views.t;
-    let index = b.job(Urls::keywords(), "keywords.html", move |route| {
-        let meta = b.meta(route, t.ui("keywords"), t.ui("keywords_intro"), "datos");
+    let texts = ["keywords", "keywords_intro", "datos"];
+    let index = b.titled_job((Urls::keywords(), "keywords.html"), texts, || {
         let keywords = b
             .keywords
             .iter()
@@ -157,7 +154,7 @@ pub(super) fn keyword_jobs<'j>(b: &'j Builder) -> Vec<PageJob<'j>> {
                 count: *count,
             })
             .collect();
-        b.context(meta, &Keywords { keywords })
+        Keywords { keywords }
     });
     let template = list_template(b.views.site);
     let pages = b.keywords.iter().map(|(slug, text, _)| {

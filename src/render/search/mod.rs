@@ -88,6 +88,16 @@ pub fn documents(views: &Views, analysis: &Analysis, include_drafts: bool) -> Ve
     docs
 }
 
+/// The search index of the documents of `views` and how many there are of each kind.
+pub fn index_and_counts(
+    views: &Views,
+    analysis: &Analysis,
+    include_drafts: bool,
+) -> (index::SearchIndex, Counts) {
+    let documents = documents(views, analysis, include_drafts);
+    (index::build(&documents), counts(&documents))
+}
+
 /// How many documents of each kind `documents` holds.
 pub fn counts(docs: &[Document]) -> Counts {
     let count = |kind: DocKind| docs.iter().filter(|d| d.kind == kind).count();

@@ -188,6 +188,26 @@
     return { d: data.kindD, s: data.kindS, p: data.kindP, g: data.kindG };
   }
 
+  // The hits of a search that `keep` wants, as [doc, score], best first (ties in the index's order).
+  function ranked(found, keep) {
+    var hits = [];
+    if (found) found.scores.forEach(function (score, doc) { if (keep(doc)) hits.push([doc, score]); });
+    return hits.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
+  }
+
+  // "12 resultados": in the count, and said to screen readers once something was searched.
+  function sayCount(data, n, searched) {
+    var text = n + " " + (n === 1 ? data.one : data.many);
+    document.getElementById("result-count").textContent = text;
+    document.getElementById("result-status").textContent = searched ? text : "";
+  }
+
+  // The page's state in its address (`params`), so that a view can be shared.
+  function keepInAddress(params) {
+    var search = params.toString();
+    history.replaceState(null, "", location.pathname + (search ? "?" + search : "") + location.hash);
+  }
+
   // The results page: every kind of result, labelled, a page of them at a time.
   function resultsPage(form, engine) {
     var data = form.dataset;
@@ -195,8 +215,6 @@
     var input = document.getElementById("buscar-todo");
     var box = document.getElementById("search-results");
     var list = document.getElementById("result-list");
-    var countText = document.getElementById("result-count");
-    var status = document.getElementById("result-status");
     var noResults = document.getElementById("no-results");
     var more = document.getElementById("more-results");
     var inCatalog = document.getElementById("in-catalog");
@@ -230,9 +248,7 @@
         if (ticket !== latest) return;
         found = result;
         var kind = chosenKind();
-        var all = [];
-        if (found) found.scores.forEach(function (score, doc) { all.push([doc, score]); });
-        all.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
+        var all = ranked(found, function () { return true; });
         var counts = { todo: all.length, d: 0, s: 0, p: 0, g: 0 };
         all.forEach(function (h) { counts[engine.kindOf(h[0])]++; });
         kinds.forEach(function (k) { k.nextElementSibling.querySelector(".count").textContent = "(" + counts[k.value] + ")"; });
@@ -240,15 +256,13 @@
         shown = 0;
         list.textContent = "";
         box.hidden = !found;
-        var text = hits.length + " " + (hits.length === 1 ? data.one : data.many);
-        countText.textContent = text;
-        status.textContent = found ? text : "";
+        sayCount(data, hits.length, !!found);
         noResults.hidden = !found || hits.length > 0;
         var params = new URLSearchParams();
         if (query.trim()) params.set("q", query.trim());
         inCatalog.href = data.catalog + (params.toString() ? "?" + params : "");
         if (kind) params.set("mostrar", kind);
-        history.replaceState(null, "", location.pathname + (params.toString() ? "?" + params : "") + location.hash);
+        keepInAddress(params);
         if (found) showMore(ticket);
         else more.hidden = true;
       });
@@ -270,8 +284,6 @@
     var list = document.getElementById("catalog-cards");
     if (!list) return;
     var input = document.getElementById("buscar");
-    var countText = document.getElementById("result-count");
-    var status = document.getElementById("result-status");
     var noResults = document.getElementById("no-results");
     var otherBox = document.getElementById("other-hits");
     var clear = document.getElementById("clear-filters");
@@ -380,26 +392,20 @@
           }).length;
           b.abiertoCount.textContent = "(" + n + ")";
         });
-        var text = shown.length + " " + (shown.length === 1 ? data.one : data.many);
-        countText.textContent = text;
-        status.textContent = text;
+        sayCount(data, shown.length, true);
         noResults.hidden = shown.length > 0;
         clear.hidden = !query && !Object.keys(chosen).length;
         showOthers(found, ticket);
         var params = new URLSearchParams();
         if (query.trim()) params.set("q", query.trim());
         boxes.forEach(function (b) { if (b.checked) params.append(b.name, b.value); });
-        var search = params.toString();
-        history.replaceState(null, "", location.pathname + (search ? "?" + search : "") + location.hash);
+        keepInAddress(params);
       });
     }
 
     // Stories, participants and pages among the results, labelled, from the small docs files.
     function showOthers(found, ticket) {
-      var hits = [];
-      if (found) found.scores.forEach(function (score, doc) { if (doc >= engine.firsts.s) hits.push([doc, score]); });
-      hits.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
-      hits = hits.slice(0, 10);
+      var hits = ranked(found, function (doc) { return doc >= engine.firsts.s; }).slice(0, 10);
       Promise.all(hits.map(function (h) { return engine.row(h[0]); })).then(function (rows) {
         if (ticket !== latest) return;
         var ul = otherBox.querySelector("ul");

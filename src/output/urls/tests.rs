@@ -1,4 +1,4 @@
-//! The addresses of `urls.rs`, worked out by hand.
+//! The addresses of `output::urls`, worked out by hand.
 
 use super::*;
 
