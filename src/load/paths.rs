@@ -190,6 +190,31 @@ mod tests {
         }
     }
 
+    /// Written on Windows, `\datos\a.csv` starts at the drive's root: never
+    /// the file `datos/a.csv` beside the descriptor, even where that exists.
+    #[test]
+    fn a_path_starting_with_a_backslash_is_absolute_even_where_it_names_a_file() {
+        let (_dir, root, base) = site_with(&["datos/a.csv"]);
+        for written in ["\\datos\\a.csv", "\\datos/a.csv"] {
+            assert_eq!(
+                resolve_in_site(&root, &base, written),
+                Err(PathProblem::Absolute),
+                "{written}"
+            );
+        }
+    }
+
+    /// `.` is this folder, not a name: it is left out of the spelling the
+    /// error suggests.
+    #[test]
+    fn dots_for_this_folder_are_not_part_of_the_suggested_name() {
+        let (_dir, root, base) = site_with(&["datos/a.csv"]);
+        assert_eq!(
+            resolve_in_site(&root, &base, "./datos/./A.csv"),
+            Err(PathProblem::OtherCase("datos/a.csv".to_string()))
+        );
+    }
+
     fn site_with(files: &[&str]) -> (tempfile::TempDir, PathBuf, PathBuf) {
         let dir = tempfile::tempdir().unwrap();
         let root = std::fs::canonicalize(dir.path()).unwrap();
