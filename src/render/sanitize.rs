@@ -273,6 +273,35 @@ mod tests {
         );
     }
 
+    /// A link to a place on the page (`#tabla`) or to the page with a query
+    /// is not a file beside the story: it is not rewritten. A story's HTML
+    /// may take an element into the keyboard's order (`tabindex="0"`) or out
+    /// of it (`-1`), never reorder it (`5`: removed).
+    #[test]
+    fn anchors_and_queries_stay_and_only_a_natural_tab_order_is_kept() {
+        let html = clean(
+            r##"<a href="#tabla">t</a><a href="?q=1">q</a><p tabindex="0">a</p><p tabindex=" -1 ">b</p><p tabindex="5">c</p>"##,
+            &|url: &str| Some(format!("/red/historias/x/{url}")),
+        );
+        assert_eq!(
+            html,
+            r##"<a href="#tabla">t</a><a href="?q=1">q</a><p tabindex="0">a</p><p tabindex=" -1 ">b</p><p>c</p>"##
+        );
+    }
+
+    /// An embed further into the text, its attributes unquoted: the link is
+    /// named by its whole title and nothing of the tag's end.
+    #[test]
+    fn an_embed_after_text_becomes_a_link_named_by_its_title() {
+        let html = external_to_links(
+            "<p>Mira el video:</p><iframe src=https://x.org/v title=Video></iframe><p>Fin</p>",
+        );
+        assert_eq!(
+            html,
+            r#"<p>Mira el video:</p><a class="external-embed" href="https://x.org/v">Video</a><p>Fin</p>"#
+        );
+    }
+
     #[test]
     fn local_video_stays_and_relative_addresses_are_rewritten() {
         let html = clean(
