@@ -6,11 +6,8 @@
 
 mod common;
 
-use abierto::build::{BuildOptions, Run, Session};
 use abierto::load::classify;
-use abierto::output::Content;
-use abierto::render::RenderOptions;
-use common::TempSite;
+use common::{TempSite, contents, session_in};
 use proptest::prelude::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -101,37 +98,6 @@ fn apply(site: &Path, edit: usize) -> Vec<&'static str> {
             vec![AFOROS, AFOROS_CSV]
         }
     }
-}
-
-fn session_in(site: &Path, cache: &Path) -> Session {
-    let mut session = Session::new(BuildOptions {
-        site: site.to_path_buf(),
-        output: None,
-        base_url: None,
-        render: RenderOptions {
-            minify: false,
-            include_drafts: true,
-        },
-        force: false,
-        portals: Default::default(),
-        progress: abierto::progress::Progress::hidden(),
-    });
-    session.set_cache_dir(cache.to_path_buf());
-    session
-}
-
-/// Every file of a run, by output path, with its bytes.
-fn contents(run: &Run) -> BTreeMap<String, Vec<u8>> {
-    run.files
-        .iter()
-        .map(|f| {
-            let bytes = match &f.content {
-                Content::Bytes(b) => b.to_vec(),
-                Content::CopyOf(p) => std::fs::read(p).unwrap(),
-            };
-            (f.route.output_file(), bytes)
-        })
-        .collect()
 }
 
 /// `abierto build SITE -o OUT` with its analysis cache in `cache`.

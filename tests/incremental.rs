@@ -6,29 +6,10 @@ mod common;
 
 use abierto::build::{BuildOptions, Run, Session};
 use abierto::load::{Change, classify};
-use abierto::output::Content;
 use abierto::render::RenderOptions;
-use common::TempSite;
+use common::{TempSite, contents, session_in};
 use std::collections::BTreeMap;
 use std::path::Path;
-
-/// A session as `serve` keeps one, its analysis cache in `cache`.
-fn session_in(site: &Path, cache: &Path) -> Session {
-    let mut session = Session::new(BuildOptions {
-        site: site.to_path_buf(),
-        output: None,
-        base_url: None,
-        render: RenderOptions {
-            minify: false,
-            include_drafts: true,
-        },
-        force: false,
-        portals: Default::default(),
-        progress: abierto::progress::Progress::hidden(),
-    });
-    session.set_cache_dir(cache.to_path_buf());
-    session
-}
 
 /// The warm session of a test: its own cache folder, kept as long as it.
 struct Warm {
@@ -64,20 +45,6 @@ fn fresh(site: &Path) -> BTreeMap<String, Vec<u8>> {
     );
     assert_eq!(run.pages_rendered, run.pages, "and renders every page");
     contents(&run)
-}
-
-/// Every file of a run, by output path, with its bytes.
-fn contents(run: &Run) -> BTreeMap<String, Vec<u8>> {
-    run.files
-        .iter()
-        .map(|f| {
-            let bytes = match &f.content {
-                Content::Bytes(b) => b.to_vec(),
-                Content::CopyOf(p) => std::fs::read(p).unwrap(),
-            };
-            (f.route.output_file(), bytes)
-        })
-        .collect()
 }
 
 fn change(site: &TempSite, relative: &str) -> Vec<Change> {

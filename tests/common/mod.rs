@@ -267,3 +267,35 @@ pub fn read(root: &Path, relative: &str) -> String {
 pub fn en(message: &abierto::messages::Message) -> String {
     message.text(abierto::model::Language::En)
 }
+
+/// A session as `serve` keeps one, its analysis cache in `cache`.
+pub fn session_in(site: &Path, cache: &Path) -> abierto::build::Session {
+    let mut session = abierto::build::Session::new(BuildOptions {
+        site: site.to_path_buf(),
+        output: None,
+        base_url: None,
+        render: RenderOptions {
+            minify: false,
+            include_drafts: true,
+        },
+        force: false,
+        portals: Default::default(),
+        progress: abierto::progress::Progress::hidden(),
+    });
+    session.set_cache_dir(cache.to_path_buf());
+    session
+}
+
+/// Every file of a run, by output path, with its bytes.
+pub fn contents(run: &abierto::build::Run) -> std::collections::BTreeMap<String, Vec<u8>> {
+    run.files
+        .iter()
+        .map(|f| {
+            let bytes = match &f.content {
+                abierto::output::Content::Bytes(b) => b.to_vec(),
+                abierto::output::Content::CopyOf(p) => std::fs::read(p).unwrap(),
+            };
+            (f.route.output_file(), bytes)
+        })
+        .collect()
+}
