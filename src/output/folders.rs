@@ -112,10 +112,15 @@ impl Folders {
     /// takes away what only a kept portal holds.
     pub(super) fn start_update(&self) -> std::io::Result<()> {
         std::fs::write(self.previous.join(UPDATING), "")?;
-        match std::fs::remove_file(self.previous.join(GITIGNORE)) {
-            Err(error) if error.kind() != std::io::ErrorKind::NotFound => Err(error),
-            _ => Ok(()),
-        }
+        remove_if_present(&self.previous.join(GITIGNORE))
+    }
+}
+
+/// Removes the file at `path`; one that is not there is already removed.
+pub(super) fn remove_if_present(path: &Path) -> std::io::Result<()> {
+    match std::fs::remove_file(path) {
+        Err(error) if error.kind() != std::io::ErrorKind::NotFound => Err(error),
+        _ => Ok(()),
     }
 }
 
@@ -157,10 +162,7 @@ pub(super) fn remove_tree(folder: &Path) -> std::io::Result<()> {
             std::fs::remove_file(&path)
         }
     })?;
-    match std::fs::remove_file(folder.join(MANIFEST)) {
-        Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
-        _ => {}
-    }
+    remove_if_present(&folder.join(MANIFEST))?;
     std::fs::remove_dir(folder)
 }
 

@@ -29,7 +29,7 @@
 //! remove none writes nothing.
 
 use super::file::{Content, OutputFile};
-use super::folders::{Folders, remove_tree};
+use super::folders::{Folders, remove_if_present, remove_tree};
 pub use super::manifest::MANIFEST;
 use super::manifest::{
     MANIFEST_HEADER, Manifest, Planned, Recorded, Stamp, already_published, unchanged,
@@ -291,10 +291,7 @@ fn update_one(
         std::fs::create_dir_all(folder)?;
     }
     let temp = tree.join(format!("{relative}.abierto-new"));
-    match std::fs::remove_file(&temp) {
-        Err(error) if error.kind() != std::io::ErrorKind::NotFound => return Err(error),
-        _ => {}
-    }
+    remove_if_present(&temp)?;
     let placed = write_one(&temp, file, old)?;
     std::fs::rename(&temp, &target)?;
     Ok(placed)
@@ -303,10 +300,7 @@ fn update_one(
 /// Removes `relative` from `tree`, then each folder above it that it left empty.
 fn remove_with_empty_folders(tree: &Path, relative: &str) -> std::io::Result<()> {
     let path = tree.join(relative);
-    match std::fs::remove_file(&path) {
-        Err(error) if error.kind() != std::io::ErrorKind::NotFound => return Err(error),
-        _ => {}
-    }
+    remove_if_present(&path)?;
     let mut folder = path.parent();
     while let Some(current) = folder.filter(|f| *f != tree) {
         if std::fs::remove_dir(current).is_err() {
@@ -325,10 +319,7 @@ fn record(tree: &Path, mut placed: Vec<(String, Recorded, bool)>) -> std::io::Re
     let reused = placed.iter().filter(|(_, _, reused)| *reused).count();
     let placed: Vec<(String, Recorded)> = placed.into_iter().map(|(f, r, _)| (f, r)).collect();
     let temp = tree.join(format!("{MANIFEST}.new"));
-    match std::fs::remove_file(&temp) {
-        Err(error) if error.kind() != std::io::ErrorKind::NotFound => return Err(error),
-        _ => {}
-    }
+    remove_if_present(&temp)?;
     write_new(&temp, Manifest::text(&placed).as_bytes())?;
     std::fs::rename(temp, tree.join(MANIFEST))?;
     Ok(WriteSummary {
