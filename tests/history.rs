@@ -240,6 +240,19 @@ fn a_revised_row_is_shown_before_and_after_on_its_own_page() {
     assert_eq!(text_of(&select(&html, "table.history-sample del")[0]), "2");
     assert_eq!(text_of(&select(&html, "table.history-sample ins")[0]), "3");
     assert!(text_of(&select(&html, "main")[0]).contains("Las filas se comparan por la columna id"));
+    // The trail leads back through the participant, as on the dataset's other pages.
+    let trail: Vec<String> = select(&html, "nav.breadcrumbs a")
+        .iter()
+        .map(text_of)
+        .collect();
+    assert_eq!(trail.len(), 5, "{trail:?}");
+    assert_eq!(trail[0], "Inicio");
+    assert_eq!(trail[4], "Historial de cambios");
+    let hrefs: Vec<String> = select(&html, "nav.breadcrumbs a")
+        .iter()
+        .filter_map(|a| a.value().attr("href").map(str::to_string))
+        .collect();
+    assert!(hrefs[2].ends_with("/participantes/prueba/"), "{hrefs:?}");
     // Rows added: both new rows, in file order, with their lines.
     let added = head(site.path(), "HEAD~3");
     let html = page(
