@@ -465,7 +465,7 @@ fn a_big_file_and_a_portal_over_a_gigabyte_are_errors() {
     let files = vec![abierto::output::OutputFile {
         route: abierto::output::urls::Urls::download("prueba/semaforos", "huge.bin"),
         content: abierto::output::Content::CopyOf(huge),
-        origin: "x".into(),
+        origin: abierto::output::Origin::Site("huge.bin".into()),
     }];
     let (bytes, problem) = abierto::check::files::output_size(&files);
     assert_eq!(bytes, 1100 * 1024 * 1024);

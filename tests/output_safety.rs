@@ -541,3 +541,27 @@ fn a_forced_build_keeps_nothing_of_the_folder_it_replaced() {
         assert!(!out.join("CNAME").exists(), "{title}");
     }
 }
+
+#[test]
+fn a_site_file_that_would_overwrite_a_page_fails_the_build_naming_both() {
+    let site = TempSite::valid();
+    let parent = tempfile::tempdir().unwrap();
+    let out = parent.path().join("public");
+    assert_eq!(build_into(site.path(), &out, None).errors(), 0);
+    let before = snapshot(parent.path());
+
+    // `static/` is copied as is: this file would take the catalog's place.
+    let site = site.file("static/datos/index.html", "<p>otro catálogo</p>");
+    let report = build_into(site.path(), &out, None);
+    let error = only_error(&report.diagnostics);
+    assert_eq!(error.file, "static/datos/index.html");
+    let text = error.message_text(abierto::model::Language::Es);
+    assert!(text.contains("`datos/index.html`"), "{text}");
+    assert!(text.contains("página"), "{text}");
+    assert!(!report.written);
+    assert_eq!(
+        snapshot(parent.path()),
+        before,
+        "the previous portal changed"
+    );
+}

@@ -20,6 +20,16 @@ pub enum Content {
 pub struct OutputFile {
     pub route: Route,
     pub content: Content,
-    /// What produced it (a site file or a page name), for collision messages.
-    pub origin: String,
+    /// What made it, to name it when two files claim the same place.
+    pub origin: Origin,
+}
+
+/// What made an output file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// A file of the site, copied or made from (a converted copy, an
+    /// explorer's data, a kept version): its path in the site.
+    Site(String),
+    /// A page, catalog, index or asset the portal makes on its own.
+    Portal,
 }

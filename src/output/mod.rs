@@ -10,4 +10,4 @@ mod outcome;
 pub mod urls;
 pub mod writer;
 
-pub use file::{Content, OutputFile};
+pub use file::{Content, Origin, OutputFile};

@@ -28,7 +28,7 @@
 //! stamp and is written again. A build that would change no file and add or
 //! remove none writes nothing.
 
-use super::file::{Content, OutputFile};
+use super::file::{Content, Origin, OutputFile};
 use super::folders::{Folders, remove_if_present, remove_tree};
 pub use super::manifest::MANIFEST;
 use super::manifest::{
@@ -44,21 +44,33 @@ use std::path::{Path, PathBuf};
 
 /// Checks that no two outputs claim the same file.
 pub fn check_collisions(files: &[OutputFile]) -> Vec<Diagnostic> {
-    let mut seen: BTreeMap<String, &str> = BTreeMap::new();
+    let mut seen: BTreeMap<String, &Origin> = BTreeMap::new();
     let mut problems = Vec::new();
     for file in files {
         let target = file.route.output_file();
         if let Some(first) = seen.insert(target.clone(), &file.origin) {
-            problems.push(
-                Diagnostic::error(
-                    file.origin.clone(),
-                    msg!("output-collision", target = &target, first = first),
-                )
-                .help(msg!("output-collision-help")),
-            );
+            problems.push(collision(target, first, &file.origin));
         }
     }
     problems
+}
+
+/// Two files claim `target`: the error names the site's files among them
+/// (a file of `static/` where the portal writes a page, two data files).
+fn collision(target: String, first: &Origin, second: &Origin) -> Diagnostic {
+    let error = match (first, second) {
+        (Origin::Site(first), Origin::Site(second)) => Diagnostic::error(
+            second,
+            msg!("output-collision", target = &target, first = first),
+        ),
+        (Origin::Site(file), Origin::Portal) | (Origin::Portal, Origin::Site(file)) => {
+            Diagnostic::error(file, msg!("output-collision-portal", target = &target))
+        }
+        (Origin::Portal, Origin::Portal) => {
+            Diagnostic::error(&target, msg!("output-collision-pages", target = &target))
+        }
+    };
+    error.help(msg!("output-collision-help"))
 }
 
 /// Why an output folder cannot be used.
@@ -411,4 +423,65 @@ fn absolute(path: &Path) -> PathBuf {
 
 fn relative_name(root: &Path, path: &Path) -> String {
     crate::diagnostics::display_path(root, path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Language;
+    use crate::output::urls::Urls;
+
+    fn file(route: &str, origin: Origin) -> OutputFile {
+        OutputFile {
+            route: Urls::root_file(route),
+            content: Content::Bytes(Vec::new().into()),
+            origin,
+        }
+    }
+
+    fn site(path: &str) -> Origin {
+        Origin::Site(path.to_string())
+    }
+
+    #[test]
+    fn a_collision_names_the_site_file_whichever_comes_first() {
+        for files in [
+            [
+                file("a.html", Origin::Portal),
+                file("a.html", site("static/a.html")),
+            ],
+            [
+                file("a.html", site("static/a.html")),
+                file("a.html", Origin::Portal),
+            ],
+        ] {
+            let problems = check_collisions(&files);
+            assert_eq!(problems.len(), 1);
+            assert_eq!(problems[0].file, "static/a.html");
+            assert_eq!(
+                problems[0].message_text(Language::En),
+                "this would be written to `a.html`, where the portal writes a page or file of its own"
+            );
+        }
+    }
+
+    #[test]
+    fn two_site_files_are_both_named_and_distinct_files_pass() {
+        let files = [
+            file("b.csv", site("participants/x/a.csv")),
+            file("c.csv", site("participants/x/c.csv")),
+            file("b.csv", site("participants/x/b.csv")),
+            file("d.csv", Origin::Portal),
+        ];
+        let problems = check_collisions(&files);
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].file, "participants/x/b.csv");
+        assert!(problems[0].is_error());
+        assert_eq!(
+            problems[0].message_text(Language::Es),
+            "esto se escribiría en `b.csv`, igual que `participants/x/a.csv`"
+        );
+        let pages = [file("e/", Origin::Portal), file("e/", Origin::Portal)];
+        assert_eq!(check_collisions(&pages)[0].file, "e/index.html");
+    }
 }

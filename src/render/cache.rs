@@ -11,7 +11,7 @@ use crate::analyse::Analysis;
 use crate::history::History;
 use crate::model::{ResourceLocation, Site};
 use crate::output::urls::{Route, Urls};
-use crate::output::{Content, OutputFile};
+use crate::output::{Content, Origin, OutputFile};
 use crate::platform::read_exact_at;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -243,7 +243,7 @@ impl Bundle {
             rest = &rest[8 + length..];
             let route = Route::from_cache(String::from_utf8(route.to_vec()).ok()?);
             files.push(OutputFile {
-                origin: format!("catalog {}", route.as_str()),
+                origin: Origin::Portal,
                 content: Content::Bytes(self.get(&file_key(catalogs, &route))?.into()),
                 route,
             });

@@ -8,7 +8,7 @@ use super::views::{DateView, Link};
 use crate::history::{Entry, FileEntry, History, TableDiff, Version};
 use crate::model::{Dataset, ResourceLocation, Site};
 use crate::output::urls::{Route, Urls};
-use crate::output::{Content, OutputFile};
+use crate::output::{Content, Origin, OutputFile};
 use serde::Serialize;
 
 /// An entry of a dataset's history.
@@ -222,7 +222,7 @@ impl Changes<'_> {
                     files.push(OutputFile {
                         route,
                         content: Content::CopyOf(kept.clone()),
-                        origin: format!("{} {}", file.path, entry.commit.short_id()),
+                        origin: Origin::Site(file.path.clone()),
                     });
                 }
             }

@@ -8,7 +8,7 @@ use crate::analyse::explore::Explorer;
 use crate::analyse::{Analysis, FileFacts, MapLayer};
 use crate::model::{Logo, ResourceLocation, Site};
 use crate::output::urls::{DatasetAddress, Route, Urls};
-use crate::output::{Content, OutputFile};
+use crate::output::{Content, Origin, OutputFile};
 use std::collections::HashMap;
 
 /// Every file of the portal that is not a page nor a catalog, in this order:
@@ -35,7 +35,7 @@ fn assets(assets: &[(String, Asset)]) -> impl Iterator<Item = OutputFile> {
     assets.iter().map(|(_, asset)| OutputFile {
         route: Urls::asset(&asset.file_name),
         content: Content::Bytes(asset.content.to_vec().into()),
-        origin: format!("theme asset {}", asset.file_name),
+        origin: Origin::Portal,
     })
 }
 
@@ -44,7 +44,7 @@ fn search_index(index: SearchIndex) -> impl Iterator<Item = OutputFile> {
     let shards = index.shards.into_iter().map(|(shard, json)| OutputFile {
         route: Urls::search_shard(&shard),
         content: Content::Bytes(json.into_bytes().into()),
-        origin: "search index".into(),
+        origin: Origin::Portal,
     });
     let docs = index
         .docs
@@ -53,7 +53,7 @@ fn search_index(index: SearchIndex) -> impl Iterator<Item = OutputFile> {
         .map(|(number, json)| OutputFile {
             route: Urls::search_docs_file(number),
             content: Content::Bytes(json.into_bytes().into()),
-            origin: "search index".into(),
+            origin: Origin::Portal,
         });
     shards.chain(docs)
 }
@@ -72,7 +72,7 @@ fn downloads(site: &Site, analysis: &Analysis) -> Vec<OutputFile> {
                 files.push(OutputFile {
                     route: Urls::download(&dataset.id, file_name),
                     content: Content::CopyOf(path.clone()),
-                    origin: source_file.clone(),
+                    origin: Origin::Site(source_file.clone()),
                 });
                 if let Some(facts) = analysis.facts(path) {
                     let file = DataFile {
@@ -112,7 +112,7 @@ impl DataFile<'_> {
         let made = |route: Route, name: &str| OutputFile {
             route,
             content: Content::CopyOf(self.analysis.made_file(name)),
-            origin: format!("{} (converted)", self.source_file),
+            origin: Origin::Site(self.source_file.to_string()),
         };
         match &self.facts.content {
             Data::Csv {
@@ -154,7 +154,7 @@ impl DataFile<'_> {
                     sheet,
                 )),
                 content: Content::CopyOf(self.analysis.made_file(&explorer.file)),
-                origin: format!("{} (explorer)", self.source_file),
+                origin: Origin::Site(self.source_file.to_string()),
             })
             .collect()
     }
@@ -188,7 +188,7 @@ fn map_folder(
         .map(|relative| OutputFile {
             route: Urls::map_file(folder, relative),
             content: Content::CopyOf(dir.join(relative)),
-            origin: format!("{source_file} (map)"),
+            origin: Origin::Site(source_file.to_string()),
         })
         .collect()
 }
@@ -233,7 +233,7 @@ fn static_files(site: &Site) -> impl Iterator<Item = OutputFile> {
         OutputFile {
             route: Urls::static_file(&name),
             content: Content::CopyOf(site.root.join(crate::load::STATIC_DIR).join(relative)),
-            origin: format!("static/{name}"),
+            origin: Origin::Site(format!("{}/{name}", crate::load::STATIC_DIR)),
         }
     })
 }
@@ -246,7 +246,7 @@ fn participant_logo(site: &Site) -> Option<OutputFile> {
     Some(OutputFile {
         route: Urls::participant_logo(participant, &file.file_name),
         content: Content::CopyOf(file.path.clone()),
-        origin: site.portal.source_file.clone(),
+        origin: Origin::Site(site.portal.source_file.clone()),
     })
 }
 
@@ -255,7 +255,7 @@ fn nojekyll() -> OutputFile {
     OutputFile {
         route: Urls::root_file(".nojekyll"),
         content: Content::Bytes(Vec::new().into()),
-        origin: "abierto".into(),
+        origin: Origin::Portal,
     }
 }
 
@@ -286,7 +286,7 @@ pub(super) fn former_addresses(site: &Site, files: &[OutputFile]) -> Vec<OutputF
             copies.push(OutputFile {
                 route: address.with_id(former),
                 content: file.content.clone(),
-                origin: format!("{} (former id {former})", file.origin),
+                origin: file.origin.clone(),
             });
         }
     }

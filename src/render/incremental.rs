@@ -12,7 +12,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::Site;
 use crate::msg;
 use crate::output::urls::Route;
-use crate::output::{Content, OutputFile};
+use crate::output::{Content, Origin, OutputFile};
 use crate::progress::Stage;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -43,7 +43,6 @@ pub struct RenderCache {
 /// A page as rendered, or as found unchanged in the cache.
 pub(super) struct RenderedPage {
     route: Route,
-    origin: String,
     fingerprint: Option<Fingerprint>,
     html: Arc<Vec<u8>>,
     /// Rendered by this run (not reused).
@@ -59,7 +58,7 @@ impl RenderedPage {
         OutputFile {
             route: self.route,
             content: Content::Bytes(self.html),
-            origin: self.origin,
+            origin: Origin::Portal,
         }
     }
 }
@@ -94,7 +93,6 @@ impl PageRenderer<'_> {
             route,
             template,
             context,
-            origin,
         } = job;
         self.stage.advance(0);
         let context = context();
@@ -113,7 +111,7 @@ impl PageRenderer<'_> {
                 Ok(html) => (Arc::new(html.into_bytes()), true),
                 Err(error) => {
                     self.diagnostics.push(
-                        Diagnostic::error(origin, template_failed(template, &error))
+                        Diagnostic::error(route.output_file(), template_failed(template, &error))
                             .help(msg!("render-template-failed-help")),
                     );
                     return None;
@@ -122,7 +120,6 @@ impl PageRenderer<'_> {
         };
         Some(RenderedPage {
             route,
-            origin,
             fingerprint,
             html,
             fresh,

@@ -35,7 +35,7 @@ use crate::messages::Message;
 use crate::model::{Page, Site};
 use crate::msg;
 use crate::output::urls::{Route, Urls};
-use crate::output::{Content, OutputFile};
+use crate::output::{Content, Origin, OutputFile};
 use crate::progress::Progress;
 use crate::sync::Unpoisoned;
 use cache::PageContext;
@@ -57,8 +57,6 @@ pub struct PageJob<'a> {
     pub route: Route,
     pub template: &'static str,
     pub context: Box<dyn FnOnce() -> PageContext + Send + 'a>,
-    /// What the page shows, for messages.
-    pub origin: String,
 }
 
 /// Renders every file of the portal `scope` says, rendering only the pages
@@ -318,7 +316,7 @@ pub fn story_markdown(
         let file = OutputFile {
             route: route_of(&decoded),
             content: Content::CopyOf(real),
-            origin: source.file.to_string(),
+            origin: Origin::Site(source.file.to_string()),
         };
         used.lock().unpoisoned().push(file);
         Some(format!("{}{url}", links.urls.href(&route_of(""))))

@@ -13,7 +13,7 @@ use crate::analyse::table::TableBuilder;
 use crate::analyse::{Analysis, BBox, MapLayer, Shape, degrees};
 use crate::model::{Participant, Site};
 use crate::output::urls::Urls;
-use crate::output::{Content, OutputFile};
+use crate::output::{Content, Origin, OutputFile};
 
 /// The home page's map and its files.
 pub struct NetworkMap {
@@ -68,7 +68,7 @@ pub fn network_map(
         .map(|(name, bytes)| OutputFile {
             route: Urls::map_file(&folder, &name),
             content: Content::Bytes(bytes.into()),
-            origin: "network map".into(),
+            origin: Origin::Portal,
         })
         .collect();
     let kinds = kinds(&map);

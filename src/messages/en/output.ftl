@@ -1,6 +1,8 @@
 # output
 
 output-collision = this would be written to `{ $target }`, like `{ $first }`
+output-collision-portal = this would be written to `{ $target }`, where the portal writes a page or file of its own
+output-collision-pages = the portal would write two pages or files to `{ $target }`: two names in the site lead to the same address
 output-collision-help = rename one of the two files
 output-is-root = the output folder cannot be the root of the file system
 output-holds-site = the output folder holds the site itself: building there would replace the site

@@ -1,6 +1,8 @@
 # output
 
 output-collision = esto se escribiría en `{ $target }`, igual que `{ $first }`
+output-collision-portal = esto se escribiría en `{ $target }`, donde el portal escribe una página o un archivo propio
+output-collision-pages = el portal escribiría dos páginas o archivos en `{ $target }`: dos nombres del sitio llevan a la misma dirección
 output-collision-help = cambia el nombre de uno de los dos archivos
 output-is-root = la carpeta de salida no puede ser la raíz del sistema de archivos
 output-holds-site = la carpeta de salida contiene el propio sitio: construir ahí reemplazaría el sitio

@@ -26,7 +26,7 @@ use crate::diagnostics::Diagnostic;
 use crate::model::{Date, Participant};
 use crate::msg;
 use crate::output::urls::{DatasetAddress, RdfFormat, Route, Urls};
-use crate::output::{Content, OutputFile};
+use crate::output::{Content, Origin, OutputFile};
 use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::Value;
@@ -74,7 +74,7 @@ pub fn files(records: &Records, tera: &tera::Tera) -> (Vec<OutputFile>, Vec<Diag
         .into_iter()
         .flatten()
         .map(|(route, bytes)| OutputFile {
-            origin: format!("catalog {}", route.as_str()),
+            origin: Origin::Portal,
             route,
             content: Content::Bytes(bytes.into()),
         })
@@ -163,12 +163,12 @@ pub fn story_feed_sitemap_and_headers(
         ),
     ];
     let mut files = Vec::new();
-    for (route, origin, result) in made {
+    for (route, _, result) in made {
         match result {
             Ok(bytes) => files.push(OutputFile {
                 route,
                 content: Content::Bytes(bytes.into()),
-                origin: origin.into(),
+                origin: Origin::Portal,
             }),
             Err(problem) => diagnostics.push(problem),
         }

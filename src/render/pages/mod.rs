@@ -250,7 +250,6 @@ impl<'a> Builder<'a> {
         make: impl FnOnce(&Route) -> PageContext + Send + 'j,
     ) -> PageJob<'j> {
         PageJob {
-            origin: format!("page {}", route.output_file()),
             context: Box::new({
                 let route = route.clone();
                 move || make(&route)

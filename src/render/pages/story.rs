@@ -3,7 +3,7 @@
 use super::Builder;
 use crate::model::Story;
 use crate::output::urls::{Route, Urls};
-use crate::output::{Content, OutputFile};
+use crate::output::{Content, Origin, OutputFile};
 use crate::render::catalogs::Alternate;
 use crate::render::embeds::Embeds;
 use crate::render::embeds::share::Share;
@@ -105,7 +105,7 @@ fn body(b: &Builder, story: &Story) -> Rendered {
         files.push(OutputFile {
             route: Urls::story_file(&story.id, &cover.relative),
             content: Content::CopyOf(cover.path.clone()),
-            origin: story.source_file.clone(),
+            origin: Origin::Site(story.source_file.clone()),
         });
     }
     // The files a story shows are found while its text is rendered,
