@@ -565,3 +565,45 @@ fn a_site_file_that_would_overwrite_a_page_fails_the_build_naming_both() {
         "the previous portal changed"
     );
 }
+
+#[test]
+fn the_summary_counts_the_files_written_kept_and_removed() {
+    use abierto::output::writer::WriteSummary;
+    let site = TempSite::valid().file(
+        "participants/prueba/otro.toml",
+        DATASET.replace("Semáforos", "Otros semáforos"),
+    );
+    let parent = tempfile::tempdir().unwrap();
+    let out = parent.path().join("public");
+    let first = build_into(site.path(), &out, None);
+    assert_eq!(first.errors(), 0, "{:#?}", first.diagnostics);
+    let before = portal_files(&out);
+    let all = before.len();
+    let summary = |written, reused, removed| {
+        Some(WriteSummary {
+            written,
+            reused,
+            removed,
+        })
+    };
+    assert_eq!(first.wrote, summary(all, 0, 0));
+
+    let again = build_into(site.path(), &out, None);
+    assert_eq!(again.wrote, summary(0, all, 0), "an unchanged rebuild");
+
+    std::fs::remove_file(site.path().join("participants/prueba/otro.toml")).unwrap();
+    let third = build_into(site.path(), &out, None);
+    assert_eq!(third.errors(), 0);
+    let after = portal_files(&out);
+    let removed = before.keys().filter(|f| !after.contains_key(*f)).count();
+    let written = after
+        .iter()
+        .filter(|(f, bytes)| before.get(*f) != Some(*bytes))
+        .count();
+    assert!(removed > 0 && written > 0, "{removed} {written}");
+    assert_eq!(
+        third.wrote,
+        summary(written, after.len() - written, removed),
+        "a dataset removed"
+    );
+}
