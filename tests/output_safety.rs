@@ -607,3 +607,44 @@ fn the_summary_counts_the_files_written_kept_and_removed() {
         "a dataset removed"
     );
 }
+
+/// The folders below `root`, by their relative names.
+fn folders(root: &Path) -> Vec<String> {
+    walkdir::WalkDir::new(root)
+        .min_depth(1)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_dir())
+        .map(|e| e.path().strip_prefix(root).unwrap().display().to_string())
+        .collect()
+}
+
+#[cfg(unix)]
+#[test]
+fn a_kept_portal_updated_into_the_new_one_loses_the_files_and_folders_of_a_removed_dataset() {
+    let other = "participants/prueba/otro.toml";
+    let site = TempSite::valid().file(other, DATASET.replace("Semáforos", "Otros 1"));
+    let parent = tempfile::tempdir().unwrap();
+    let out = parent.path().join("public");
+    assert_eq!(build_into(site.path(), &out, None).errors(), 0);
+    let first = inode(&out);
+    let site = site.file(other, DATASET.replace("Semáforos", "Otros 2"));
+    assert_eq!(build_into(site.path(), &out, None).errors(), 0);
+    assert!(out.join("datos/prueba/otro/index.html").is_file());
+
+    // The third build updates the first portal, which has the dataset's pages.
+    std::fs::remove_file(site.path().join(other)).unwrap();
+    let report = build_into(site.path(), &out, None);
+    assert_eq!(report.errors(), 0);
+    assert_eq!(
+        inode(&out),
+        first,
+        "the kept portal was not the one updated"
+    );
+    let fresh = tempfile::tempdir().unwrap().keep();
+    assert_eq!(build_into(site.path(), &fresh.join("p"), None).errors(), 0);
+    assert!(!out.join("datos/prueba/otro").exists());
+    assert_eq!(portal_files(&out), portal_files(&fresh.join("p")));
+    assert_eq!(folders(&out), folders(&fresh.join("p")));
+    std::fs::remove_dir_all(fresh).unwrap();
+}
