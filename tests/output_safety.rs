@@ -279,12 +279,20 @@ fn the_output_can_never_be_the_site_or_hold_it_even_when_forced() {
         }
     }
     std::fs::write(holder.path().join("beside.txt"), "no se toca").unwrap();
-    let before = snapshot(holder.path());
-    for out in [
+    let mut outputs = vec![
         site.clone(),
         holder.path().to_path_buf(),
         site.join("static/public"),
-    ] {
+        site.join("static/../../sitio"),
+    ];
+    // A link to the site is the site.
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(&site, holder.path().join("enlace")).unwrap();
+        outputs.push(holder.path().join("enlace"));
+    }
+    let before = snapshot(holder.path());
+    for out in outputs {
         let report = build_forced(&site, &out, true);
         assert!(report.errors() > 0, "{} accepted as output", out.display());
         assert!(!report.written);
