@@ -157,9 +157,11 @@ pub struct Style<'a> {
 
 impl Style<'_> {
     /// The colour of the preview's `i`th feature, if the map is coloured.
+    /// (The classes are ASCII, one byte a feature: found by index, not by
+    /// walking the string, which made a map's drawing quadratic.)
     fn colour(&self, i: usize) -> Option<&str> {
-        let class = self.colouring?.preview.chars().nth(i)?;
-        self.legend?.colour(class)
+        let class = *self.colouring?.preview.as_bytes().get(i)?;
+        self.legend?.colour(char::from(class))
     }
 }
 
