@@ -319,6 +319,20 @@ fn check_fails_when_a_published_dataset_disappears_without_former_ids() {
     let (code, found) = gone(&renamed, &address);
     assert_eq!((code, found.len()), (1, 1), "{found:#?}");
 
+    // Renamed to an id nothing like the old one: the output folder's
+    // manifest lists the downloads, and the shared data file names the
+    // dataset it became; a sitemap lists pages only, so it cannot.
+    let far = TempSite::valid()
+        .file("participants/prueba/semaforos.toml", "")
+        .file("participants/prueba/cruces-viales.toml", OLD_NAME);
+    std::fs::remove_file(far.path().join("participants/prueba/semaforos.toml")).unwrap();
+    let (_, found) = gone(&far, previous);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0]["file"], "participants/prueba/cruces-viales.toml");
+    let (_, found) = gone(&far, sitemap.to_str().unwrap());
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0]["file"], "participants/prueba/semaforos-2014.toml");
+
     // Said in `former_ids`, the old addresses live on: nothing to report.
     let declared = TempSite::valid().file(
         "participants/prueba/semaforos.toml",

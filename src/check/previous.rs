@@ -125,9 +125,11 @@ pub fn check(site: &Site, files: &[OutputFile], previous: &Previous) -> Vec<Diag
 
 /// The dataset a vanished one most likely became: a dataset of the same
 /// participant that the previous build did not have, sharing a download's
-/// file name with it, else with the most similar id.
+/// file name with it, else with the most similar name (the ids' part after
+/// the participant, which every candidate shares and would make any two
+/// ids look alike).
 fn successor<'s>(site: &'s Site, previous: &Previous, gone: &str) -> Option<&'s Dataset> {
-    let participant = gone.split_once('/')?.0;
+    let (participant, gone_name) = gone.split_once('/')?;
     let candidates = site
         .datasets
         .iter()
@@ -145,7 +147,7 @@ fn successor<'s>(site: &'s Site, previous: &Previous, gone: &str) -> Option<&'s 
     candidates.iter().copied().find(shares_a_file).or_else(|| {
         candidates
             .iter()
-            .map(|d| (strsim::jaro_winkler(&d.id, gone), *d))
+            .map(|d| (strsim::jaro_winkler(&d.slug, gone_name), *d))
             .filter(|(score, _)| *score > 0.8)
             .max_by(|a, b| a.0.total_cmp(&b.0))
             .map(|(_, d)| d)
