@@ -4,7 +4,7 @@
 
 mod common;
 
-use abierto::build::{BuildOptions, build};
+use abierto::build::{BuildOptions, BuildReport, build};
 use abierto::render::RenderOptions;
 use common::*;
 use std::collections::BTreeMap;
@@ -36,18 +36,17 @@ fn build_forced(site: &Path, out: &Path, force: bool) -> abierto::build::BuildRe
     })
 }
 
-#[test]
-fn a_failed_build_leaves_the_previous_output_untouched() {
+/// Builds the valid site, then `edited` (which must fail): the failed
+/// build's report, once it is shown to have left the previous portal and
+/// its folder as they were.
+fn failing_after_a_good_build(edit: impl FnOnce(TempSite) -> TempSite) -> BuildReport {
     let site = TempSite::valid();
     let parent = tempfile::tempdir().unwrap();
     let out = parent.path().join("public");
     assert_eq!(build_into(site.path(), &out, None).errors(), 0);
     let before = snapshot(parent.path());
 
-    let site = site.file(
-        "participants/prueba/semaforos.toml",
-        "title = \"roto\"\nformato = 1\n",
-    );
+    let site = edit(site);
     let report = build_into(site.path(), &out, None);
     assert!(report.errors() > 0);
     assert!(!report.written);
@@ -56,6 +55,17 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
         before,
         "the previous portal changed"
     );
+    report
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_output_untouched() {
+    failing_after_a_good_build(|site| {
+        site.file(
+            "participants/prueba/semaforos.toml",
+            "title = \"roto\"\nformato = 1\n",
+        )
+    });
 }
 
 #[test]
@@ -140,6 +150,16 @@ fn built_twice() -> (TempSite, tempfile::TempDir, PathBuf, PathBuf, u64) {
     (site, parent, out, kept, first)
 }
 
+/// Builds `site` into `out`, checking the build updated the kept portal
+/// (whose folder was `first`, the output before the last swap).
+#[cfg(unix)]
+fn built_into_the_kept_portal(site: &TempSite, out: &Path, first: u64) -> BuildReport {
+    let report = build_into(site.path(), out, None);
+    assert_eq!(report.errors(), 0);
+    assert_eq!(inode(out), first, "the kept portal was not the one updated");
+    report
+}
+
 #[cfg(unix)]
 #[test]
 fn a_third_build_updates_the_kept_portal_writing_only_what_changed() {
@@ -152,13 +172,7 @@ fn a_third_build_updates_the_kept_portal_writing_only_what_changed() {
     let held_home = std::fs::read(out.join("index.html")).unwrap();
 
     let site = retitled(site, "Semáforos 3");
-    let report = build_into(site.path(), &out, None);
-    assert_eq!(report.errors(), 0);
-    assert_eq!(
-        inode(&out),
-        first,
-        "the kept portal was not the one updated"
-    );
+    let report = built_into_the_kept_portal(&site, &out, first);
     assert_eq!(inode(&kept), second, "the replaced portal was not kept");
     let fresh = tempfile::tempdir().unwrap();
     assert_eq!(
@@ -552,26 +566,15 @@ fn a_forced_build_keeps_nothing_of_the_folder_it_replaced() {
 
 #[test]
 fn a_site_file_that_would_overwrite_a_page_fails_the_build_naming_both() {
-    let site = TempSite::valid();
-    let parent = tempfile::tempdir().unwrap();
-    let out = parent.path().join("public");
-    assert_eq!(build_into(site.path(), &out, None).errors(), 0);
-    let before = snapshot(parent.path());
-
     // `static/` is copied as is: this file would take the catalog's place.
-    let site = site.file("static/datos/index.html", "<p>otro catálogo</p>");
-    let report = build_into(site.path(), &out, None);
+    let report = failing_after_a_good_build(|site| {
+        site.file("static/datos/index.html", "<p>otro catálogo</p>")
+    });
     let error = only_error(&report.diagnostics);
     assert_eq!(error.file, "static/datos/index.html");
     let text = error.message_text(abierto::model::Language::Es);
     assert!(text.contains("`datos/index.html`"), "{text}");
     assert!(text.contains("página"), "{text}");
-    assert!(!report.written);
-    assert_eq!(
-        snapshot(parent.path()),
-        before,
-        "the previous portal changed"
-    );
 }
 
 #[test]
@@ -642,13 +645,7 @@ fn a_kept_portal_updated_into_the_new_one_loses_the_files_and_folders_of_a_remov
 
     // The third build updates the first portal, which has the dataset's pages.
     std::fs::remove_file(site.path().join(other)).unwrap();
-    let report = build_into(site.path(), &out, None);
-    assert_eq!(report.errors(), 0);
-    assert_eq!(
-        inode(&out),
-        first,
-        "the kept portal was not the one updated"
-    );
+    built_into_the_kept_portal(&site, &out, first);
     let fresh = tempfile::tempdir().unwrap().keep();
     assert_eq!(build_into(site.path(), &fresh.join("p"), None).errors(), 0);
     assert!(!out.join("datos/prueba/otro").exists());
