@@ -771,3 +771,51 @@ fn the_utf8_copy_of_a_windows_1252_csv_is_served_like_the_file_itself() {
     let original = preview.get("/portal/descargas/prueba/semaforos/semaforos.csv");
     assert_eq!(original.status, 200);
 }
+
+#[test]
+fn pages_are_served_with_the_reload_script_and_every_other_file_as_built() {
+    let page = "<!doctype html>\n<html lang=\"es\"><head><title>Hola</title></head><body><p>Hola</p></body></html>\n";
+    let site = small_site().file("static/hola.html", page);
+    let (report, out) = site.build();
+    assert_eq!(report.errors(), 0);
+    let built = out.path().join("public");
+    let preview = Preview::start(site.path(), &["--quiet"]);
+
+    // A page the portal made (held in memory) and one copied from `static/` (read from disk).
+    for (path, text) in [
+        ("/portal/", "Semáforos"),
+        ("/portal/hola.html", "<p>Hola</p>"),
+    ] {
+        let answer = preview.get(path);
+        assert_eq!(answer.status, 200, "{path}");
+        assert!(
+            answer
+                .header("content-type")
+                .unwrap()
+                .starts_with("text/html")
+        );
+        assert!(answer.body.contains(text), "{path}: {}", answer.body);
+        assert!(
+            answer.body.contains("__abierto/reload.js"),
+            "{path}: no reload script"
+        );
+    }
+    // Files that are not pages, made in memory or copied, arrive byte for byte.
+    for file in [
+        "sitemap.xml",
+        "estilo-extra.css",
+        "datos/prueba/semaforos/datapackage.json",
+    ] {
+        let answer = preview.get(&format!("/portal/{file}"));
+        assert_eq!(answer.status, 200, "{file}");
+        assert!(
+            !answer
+                .header("content-type")
+                .unwrap()
+                .starts_with("text/html"),
+            "{file}"
+        );
+        let expected = std::fs::read_to_string(built.join(file)).unwrap();
+        assert_eq!(answer.body, expected, "{file}");
+    }
+}
