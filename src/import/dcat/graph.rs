@@ -204,8 +204,10 @@ fn read_node(object: &Map<String, Value>, context: &Context, graph: &mut Graph) 
             graph.add(&id, predicate.clone(), term);
         }
     }
-    graph.nodes.entry(id.clone()).or_default();
-    if !graph.order.contains(&id) {
+    // A node with no properties still counts (looked up in the map: the
+    // order's list would make a large catalog's reading quadratic).
+    if !graph.nodes.contains_key(&id) {
+        graph.nodes.insert(id.clone(), Vec::new());
         graph.order.push(id.clone());
     }
     id
