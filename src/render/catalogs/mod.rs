@@ -97,7 +97,7 @@ fn graph_files(records: &Records, participant: Option<&Participant>) -> Made {
         None => Urls::dcat_catalog(format),
     };
     vec![
-        (route(RdfFormat::JsonLd), json(&graph.to_json_ld())),
+        (route(RdfFormat::JsonLd), graph.to_json_ld()),
         (route(RdfFormat::Turtle), graph.to_turtle().into_bytes()),
     ]
 }

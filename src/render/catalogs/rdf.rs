@@ -3,7 +3,7 @@
 //! terms are compact names (`dct:title`) from [`PREFIXES`]; IRIs and literals
 //! are escaped here, whatever text a descriptor holds.
 
-use serde_json::{Map, Value, json};
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
 /// The vocabularies the catalogs use, by prefix.
 pub const PREFIXES: &[(&str, &str)] = &[
@@ -153,13 +153,92 @@ impl Graph {
         out
     }
 
-    pub fn to_json_ld(&self) -> Value {
-        let context: Map<String, Value> = PREFIXES
-            .iter()
-            .map(|(prefix, iri)| (prefix.to_string(), json!(iri)))
-            .collect();
-        let graph: Vec<Value> = self.nodes.iter().map(json_ld_node).collect();
-        json!({ "@context": context, "@graph": graph })
+    /// The graph in JSON-LD, pretty-printed, with a final newline. It is
+    /// serialized as it is written, never held as a tree of JSON values (a
+    /// national catalog's would take several times its 80 MB).
+    pub fn to_json_ld(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        // Writing to memory fails only on a key that is not a string: none is.
+        let _ = serde_json::to_writer_pretty(&mut out, &JsonLd(self));
+        out.push(b'\n');
+        out
+    }
+}
+
+/// A graph as a JSON-LD document: the prefixes as its context, then its nodes.
+struct JsonLd<'a>(&'a Graph);
+
+impl Serialize for JsonLd<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut document = serializer.serialize_map(Some(2))?;
+        document.serialize_entry("@context", &Prefixes)?;
+        document.serialize_entry("@graph", &Listed(&self.0.nodes, NodeLd))?;
+        document.end()
+    }
+}
+
+struct Prefixes;
+
+impl Serialize for Prefixes {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(PREFIXES.iter().copied())
+    }
+}
+
+/// Items serialized as a JSON array, each through `wrap`.
+struct Listed<'a, T, W>(&'a [T], fn(&'a T) -> W);
+
+impl<'a, T, W: Serialize> Serialize for Listed<'a, T, W> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(Some(self.0.len()))?;
+        for item in self.0 {
+            seq.serialize_element(&(self.1)(item))?;
+        }
+        seq.end()
+    }
+}
+
+/// A node as a JSON-LD object: `@id`, `@type`, then each predicate with
+/// every object it has, in the order the predicates first appear.
+struct NodeLd<'a>(&'a Node);
+
+impl Serialize for NodeLd<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let node = self.0;
+        let mut predicates: Vec<(&str, Vec<&Term>)> = Vec::new();
+        for (predicate, term) in &node.properties {
+            match predicates.iter_mut().find(|(p, _)| p == predicate) {
+                Some((_, terms)) => terms.push(term),
+                None => predicates.push((predicate, vec![term])),
+            }
+        }
+        let mut object = serializer.serialize_map(None)?;
+        if let Some(iri) = &node.iri {
+            object.serialize_entry("@id", iri)?;
+        }
+        if !node.types.is_empty() {
+            object.serialize_entry("@type", &node.types)?;
+        }
+        for (predicate, terms) in &predicates {
+            object.serialize_entry(predicate, &Listed(terms, |term| TermLd(term)))?;
+        }
+        object.end()
+    }
+}
+
+/// A triple's object in JSON-LD: `{"@id"}`, `{"@value", "@language"}`,
+/// `{"@value", "@type"}`, or a node written inside its subject.
+struct TermLd<'a>(&'a Term);
+
+impl Serialize for TermLd<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let pairs: [(&str, &str); 2] = match self.0 {
+            Term::Blank(node) => return NodeLd(node).serialize(serializer),
+            Term::Iri(iri) => return serializer.collect_map([("@id", iri)]),
+            Term::Text { value, language } => [("@value", value), ("@language", language)],
+            Term::Typed { value, datatype } => [("@value", value), ("@type", datatype)],
+        };
+        serializer.collect_map(pairs)
     }
 }
 
@@ -218,32 +297,6 @@ pub fn turtle_string(value: &str) -> String {
     out
 }
 
-fn json_ld_node(node: &Node) -> Value {
-    let mut object = Map::new();
-    if let Some(iri) = &node.iri {
-        object.insert("@id".into(), json!(iri));
-    }
-    if !node.types.is_empty() {
-        object.insert("@type".into(), json!(node.types));
-    }
-    for (predicate, term) in &node.properties {
-        let value = match term {
-            Term::Iri(iri) => json!({ "@id": iri }),
-            Term::Text { value, language } => json!({ "@value": value, "@language": language }),
-            Term::Typed { value, datatype } => json!({ "@value": value, "@type": datatype }),
-            Term::Blank(inner) => json_ld_node(inner),
-        };
-        match object
-            .entry(predicate.to_string())
-            .or_insert_with(|| json!([]))
-        {
-            Value::Array(values) => values.push(value),
-            _ => unreachable!("every property holds an array"),
-        }
-    }
-    Value::Object(object)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -257,7 +310,7 @@ mod tests {
         let turtle = graph.to_turtle();
         assert!(turtle.contains("<https://a.org/x%20y%3Cz%3E> a dcat:Dataset"));
         assert!(turtle.contains(r#"dct:title "Dice \"hola\"\\\n> fin"@es ."#));
-        let json = graph.to_json_ld();
+        let json: serde_json::Value = serde_json::from_slice(&graph.to_json_ld()).unwrap();
         assert_eq!(
             json["@graph"][0]["dct:title"][0]["@value"],
             "Dice \"hola\"\\\n> fin"
@@ -275,5 +328,58 @@ mod tests {
         assert!(graph.to_turtle().contains(
             "dct:temporal [ a dct:PeriodOfTime ;\n        dcat:startDate \"2014-01-01\"^^xsd:date ] ."
         ));
+    }
+
+    #[test]
+    fn json_ld_groups_a_predicate_s_objects_in_the_order_they_came() {
+        let mut period = Node::blank("dct:PeriodOfTime");
+        period.add("dcat:startDate", Term::typed("2014-01-01", "xsd:date"));
+        let mut node = Node::named("https://a.org/d", "dcat:Dataset").also("adms:Asset");
+        node.add("dcat:keyword", Term::text("agua", "es"))
+            .add("dct:temporal", Term::Blank(period))
+            .add("dcat:keyword", Term::text("luz", "es"))
+            .add("dcat:landingPage", Term::iri("https://a.org/d/"));
+        let mut graph = Graph::default();
+        graph.insert(node);
+        let text = String::from_utf8(graph.to_json_ld()).unwrap();
+        assert!(text.ends_with("}\n"), "{text}");
+        let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(json["@context"]["dct"], "http://purl.org/dc/terms/");
+        let node = &json["@graph"][0];
+        let keys: Vec<&str> = node
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                "@id",
+                "@type",
+                "dcat:keyword",
+                "dct:temporal",
+                "dcat:landingPage"
+            ]
+        );
+        assert_eq!(
+            node["@type"],
+            serde_json::json!(["dcat:Dataset", "adms:Asset"])
+        );
+        assert_eq!(
+            node["dcat:keyword"],
+            serde_json::json!([
+                {"@value": "agua", "@language": "es"},
+                {"@value": "luz", "@language": "es"}
+            ])
+        );
+        assert_eq!(
+            node["dct:temporal"][0],
+            serde_json::json!({
+                "@type": ["dct:PeriodOfTime"],
+                "dcat:startDate": [{"@value": "2014-01-01", "@type": "xsd:date"}]
+            })
+        );
+        assert_eq!(node["dcat:landingPage"][0]["@id"], "https://a.org/d/");
     }
 }
