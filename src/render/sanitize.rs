@@ -170,7 +170,6 @@ fn tag_end(html: &str, start: usize) -> Option<usize> {
     for (offset, c) in html[start..].char_indices() {
         match (quote, c) {
             (Some(q), c) if c == q => quote = None,
-            (Some(_), _) => {}
             (None, '"' | '\'') => quote = Some(c),
             (None, '>') => return Some(start + offset + 1),
             _ => {}
