@@ -164,7 +164,7 @@ fn file_response(
     let is_html = kind.starts_with("text/html");
     match portal.files.get(name) {
         Some(Served::Bytes(content)) if is_html => html(code, with_preview(content, status)),
-        Some(Served::Bytes(content)) => bytes(code, content.to_vec(), kind),
+        Some(Served::Bytes(content)) => bytes(code, content.to_vec(), &kind),
         Some(Served::Disk(path)) => {
             // The site may have changed since it was built: open only a
             // regular file that is still inside the site, or one the
@@ -189,7 +189,7 @@ fn file_response(
                 Some(file) => match file.metadata() {
                     Ok(metadata) => Response {
                         status: code,
-                        headers: common_headers(kind),
+                        headers: common_headers(&kind),
                         body: Body::File(file, metadata.len()),
                     },
                     Err(_) => said(500, msg!("serve-http-unreadable"), status.language),
@@ -347,39 +347,15 @@ fn stream_events(writer: &mut dyn Write, shared: &Shared, head_only: bool) -> st
     }
 }
 
-/// The content type of an output file, by its extension.
-pub(super) fn content_type(name: &str) -> &'static str {
-    let extension = name
-        .rsplit_once('.')
-        .map(|(_, e)| e.to_ascii_lowercase())
-        .unwrap_or_default();
-    match extension.as_str() {
-        "html" | "htm" => "text/html; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "js" | "mjs" => "text/javascript; charset=utf-8",
-        "json" => "application/json",
-        "geojson" => "application/geo+json",
-        "jsonld" => "application/ld+json",
-        "xml" | "rdf" => "application/xml",
-        "csv" => "text/csv; charset=utf-8",
-        "tsv" => "text/tab-separated-values; charset=utf-8",
-        "txt" | "md" => "text/plain; charset=utf-8",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "gif" => "image/gif",
-        "webp" => "image/webp",
-        "ico" => "image/x-icon",
-        "pdf" => "application/pdf",
-        "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "xls" => "application/vnd.ms-excel",
-        "ods" => "application/vnd.oasis.opendocument.spreadsheet",
-        "kml" => "application/vnd.google-earth.kml+xml",
-        "kmz" => "application/vnd.google-earth.kmz",
-        "zip" => "application/zip",
-        "woff2" => "font/woff2",
-        "woff" => "font/woff",
-        _ => "application/octet-stream",
+/// The content type of an output file, by its extension (`mime_guess`'s
+/// table, as the catalogs use); text said to be UTF-8, as what abierto
+/// writes is.
+pub(super) fn content_type(name: &str) -> String {
+    let guess = mime_guess::from_path(name).first_or_octet_stream();
+    if guess.type_() == mime_guess::mime::TEXT {
+        format!("{}; charset=utf-8", guess.essence_str())
+    } else {
+        guess.essence_str().to_string()
     }
 }
 
@@ -508,6 +484,8 @@ mod tests {
             "application/vnd.google-earth.kml+xml"
         );
         assert_eq!(content_type("x.unknown"), "application/octet-stream");
+        assert_eq!(content_type("estilo.css"), "text/css; charset=utf-8");
+        assert_eq!(content_type("no-extension"), "application/octet-stream");
     }
 
     #[test]
