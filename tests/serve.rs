@@ -819,3 +819,39 @@ fn pages_are_served_with_the_reload_script_and_every_other_file_as_built() {
         assert_eq!(answer.body, expected, "{file}");
     }
 }
+
+#[test]
+fn an_idle_tab_is_told_of_the_build_once_and_not_flooded() {
+    let site = small_site();
+    let preview = Preview::start(site.path(), &["--quiet"]);
+    let mut stream = TcpStream::connect(preview.address).unwrap();
+    write!(
+        stream,
+        "GET /__abierto/events HTTP/1.1\r\nHost: {}\r\n\r\n",
+        preview.address
+    )
+    .unwrap();
+    // Two idle seconds: the stream holds the build's event and at most a
+    // keep-alive ping (one every 15 s), not a loop of them.
+    stream
+        .set_read_timeout(Some(Duration::from_millis(200)))
+        .unwrap();
+    let started = Instant::now();
+    let mut heard = Vec::new();
+    let mut buffer = [0u8; 4096];
+    while started.elapsed() < Duration::from_secs(2) && heard.len() < 100_000 {
+        match stream.read(&mut buffer) {
+            Ok(0) => break,
+            Ok(n) => heard.extend_from_slice(&buffer[..n]),
+            Err(_) => {}
+        }
+    }
+    let text = String::from_utf8_lossy(&heard);
+    assert!(text.starts_with("HTTP/1.1 200 OK"), "{text}");
+    assert_eq!(text.matches("event: reload").count(), 1, "{text}");
+    assert!(
+        text.matches(": ping").count() <= 1,
+        "{} pings",
+        text.matches(": ping").count()
+    );
+}
