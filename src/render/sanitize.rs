@@ -301,6 +301,19 @@ mod tests {
         );
     }
 
+    /// A `>` inside a quoted attribute does not end the tag: the link is
+    /// named by the whole title, and nothing of the tag is left as text.
+    #[test]
+    fn a_quoted_greater_than_sign_stays_inside_its_attribute() {
+        let html = external_to_links(
+            r#"<iframe title='Gasto > ingreso' src="https://x.org/v?a=1>2"></iframe><img alt="a > b" src="b.png">"#,
+        );
+        assert_eq!(
+            html,
+            r#"<a class="external-embed" href="https://x.org/v?a=1&gt;2">Gasto &gt; ingreso</a><img alt="a > b" src="b.png">"#
+        );
+    }
+
     #[test]
     fn local_video_stays_and_relative_addresses_are_rewritten() {
         let html = clean(
