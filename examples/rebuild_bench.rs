@@ -15,7 +15,6 @@
 
 use abierto::build::{BuildOptions, Session};
 use abierto::load::{Change, ChangeKind, classify};
-use abierto::render::RenderOptions;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -50,18 +49,7 @@ fn main() {
     };
 
     // As `serve` builds: drafts shown, no minification.
-    let mut session = Session::new(BuildOptions {
-        site: site.clone(),
-        output: None,
-        base_url: None,
-        render: RenderOptions {
-            minify: false,
-            include_drafts: true,
-        },
-        force: false,
-        portals: Default::default(),
-        progress: abierto::progress::Progress::hidden(),
-    });
+    let mut session = Session::new(BuildOptions::preview(site.clone()));
     let first = session.run(&[]);
     if first.errors() > 0 {
         eprintln!("the site has errors: {:#?}", first.diagnostics);

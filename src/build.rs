@@ -39,6 +39,25 @@ pub struct BuildOptions {
     pub portals: Portals,
 }
 
+impl BuildOptions {
+    /// What `serve` asks of its builds: no output, pages left readable
+    /// (unminified), drafts shown, the network's portal, no progress shown.
+    pub fn preview(site: PathBuf) -> BuildOptions {
+        BuildOptions {
+            site,
+            output: None,
+            base_url: None,
+            render: RenderOptions {
+                minify: false,
+                include_drafts: true,
+            },
+            force: false,
+            progress: Progress::hidden(),
+            portals: Portals::Network,
+        }
+    }
+}
+
 /// Which portals a run makes from the site.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub enum Portals {

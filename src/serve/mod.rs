@@ -178,22 +178,20 @@ impl Server {
                     folder = options.site.display().to_string()
                 )
             })?;
+        let preview = BuildOptions::preview(site_root.clone());
         let mut session = Session::new(BuildOptions {
-            site: site_root.clone(),
-            output: None,
             base_url: options.base_url.clone(),
             render: RenderOptions {
-                // Readable pages for whoever looks at the source.
-                minify: false,
                 include_drafts: options.include_drafts,
+                ..preview.render
             },
-            force: false,
             // The first build may be long: it shows its progress; rebuilds are quick.
             progress: Progress::for_terminal(!options.verbose, language(options)),
             portals: options
                 .participant
                 .clone()
                 .map_or(Portals::Network, Portals::Participant),
+            ..preview
         });
         let (listener, address) = listen(options.bind, options.port, language(options))?;
         let shared = Arc::new(Shared {

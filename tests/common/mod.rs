@@ -270,18 +270,7 @@ pub fn en(message: &abierto::messages::Message) -> String {
 
 /// A session as `serve` keeps one, its analysis cache in `cache`.
 pub fn session_in(site: &Path, cache: &Path) -> abierto::build::Session {
-    let mut session = abierto::build::Session::new(BuildOptions {
-        site: site.to_path_buf(),
-        output: None,
-        base_url: None,
-        render: RenderOptions {
-            minify: false,
-            include_drafts: true,
-        },
-        force: false,
-        portals: Default::default(),
-        progress: abierto::progress::Progress::hidden(),
-    });
+    let mut session = abierto::build::Session::new(BuildOptions::preview(site.to_path_buf()));
     session.set_cache_dir(cache.to_path_buf());
     session
 }
