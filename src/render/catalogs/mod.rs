@@ -148,22 +148,16 @@ pub fn story_feed_sitemap_and_headers(
     let made = [
         (
             Urls::stories_feed(),
-            "stories feed",
             feeds::stories_feed(records, stories_title, tera),
         ),
         (
             Urls::sitemap(),
-            "catalog sitemap.xml",
             feeds::sitemap(records.urls, &dated_pages(records, pages), tera),
         ),
-        (
-            Urls::headers(),
-            "_headers",
-            feeds::headers(records.urls, pages, tera),
-        ),
+        (Urls::headers(), feeds::headers(records.urls, pages, tera)),
     ];
     let mut files = Vec::new();
-    for (route, _, result) in made {
+    for (route, result) in made {
         match result {
             Ok(bytes) => files.push(OutputFile {
                 route,
